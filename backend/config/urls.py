@@ -1,0 +1,18 @@
+from django.urls import URLPattern, URLResolver, include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from jj.core.apis import HealthApi
+
+api_patterns: list[URLPattern | URLResolver] = [
+    path("health/", HealthApi.as_view(), name="health"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # The split view serves its init script as a file, so the CSP needs no inline script.
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
+    path("", include("jj.accounts.urls")),
+    path("", include("jj.people.urls")),
+    path("", include("jj.cases.urls")),
+    path("", include("jj.audit.urls")),
+    path("", include("jj.deadlines.urls")),
+]
+
+urlpatterns = [path("api/", include(api_patterns))]

@@ -1,0 +1,141 @@
+from typing import Any
+
+from django.contrib.auth import authenticate
+from django.db.models import QuerySet
+from django.http import HttpRequest, JsonResponse
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import csrf_protect, ensure_csrf_cookie
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from jj.accounts import selectors, services
+from jj.accounts.access import user_get_for_admin
+from jj.accounts.models import Agency, Role, User
+from jj.accounts.serializers import (
+    AgencySerializer,
+    LoginSerializer,
+    MeSerializer,
+    UserCreateSerializer,
+    UserOutputSerializer,
+    UserUpdateSerializer,
+)
+from jj.core.exceptions import ActionNotAllowed
+from jj.core.permissions import HasRole
+from jj.core.views import ListAPIView
+
+WRONG_CREDENTIALS = "Wrong username or password."
+LOCKED_OUT = "Too many failed sign-in attempts from here. Wait 15 minutes or ask an administrator to unlock you."
+
+
+def lockout_response(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
+    """django-axes calls this when a username+IP is locked out."""
+    return JsonResponse({"detail": LOCKED_OUT}, status=429)
+
+
+class CsrfApi(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses={204: None}, summary="Set the CSRF cookie")
+    @method_decorator(ensure_csrf_cookie)
+    def get(self, request: Request) -> Response:
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@method_decorator(csrf_protect, name="dispatch")
+class LoginApi(APIView):
+    """JSON login. CSRF-protected explicitly: DRF only enforces CSRF for already-authenticated sessions."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[type] = []
+
+    @extend_schema(request=LoginSerializer, responses={200: MeSerializer}, summary="Sign in")
+    def post(self, request: Request) -> Response:
+        serializer = LoginSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        username = serializer.validated_data["username"]
+        user = authenticate(request._request, username=username, password=serializer.validated_data["password"])
+        if user is None or not isinstance(user, User):
+            locked = bool(getattr(request._request, "axes_locked_out", False))
+            services.auth_login_failed(username=username, locked_out=locked)
+            if locked:
+                return Response({"detail": LOCKED_OUT}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+            return Response({"detail": WRONG_CREDENTIALS}, status=status.HTTP_400_BAD_REQUEST)
+        services.auth_login(request=request._request, user=user)
+        return Response(MeSerializer(user).data)
+
+
+class LogoutApi(APIView):
+    @extend_schema(request=None, responses={204: None}, summary="Sign out")
+    def post(self, request: Request) -> Response:
+        services.auth_logout(request=request._request, user=request.user)  # type: ignore[arg-type]
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MeApi(APIView):
+    @extend_schema(responses={200: MeSerializer}, summary="The signed-in user")
+    def get(self, request: Request) -> Response:
+        return Response(MeSerializer(request.user).data)
+
+
+class AgencyListApi(ListAPIView):
+    serializer_class = AgencySerializer
+    ordering_fields = ["name", "id"]
+    search_fields = ["name"]
+    filterset_fields = {"id": ["in"], "jurisdiction": ["exact"]}
+
+    def scoped_queryset(self, user: User) -> QuerySet[Agency]:
+        return selectors.agency_list(actor=user)
+
+    @extend_schema(request=AgencySerializer, responses={201: AgencySerializer})
+    def post(self, request: Request) -> Response:
+        actor: User = request.user  # type: ignore[assignment]
+        if actor.role != Role.ADMINISTRATOR:
+            raise ActionNotAllowed("Only administrators can create agencies.")
+        serializer = AgencySerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        agency = services.agency_create(actor=actor, **serializer.validated_data)
+        return Response(AgencySerializer(agency).data, status=status.HTTP_201_CREATED)
+
+
+class UserListApi(ListAPIView):
+    serializer_class = UserOutputSerializer
+    permission_classes = [IsAuthenticated, HasRole.of(Role.ADMINISTRATOR)]
+    ordering_fields = ["username", "role", "id", "last_login"]
+    search_fields = ["username", "first_name", "last_name"]
+    filterset_fields = {"id": ["in"], "role": ["exact"], "agency": ["exact"], "is_active": ["exact"]}
+
+    def scoped_queryset(self, user: User) -> QuerySet[User]:
+        return selectors.user_list(actor=user)
+
+    @extend_schema(request=UserCreateSerializer, responses={201: UserOutputSerializer})
+    def post(self, request: Request) -> Response:
+        serializer = UserCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = services.user_create(actor=request.user, **serializer.validated_data)  # type: ignore[arg-type]
+        return Response(UserOutputSerializer(user).data, status=status.HTTP_201_CREATED)
+
+
+class UserDetailApi(APIView):
+    permission_classes = [IsAuthenticated, HasRole.of(Role.ADMINISTRATOR)]
+
+    @extend_schema(responses={200: UserOutputSerializer})
+    def get(self, request: Request, user_id: int) -> Response:
+        user = user_get_for_admin(actor=request.user, user_id=user_id)  # type: ignore[arg-type]
+        return Response(UserOutputSerializer(user).data)
+
+    @extend_schema(request=UserUpdateSerializer, responses={200: UserOutputSerializer})
+    def patch(self, request: Request, user_id: int) -> Response:
+        actor: User = request.user  # type: ignore[assignment]
+        user = user_get_for_admin(actor=actor, user_id=user_id)
+        serializer = UserUpdateSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        password = data.pop("password", None)
+        user = services.user_update(actor=actor, user=user, data=data)
+        if password:
+            services.user_set_password(actor=actor, user=user, password=password)
+        return Response(UserOutputSerializer(user).data)

@@ -1,0 +1,50 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class Role(models.TextChoices):
+    CASEWORKER = "caseworker", "Caseworker"
+    SUPERVISOR = "supervisor", "Supervisor"
+    LEGAL_COUNSEL = "legal_counsel", "Legal counsel"
+    FACILITY_OFFICER = "facility_officer", "Facility officer"
+    COURT_OFFICER = "court_officer", "Court officer"
+    OVERSIGHT_MONITOR = "oversight_monitor", "Oversight monitor"
+    ADMINISTRATOR = "administrator", "Administrator"
+
+
+class Jurisdiction(models.Model):
+    """A legal order with its own law (a state, a province): owns its compliance policy."""
+
+    code = models.SlugField(max_length=32, unique=True)
+    name = models.CharField(max_length=200)
+    timezone = models.CharField(max_length=64, default="UTC")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Agency(models.Model):
+    """An organisation whose staff use the system: a social-work office, a public defender, a facility's operator."""
+
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="agencies")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        verbose_name_plural = "agencies"
+        constraints = [models.UniqueConstraint(fields=["jurisdiction", "name"], name="agency_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    role = models.CharField(max_length=32, choices=Role.choices, default=Role.CASEWORKER)
+    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="users")
+
+    @property
+    def jurisdiction_id(self) -> int | None:
+        return self.agency.jurisdiction_id if self.agency_id and self.agency else None
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username

@@ -1,0 +1,92 @@
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from jj.accounts.models import Agency, Role, User
+
+
+class JurisdictionRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+    timezone = serializers.CharField()
+
+
+class AgencyRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class MeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    display_name = serializers.CharField()
+    role = serializers.ChoiceField(choices=Role.choices)
+    agency = AgencyRefSerializer(allow_null=True)
+    jurisdiction = serializers.SerializerMethodField()
+
+    @extend_schema_field(JurisdictionRefSerializer(allow_null=True))
+    def get_jurisdiction(self, user: User) -> dict[str, object] | None:
+        if user.agency is None:
+            return None
+        j = user.agency.jurisdiction
+        return {"id": j.pk, "code": j.code, "name": j.name, "timezone": j.timezone}
+
+
+class AgencySerializer(serializers.ModelSerializer[Agency]):
+    jurisdiction_name = serializers.CharField(source="jurisdiction.name", read_only=True)
+
+    class Meta:
+        model = Agency
+        fields = ["id", "name", "jurisdiction", "jurisdiction_name"]
+        read_only_fields = ["id", "jurisdiction_name"]
+
+
+class UserOutputSerializer(serializers.ModelSerializer[User]):
+    agency_name = serializers.CharField(source="agency.name", read_only=True, default=None)
+
+    class Meta:
+        model = User
+        fields = [
+            "id",
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "role",
+            "agency",
+            "agency_name",
+            "is_active",
+            "last_login",
+            "date_joined",
+        ]
+        read_only_fields = fields
+
+
+class UserCreateSerializer(serializers.Serializer):
+    username = serializers.RegexField(r"^[\w.@+-]+$", max_length=150)
+    password = serializers.CharField(write_only=True, min_length=12, style={"input_type": "password"})
+    role = serializers.ChoiceField(choices=Role.choices)
+    agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.all(), allow_null=True, required=False)
+    first_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    last_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True)
+
+    def validate_username(self, value: str) -> str:
+        if User.objects.filter(username__iexact=value).exists():
+            raise serializers.ValidationError("This username is already taken.")
+        return value
+
+
+class UserUpdateSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=Role.choices, required=False)
+    agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.all(), allow_null=True, required=False)
+    first_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    last_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True)
+    is_active = serializers.BooleanField(required=False)
+    password = serializers.CharField(write_only=True, min_length=12, required=False)
+
+
+class LoginSerializer(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(max_length=512, style={"input_type": "password"})

@@ -1,0 +1,115 @@
+"""Use cases on accounts: login/logout (audited), user and agency management by administrators."""
+
+from typing import Any
+
+from django.contrib.auth import login, logout
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+from django.http import HttpRequest
+
+from jj.accounts.models import Agency, Jurisdiction, Role, User
+from jj.audit.models import Outcome
+from jj.audit.services import audit_append, changed_fields
+from jj.core.exceptions import ApplicationError
+
+
+def auth_login(*, request: HttpRequest, user: User) -> None:
+    login(request, user)
+    audit_append(actor=user, action="auth.login", object_type="user", object_id=user.pk)
+
+
+def auth_login_failed(*, username: str, locked_out: bool) -> None:
+    audit_append(
+        actor=None,
+        actor_username=username[:150],
+        action="auth.lockout" if locked_out else "auth.login_failed",
+        object_type="user",
+        outcome=Outcome.DENIED,
+    )
+
+
+def auth_logout(*, request: HttpRequest, user: User, reason: str = "") -> None:
+    audit_append(actor=user, action="auth.logout", object_type="user", object_id=user.pk, reason=reason)
+    logout(request)
+
+
+_USER_FIELDS = ("username", "first_name", "last_name", "email", "role", "agency_id", "is_active")
+
+
+def _user_state(user: User) -> dict[str, Any]:
+    return {name: getattr(user, name) for name in _USER_FIELDS}
+
+
+def _check_role_agency(*, role: str, agency: Agency | None) -> None:
+    if role != Role.ADMINISTRATOR and agency is None:
+        raise ApplicationError(
+            "Choose the agency this person works for.", extra={"agency": ["This field is required."]}
+        )
+
+
+@transaction.atomic
+def user_create(
+    *,
+    actor: User,
+    username: str,
+    password: str,
+    role: str,
+    agency: Agency | None,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+) -> User:
+    _check_role_agency(role=role, agency=agency)
+    user = User(username=username, role=role, agency=agency, first_name=first_name, last_name=last_name, email=email)
+    validate_password(password, user)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    audit_append(
+        actor=actor,
+        action="user.create",
+        object_type="user",
+        object_id=user.pk,
+        changes=changed_fields({}, _user_state(user)),
+    )
+    return user
+
+
+@transaction.atomic
+def user_update(*, actor: User, user: User, data: dict[str, Any]) -> User:
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    before = _user_state(locked)
+    for name, value in data.items():
+        setattr(locked, name, value)
+    _check_role_agency(role=locked.role, agency=locked.agency)
+    if locked.pk == actor.pk and (locked.role != before["role"] or not locked.is_active):
+        raise ApplicationError("You cannot change your own role or deactivate yourself; ask another administrator.")
+    locked.full_clean()
+    locked.save()
+    changes = changed_fields(before, _user_state(locked))
+    action = "user.role_change" if "role" in changes or "agency_id" in changes else "user.update"
+    audit_append(actor=actor, action=action, object_type="user", object_id=locked.pk, changes=changes)
+    return locked
+
+
+@transaction.atomic
+def user_set_password(*, actor: User, user: User, password: str) -> None:
+    validate_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    audit_append(actor=actor, action="user.password_change", object_type="user", object_id=user.pk)
+
+
+@transaction.atomic
+def agency_create(*, actor: User, jurisdiction: Jurisdiction, name: str) -> Agency:
+    agency = Agency(jurisdiction=jurisdiction, name=name)
+    agency.full_clean()
+    agency.save()
+    audit_append(
+        actor=actor,
+        action="agency.create",
+        object_type="agency",
+        object_id=agency.pk,
+        changes=changed_fields({}, {"name": name, "jurisdiction_id": jurisdiction.pk}),
+    )
+    return agency

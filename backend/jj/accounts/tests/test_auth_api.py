@@ -1,0 +1,99 @@
+"""Sign-in, sign-out and session security (issue 2: CSRF on the JSON login, lockout, idle timeout)."""
+
+from typing import Any
+
+import pytest
+from rest_framework.test import APIClient
+
+from conftest import PASSWORD, World
+from jj.audit.models import AuditEvent
+
+
+def _csrf_client() -> tuple[APIClient, str]:
+    client = APIClient(enforce_csrf_checks=True)
+    response = client.get("/api/auth/csrf/")
+    assert response.status_code == 204
+    return client, response.cookies["csrftoken"].value
+
+
+def test_login_returns_the_user_with_role_agency_and_jurisdiction(world: World) -> None:
+    client, token = _csrf_client()
+    response = client.post("/api/auth/login/", {"username": "caseworker", "password": PASSWORD}, HTTP_X_CSRFTOKEN=token)
+    assert response.status_code == 200
+    assert response.json()["role"] == "caseworker"
+    assert response.json()["agency"]["name"] == world.yjs.name
+    assert response.json()["jurisdiction"]["timezone"] == "Europe/Paris"
+    assert client.get("/api/auth/me/").json()["username"] == "caseworker"
+    assert AuditEvent.objects.filter(action="auth.login", actor_username="caseworker").count() == 1
+
+
+def test_login_without_csrf_token_is_refused(world: World) -> None:
+    client, _ = _csrf_client()
+    response = client.post("/api/auth/login/", {"username": "caseworker", "password": PASSWORD})
+    assert response.status_code == 403
+    assert client.get("/api/auth/me/").status_code == 401
+
+
+def test_wrong_password_is_a_clear_400_and_audited(world: World) -> None:
+    client, token = _csrf_client()
+    response = client.post("/api/auth/login/", {"username": "caseworker", "password": "nope"}, HTTP_X_CSRFTOKEN=token)
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Wrong username or password."}
+    event = AuditEvent.objects.get(action="auth.login_failed")
+    assert (event.actor_username, event.outcome) == ("caseworker", "denied")
+
+
+def test_missing_fields_get_field_level_messages(world: World) -> None:
+    client, token = _csrf_client()
+    response = client.post("/api/auth/login/", {}, HTTP_X_CSRFTOKEN=token)
+    assert response.status_code == 400
+    assert set(response.json()) == {"username", "password"}
+
+
+def test_lockout_after_repeated_failures_is_per_username_and_ip(world: World, settings: Any) -> None:
+    settings.AXES_FAILURE_LIMIT = 3
+    client, token = _csrf_client()
+    for _ in range(3):
+        client.post("/api/auth/login/", {"username": "caseworker", "password": "bad"}, HTTP_X_CSRFTOKEN=token)
+    locked = client.post("/api/auth/login/", {"username": "caseworker", "password": PASSWORD}, HTTP_X_CSRFTOKEN=token)
+    assert locked.status_code == 429
+    assert "Too many failed sign-in attempts" in locked.json()["detail"]
+    assert AuditEvent.objects.filter(action="auth.lockout").exists()
+    # Another user from the same address (one office behind NAT) is not locked out.
+    other = client.post("/api/auth/login/", {"username": "caseworker2", "password": PASSWORD}, HTTP_X_CSRFTOKEN=token)
+    assert other.status_code == 200
+
+
+def test_logout_ends_the_session_and_is_audited(client_for: Any) -> None:
+    client = client_for("supervisor")
+    assert client.post("/api/auth/logout/").status_code == 204
+    assert client.get("/api/auth/me/").status_code == 401
+    assert AuditEvent.objects.filter(action="auth.logout", actor_username="supervisor").exists()
+
+
+def test_me_requires_login(db: Any) -> None:
+    assert APIClient().get("/api/auth/me/").status_code == 401
+
+
+def test_idle_session_times_out(client_for: Any, settings: Any) -> None:
+    client = client_for("caseworker")
+    assert client.get("/api/auth/me/").status_code == 200
+    session = client.session
+    session["jj_last_activity"] = session["jj_last_activity"] - settings.SESSION_IDLE_TIMEOUT_SECONDS - 1
+    session.save()
+    assert client.get("/api/auth/me/").status_code == 401
+    assert AuditEvent.objects.filter(action="auth.logout", reason="idle session timeout").exists()
+
+
+@pytest.mark.parametrize(
+    "header", ["Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "X-Request-ID"]
+)
+def test_security_headers_are_sent(db: Any, header: str) -> None:
+    response = APIClient().get("/api/health/")
+    assert header in response.headers
+
+
+def test_passwords_are_hashed_with_argon2_in_production_settings() -> None:
+    from config import settings as production
+
+    assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")

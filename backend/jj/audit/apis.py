@@ -1,0 +1,152 @@
+from datetime import datetime
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import StreamingHttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from jj.accounts.models import Role, User
+from jj.audit import selectors
+from jj.audit.export import export_lines
+from jj.audit.models import AuditEvent
+from jj.audit.serializers import AccessLogEntrySerializer, AuditEventSerializer, ChainReportSerializer
+from jj.audit.services import audit_append
+from jj.audit.verification import verify_chain
+from jj.core.exceptions import ActionNotAllowed
+from jj.core.permissions import HasRole
+from jj.core.pseudonym import child_pseudonym
+from jj.core.views import ListAPIView
+from jj.people.access import child_get_for_user
+
+OversightOnly = HasRole.of(Role.OVERSIGHT_MONITOR)
+
+
+class AuditEventListApi(ListAPIView):
+    """The audit trail for oversight monitors: pseudonymised, filterable, newest first."""
+
+    serializer_class = AuditEventSerializer
+    permission_classes = [IsAuthenticated, OversightOnly]
+    filterset_class = selectors.AuditEventFilter
+    ordering_fields = ["seq", "occurred_at"]
+
+    def scoped_queryset(self, user: User) -> QuerySet[AuditEvent]:
+        return selectors.audit_event_list(user=user)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().list(request, *args, **kwargs)
+        audit_append(
+            actor=self.caller,
+            action="audit.search",
+            object_type="audit_event",
+            changes={
+                "query": {k: str(v) for k, v in request.query_params.items()},
+                "shown": len(response.data["results"]),
+            },
+        )
+        return response
+
+
+class AuditVerifyApi(APIView):
+    permission_classes = [IsAuthenticated, OversightOnly]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("head", str, description="A head you were given earlier, as SEQ:HASH")],
+        responses={200: ChainReportSerializer},
+        summary="Recompute the audit chain and name the first broken link",
+    )
+    def get(self, request: Request) -> Response:
+        head = None
+        raw = request.query_params.get("head", "")
+        if raw:
+            seq, _, digest = raw.partition(":")
+            if not seq.isdigit() or len(digest) != 64:
+                raise serializers.ValidationError({"head": ["Give the head as SEQ:HASH (64 hex characters)."]})
+            head = (int(seq), digest)
+        report = verify_chain(expected_head=head)
+        last = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
+        audit_append(
+            actor=request.user,  # type: ignore[arg-type]
+            action="audit.verify",
+            object_type="audit_event",
+            changes={
+                "ok": report.ok,
+                "events_checked": report.events_checked,
+                "first_broken_seq": report.first_broken_seq,
+            },
+        )
+        return Response(
+            {
+                "ok": report.ok,
+                "events_checked": report.events_checked,
+                "first_broken_seq": report.first_broken_seq,
+                "problem": report.problem,
+                "head_seq": last[0] if last else None,
+                "head_hash": last[1] if last else None,
+            }
+        )
+
+
+class _ExportQuery(serializers.Serializer):
+    occurred_after = serializers.DateTimeField(required=False)
+    occurred_before = serializers.DateTimeField(required=False)
+
+
+class AuditExportApi(APIView):
+    permission_classes = [IsAuthenticated, OversightOnly]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("occurred_after", OpenApiTypes.DATETIME),
+            OpenApiParameter("occurred_before", OpenApiTypes.DATETIME),
+        ],
+        responses={(200, "application/x-ndjson"): OpenApiTypes.STR},
+        summary="Export the audit trail as JSON Lines with hashes, for offline verification",
+    )
+    def get(self, request: Request) -> StreamingHttpResponse:
+        query = _ExportQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        after: datetime | None = query.validated_data.get("occurred_after")
+        before: datetime | None = query.validated_data.get("occurred_before")
+        audit_append(
+            actor=request.user,  # type: ignore[arg-type]
+            action="audit.export",
+            object_type="audit_event",
+            changes={
+                "occurred_after": after.isoformat() if after else None,
+                "occurred_before": before.isoformat() if before else None,
+            },
+        )
+        response = StreamingHttpResponse(
+            export_lines(occurred_after=after, occurred_before=before), content_type="application/x-ndjson"
+        )
+        response["Content-Disposition"] = 'attachment; filename="audit-export.jsonl"'
+        return response
+
+
+class ChildAccessLogApi(ListAPIView):
+    """Who opened this child's file, and when: for the supervisor of the child's agency."""
+
+    serializer_class = AccessLogEntrySerializer
+
+    def scoped_queryset(self, user: User) -> QuerySet[AuditEvent]:
+        child = child_get_for_user(user=user, child_id=self.kwargs["child_id"], action="child.access_log")
+        if user.role != Role.SUPERVISOR or child.agency_id != user.agency_id:
+            raise ActionNotAllowed("Only a supervisor of the child's agency can see who opened this file.")
+        return selectors.child_access_log(child_ref=child_pseudonym(child.pk))
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().list(request, *args, **kwargs)
+        audit_append(
+            actor=self.caller,
+            action="child.access_log",
+            object_type="child",
+            object_id=self.kwargs["child_id"],
+            child_id=self.kwargs["child_id"],
+        )
+        return response

@@ -1,0 +1,60 @@
+import pgtrigger
+from django.db import models
+
+
+class Outcome(models.TextChoices):
+    SUCCESS = "success", "Success"
+    DENIED = "denied", "Denied"
+    FAILED = "failed", "Failed"
+
+
+class AuditEvent(models.Model):
+    """One entry of the append-only, hash-chained audit trail.
+
+    `hash` is the SHA-256 of the event's canonical form (jj.audit.chain.canonical), which includes `seq`
+    and the previous event's hash, so altering, deleting or reordering any event breaks the chain there.
+    The actor is copied, not referenced by a foreign key, so deleting a user can never touch the trail."""
+
+    seq = models.BigIntegerField(primary_key=True)
+    occurred_at = models.DateTimeField(db_index=True)
+    actor_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    actor_username = models.CharField(max_length=150, blank=True)
+    actor_role = models.CharField(max_length=32, blank=True)
+    agency_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    action = models.CharField(max_length=64, db_index=True)
+    object_type = models.CharField(max_length=64, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    child_ref = models.CharField(max_length=32, blank=True, db_index=True)
+    outcome = models.CharField(max_length=16, choices=Outcome.choices, default=Outcome.SUCCESS)
+    changes = models.JSONField(default=dict, blank=True)
+    decisions = models.JSONField(default=list, blank=True)
+    # Derived from `decisions` (",MACR-1,PTD-2,") so oversight can filter by rule and outcome on any database.
+    rule_ids = models.CharField(max_length=500, blank=True)
+    decision_outcomes = models.CharField(max_length=200, blank=True)
+    reason = models.TextField(blank=True)
+    request_id = models.CharField(max_length=64, blank=True)
+    ip = models.CharField(max_length=64, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["seq"]
+        indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object_idx")]
+        triggers = [
+            pgtrigger.Protect(name="audit_append_only", operation=pgtrigger.Update | pgtrigger.Delete),
+            pgtrigger.Trigger(
+                name="audit_no_truncate",
+                operation=pgtrigger.Truncate,
+                level=pgtrigger.Statement,
+                when=pgtrigger.Before,
+                # Truncating an empty table loses nothing (test databases are flushed that way); any row refuses.
+                func=(
+                    "IF EXISTS (SELECT 1 FROM audit_auditevent) THEN "
+                    "RAISE EXCEPTION 'The audit trail is append-only: TRUNCATE of % refused', TG_TABLE_NAME; "
+                    "END IF; RETURN NULL;"
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"

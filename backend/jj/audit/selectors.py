@@ -1,0 +1,49 @@
+import django_filters
+from django.db.models import Q, QuerySet
+
+from jj.accounts.models import Agency, Role, User
+from jj.audit.models import AuditEvent
+
+
+class AuditEventFilter(django_filters.FilterSet):
+    """Oversight questions as filters, e.g. every overridden REQUIRE_JUSTIFICATION of one agency last quarter:
+    ?agency_id=3&decision_outcome=require_justification&occurred_after=2026-07-01&occurred_before=2026-10-01"""
+
+    occurred_after = django_filters.IsoDateTimeFilter(field_name="occurred_at", lookup_expr="gte")
+    occurred_before = django_filters.IsoDateTimeFilter(field_name="occurred_at", lookup_expr="lt")
+    action_prefix = django_filters.CharFilter(field_name="action", lookup_expr="startswith")
+    rule_id = django_filters.CharFilter(method="filter_rule_id")
+    decision_outcome = django_filters.CharFilter(method="filter_decision_outcome")
+
+    class Meta:
+        model = AuditEvent
+        fields = [
+            "actor_id",
+            "actor_username",
+            "actor_role",
+            "agency_id",
+            "action",
+            "object_type",
+            "object_id",
+            "child_ref",
+            "outcome",
+        ]
+
+    def filter_rule_id(self, queryset: QuerySet[AuditEvent], name: str, value: str) -> QuerySet[AuditEvent]:
+        return queryset.filter(rule_ids__contains=f",{value},")
+
+    def filter_decision_outcome(self, queryset: QuerySet[AuditEvent], name: str, value: str) -> QuerySet[AuditEvent]:
+        return queryset.filter(decision_outcomes__contains=f",{value},")
+
+
+def audit_event_list(*, user: User) -> QuerySet[AuditEvent]:
+    """Oversight monitors read the trail of their jurisdiction's agencies, plus events with no agency
+    (failed sign-ins). Nobody else reads the whole trail."""
+    if user.role != Role.OVERSIGHT_MONITOR or user.agency is None:
+        return AuditEvent.objects.none()
+    agencies = Agency.objects.filter(jurisdiction_id=user.agency.jurisdiction_id).values("pk")
+    return AuditEvent.objects.filter(Q(agency_id__in=agencies) | Q(agency_id__isnull=True)).order_by("-seq")
+
+
+def child_access_log(*, child_ref: str) -> QuerySet[AuditEvent]:
+    return AuditEvent.objects.filter(child_ref=child_ref).order_by("-seq")

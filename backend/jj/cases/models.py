@@ -1,0 +1,155 @@
+from django.conf import settings
+from django.db import models
+from guardian.models import UserObjectPermissionBase
+
+from jj.accounts.models import Agency, Jurisdiction
+from jj.core.models import TimeStampedModel, VersionedModel
+from jj.people.models import Child
+
+
+class OffenceCategory(models.TextChoices):
+    """UNODC International Classification of Crime for Statistical Purposes (ICCS, 2015), level-1 sections."""
+
+    ICCS_01 = "01", "01 Acts leading to death or intending to cause death"
+    ICCS_02 = "02", "02 Acts causing harm or intending to cause harm to the person"
+    ICCS_03 = "03", "03 Injurious acts of a sexual nature"
+    ICCS_04 = "04", "04 Acts against property involving violence or threat against a person"
+    ICCS_05 = "05", "05 Acts against property only"
+    ICCS_06 = "06", "06 Acts involving controlled drugs or other psychoactive substances"
+    ICCS_07 = "07", "07 Acts involving fraud, deception or corruption"
+    ICCS_08 = "08", "08 Acts against public order, authority and provisions of the State"
+    ICCS_09 = "09", "09 Acts against public safety and state security"
+    ICCS_10 = "10", "10 Acts against the natural environment"
+    ICCS_11 = "11", "11 Other criminal acts not elsewhere classified"
+
+
+class CaseKind(models.TextChoices):
+    ARREST = "arrest", "Arrest"
+    REFERRAL = "referral", "Referral"
+
+
+class CaseStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    CHARGED = "charged", "Charged"
+    DIVERTED = "diverted", "In diversion"
+    SENTENCED = "sentenced", "Sentenced"
+    CLOSED = "closed", "Closed"
+    CLOSED_FINAL = "closed_final", "Closed finally (no criminal record)"
+
+
+class AssignmentRole(models.TextChoices):
+    CASEWORKER = "caseworker", "Caseworker"
+    LEGAL_COUNSEL = "legal_counsel", "Legal counsel"
+    COURT_OFFICER = "court_officer", "Court officer"
+
+
+class Case(VersionedModel):
+    """One episode of contact of one child with the justice system (a referral or an arrest)."""
+
+    reference = models.CharField(max_length=40, unique=True)
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="cases")
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="cases")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="cases")
+    kind = models.CharField(max_length=16, choices=CaseKind.choices)
+    status = models.CharField(max_length=16, choices=CaseStatus.choices, default=CaseStatus.OPEN)
+    opened_at = models.DateTimeField()
+    closed_at = models.DateTimeField(null=True, blank=True)
+    summary = models.TextField(blank=True)
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["agency", "opened_at"], name="case_agency_opened_idx"),
+            models.Index(fields=["child", "opened_at"], name="case_child_opened_idx"),
+            models.Index(fields=["status"], name="case_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class Offence(TimeStampedModel):
+    """An alleged offence. Its date (or date range) fixes the age that governs (MACR-2)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="offences")
+    description = models.CharField(max_length=500)
+    category = models.CharField(max_length=2, choices=OffenceCategory.choices)
+    local_code = models.CharField(max_length=50, blank=True)
+    offence_date = models.DateField()
+    offence_date_end = models.DateField(null=True, blank=True)
+    is_status_offence = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(offence_date_end__isnull=True)
+                | models.Q(offence_date_end__gte=models.F("offence_date")),
+                name="offence_date_range_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Offence {self.pk}"
+
+
+class Assignment(models.Model):
+    """Who works on a case. Active while `ended_at` is null; ending keeps the history."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="assignments")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignments")
+    role = models.CharField(max_length=32, choices=AssignmentRole.choices)
+    assigned_at = models.DateTimeField()
+    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "ended_at", "case"], name="assignment_user_active_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "user"],
+                condition=models.Q(ended_at__isnull=True),
+                name="assignment_one_active_per_user",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Assignment {self.pk} ({self.role})"
+
+
+class CaseEvent(models.Model):
+    """The case timeline: what happened, when, recorded by the service that made it happen."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=64)
+    occurred_at = models.DateTimeField()
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    summary = models.CharField(max_length=500)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["occurred_at", "id"]
+        indexes = [models.Index(fields=["case", "occurred_at"], name="case_event_case_time_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} at {self.occurred_at:%Y-%m-%d %H:%M}"
+
+
+class CaseUserObjectPermission(UserObjectPermissionBase):
+    """An explicit exception to agency scoping: one case shared with one user of another agency
+    (django-guardian direct-foreign-key model, so lookups join on an integer key). Optional expiry."""
+
+    content_object = models.ForeignKey(Case, on_delete=models.CASCADE)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    reason = models.CharField(max_length=500, blank=True)
+
+
+class ChildProtectionReferral(TimeStampedModel):
+    """Where a child below the minimum age of criminal responsibility goes instead of a criminal case (MACR-1):
+    a referral to child protection, not a criminal record."""
+
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="protection_referrals")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    referred_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    reason = models.TextField()
+    circumstances = models.TextField(blank=True)
+    decisions = models.JSONField(default=list, blank=True)

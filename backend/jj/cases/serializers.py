@@ -1,0 +1,130 @@
+from typing import Any
+
+from rest_framework import serializers
+
+from jj.accounts.models import User
+from jj.cases.models import Assignment, AssignmentRole, Case, CaseEvent, CaseKind, Offence
+from jj.core.pseudonym import child_pseudonym
+from jj.people.models import Child
+
+
+class OffenceSerializer(serializers.ModelSerializer[Offence]):
+    category_label = serializers.CharField(source="get_category_display", read_only=True)
+
+    class Meta:
+        model = Offence
+        fields = [
+            "id",
+            "description",
+            "category",
+            "category_label",
+            "local_code",
+            "offence_date",
+            "offence_date_end",
+            "is_status_offence",
+        ]
+        read_only_fields = ["id", "category_label"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        start, end = attrs.get("offence_date"), attrs.get("offence_date_end")
+        if start and end and end < start:
+            raise serializers.ValidationError(
+                {"offence_date_end": "The end of the date range cannot be before its start."}
+            )
+        return attrs
+
+
+class AssignmentOutputSerializer(serializers.ModelSerializer[Assignment]):
+    username = serializers.CharField(source="user.username", read_only=True)
+
+    class Meta:
+        model = Assignment
+        fields = ["id", "user", "username", "role", "assigned_at", "ended_at"]
+        read_only_fields = fields
+
+
+class CaseOutputSerializer(serializers.ModelSerializer[Case]):
+    offences = OffenceSerializer(many=True, read_only=True)
+    assignments = serializers.SerializerMethodField()
+    child_display = serializers.SerializerMethodField()
+    agency_name = serializers.CharField(source="agency.name", read_only=True)
+
+    class Meta:
+        model = Case
+        fields = [
+            "id",
+            "reference",
+            "child",
+            "child_display",
+            "kind",
+            "status",
+            "opened_at",
+            "closed_at",
+            "summary",
+            "agency",
+            "agency_name",
+            "jurisdiction",
+            "offences",
+            "assignments",
+            "version",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+    def __init__(self, *args: Any, show_names: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.show_names = show_names
+
+    def get_child_display(self, case: Case) -> str:
+        if self.show_names:
+            return f"{case.child.given_name} {case.child.family_name}".strip()
+        return child_pseudonym(case.child_id)
+
+    def get_assignments(self, case: Case) -> list[dict[str, Any]]:
+        rows = getattr(case, "active_assignments", None)
+        if rows is None:
+            rows = list(case.assignments.filter(ended_at__isnull=True).select_related("user"))
+        return AssignmentOutputSerializer(rows, many=True).data  # type: ignore[return-value]
+
+
+class CaseCreateSerializer(serializers.Serializer):
+    child = serializers.PrimaryKeyRelatedField(
+        queryset=Child.objects.all(), help_text="The child; must be one you may see."
+    )
+    kind = serializers.ChoiceField(choices=CaseKind.choices)
+    opened_at = serializers.DateTimeField(required=False)
+    summary = serializers.CharField(required=False, allow_blank=True)
+    offences = OffenceSerializer(many=True, required=False)
+
+
+class CaseUpdateSerializer(serializers.Serializer):
+    summary = serializers.CharField(allow_blank=True)
+    version = serializers.IntegerField(min_value=1)
+
+
+class AssignSerializer(serializers.Serializer):
+    user = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
+    role = serializers.ChoiceField(choices=AssignmentRole.choices)
+
+
+class UnassignSerializer(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True)
+
+
+class ShareSerializer(serializers.Serializer):
+    user = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
+    reason = serializers.CharField()
+    expires_at = serializers.DateTimeField(required=False, allow_null=True)
+
+
+class CaseEventSerializer(serializers.ModelSerializer[CaseEvent]):
+    actor_username = serializers.CharField(source="actor.username", read_only=True, default=None)
+
+    class Meta:
+        model = CaseEvent
+        fields = ["id", "kind", "occurred_at", "summary", "actor_username", "data"]
+        read_only_fields = fields
+
+
+class CloseSerializer(serializers.Serializer):
+    reason = serializers.CharField()

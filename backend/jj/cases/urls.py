@@ -1,0 +1,16 @@
+from django.urls import path
+
+from jj.cases import apis
+
+urlpatterns = [
+    path("cases/", apis.CaseListApi.as_view(), name="case-list"),
+    path("cases/<int:case_id>/", apis.CaseDetailApi.as_view(), name="case-detail"),
+    path("cases/<int:case_id>/offences/", apis.CaseOffenceApi.as_view(), name="case-offences"),
+    path("cases/<int:case_id>/assignments/", apis.CaseAssignApi.as_view(), name="case-assign"),
+    path(
+        "cases/<int:case_id>/assignments/<int:assignment_id>/end/", apis.CaseUnassignApi.as_view(), name="case-unassign"
+    ),
+    path("cases/<int:case_id>/shares/", apis.CaseShareApi.as_view(), name="case-share"),
+    path("cases/<int:case_id>/timeline/", apis.CaseTimelineApi.as_view(), name="case-timeline"),
+    path("cases/<int:case_id>/close/", apis.CaseCloseApi.as_view(), name="case-close"),
+]

@@ -1,0 +1,102 @@
+"""Application errors and the API exception handler that turns them into clear 4xx answers."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+from jj.rules.engine import Decision
+
+
+class ApplicationError(Exception):
+    """A request that cannot be carried out, with a message a caseworker understands."""
+
+    status_code: int = status.HTTP_400_BAD_REQUEST
+
+    def __init__(self, message: str, *, extra: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.extra = extra or {}
+
+
+class ActionNotAllowed(ApplicationError):
+    """The caller may see the record but their role may not do this to it (403; invisible records are 404)."""
+
+    status_code = status.HTTP_403_FORBIDDEN
+
+
+class VersionConflict(ApplicationError):
+    status_code = status.HTTP_409_CONFLICT
+
+
+class RuleViolation(ApplicationError):
+    """A BLOCK or an unmet REQUIRE_JUSTIFICATION: HTTP 422 with every decision; nothing is written."""
+
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+
+    def __init__(self, decisions: Sequence[Decision], *, unmet: Sequence[Decision]) -> None:
+        ids = ", ".join(d.rule_id for d in unmet)
+        super().__init__(f"This action is not allowed as it stands ({ids}). See the decisions for what is needed.")
+        self.decisions = list(decisions)
+        self.unmet = list(unmet)
+
+
+def decision_to_json(decision: Decision, *, unmet: bool = False) -> dict[str, Any]:
+    return {
+        "rule_id": decision.rule_id,
+        "outcome": decision.outcome.value,
+        "message": decision.message,
+        "citation": {
+            "instrument": decision.citation.instrument,
+            "provision": decision.citation.provision,
+            "text": decision.citation.text,
+        },
+        "further_citations": [
+            {"instrument": c.instrument, "provision": c.provision, "text": c.text} for c in decision.further_citations
+        ],
+        "facts": {k: _jsonable(v) for k, v in decision.facts.items()},
+        "satisfied_by": list(decision.satisfied_by),
+        "supervisor_approval": decision.supervisor_approval,
+        "below_standard": decision.below_standard,
+        "unmet": unmet,
+    }
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return str(value)
+
+
+def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, RuleViolation):
+        unmet_ids = {id(d) for d in exc.unmet}
+        return Response(
+            {
+                "detail": exc.message,
+                "code": "rule_violation",
+                "decisions": [decision_to_json(d, unmet=id(d) in unmet_ids) for d in exc.decisions],
+            },
+            status=exc.status_code,
+        )
+    if isinstance(exc, ApplicationError):
+        return Response({"detail": exc.message, **exc.extra}, status=exc.status_code)
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(detail=_django_validation_detail(exc))
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound("Not found.")
+    return exception_handler(exc, context)
+
+
+def _django_validation_detail(exc: DjangoValidationError) -> Any:
+    if hasattr(exc, "message_dict"):
+        return {("non_field_errors" if k == "__all__" else k): v for k, v in exc.message_dict.items()}
+    return {"non_field_errors": exc.messages}

@@ -1,0 +1,208 @@
+"""Demo data for `make run` and the browser tests: two jurisdictions, three agencies, one user per role
+(username = role name, plus caseworker2), about fifty children with cases in varied states.
+
+Idempotent: a second run changes nothing but prints the logins again. Everything is written through the
+services, so the demo audit trail is a real one."""
+
+import random
+import secrets
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.utils import timezone
+
+from jj.accounts.models import Agency, Jurisdiction, Role, User
+from jj.cases import services as case_services
+from jj.cases.models import AssignmentRole, CaseKind, OffenceCategory
+from jj.people import services as people_services
+from jj.people.models import AgeAssessmentMethod, DobCertainty, Guardian, Sex
+
+PASSWORD_FILE = Path(settings.BASE_DIR) / ".demo-password"
+
+GIVEN = [
+    "Amara",
+    "Luca",
+    "Noor",
+    "Mateo",
+    "Zainab",
+    "Kofi",
+    "Elif",
+    "Tomás",
+    "Aiyana",
+    "Jonas",
+    "Mei",
+    "Ravi",
+    "Sofia",
+    "Yusuf",
+    "Chloé",
+    "Dmitri",
+    "Imani",
+    "Pablo",
+    "Leila",
+    "Finn",
+    "Asha",
+    "Oskar",
+    "Nadia",
+    "Kai",
+]
+FAMILY = [
+    "Okafor",
+    "Rossi",
+    "Haddad",
+    "García",
+    "Nguyen",
+    "Mensah",
+    "Yilmaz",
+    "Silva",
+    "Begay",
+    "Schmidt",
+    "Chen",
+    "Patel",
+    "Novak",
+    "Ahmed",
+    "Martin",
+    "Ivanov",
+    "Mwangi",
+    "López",
+    "Karimi",
+    "Murphy",
+]
+OFFENCES = [
+    ("05", "Theft of a bicycle"),
+    ("05", "Shoplifting"),
+    ("02", "Assault in a school yard"),
+    ("08", "Damage to public property"),
+    ("06", "Possession of cannabis"),
+    ("04", "Robbery of a mobile phone"),
+    ("07", "Fraudulent use of a bus pass"),
+    ("05", "Burglary of a garden shed"),
+]
+
+
+class Command(BaseCommand):
+    help = "Load demo data (idempotent) and print the demo logins. Refused when DEBUG is off unless --force."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--force", action="store_true", help="Seed even though DEBUG is off (never in production).")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEMO_ALLOWED and not options["force"]:
+            raise CommandError("Refusing to create demo users with DEBUG off. Use --force only on a test system.")
+        password = self._password()
+        with transaction.atomic():
+            created = self._seed(password)
+        self.stdout.write(self.style.SUCCESS("Demo data created." if created else "Demo data already present."))
+        self.stdout.write("")
+        self.stdout.write(f"Demo logins (password for all: {password})")
+        for user in User.objects.filter(username__in=[*Role.values, "caseworker2"]).order_by("username"):
+            agency = user.agency.name if user.agency else "-"
+            self.stdout.write(f"  {user.username:<18} {user.get_role_display():<18} {agency}")
+
+    def _password(self) -> str:
+        import os
+
+        explicit = os.environ.get("DEMO_PASSWORD", "")
+        if explicit:
+            return explicit
+        if PASSWORD_FILE.exists():
+            return PASSWORD_FILE.read_text().strip()
+        generated = "demo-" + secrets.token_urlsafe(12)
+        PASSWORD_FILE.write_text(generated + "\n")
+        PASSWORD_FILE.chmod(0o600)
+        return generated
+
+    def _seed(self, password: str) -> bool:
+        if Jurisdiction.objects.filter(code="northland").exists():
+            for user in User.objects.filter(
+                username__in=[*Role.values, "caseworker2", "sp_caseworker", "sp_supervisor"]
+            ):
+                if not user.check_password(password):
+                    user.set_password(password)
+                    user.save(update_fields=["password"])
+            return False
+        north = Jurisdiction.objects.create(code="northland", name="Northland", timezone="Europe/Paris")
+        south = Jurisdiction.objects.create(code="southport", name="Southport", timezone="America/New_York")
+        yjs = Agency.objects.create(jurisdiction=north, name="Northland Youth Justice Service")
+        defender = Agency.objects.create(jurisdiction=north, name="Northland Public Defender")
+        south_agency = Agency.objects.create(jurisdiction=south, name="Southport Juvenile Services")
+
+        def make_user(username: str, role: str, agency: Agency | None, first: str, last: str) -> User:
+            u = User(username=username, role=role, agency=agency, first_name=first, last_name=last)
+            u.set_password(password)
+            u.save()
+            return u
+
+        caseworker = make_user("caseworker", Role.CASEWORKER, yjs, "Carmen", "Diaz")
+        caseworker2 = make_user("caseworker2", Role.CASEWORKER, yjs, "Kwame", "Boateng")
+        supervisor = make_user("supervisor", Role.SUPERVISOR, yjs, "Sabine", "Laurent")
+        counsel = make_user("legal_counsel", Role.LEGAL_COUNSEL, defender, "Lena", "Fischer")
+        make_user("facility_officer", Role.FACILITY_OFFICER, yjs, "Farid", "Benali")
+        court = make_user("court_officer", Role.COURT_OFFICER, yjs, "Clara", "Moreau")
+        make_user("oversight_monitor", Role.OVERSIGHT_MONITOR, yjs, "Olga", "Petrova")
+        make_user("administrator", Role.ADMINISTRATOR, yjs, "Ade", "Min")
+        sp_worker = make_user("sp_caseworker", Role.CASEWORKER, south_agency, "Sam", "Porter")
+        sp_super = make_user("sp_supervisor", Role.SUPERVISOR, south_agency, "Sue", "Park")
+
+        rng = random.Random(2026)  # noqa: S311  (demo data, not security)
+        today = timezone.localdate()
+        for n in range(50):
+            in_south = n % 6 == 5
+            worker = sp_worker if in_south else (caseworker if n % 2 == 0 else caseworker2)
+            boss = sp_super if in_south else supervisor
+            age_years = rng.randint(14, 17)
+            dob = today - timedelta(days=age_years * 365 + rng.randint(30, 330))
+            certainty = DobCertainty.DOCUMENTED if n % 7 else DobCertainty.ESTIMATED
+            data: dict[str, Any] = {
+                "given_name": rng.choice(GIVEN),
+                "family_name": rng.choice(FAMILY),
+                "sex": rng.choice([Sex.FEMALE, Sex.MALE, Sex.MALE]),
+                "dob_certainty": certainty,
+                "languages": rng.choice(["English", "French", "Spanish", "Arabic", "English, Twi"]),
+                "interpreter_needed": n % 9 == 0,
+            }
+            if certainty == DobCertainty.DOCUMENTED:
+                data |= {"date_of_birth": dob, "age_assessment_method": AgeAssessmentMethod.DOCUMENTS}
+            else:
+                data |= {
+                    "dob_earliest": dob - timedelta(days=365),
+                    "dob_latest": dob + timedelta(days=200),
+                    "age_assessment_method": AgeAssessmentMethod.DEVELOPMENTAL,
+                }
+            if n % 8 == 3:
+                data |= {"disability": "Dyslexia", "accommodation_needs": "Written material read aloud"}
+            child = people_services.child_register(actor=worker, data=data)
+            people_services.guardian_add(
+                actor=worker,
+                child=child,
+                data={
+                    "name": f"{rng.choice(GIVEN)} {data['family_name']}",
+                    "relationship": rng.choice(list(Guardian.Relationship)),
+                    "phone": f"+33 6 00 00 {n:02d} 00",
+                },
+            )
+            offence_day = today - timedelta(days=rng.randint(3, 120))
+            category, description = rng.choice(OFFENCES)
+            opened = timezone.make_aware(
+                datetime.combine(offence_day + timedelta(days=1), time(10, rng.randint(0, 59)))
+            )
+            case = case_services.case_open(
+                actor=worker,
+                child=child,
+                kind=CaseKind.ARREST if n % 3 else CaseKind.REFERRAL,
+                opened_at=opened,
+                summary="Demo case",
+                offences=[
+                    {"description": description, "category": OffenceCategory(category), "offence_date": offence_day}
+                ],
+            )
+            if not in_south and n % 3 == 0:
+                case_services.case_assign(actor=boss, case=case, user=counsel, role=AssignmentRole.LEGAL_COUNSEL)
+            if not in_south and n % 5 == 0:
+                case_services.case_assign(actor=boss, case=case, user=court, role=AssignmentRole.COURT_OFFICER)
+            if n % 10 == 9:
+                case_services.case_close(actor=boss, case=case, reason="Charges withdrawn by the prosecutor")
+        return True

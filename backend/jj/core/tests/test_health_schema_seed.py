@@ -1,0 +1,74 @@
+"""Health check, OpenAPI schema and Swagger UI, and the demo seed (issue 2)."""
+
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+from rest_framework.test import APIClient
+
+from jj.accounts.models import Agency, Jurisdiction, Role, User
+from jj.audit.verification import verify_chain
+from jj.cases.models import Case
+from jj.people.models import Child
+
+
+@pytest.mark.django_db
+def test_health_checks_the_database() -> None:
+    response = APIClient().get("/api/health/")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+
+
+@pytest.mark.django_db
+def test_openapi_schema_is_served_and_names_every_endpoint() -> None:
+    response = APIClient().get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert response.status_code == 200
+    paths = response.json()["paths"]
+    for path in [
+        "/api/auth/login/",
+        "/api/children/",
+        "/api/children/{child_id}/",
+        "/api/cases/",
+        "/api/cases/{case_id}/assignments/",
+        "/api/health/",
+    ]:
+        assert path in paths
+    assert "sessionAuth" in response.json()["components"]["securitySchemes"]
+
+
+@pytest.mark.django_db
+def test_swagger_ui_needs_no_inline_script() -> None:
+    response = APIClient().get("/api/docs/")
+    assert response.status_code == 200
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+    assert b"<script>" not in response.content
+
+
+@pytest.mark.django_db
+def test_seed_demo_is_idempotent_and_audited(settings: Any, monkeypatch: Any) -> None:
+    settings.DEMO_ALLOWED = True
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    counts = (Jurisdiction.objects.count(), Agency.objects.count(), Child.objects.count(), Case.objects.count())
+    call_command("seed_demo", stdout=out)
+    assert counts == (2, 3, 50, 50)
+    assert (Jurisdiction.objects.count(), Agency.objects.count(), Child.objects.count(), Case.objects.count()) == counts
+    for role in Role.values:
+        assert User.objects.get(username=role).check_password("demo-password-for-tests")
+    assert User.objects.get(username="caseworker2").agency == User.objects.get(username="caseworker").agency
+    assert set(Case.objects.values_list("status", flat=True)) >= {"open", "closed"}
+    assert "caseworker2" in out.getvalue()
+    assert verify_chain().ok
+
+
+@pytest.mark.django_db
+def test_seed_demo_refuses_without_debug_unless_forced(settings: Any, monkeypatch: Any) -> None:
+    settings.DEMO_ALLOWED = False
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
+    with pytest.raises(CommandError, match="Refusing"):
+        call_command("seed_demo", stdout=StringIO())
+    assert not User.objects.exists()
+    call_command("seed_demo", "--force", stdout=StringIO())
+    assert User.objects.filter(username="caseworker").exists()

@@ -1,0 +1,246 @@
+"""Deprivation of liberty: where children are held, for how long, on what legal basis, and what happened."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from jj.accounts.models import Agency, Jurisdiction
+from jj.cases.models import Case
+from jj.core.models import TimeStampedModel, VersionedModel
+from jj.people.models import Child, Guardian
+
+
+class FacilityKind(models.TextChoices):
+    POLICE_STATION = "police_station", "Police station"
+    COURT_HOLDING = "court_holding", "Court holding cell"
+    JUVENILE_DETENTION = "juvenile_detention", "Juvenile detention centre"
+    JUVENILE_RESIDENTIAL = "juvenile_residential", "Juvenile residential facility"
+    ADULT_PRISON = "adult_prison", "Adult prison or jail"
+    OTHER = "other", "Other"
+
+
+class Facility(VersionedModel):
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="facilities")
+    operator = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="facilities")
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=32, choices=FacilityKind.choices)
+    capacity = models.PositiveIntegerField()
+    children_wholly_separated = models.BooleanField(
+        help_text="Children are held wholly apart from adults (CRC art. 37(c); UNODC/UNICEF indicator 7)."
+    )
+    separated_by_sex = models.BooleanField(default=True)
+    has_complaints_mechanism = models.BooleanField(default=False)
+    city = models.CharField(max_length=120, blank=True)
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="facilities", help_text="Facility officers working here."
+    )
+
+    class Meta:
+        verbose_name_plural = "facilities"
+        constraints = [models.UniqueConstraint(fields=["jurisdiction", "name"], name="facility_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EpisodeKind(models.TextChoices):
+    POLICE_CUSTODY = "police_custody", "Police custody"
+    PRETRIAL_DETENTION = "pretrial_detention", "Pretrial detention"
+    SENTENCED_DETENTION = "sentenced_detention", "Sentenced detention"
+
+
+class LegalStatus(models.TextChoices):
+    PRE_SENTENCE = "pre_sentence", "Pre-sentence"
+    SENTENCED = "sentenced", "Sentenced"
+
+
+class CustodyEpisode(VersionedModel):
+    """One continuous period of deprivation of liberty of one child, from start to release, to the minute."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="custody_episodes")
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="custody_episodes")
+    kind = models.CharField(max_length=32, choices=EpisodeKind.choices)
+    legal_status = models.CharField(max_length=16, choices=LegalStatus.choices, default=LegalStatus.PRE_SENTENCE)
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    # Denormalised from the open placement, so "children in my facility now" is one indexed query.
+    current_facility = models.ForeignKey(
+        Facility, null=True, blank=True, on_delete=models.PROTECT, related_name="current_episodes"
+    )
+    first_appearance_at = models.DateTimeField(null=True, blank=True)
+    pretrial_detention_started_at = models.DateTimeField(null=True, blank=True)
+    mandatory_release_flag = models.BooleanField(default=False)
+    evidence_frozen = models.BooleanField(default=False)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["current_facility"], condition=Q(ended_at__isnull=True), name="episode_open_facility_idx"
+            ),
+            models.Index(fields=["case", "started_at"], name="episode_case_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child"], condition=Q(ended_at__isnull=True), name="one_open_episode_per_child"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Custody episode {self.pk}"
+
+
+class Placement(models.Model):
+    """Where the child was held, from when to when: every admission and transfer."""
+
+    episode = models.ForeignKey(CustodyEpisode, on_delete=models.CASCADE, related_name="placements")
+    facility = models.ForeignKey(Facility, on_delete=models.PROTECT, related_name="placements")
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    commitment_order_reference = models.CharField(max_length=120, blank=True)
+    best_interests_justification = models.TextField(blank=True)
+    emergency = models.BooleanField(default=False)
+    condition_note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["started_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Placement {self.pk}"
+
+
+class LegalStatusChange(models.Model):
+    """Timestamped legal status history, so pre-sentence and sentenced durations can be recomputed."""
+
+    episode = models.ForeignKey(CustodyEpisode, on_delete=models.CASCADE, related_name="status_changes")
+    status = models.CharField(max_length=32)
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.status} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class DetentionGround(models.TextChoices):
+    COURT_APPEARANCE = "court_appearance", "To ensure appearance at court proceedings"
+    DANGER_TO_OTHERS = "danger_to_others", "Immediate danger to others"
+    DANGER_TO_SELF = "danger_to_self", "Danger to himself or herself"
+    FAMILY_TIES = "family_ties", "Relative of a suspect"
+    OTHER = "other", "Other"
+
+
+class DetentionOrder(TimeStampedModel):
+    episode = models.ForeignKey(CustodyEpisode, on_delete=models.PROTECT, related_name="detention_orders")
+    kind = models.CharField(max_length=32, default="pretrial_detention")  # or electronic_monitoring
+    grounds = models.JSONField(default=list)
+    legal_basis = models.CharField(max_length=300)
+    alternatives_considered = models.JSONField(default=list)  # [{"alternative": ..., "reason_rejected": ...}]
+    justification = models.TextField(blank=True)
+    judicial_authority = models.CharField(max_length=200)
+    ordered_at = models.DateTimeField()
+    grounds_for_detention_found = models.BooleanField(default=False)
+    monetary_bail_condition = models.BooleanField(default=False)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    def __str__(self) -> str:
+        return f"Detention order {self.pk}"
+
+
+class JudicialAppearance(TimeStampedModel):
+    """The child brought before a competent authority (PTD-1), or a periodic review (PTD-4)."""
+
+    episode = models.ForeignKey(CustodyEpisode, on_delete=models.PROTECT, related_name="appearances")
+    kind = models.CharField(max_length=32, default="first_appearance")  # first_appearance | review | charge | final
+    at = models.DateTimeField()
+    authority = models.CharField(max_length=200)
+    outcome = models.CharField(max_length=32)  # released | detention_continued | charged | decided
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.kind} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class Release(TimeStampedModel):
+    episode = models.OneToOneField(CustodyEpisode, on_delete=models.PROTECT, related_name="release")
+    at = models.DateTimeField()
+    reason = models.CharField(max_length=64)
+    aftercare = models.JSONField(default=dict)  # {"education": bool, ..., "notes": str}
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    def __str__(self) -> str:
+        return f"Release {self.pk}"
+
+
+class FamilyNotification(TimeStampedModel):
+    """Parents or guardian told of an arrest, admission, transfer or release (DET-1; Havana r. 21(d), 22)."""
+
+    episode = models.ForeignKey(CustodyEpisode, on_delete=models.PROTECT, related_name="family_notifications")
+    event = models.CharField(max_length=32)
+    guardian = models.ForeignKey(Guardian, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    person_notified = models.CharField(max_length=200)
+    at = models.DateTimeField()
+    method = models.CharField(max_length=32)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    def __str__(self) -> str:
+        return f"Family notified of {self.event}"
+
+
+class ContactLog(TimeStampedModel):
+    """Visits, calls and letters (DET-5; UNODC/UNICEF indicator 8)."""
+
+    episode = models.ForeignKey(CustodyEpisode, on_delete=models.PROTECT, related_name="contacts")
+    kind = models.CharField(max_length=16)  # visit | call | letter
+    at = models.DateTimeField()
+    relationship = models.CharField(max_length=64)
+    visitor_name = models.CharField(max_length=200, blank=True)
+    direction = models.CharField(max_length=16, default="incoming")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.kind} at {self.at:%Y-%m-%d}"
+
+
+class HealthExamination(TimeStampedModel):
+    episode = models.ForeignKey(CustodyEpisode, on_delete=models.PROTECT, related_name="health_examinations")
+    at = models.DateTimeField()
+    examiner = models.CharField(max_length=200)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    def __str__(self) -> str:
+        return f"Health examination {self.pk}"
+
+
+class Incident(TimeStampedModel):
+    """Anything that happened to a child in custody that oversight must be able to see."""
+
+    episode = models.ForeignKey(CustodyEpisode, on_delete=models.PROTECT, related_name="incidents")
+    facility = models.ForeignKey(Facility, null=True, on_delete=models.PROTECT, related_name="incidents")
+    kind = models.CharField(max_length=32)
+    occurred_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    description = models.TextField()
+    staff_involved = models.CharField(max_length=500, blank=True)
+    details = models.JSONField(default=dict)  # kind-specific facts (purpose, reason, supervising staff, ...)
+    outcome = models.CharField(max_length=500, blank=True)
+    investigation_opened_at = models.DateTimeField(null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.kind} incident {self.pk}"
+
+
+class Complaint(TimeStampedModel):
+    """A complaint by the child, recorded uncensored (DET-10)."""
+
+    episode = models.ForeignKey(CustodyEpisode, on_delete=models.PROTECT, related_name="complaints")
+    lodged_at = models.DateTimeField()
+    subject = models.TextField()
+    responded_at = models.DateTimeField(null=True, blank=True)
+    response = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    def __str__(self) -> str:
+        return f"Complaint {self.pk}"

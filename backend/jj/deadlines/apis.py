@@ -1,0 +1,72 @@
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from jj.accounts.models import User
+from jj.core.views import ListAPIView
+from jj.deadlines import selectors
+from jj.deadlines.models import Deadline, Notification
+from jj.deadlines.serializers import DeadlineSerializer, NotificationSerializer
+from jj.people.access import shows_names
+
+WORKLIST_LIMIT = 20
+
+
+class DeadlineListApi(ListAPIView):
+    """Deadlines on the cases the caller may see. `?bucket=overdue|due_24h|due_week|open|met`."""
+
+    serializer_class = DeadlineSerializer
+    filterset_class = selectors.DeadlineFilter
+    ordering_fields = ["due_at", "created_at", "id", "priority"]
+    ordering = ["due_at", "id"]
+
+    def scoped_queryset(self, user: User) -> QuerySet[Deadline]:
+        return selectors.deadline_list(user=user)
+
+    def get_serializer(self, *args: Any, **kwargs: Any) -> DeadlineSerializer:
+        if getattr(self, "swagger_fake_view", False):
+            return DeadlineSerializer(*args, **kwargs)
+        return DeadlineSerializer(*args, show_names=shows_names(self.caller), **kwargs)
+
+
+class WorklistApi(APIView):
+    """What needs doing, most urgent first: overdue, due within 24 hours, due within the week."""
+
+    @extend_schema(
+        responses={
+            200: inline_serializer(
+                "Worklist",
+                {
+                    "generated_at": serializers.DateTimeField(),
+                    "counts": serializers.DictField(child=serializers.IntegerField()),
+                    "overdue": DeadlineSerializer(many=True),
+                    "due_24h": DeadlineSerializer(many=True),
+                    "due_week": DeadlineSerializer(many=True),
+                },
+            )
+        }
+    )
+    def get(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        now = timezone.now()
+        base = selectors.deadline_list(user=user)
+        body: dict[str, Any] = {"generated_at": now, "counts": {}}
+        for bucket in ("overdue", "due_24h", "due_week"):
+            qs = base.filter(selectors.bucket_q(bucket, now)).order_by("-priority", "due_at", "id")
+            body["counts"][bucket] = qs.count()
+            body[bucket] = DeadlineSerializer(qs[:WORKLIST_LIMIT], many=True, show_names=shows_names(user)).data
+        return Response(body)
+
+
+class NotificationListApi(ListAPIView):
+    serializer_class = NotificationSerializer
+    ordering_fields = ["created_at", "id"]
+
+    def scoped_queryset(self, user: User) -> QuerySet[Notification]:
+        return selectors.notification_list(user=user)

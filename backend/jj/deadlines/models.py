@@ -1,0 +1,61 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from jj.cases.models import Case
+
+
+class Deadline(models.Model):
+    """A time limit created by the service that handled the triggering event and closed by the event that
+    meets it. Overdue is computed from the data (`due_at < now and met_at is null`), never from a job."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadlines")
+    kind = models.CharField(max_length=64)
+    rule_id = models.CharField(max_length=16, blank=True)
+    description = models.CharField(max_length=300)
+    due_at = models.DateTimeField()
+    escalate_to = models.CharField(max_length=32, default="supervisor")
+    # What the deadline is about (a custody episode, a detention order, ...), for closing it precisely.
+    subject_type = models.CharField(max_length=64, blank=True)
+    subject_id = models.BigIntegerField(null=True, blank=True)
+    priority = models.BooleanField(default=False)  # e.g. children in pretrial detention (GC24 para 87)
+    created_at = models.DateTimeField(auto_now_add=True)
+    met_at = models.DateTimeField(null=True, blank=True)
+    met_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    met_note = models.CharField(max_length=300, blank=True)
+    # Set once by the sweep when the overdue alert was raised, so it is raised exactly once.
+    overdue_notified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_at", "id"]
+        indexes = [
+            models.Index(fields=["due_at"], condition=Q(met_at__isnull=True), name="deadline_open_due_idx"),
+            models.Index(fields=["case", "kind"], name="deadline_case_kind_idx"),
+            models.Index(fields=["subject_type", "subject_id"], name="deadline_subject_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} due {self.due_at:%Y-%m-%d %H:%M}"
+
+
+class Notification(models.Model):
+    """An alert for a person or a role of an agency (overdue deadline, death in custody, ...)."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    recipient_role = models.CharField(max_length=32, blank=True)
+    agency_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications")
+    deadline = models.ForeignKey(
+        Deadline, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=64)
+    message = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.message[:40]}"

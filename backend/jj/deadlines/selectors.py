@@ -1,0 +1,47 @@
+from datetime import datetime, timedelta
+
+import django_filters
+from django.db.models import Q, QuerySet
+
+from jj.accounts.models import User
+from jj.cases.access import case_scope_q
+from jj.cases.models import Case
+from jj.deadlines.models import Deadline, Notification
+
+BUCKETS = ("overdue", "due_24h", "due_week", "open", "met")
+
+
+def deadline_list(*, user: User) -> QuerySet[Deadline]:
+    scoped_cases = Case.objects.filter(case_scope_q(user)).values("pk")
+    return Deadline.objects.filter(case__in=scoped_cases).select_related("case", "case__child", "met_by")
+
+
+def bucket_q(bucket: str, now: datetime) -> Q:
+    open_ = Q(met_at__isnull=True)
+    return {
+        "overdue": open_ & Q(due_at__lt=now),
+        "due_24h": open_ & Q(due_at__gte=now, due_at__lt=now + timedelta(hours=24)),
+        "due_week": open_ & Q(due_at__gte=now, due_at__lt=now + timedelta(days=7)),
+        "open": open_,
+        "met": Q(met_at__isnull=False),
+    }[bucket]
+
+
+class DeadlineFilter(django_filters.FilterSet):
+    id__in = django_filters.BaseInFilter(field_name="id")
+    bucket = django_filters.ChoiceFilter(choices=[(b, b) for b in BUCKETS], method="filter_bucket")
+
+    class Meta:
+        model = Deadline
+        fields = ["case", "kind", "rule_id", "priority"]
+
+    def filter_bucket(self, queryset: QuerySet[Deadline], name: str, value: str) -> QuerySet[Deadline]:
+        from django.utils import timezone
+
+        return queryset.filter(bucket_q(value, timezone.now()))
+
+
+def notification_list(*, user: User) -> QuerySet[Notification]:
+    mine = Q(recipient=user)
+    my_role = Q(recipient__isnull=True, recipient_role=user.role, agency_id=user.agency_id)
+    return Notification.objects.filter(mine | my_role).select_related("case").order_by("-created_at", "-id")

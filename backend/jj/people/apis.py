@@ -1,0 +1,140 @@
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from jj.accounts.models import User
+from jj.audit.services import audit_list, audit_read
+from jj.core.views import ListAPIView
+from jj.people import selectors, services
+from jj.people.access import child_fields_for, child_get_for_user, guardian_get_for_user, shows_names
+from jj.people.models import Child, Guardian
+from jj.people.serializers import (
+    ChildInputSerializer,
+    ChildOutputSerializer,
+    ChildUpdateSerializer,
+    GuardianSerializer,
+    GuardianUpdateSerializer,
+)
+
+
+class ChildListApi(ListAPIView):
+    """Children the caller may see. Every list is audited with the ids it showed."""
+
+    serializer_class = ChildOutputSerializer
+    filterset_class = selectors.ChildFilter
+    ordering_fields = ["created_at", "id", "family_name", "given_name", "date_of_birth"]
+
+    def scoped_queryset(self, user: User) -> QuerySet[Child]:
+        return selectors.child_list(user=user)
+
+    def get_search_fields(self) -> list[str]:
+        return ["given_name", "family_name", "other_names"] if shows_names(self.caller) else []
+
+    def get_serializer(self, *args: Any, **kwargs: Any) -> ChildOutputSerializer:
+        if getattr(self, "swagger_fake_view", False):
+            return ChildOutputSerializer(*args, **kwargs)
+        return ChildOutputSerializer(*args, allowed_fields=child_fields_for(self.caller), **kwargs)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().list(request, *args, **kwargs)
+        audit_list(
+            actor=self.caller,
+            object_type="child",
+            ids=[row["id"] for row in response.data["results"]],  # type: ignore[arg-type]
+            query=request.query_params.dict(),
+        )
+        return response
+
+    @extend_schema(request=ChildInputSerializer, responses={201: ChildOutputSerializer})
+    def post(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        serializer = ChildInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        child = services.child_register(actor=user, data=dict(serializer.validated_data))
+        return Response(
+            ChildOutputSerializer(child, allowed_fields=child_fields_for(user)).data, status=status.HTTP_201_CREATED
+        )
+
+
+class ChildDetailApi(APIView):
+    @extend_schema(responses={200: ChildOutputSerializer})
+    def get(self, request: Request, child_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        child = child_get_for_user(user=user, child_id=child_id)
+        audit_read(actor=user, object_type="child", object_id=child.pk, child_id=child.pk)
+        return Response(ChildOutputSerializer(child, allowed_fields=child_fields_for(user)).data)
+
+    @extend_schema(request=ChildUpdateSerializer, responses={200: ChildOutputSerializer})
+    def patch(self, request: Request, child_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        child = child_get_for_user(user=user, child_id=child_id, action="child.update")
+        serializer = ChildUpdateSerializer(child, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        version = data.pop("version", None)
+        if version is None:
+            return Response(
+                {"version": ["Send the version you read, so nobody's changes are overwritten."]},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        child = services.child_update(actor=user, child=child, version=version, data=data)
+        return Response(ChildOutputSerializer(child, allowed_fields=child_fields_for(user)).data)
+
+
+class GuardianListApi(ListAPIView):
+    serializer_class = GuardianSerializer
+    filterset_class = selectors.GuardianFilter
+    ordering_fields = ["id", "name", "relationship"]
+
+    def scoped_queryset(self, user: User) -> QuerySet[Guardian]:
+        return selectors.guardian_list(user=user)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().list(request, *args, **kwargs)
+        audit_list(
+            actor=self.caller,
+            object_type="guardian",
+            ids=[row["id"] for row in response.data["results"]],  # type: ignore[arg-type]
+            query=request.query_params.dict(),
+        )
+        return response
+
+    @extend_schema(request=GuardianSerializer, responses={201: GuardianSerializer})
+    def post(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        serializer = GuardianSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        child = child_get_for_user(user=user, child_id=data.pop("child").pk, action="guardian.create")
+        guardian = services.guardian_add(actor=user, child=child, data=data)
+        return Response(GuardianSerializer(guardian).data, status=status.HTTP_201_CREATED)
+
+
+class GuardianDetailApi(APIView):
+    @extend_schema(responses={200: GuardianSerializer})
+    def get(self, request: Request, guardian_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        guardian = guardian_get_for_user(user=user, guardian_id=guardian_id)
+        audit_read(actor=user, object_type="guardian", object_id=guardian.pk, child_id=guardian.child_id)
+        return Response(GuardianSerializer(guardian).data)
+
+    @extend_schema(request=GuardianUpdateSerializer, responses={200: GuardianSerializer})
+    def patch(self, request: Request, guardian_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        guardian = guardian_get_for_user(user=user, guardian_id=guardian_id)
+        serializer = GuardianUpdateSerializer(guardian, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        version = data.pop("version", None)
+        if version is None:
+            return Response(
+                {"version": ["Send the version you read, so nobody's changes are overwritten."]},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        guardian = services.guardian_update(actor=user, guardian=guardian, version=version, data=data)
+        return Response(GuardianSerializer(guardian).data)

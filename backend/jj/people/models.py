@@ -1,0 +1,116 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from jj.accounts.models import Agency, Jurisdiction
+from jj.core.models import VersionedModel
+
+
+class DobCertainty(models.TextChoices):
+    DOCUMENTED = "documented", "Documented (birth certificate or other document)"
+    ESTIMATED = "estimated", "Estimated (age range from an assessment)"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class AgeAssessmentMethod(models.TextChoices):
+    NONE = "none", "No assessment"
+    DOCUMENTS = "documents", "Documentary evidence"
+    DEVELOPMENTAL = "developmental", "Developmental assessment by specialists"
+    MEDICAL_ONLY = "medical_only", "Medical examination only (bone or dental)"
+
+
+class Sex(models.TextChoices):
+    FEMALE = "female", "Female"
+    MALE = "male", "Male"
+    OTHER = "other", "Other"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class Child(VersionedModel):
+    """A child in contact with the justice system. Identity and sensitive fields are withheld from roles
+    that do not need them (jj.people.access.child_fields_for)."""
+
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="children")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="children")
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="registered_children"
+    )
+    given_name = models.CharField(max_length=120)
+    family_name = models.CharField(max_length=120, blank=True)
+    other_names = models.CharField(max_length=240, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+    dob_certainty = models.CharField(max_length=16, choices=DobCertainty.choices, default=DobCertainty.UNKNOWN)
+    # For an estimated age: the range of plausible dates of birth from the assessment (earliest = oldest).
+    dob_earliest = models.DateField(null=True, blank=True)
+    dob_latest = models.DateField(null=True, blank=True)
+    age_assessment_method = models.CharField(
+        max_length=16, choices=AgeAssessmentMethod.choices, default=AgeAssessmentMethod.NONE
+    )
+    sex = models.CharField(max_length=16, choices=Sex.choices, default=Sex.UNKNOWN)
+    languages = models.CharField(max_length=200, blank=True)
+    interpreter_needed = models.BooleanField(default=False)
+    disability = models.TextField(blank=True)
+    accommodation_needs = models.TextField(blank=True)
+    health_notes = models.TextField(blank=True)
+    developmental_disorder = models.BooleanField(default=False)
+    address = models.TextField(blank=True)
+    nationality = models.CharField(max_length=100, blank=True)
+    migration_status = models.CharField(max_length=100, blank=True)
+    minority_status = models.CharField(max_length=100, blank=True)
+    minority_status_consent = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name_plural = "children"
+        indexes = [
+            models.Index(fields=["agency", "created_at"], name="child_agency_created_idx"),
+            models.Index(fields=["family_name", "given_name"], name="child_name_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Child {self.pk}"
+
+    def clean(self) -> None:
+        """Shape of the age evidence; the legal consequences of age are the rules engine's (MACR-2, MACR-5)."""
+        errors: dict[str, str] = {}
+        today = timezone.localdate()
+        if self.dob_certainty == DobCertainty.DOCUMENTED and self.date_of_birth is None:
+            errors["date_of_birth"] = "Enter the date of birth shown on the document."
+        if self.dob_certainty == DobCertainty.ESTIMATED:
+            if self.dob_earliest is None:
+                errors["dob_earliest"] = "Enter the earliest plausible date of birth from the age assessment."
+            if self.dob_latest is None:
+                errors["dob_latest"] = "Enter the latest plausible date of birth from the age assessment."
+            if self.dob_earliest and self.dob_latest and self.dob_earliest > self.dob_latest:
+                errors["dob_latest"] = "The latest plausible date of birth cannot be before the earliest."
+        for name in ("date_of_birth", "dob_earliest", "dob_latest"):
+            value = getattr(self, name)
+            if value is not None and value > today and name not in errors:
+                errors[name] = "A date of birth cannot be in the future."
+        if self.minority_status and not self.minority_status_consent:
+            errors["minority_status"] = (
+                "Minority status may be recorded only with the consent of the child or guardian."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+class Guardian(VersionedModel):
+    """A parent, legal guardian or other appropriate adult for a child (DET-1 notifications go to them)."""
+
+    class Relationship(models.TextChoices):
+        MOTHER = "mother", "Mother"
+        FATHER = "father", "Father"
+        LEGAL_GUARDIAN = "legal_guardian", "Legal guardian"
+        RELATIVE = "relative", "Other relative"
+        APPROPRIATE_ADULT = "appropriate_adult", "Other appropriate adult"
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="guardians")
+    name = models.CharField(max_length=200)
+    relationship = models.CharField(max_length=32, choices=Relationship.choices)
+    phone = models.CharField(max_length=50, blank=True)
+    email = models.EmailField(blank=True)
+    address = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"Guardian {self.pk} of child {self.child_id}"

@@ -1,0 +1,84 @@
+from typing import Any
+
+from rest_framework import serializers
+
+from jj.core.pseudonym import child_pseudonym
+from jj.people.models import Child, Guardian
+
+CHILD_WRITABLE = [
+    "given_name",
+    "family_name",
+    "other_names",
+    "date_of_birth",
+    "dob_certainty",
+    "dob_earliest",
+    "dob_latest",
+    "age_assessment_method",
+    "sex",
+    "languages",
+    "interpreter_needed",
+    "disability",
+    "accommodation_needs",
+    "health_notes",
+    "developmental_disorder",
+    "address",
+    "nationality",
+    "migration_status",
+    "minority_status",
+    "minority_status_consent",
+]
+
+
+class ChildOutputSerializer(serializers.ModelSerializer[Child]):
+    """Every field a child record can show; `allowed_fields` (from jj.people.access) trims it per role."""
+
+    pseudonym = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Child
+        fields = ["id", "pseudonym", "version", "created_at", "updated_at", "agency", "jurisdiction", *CHILD_WRITABLE]
+        read_only_fields = fields
+
+    def __init__(self, *args: Any, allowed_fields: frozenset[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if allowed_fields is not None:  # None only when the schema generator inspects the full shape
+            for name in list(self.fields):
+                if name not in allowed_fields:
+                    self.fields.pop(name)
+
+    def get_pseudonym(self, child: Child) -> str:
+        return child_pseudonym(child.pk)
+
+
+class ChildInputSerializer(serializers.ModelSerializer[Child]):
+    class Meta:
+        model = Child
+        fields = CHILD_WRITABLE
+        extra_kwargs = {"given_name": {"required": True}}
+
+
+class ChildUpdateSerializer(ChildInputSerializer):
+    version = serializers.IntegerField(
+        min_value=1, help_text="The version you read; a stale version answers 409 and changes nothing."
+    )
+
+    class Meta(ChildInputSerializer.Meta):
+        fields = [*CHILD_WRITABLE, "version"]
+
+
+GUARDIAN_WRITABLE = ["name", "relationship", "phone", "email", "address"]
+
+
+class GuardianSerializer(serializers.ModelSerializer[Guardian]):
+    class Meta:
+        model = Guardian
+        fields = ["id", "child", "version", *GUARDIAN_WRITABLE, "created_at"]
+        read_only_fields = ["id", "version", "created_at"]
+
+
+class GuardianUpdateSerializer(serializers.ModelSerializer[Guardian]):
+    version = serializers.IntegerField(min_value=1)
+
+    class Meta:
+        model = Guardian
+        fields = [*GUARDIAN_WRITABLE, "version"]

@@ -1,0 +1,53 @@
+"""The rules engine contract (ARCHITECTURE.md, "The rules engine contract")."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+class Outcome(StrEnum):
+    ALLOW = "allow"
+    WARN = "warn"
+    REQUIRE_JUSTIFICATION = "require_justification"
+    BLOCK = "block"
+
+
+@dataclass(frozen=True)
+class Citation:
+    instrument: str  # "CRC/C/GC/24", "A/RES/79/172", "CRC"
+    provision: str  # "para. 22", "art. 37(b)"
+    text: str  # the quoted words
+
+
+@dataclass(frozen=True)
+class DeadlineSpec:
+    """A timer the service must create when it applies the decision."""
+
+    kind: str
+    due_at: datetime
+    description: str
+    escalate_to: str = "supervisor"
+
+
+@dataclass(frozen=True)
+class Decision:
+    rule_id: str
+    outcome: Outcome
+    message: str
+    citation: Citation
+    facts: Mapping[str, Any]
+    deadlines: tuple[DeadlineSpec, ...] = ()
+    notify: tuple[str, ...] = ()
+    # The request fields that would satisfy a REQUIRE_JUSTIFICATION (or change a BLOCK), for the UI to ask for.
+    satisfied_by: tuple[str, ...] = ()
+    # A justification for this decision must be approved by a second person (a supervisor).
+    supervisor_approval: bool = False
+    # The jurisdiction's policy falls below the international standard for this rule.
+    below_standard: bool = False
+    further_citations: tuple[Citation, ...] = field(default=())
+
+    @property
+    def blocks(self) -> bool:
+        return self.outcome is Outcome.BLOCK

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Verify an audit-trail export (JSON Lines) without the system that produced it.
+
+Usage:  python3 verify_export.py audit-export.jsonl [--head SEQ:HASH]
+
+Needs only Python 3.8+. For each event it recomputes the SHA-256 of the event's canonical form (the fields
+below, as compact JSON with sorted keys) and checks that it equals the event's `hash`, that each event's
+`prev_hash` is the hash of the event before it, and that sequence numbers have no gaps. With --head (a
+sequence number and hash you received earlier, e.g. from the system's verify page or a previous export),
+it also checks that the export still contains exactly that event, so events cut from the end show up.
+Exit status 0 when everything verifies, 1 otherwise, 2 on unreadable input.
+"""
+
+import argparse
+import hashlib
+import json
+import sys
+
+HASHED_FIELDS = (
+    "seq", "occurred_at", "actor_id", "actor_username", "actor_role", "agency_id", "action", "object_type",
+    "object_id", "child_ref", "outcome", "changes", "decisions", "rule_ids", "decision_outcomes", "reason",
+    "request_id", "ip", "prev_hash",
+)
+
+
+def canonical(event):
+    body = {name: event[name] for name in HASHED_FIELDS}
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def verify(lines, head=None):
+    """Returns (ok, message)."""
+    previous = None
+    count = 0
+    first = None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            event = json.loads(line)
+            seq = event["seq"]
+            recorded = event["hash"]
+            recomputed = hashlib.sha256(canonical(event)).hexdigest()
+        except (ValueError, KeyError, TypeError) as exc:
+            return False, "line %d is not an audit event (%s)" % (number, exc)
+        if first is None:
+            first = seq
+        if previous is not None:
+            if seq != previous["seq"] + 1:
+                return False, "event #%d is missing (the export jumps from #%d to #%d)" % (
+                    previous["seq"] + 1, previous["seq"], seq)
+            if event["prev_hash"] != previous["hash"]:
+                return False, "event #%d does not link to event #%d (prev_hash differs)" % (seq, previous["seq"])
+        if recomputed != recorded:
+            return False, "event #%d was altered: its content no longer matches its hash" % seq
+        if head is not None and seq == head[0] and recorded != head[1]:
+            return False, "event #%d differs from the head you were given" % seq
+        previous = event
+        count += 1
+    if count == 0:
+        return False, "the export contains no events"
+    if head is not None and not (first <= head[0] <= previous["seq"]):
+        return False, "the export ends at #%d and does not contain the head #%d you were given" % (
+            previous["seq"], head[0])
+    return True, "OK: %d events verify (#%d to #%d); last hash %s" % (count, first, previous["seq"], previous["hash"])
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("export", help="the .jsonl file exported from the system")
+    parser.add_argument("--head", help="SEQ:HASH of an event you were given earlier")
+    args = parser.parse_args(argv)
+    head = None
+    if args.head:
+        seq, _, digest = args.head.partition(":")
+        if not seq.isdigit() or len(digest) != 64:
+            print("--head must look like 1234:<64 hex characters>", file=sys.stderr)
+            return 2
+        head = (int(seq), digest)
+    try:
+        with open(args.export, encoding="utf-8") as handle:
+            ok, message = verify(handle, head)
+    except OSError as exc:
+        print("cannot read %s: %s" % (args.export, exc), file=sys.stderr)
+        return 2
+    print(message)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
