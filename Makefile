@@ -93,7 +93,7 @@ typecheck: venv frontend-deps ## mypy (django-stubs) and tsc --strict
 
 .PHONY: docs
 docs: venv ## Regenerate docs/rules.md from the rules registry
-	cd backend && $(PY) manage.py rules_catalogue
+	cd backend && DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py rules_catalogue
 
 .PHONY: bench
 bench: venv ## Benchmarks (see docs/benchmarks.md)

@@ -1,6 +1,6 @@
 """The rules engine contract (ARCHITECTURE.md, "The rules engine contract")."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -47,7 +47,35 @@ class Decision:
     # The jurisdiction's policy falls below the international standard for this rule.
     below_standard: bool = False
     further_citations: tuple[Citation, ...] = field(default=())
+    # For a REQUIRE_JUSTIFICATION: the facts already carry what satisfies it (the service still records who gave it).
+    satisfied: bool = False
 
     @property
-    def blocks(self) -> bool:
-        return self.outcome is Outcome.BLOCK
+    def unmet(self) -> bool:
+        """This decision stops the action: a BLOCK, or a justification that has not been given."""
+        if self.outcome is Outcome.BLOCK:
+            return True
+        return self.outcome is Outcome.REQUIRE_JUSTIFICATION and not self.satisfied
+
+    @property
+    def needs_approval(self) -> bool:
+        """A justification was given for a rule the policy reserves to a second person's approval."""
+        return self.outcome is Outcome.REQUIRE_JUSTIFICATION and self.satisfied and self.supervisor_approval
+
+
+class Trigger(StrEnum):
+    """The events a service asks the engine about."""
+
+    INTAKE = "intake"
+    CHARGE = "charge"
+    ADULT_TRANSFER = "adult_transfer"
+    SENTENCE = "sentence"
+    POLICY_CHANGE = "policy_change"
+
+
+def unmet(decisions: Sequence[Decision]) -> list[Decision]:
+    return [d for d in decisions if d.unmet]
+
+
+def needing_approval(decisions: Sequence[Decision]) -> list[Decision]:
+    return [d for d in decisions if d.needs_approval]

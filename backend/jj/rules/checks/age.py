@@ -1,0 +1,323 @@
+"""MACR-1 to MACR-7, DEV-1 and STA-1: who may enter the criminal process at all."""
+
+from datetime import datetime
+
+from jj.rules import citations as c
+from jj.rules.age import age_on, lowest_age_at_offences, lowest_age_on, youngest_plausible_dob
+from jj.rules.checks.common import CHILD_PROTECTION, below_standard_note
+from jj.rules.engine import Decision, Outcome, Trigger
+from jj.rules.facts import CaseFacts
+from jj.rules.policy import STANDARD, Policy, Strictness
+from jj.rules.registry import rule
+
+ADULT_AGE = 18  # CRC art. 1: the standard; a lower domestic majority is flagged, never silently applied
+
+AGE_NOT_ESTABLISHED = (
+    "The child's age at the time of the alleged offence is not established, so the benefit of the doubt applies: "
+    "the child is treated as below the minimum age of criminal responsibility and as a child. Record a documented "
+    "date of birth or the age range from a developmental assessment by specialists."
+)
+
+
+@rule(
+    "MACR-1",
+    title="No criminal process below the minimum age of criminal responsibility",
+    triggers=(Trigger.INTAKE, Trigger.CHARGE),
+    outcomes=(Outcome.BLOCK, Outcome.WARN, Outcome.ALLOW),
+    summary="Lowest plausible age at the alleged offence below the jurisdiction's minimum age: no criminal case "
+    "opens and the child is referred to child protection. Between the domestic minimum and 14: WARN naming the "
+    "standard.",
+    citations=(c.GC24_22, c.RES79_33, c.GC24_23, c.CRC_40_3A),
+    parameters=("macr",),
+)
+def macr_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
+    case = facts.case_facts
+    if not case.offences:
+        return []
+    age = lowest_age_at_offences(case.child, case.offences)
+    used = {"minimum_age": policy.macr, "standard_minimum_age": STANDARD.macr, "age_at_offence": age}
+    further = (c.RES79_33, c.GC24_23, c.CRC_40_3A)
+    if age is None:
+        return [
+            Decision(
+                "MACR-1",
+                Outcome.BLOCK,
+                AGE_NOT_ESTABLISHED,
+                c.GC24_22,
+                {**used, "route": CHILD_PROTECTION},
+                notify=(CHILD_PROTECTION,),
+                satisfied_by=("date_of_birth", "dob_earliest", "dob_latest"),
+                further_citations=(c.GC24_24, *further),
+            )
+        ]
+    note = below_standard_note(policy, "macr") if policy.below_standard("macr") else ""
+    if age < policy.macr:
+        return [
+            Decision(
+                "MACR-1",
+                Outcome.BLOCK,
+                f"The child was {age} at the time of the alleged offence, below the minimum age of criminal "
+                f"responsibility ({policy.macr}). No criminal case may be opened: the child is referred to child "
+                "protection instead.",
+                c.GC24_22,
+                {**used, "route": CHILD_PROTECTION},
+                notify=(CHILD_PROTECTION,),
+                below_standard=bool(note),
+                further_citations=further,
+            )
+        ]
+    if age < STANDARD.macr:
+        return [
+            Decision(
+                "MACR-1",
+                Outcome.WARN,
+                f"The child was {age} at the time of the alleged offence: at or above the domestic minimum age "
+                f"({policy.macr}) but below the international standard of at least {STANDARD.macr}. The case "
+                f"proceeds under domestic law.{note}",
+                c.GC24_22,
+                used,
+                below_standard=True,
+                further_citations=further,
+            )
+        ]
+    return [
+        Decision(
+            "MACR-1",
+            Outcome.ALLOW,
+            f"The child was {age} at the time of the alleged offence, at or above the minimum age ({policy.macr}).",
+            c.GC24_22,
+            used,
+            below_standard=bool(note),
+        )
+    ]
+
+
+@rule(
+    "MACR-2",
+    title="The age at the time of the offence governs",
+    triggers=(Trigger.INTAKE, Trigger.CHARGE),
+    outcomes=(Outcome.ALLOW,),
+    summary="Age is computed from the date of birth and the offence date, never the arrest or charge date; for a "
+    "range of offence dates, the earliest (lowest age) governs. Records which date and age were used.",
+    citations=(c.GC24_20,),
+)
+def macr_2(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
+    case = facts.case_facts
+    dob = youngest_plausible_dob(case.child)
+    if dob is None or not case.offences:
+        return []
+    governing = min(case.offences, key=lambda o: (age_on(dob, o.offence_date), o.offence_date))
+    age = age_on(dob, governing.offence_date)
+    ranged = governing.offence_date_end is not None and governing.offence_date_end != governing.offence_date
+    how = " (the earliest date of the alleged range, which gives the lowest age)" if ranged else ""
+    return [
+        Decision(
+            "MACR-2",
+            Outcome.ALLOW,
+            f"Age {age} taken on {governing.offence_date.isoformat()}{how}, the date of the alleged offence.",
+            c.GC24_20,
+            {
+                "date_of_birth_used": dob.isoformat(),
+                "governing_offence_date": governing.offence_date.isoformat(),
+                "age_at_offence": age,
+                "offence_count": len(case.offences),
+            },
+        )
+    ]
+
+
+@rule(
+    "MACR-5",
+    title="Uncertain age: the benefit of the doubt",
+    triggers=(Trigger.INTAKE, Trigger.CHARGE),
+    outcomes=(Outcome.BLOCK, Outcome.WARN, Outcome.ALLOW),
+    summary="An age not shown to be at or above the minimum is treated as below it; an estimate counts at its "
+    "youngest end; a medical examination (bone or dental) alone cannot ground an age finding.",
+    citations=(c.GC24_24, c.GC24_33, c.GC24_34),
+)
+def macr_5(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
+    child = facts.case_facts.child
+    used = {"dob_certainty": child.dob_certainty, "age_assessment_method": child.age_assessment_method}
+    if child.dob_certainty == "documented":
+        return []
+    if child.age_assessment_method == "medical_only":
+        return [
+            Decision(
+                "MACR-5",
+                Outcome.BLOCK,
+                "An age finding cannot rest on a medical examination (bone or dental) alone. Record documentary "
+                "evidence or a developmental assessment by specialists; until then the child has the benefit of "
+                "the doubt.",
+                c.GC24_34,
+                used,
+                satisfied_by=("age_assessment_method",),
+            )
+        ]
+    if child.dob_certainty == "unknown":
+        return [Decision("MACR-5", Outcome.WARN, AGE_NOT_ESTABLISHED, c.GC24_24, used, further_citations=(c.GC24_34,))]
+    latest = child.dob_latest.isoformat() if child.dob_latest else None
+    return [
+        Decision(
+            "MACR-5",
+            Outcome.ALLOW,
+            f"The age is estimated: the youngest plausible date of birth ({latest}) is used.",
+            c.GC24_34,
+            {**used, "date_of_birth_used": latest},
+        )
+    ]
+
+
+@rule(
+    "MACR-6",
+    title="No transfer of a child to an adult court or procedure",
+    triggers=(Trigger.ADULT_TRANSFER,),
+    outcomes=(Outcome.BLOCK, Outcome.WARN, Outcome.ALLOW),
+    summary="Lowest plausible age at any alleged offence below 18 (or not established): transfer to an adult "
+    "court or procedure is refused, whatever the offence.",
+    citations=(c.GC24_29, c.GC24_30),
+    parameters=("age_of_majority",),
+)
+def macr_6(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
+    case = facts.case_facts
+    age = lowest_age_at_offences(case.child, case.offences)
+    used = {"age_at_offence": age, "age_of_majority": policy.age_of_majority}
+    if age is None or age < policy.age_of_majority:
+        return [
+            Decision(
+                "MACR-6",
+                Outcome.BLOCK,
+                "A person who was a child at the time of an alleged offence stays in the child justice system, "
+                "whatever the offence: no transfer to an adult court or procedure.",
+                c.GC24_29,
+                used,
+                further_citations=(c.GC24_30,),
+            )
+        ]
+    if age < ADULT_AGE:
+        return [
+            Decision(
+                "MACR-6",
+                Outcome.WARN,
+                f"Domestic law ends the child justice system at {policy.age_of_majority}, but the person was {age} "
+                "at the time of the alleged offence: a child under the international standard."
+                + below_standard_note(policy, "age_of_majority"),
+                c.GC24_29,
+                used,
+                below_standard=True,
+            )
+        ]
+    return [
+        Decision("MACR-6", Outcome.ALLOW, f"The person was {age} at the time of the alleged offence.", c.GC24_29, used)
+    ]
+
+
+@rule(
+    "MACR-7",
+    title="Turning 18 during the case keeps child-justice protection",
+    triggers=(Trigger.INTAKE, Trigger.CHARGE, Trigger.SENTENCE),
+    outcomes=(Outcome.ALLOW,),
+    summary="A person who was under 18 at an alleged offence keeps child-justice protection through trial and "
+    "sentencing after turning 18; offences straddling the 18th birthday all follow the child rules.",
+    citations=(c.GC24_31,),
+)
+def macr_7(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
+    case = facts.case_facts
+    age_then = lowest_age_at_offences(case.child, case.offences)
+    age_now = lowest_age_on(case.child, as_of.date())
+    if age_then is None or age_now is None or age_then >= ADULT_AGE or age_now < ADULT_AGE:
+        return []
+    return [
+        Decision(
+            "MACR-7",
+            Outcome.ALLOW,
+            f"The person is {age_now} now but was {age_then} at the time of an alleged offence: child-justice "
+            "protection continues through trial and sentencing, for every offence in the case.",
+            c.GC24_31,
+            {"age_at_offence": age_then, "age_now": age_now},
+        )
+    ]
+
+
+@rule(
+    "DEV-1",
+    title="Developmental or neurodevelopmental disorder: exclusion or diversion by default",
+    triggers=(Trigger.INTAKE, Trigger.CHARGE),
+    outcomes=(Outcome.WARN, Outcome.REQUIRE_JUSTIFICATION),
+    summary="A child screened for a developmental or neurodevelopmental disorder is routed to exclusion or "
+    "diversion; a charge needs a written justification with an individual assessment (supervisor approval by "
+    "default).",
+    citations=(c.GC24_28,),
+    parameters=("supervisor_approval_rules",),
+)
+def dev_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
+    case = facts.case_facts
+    if not case.child.developmental_disorder:
+        return []
+    used = {"developmental_disorder": True, "stage": case.stage}
+    if case.stage != "charge":
+        return [
+            Decision(
+                "DEV-1",
+                Outcome.WARN,
+                "The child is screened for a developmental or neurodevelopmental disorder: the default route is "
+                "exclusion from the justice system or diversion. A charge will need an individual assessment.",
+                c.GC24_28,
+                used,
+                notify=("supervisor",),
+            )
+        ]
+    satisfied = bool(case.justification.strip() and case.individual_assessment.strip())
+    return [
+        Decision(
+            "DEV-1",
+            Outcome.REQUIRE_JUSTIFICATION,
+            "The child is screened for a developmental or neurodevelopmental disorder. A charge needs the "
+            "individual assessment and a written justification of why exclusion or diversion is not appropriate.",
+            c.GC24_28,
+            used,
+            satisfied_by=("justification", "individual_assessment"),
+            supervisor_approval="DEV-1" in policy.supervisor_approval_rules,
+            satisfied=satisfied,
+        )
+    ]
+
+
+@rule(
+    "STA-1",
+    title="No offence for conduct that is not an offence for an adult (status offences)",
+    triggers=(Trigger.INTAKE, Trigger.CHARGE),
+    outcomes=(Outcome.BLOCK, Outcome.WARN),
+    summary="An alleged status offence (truancy, running away, curfew, underage drinking, begging, vagrancy, "
+    "'beyond parental control') opens no criminal process: the child is referred to child protection or family "
+    "support. A jurisdiction whose law still criminalises it may downgrade this to WARN.",
+    citations=(c.RIYADH_56,),
+    parameters=("status_offences",),
+)
+def sta_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
+    status = [o for o in facts.case_facts.offences if o.is_status_offence]
+    if not status:
+        return []
+    used = {"status_offences": len(status), "policy": policy.status_offences}
+    if policy.status_offences == Strictness.BLOCK:
+        return [
+            Decision(
+                "STA-1",
+                Outcome.BLOCK,
+                "Conduct that is not an offence for an adult is not an offence for a child: no criminal process. "
+                "The child is referred to child protection or family support.",
+                c.RIYADH_56,
+                {**used, "route": CHILD_PROTECTION},
+                notify=(CHILD_PROTECTION,),
+            )
+        ]
+    return [
+        Decision(
+            "STA-1",
+            Outcome.WARN,
+            "A status offence (not an offence for an adult) is alleged; domestic law allows criminal process for it."
+            + below_standard_note(policy, "status_offences"),
+            c.RIYADH_56,
+            used,
+            below_standard=True,
+        )
+    ]

@@ -1,0 +1,137 @@
+"""The legal sources the checks cite, with the words quoted (RULES.md; A/RES/79/172 checked against shared/seeds)."""
+
+from jj.rules.engine import Citation
+
+GC24 = "CRC/C/GC/24"
+CRC = "Convention on the Rights of the Child"
+RES_79_172 = "A/RES/79/172"
+RES_76_184 = "A/RES/76/184"
+RES_73_177 = "A/RES/73/177"
+HRC_GC35 = "CCPR/C/GC/35"
+BEIJING = "Beijing Rules (A/RES/40/33)"
+HAVANA = "Havana Rules (A/RES/45/113)"
+MANDELA = "Nelson Mandela Rules (A/RES/70/175)"
+RIYADH = "Riyadh Guidelines (A/RES/45/112)"
+GC10 = "CRC/C/GC/10"
+
+# Where RULES.md gives no checked wording, the citation says what the provision requires, marked as a summary.
+SUMMARY = "[summary, not a quotation] "
+
+# --- Age ---------------------------------------------------------------------------------------------------------
+GC24_22 = Citation(
+    GC24,
+    "para. 22",
+    "States parties are encouraged to increase their minimum age accordingly, to at least 14 years of age ... "
+    "urges States parties not to reduce the minimum age of criminal responsibility under any circumstances",
+)
+RES79_33 = Citation(
+    RES_79_172,
+    "para. 33",
+    "notes the recommendation of the Committee on the Rights of the Child to increase the minimum age of criminal "
+    "responsibility to at least 14 years as the absolute minimum age",
+)
+GC24_23 = Citation(GC24, "para. 23", "should not be viewed as children who have committed criminal offences")
+CRC_40_3A = Citation(
+    CRC,
+    "art. 40(3)(a)",
+    "The establishment of a minimum age below which children shall be presumed not to have the capacity to infringe "
+    "the penal law",
+)
+GC24_20 = Citation(GC24, "para. 20", "the relevant age is the age at the time of the commission of the offence")
+GC24_24 = Citation(GC24, "para. 24", "given the benefit of the doubt and is not to be held criminally responsible")
+GC24_25 = Citation(
+    GC24,
+    "para. 25",
+    "set one standardized age below which children cannot be held responsible in criminal law, without exception",
+)
+GC24_26 = Citation(
+    GC24,
+    "para. 26",
+    "unless sufficient maturity is demonstrated ... leaves much to the discretion of the court and results in "
+    "discriminatory practices",
+)
+GC24_29 = Citation(
+    GC24,
+    "para. 29",
+    SUMMARY + "the child justice system applies to everyone from the minimum age up to 18 at the time of the offence",
+)
+GC24_30 = Citation(
+    GC24,
+    "para. 30",
+    "change laws that allow by way of exception that certain children are treated as adult offenders (for example, "
+    "because of the offence category)",
+)
+GC24_31 = Citation(
+    GC24,
+    "para. 31",
+    SUMMARY + "child-justice protection continues through trial and sentencing for a person who turns 18",
+)
+GC24_33 = Citation(GC24, "para. 33", "Documents should be considered genuine unless there is proof to the contrary")
+GC24_34 = Citation(
+    GC24,
+    "para. 34",
+    "Only if these measures prove unsuccessful ... refrain from using only medical methods based on ... bone and "
+    "dental analysis ... In the case of inconclusive evidence, the child or young person is to have the benefit of "
+    "the doubt",
+)
+GC24_93 = Citation(
+    GC24,
+    "para. 93",
+    SUMMARY + "moving a person who turns 18 to an adult setting is decided on their best interests",
+)
+GC24_28 = Citation(
+    GC24,
+    "para. 28",
+    "Children with developmental delays or neurodevelopmental disorders or disabilities ... should not be in the "
+    "child justice system at all, even if they have reached the minimum age of criminal responsibility. If not "
+    "automatically excluded, such children should be individually assessed.",
+)
+RIYADH_56 = Citation(
+    RIYADH,
+    "para. 56",
+    "any conduct not considered an offence or not penalized if committed by an adult is not considered an offence "
+    "and not penalized if committed by a young person",
+)
+
+# --- Sentencing --------------------------------------------------------------------------------------------------
+CRC_37_A = Citation(
+    CRC,
+    "art. 37(a)",
+    "Neither capital punishment nor life imprisonment without possibility of release shall be imposed for offences "
+    "committed by persons below eighteen years of age",
+)
+RES79_32 = Citation(
+    RES_79_172,
+    "para. 32",
+    "neither capital punishment nor life imprisonment without the possibility of release nor corporal punishment is "
+    "imposed for offences committed by persons under 18 years of age",
+)
+GC24_75 = Citation(GC24, "para. 75", SUMMARY + "corporal punishment is prohibited as a sanction for children")
+GC24_79 = Citation(GC24, "para. 79", SUMMARY + "for the death penalty too, the age at the time of the offence governs")
+BEIJING_17_3 = Citation(BEIJING, "r. 17.3", "Juveniles shall not be subject to corporal punishment")
+GC24_81 = Citation(
+    GC24,
+    "para. 81",
+    "parole substantially shorter than that for adults ... abolish all forms of life imprisonment, including "
+    "indeterminate sentences",
+)
+CRC_37_B = Citation(
+    CRC,
+    "art. 37(b)",
+    "The arrest, detention or imprisonment of a child ... shall be used only as a measure of last resort and for "
+    "the shortest appropriate period of time",
+)
+CRC_40_4 = Citation(
+    CRC,
+    "art. 40(4)",
+    "A variety of dispositions ... and other alternatives to institutional care shall be available",
+)
+GC24_73 = Citation(GC24, "para. 73", "expressly prioritize the use of such measures")
+GC24_74 = Citation(GC24, "para. 74", SUMMARY + "forced labour is not an acceptable measure for children")
+GC24_77 = Citation(GC24, "para. 77", "set a maximum penalty")
+GC24_78 = Citation(GC24, "para. 78", "Mandatory minimum sentences are incompatible")
+HAVANA_2 = Citation(HAVANA, "r. 2", "without precluding the possibility of his or her early release")
+GC24_88_RELEASE = Citation(GC24, "para. 88", "regular opportunities to permit early release")
+
+# --- Policy ------------------------------------------------------------------------------------------------------
+GC24_27 = Citation(GC24, "para. 27", "set one appropriate minimum age")

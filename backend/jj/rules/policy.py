@@ -1,0 +1,255 @@
+"""A jurisdiction's policy: the domestic parameters the checks apply, each defaulting to the international standard.
+
+Domestic law decides what is blocked; the standard is always evaluated too. A parameter set on the non-protective
+side of its standard is allowed (domestic law rules) but every decision taken under it says so (`below_standard`).
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from enum import StrEnum
+from typing import Any
+
+
+class Direction(StrEnum):
+    """Which way a value may move from the standard and stay protective."""
+
+    HIGHER = "higher"  # a larger number protects more (minimum ages)
+    LOWER = "lower"  # a smaller number protects more (time limits)
+    EXACT = "exact"  # anything but the standard falls below it (the standard is itself the floor)
+    CHOICE = "choice"  # `choices` run from the most protective to the least
+    NONE = "none"  # a design choice with no international standard behind it
+
+
+class Strictness(StrEnum):
+    """How a configurable rule answers when it fires."""
+
+    BLOCK = "block"
+    WARN = "warn"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    label: str
+    default: Any
+    direction: Direction
+    rule_ids: tuple[str, ...]
+    source: str
+    unverified: bool = False
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple[str, ...] = ()
+
+    def below_standard(self, value: Any) -> bool:
+        """True when `value` is on the non-protective side of the international standard."""
+        if value == self.default:
+            return False
+        if self.direction is Direction.HIGHER:
+            return bool(value < self.default)
+        if self.direction is Direction.LOWER:
+            return bool(value > self.default)
+        if self.direction is Direction.CHOICE:
+            return self.choices.index(value) > self.choices.index(self.default)
+        return self.direction is Direction.EXACT
+
+    def less_protective(self, before: Any, after: Any) -> bool:
+        """True when moving from `before` to `after` protects children less (lowering a minimum age, say)."""
+        if before == after or self.direction is Direction.NONE:
+            return False
+        if self.direction is Direction.HIGHER:
+            return bool(after < before)
+        if self.direction is Direction.LOWER:
+            return bool(after > before)
+        if self.direction is Direction.CHOICE:
+            return self.choices.index(after) > self.choices.index(before)
+        return after != self.default
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Every field's default is the international standard; see PARAMETERS for sources and directions."""
+
+    macr: int = 14
+    macr_second_age: int | None = None
+    macr_offence_exceptions: tuple[str, ...] = ()
+    age_of_majority: int = 18
+    deprivation_of_liberty_min_age: int = 16
+    competent_authority_hours: int = 24
+    review_interval_days: int = 14
+    charge_within_days: int = 30
+    final_decision_months: int = 6
+    monetary_bail: str = Strictness.WARN
+    status_offences: str = Strictness.BLOCK
+    mandatory_minimum: str = Strictness.BLOCK
+    max_custodial_sentence_months: int | None = None
+    sentence_review_months: int = 6
+    supervisor_approval_rules: tuple[str, ...] = ("DEV-1", "MACR-7")
+
+    def with_values(self, values: Mapping[str, Any]) -> "Policy":
+        return replace(self, **dict(values))
+
+    def below_standard(self, name: str) -> bool:
+        return PARAMETERS[name].below_standard(getattr(self, name))
+
+    def rules_below_standard(self) -> frozenset[str]:
+        return frozenset(rule for p in PARAMETERS.values() if self.below_standard(p.name) for rule in p.rule_ids)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: (list(v) if isinstance(v := getattr(self, f.name), tuple) else v) for f in fields(self)}
+
+
+STANDARD = Policy()
+
+_PARAMETERS = (
+    Parameter(
+        "macr",
+        "Minimum age of criminal responsibility (years)",
+        14,
+        Direction.HIGHER,
+        ("MACR-1",),
+        "CRC/C/GC/24 para. 22; A/RES/79/172 para. 33",
+        minimum=7,
+        maximum=18,
+    ),
+    Parameter(
+        "macr_second_age",
+        "A second, lower age with a maturity test (none under the standard)",
+        None,
+        Direction.EXACT,
+        ("MACR-4",),
+        "CRC/C/GC/24 paras. 26-27",
+        minimum=7,
+        maximum=17,
+    ),
+    Parameter(
+        "macr_offence_exceptions",
+        "Offence categories exempted from the minimum age (none under the standard)",
+        (),
+        Direction.EXACT,
+        ("MACR-3",),
+        "CRC/C/GC/24 para. 25",
+    ),
+    Parameter(
+        "age_of_majority",
+        "Age up to which the child justice system applies (years)",
+        18,
+        Direction.HIGHER,
+        ("MACR-6", "SEN-1"),
+        "CRC art. 1; CRC/C/GC/24 para. 29",
+        minimum=16,
+        maximum=21,
+    ),
+    Parameter(
+        "deprivation_of_liberty_min_age",
+        "Age below which a child may not be deprived of liberty (years)",
+        16,
+        Direction.HIGHER,
+        ("PTD-9",),
+        "CRC/C/GC/24 para. 89",
+        minimum=7,
+        maximum=18,
+    ),
+    Parameter(
+        "competent_authority_hours",
+        "Hours to bring a child before a competent authority",
+        24,
+        Direction.LOWER,
+        ("PTD-1",),
+        "CRC/C/GC/24 para. 90; CCPR/C/GC/35 para. 33",
+        minimum=1,
+        maximum=96,
+    ),
+    Parameter(
+        "review_interval_days",
+        "Days between reviews of pretrial detention",
+        14,
+        Direction.LOWER,
+        ("PTD-4",),
+        "CRC/C/GC/10 para. 83 (superseded; CRC/C/GC/24 para. 90 gives no number)",
+        minimum=1,
+        maximum=90,
+    ),
+    Parameter(
+        "charge_within_days",
+        "Days from pretrial detention to formal charge",
+        30,
+        Direction.LOWER,
+        ("PTD-5",),
+        "CRC/C/GC/24 para. 90",
+        minimum=1,
+        maximum=180,
+    ),
+    Parameter(
+        "final_decision_months",
+        "Months from initial detention to a final decision, failing which release",
+        6,
+        Direction.LOWER,
+        ("PTD-6",),
+        "CRC/C/GC/24 para. 90",
+        minimum=1,
+        maximum=36,
+    ),
+    Parameter(
+        "monetary_bail",
+        "Release conditional on paying money",
+        Strictness.WARN,
+        Direction.CHOICE,
+        ("PTD-3",),
+        "CRC/C/GC/24 para. 88",
+        choices=(Strictness.BLOCK, Strictness.WARN),
+    ),
+    Parameter(
+        "status_offences",
+        "Criminal process for status offences",
+        Strictness.BLOCK,
+        Direction.CHOICE,
+        ("STA-1",),
+        "Riyadh Guidelines para. 56",
+        choices=(Strictness.BLOCK, Strictness.WARN),
+    ),
+    Parameter(
+        "mandatory_minimum",
+        "A mandatory minimum sentence applied to a child",
+        Strictness.BLOCK,
+        Direction.CHOICE,
+        ("SEN-3",),
+        "CRC/C/GC/24 para. 78",
+        choices=(Strictness.BLOCK, Strictness.WARN),
+    ),
+    Parameter(
+        "max_custodial_sentence_months",
+        "Maximum custodial sentence for a child (months; unset falls below the standard)",
+        None,
+        Direction.NONE,
+        ("SEN-3",),
+        "CRC/C/GC/24 para. 77 (requires a maximum; sets no number)",
+        minimum=1,
+        maximum=600,
+    ),
+    Parameter(
+        "sentence_review_months",
+        "Months between reviews of a custodial sentence",
+        6,
+        Direction.LOWER,
+        ("SEN-4",),
+        "Havana Rules r. 2; CRC/C/GC/24 para. 88 (no international number)",
+        unverified=True,
+        minimum=1,
+        maximum=24,
+    ),
+    Parameter(
+        "supervisor_approval_rules",
+        "Rules whose justification a supervisor must approve",
+        ("DEV-1", "MACR-7"),
+        Direction.NONE,
+        (),
+        "design choice: human oversight (A/RES/79/172 para. 6)",
+    ),
+)
+
+PARAMETERS: Mapping[str, Parameter] = {p.name: p for p in _PARAMETERS}
+
+
+def maximum_penalty_below_standard(policy: Policy) -> bool:
+    """GC24 77 requires a maximum penalty but sets no number, so an unset maximum is flagged until entered."""
+    return policy.max_custodial_sentence_months is None

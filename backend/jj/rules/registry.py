@@ -1,0 +1,80 @@
+"""Which checks run on which trigger, and the metadata the generated catalogue (docs/rules.md) is built from."""
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from jj.rules.engine import Citation, Decision, Outcome, Trigger
+from jj.rules.policy import Policy
+
+Check = Callable[[Policy, Any, datetime], list[Decision]]
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    rule_id: str
+    title: str
+    triggers: tuple[Trigger, ...]
+    outcomes: tuple[Outcome, ...]
+    summary: str
+    citations: tuple[Citation, ...]
+    parameters: tuple[str, ...]
+    check: Check
+
+
+_RULES: dict[str, RuleSpec] = {}
+
+
+def rule(
+    rule_id: str,
+    *,
+    title: str,
+    triggers: tuple[Trigger, ...],
+    outcomes: tuple[Outcome, ...],
+    summary: str,
+    citations: tuple[Citation, ...],
+    parameters: tuple[str, ...] = (),
+) -> Callable[[Check], Check]:
+    def register(check: Check) -> Check:
+        if rule_id in _RULES:
+            raise ValueError(f"Rule {rule_id} is registered twice")
+        _RULES[rule_id] = RuleSpec(rule_id, title, triggers, outcomes, summary, citations, parameters, check)
+        return check
+
+    return register
+
+
+# The order of RULES.md's sections, so the generated catalogue reads like the design catalogue.
+SECTION_ORDER = ("MACR", "DEV", "STA", "PTD", "DET", "DTH", "CAP", "HLT", "SEN", "DIV", "REC", "POL")
+
+
+def _sort_key(rule_id: str) -> tuple[int, int]:
+    prefix, _, number = rule_id.partition("-")
+    return SECTION_ORDER.index(prefix), int(number)
+
+
+def all_rules() -> list[RuleSpec]:
+    _load_checks()
+    return sorted(_RULES.values(), key=lambda spec: _sort_key(spec.rule_id))
+
+
+def rules_for(trigger: Trigger) -> Iterator[RuleSpec]:
+    return (spec for spec in all_rules() if trigger in spec.triggers)
+
+
+def evaluate(trigger: Trigger, policy: Policy, facts: Any, as_of: datetime) -> list[Decision]:
+    """Every decision the checks of `trigger` take, in catalogue order."""
+    decisions: list[Decision] = []
+    for spec in rules_for(trigger):
+        decisions.extend(spec.check(policy, facts, as_of))
+    return decisions
+
+
+def worst(decisions: Sequence[Decision]) -> Outcome:
+    order = (Outcome.ALLOW, Outcome.WARN, Outcome.REQUIRE_JUSTIFICATION, Outcome.BLOCK)
+    return max((d.outcome for d in decisions), key=order.index, default=Outcome.ALLOW)
+
+
+def _load_checks() -> None:
+    from jj.rules.checks import age, policy_change, sentencing  # noqa: F401  (registration by import)
