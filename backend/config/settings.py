@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "jj.people",
     "jj.cases",
     "jj.deadlines",
+    "jj.compliance",
     "jj.custody",
 ]
 

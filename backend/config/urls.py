@@ -13,6 +13,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("jj.cases.urls")),
     path("", include("jj.audit.urls")),
     path("", include("jj.deadlines.urls")),
+    path("", include("jj.compliance.urls")),
 ]
 
 urlpatterns = [path("api/", include(api_patterns))]

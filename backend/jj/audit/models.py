@@ -5,6 +5,7 @@ from django.db import models
 class Outcome(models.TextChoices):
     SUCCESS = "success", "Success"
     DENIED = "denied", "Denied"
+    REFUSED = "refused", "Refused by a compliance rule"
     FAILED = "failed", "Failed"
 
 

@@ -1,29 +1,37 @@
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jj.accounts.models import User
+from jj.accounts.models import Role, User
 from jj.audit.services import audit_list, audit_read
 from jj.cases import selectors, services
 from jj.cases.access import case_get_for_user
-from jj.cases.models import Assignment, Case
+from jj.cases.models import Assignment, Case, ChildProtectionReferral
 from jj.cases.serializers import (
+    AdultTransferSerializer,
     AssignmentOutputSerializer,
     AssignSerializer,
     CaseCreateSerializer,
     CaseEventSerializer,
     CaseOutputSerializer,
     CaseUpdateSerializer,
+    ChargeSerializer,
     CloseSerializer,
     OffenceSerializer,
+    ProtectionReferralSerializer,
+    SentenceSerializer,
     ShareSerializer,
     UnassignSerializer,
 )
+from jj.compliance.models import ApprovalRequest, DecisionRecord
+from jj.compliance.selectors import decisions_for_case
+from jj.compliance.serializers import ApprovalSerializer, DecisionRecordSerializer
+from jj.core.permissions import HasRole
 from jj.core.views import ListAPIView
 from jj.people.access import child_get_for_user, shows_names
 
@@ -166,3 +174,96 @@ class CaseCloseApi(APIView):
         serializer.is_valid(raise_exception=True)
         case = services.case_close(actor=user, case=case, reason=serializer.validated_data["reason"])
         return Response(_case_out(selectors.case_list(user=user).get(pk=case.pk), user))
+
+
+class CaseChargeApi(APIView):
+    @extend_schema(
+        request=ChargeSerializer,
+        responses={200: CaseOutputSerializer, 202: ApprovalSerializer},
+        description="Formal charge. 422 when a rule refuses it; 202 with an approval request when the justification "
+        "needs a supervisor's approval (DEV-1 by default).",
+    )
+    def post(self, request: Request, case_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        case = case_get_for_user(user=user, case_id=case_id, action="case.charge")
+        serializer = ChargeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        result = services.case_charge(actor=user, case=case, **serializer.validated_data)
+        if isinstance(result, ApprovalRequest):
+            return Response(ApprovalSerializer(result).data, status=status.HTTP_202_ACCEPTED)
+        return Response(_case_out(selectors.case_list(user=user).get(pk=result.pk), user))
+
+
+class CaseAdultTransferApi(APIView):
+    @extend_schema(request=AdultTransferSerializer, responses={200: CaseOutputSerializer})
+    def post(self, request: Request, case_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        case = case_get_for_user(user=user, case_id=case_id, action="case.adult_transfer")
+        serializer = AdultTransferSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        case = services.case_transfer_to_adult_procedure(actor=user, case=case, **serializer.validated_data)
+        return Response(_case_out(selectors.case_list(user=user).get(pk=case.pk), user))
+
+
+class CaseSentenceApi(APIView):
+    @extend_schema(responses={200: SentenceSerializer(many=True)})
+    def get(self, request: Request, case_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        case = case_get_for_user(user=user, case_id=case_id, action="sentence.list")
+        audit_read(actor=user, object_type="case_sentences", object_id=case.pk, child_id=case.child_id)
+        return Response(SentenceSerializer(case.sentences.order_by("imposed_at", "id"), many=True).data)
+
+    @extend_schema(
+        request=SentenceSerializer,
+        responses={201: SentenceSerializer},
+        description="Record a sentence. SEN-1 refuses death, life without release and corporal punishment for an "
+        "offence committed under 18; a custodial sentence needs the non-custodial options considered (SEN-3).",
+    )
+    def post(self, request: Request, case_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        case = case_get_for_user(user=user, case_id=case_id, action="sentence.create")
+        serializer = SentenceSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        sentence = services.sentence_record(actor=user, case=case, data=dict(serializer.validated_data))
+        return Response(SentenceSerializer(sentence).data, status=status.HTTP_201_CREATED)
+
+
+class CaseDecisionsApi(ListAPIView):
+    """The decision history of a case: every rule that fired on it, its facts, citation and justification."""
+
+    serializer_class = DecisionRecordSerializer
+    ordering_fields = ["decided_at", "id"]
+    filterset_fields = ["rule_id", "outcome", "object_type", "trigger"]
+
+    def scoped_queryset(self, user: User) -> QuerySet[DecisionRecord]:
+        case = case_get_for_user(user=user, case_id=self.kwargs["case_id"], action="case.decisions")
+        return decisions_for_case(case.pk)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().list(request, *args, **kwargs)
+        case = Case.objects.only("child_id").get(pk=self.kwargs["case_id"])
+        audit_read(actor=self.caller, object_type="case_decisions", object_id=case.pk, child_id=case.child_id)
+        return response
+
+
+class ProtectionReferralListApi(ListAPIView):
+    """Children routed to child protection instead of a criminal case (MACR-1, STA-1)."""
+
+    serializer_class = ProtectionReferralSerializer
+    permission_classes = [HasRole.of(Role.CASEWORKER, Role.SUPERVISOR)]
+    filterset_fields = ["child"]
+    ordering_fields = ["created_at", "id"]
+
+    def scoped_queryset(self, user: User) -> QuerySet[ChildProtectionReferral]:
+        scope = Q(agency_id=user.agency_id) if user.role == Role.SUPERVISOR else Q(referred_by=user)
+        return ChildProtectionReferral.objects.filter(scope).order_by("-created_at", "-id")
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().list(request, *args, **kwargs)
+        audit_list(
+            actor=self.caller,
+            object_type="protection_referral",
+            ids=[row["id"] for row in response.data["results"]],  # type: ignore[arg-type]
+            query=request.query_params.dict(),
+        )
+        return response

@@ -153,3 +153,39 @@ class ChildProtectionReferral(TimeStampedModel):
     reason = models.TextField()
     circumstances = models.TextField(blank=True)
     decisions = models.JSONField(default=list, blank=True)
+
+
+class SentenceType(models.TextChoices):
+    WARNING = "warning", "Warning or reprimand"
+    COMMUNITY_SERVICE = "community_service", "Community service"
+    PROBATION = "probation", "Probation"
+    SUPERVISION = "supervision", "Supervision order"
+    FINE = "fine", "Fine"
+    RESTORATIVE = "restorative", "Restorative justice measure"
+    EDUCATION_ORDER = "education_order", "Education or training order"
+    CUSTODY = "custody", "Custodial sentence (fixed term)"
+    INDETERMINATE = "indeterminate", "Indeterminate custodial sentence"
+    LIFE_WITH_PAROLE = "life_with_parole", "Life imprisonment with possibility of release"
+    FORCED_LABOUR = "forced_labour", "Forced labour"
+    LIFE_WITHOUT_PAROLE = "life_without_parole", "Life imprisonment without possibility of release"
+    DEATH = "death", "Capital punishment"
+    CORPORAL = "corporal", "Corporal punishment"
+
+
+class Sentence(TimeStampedModel):
+    """A final decision (notwithstanding appeal) on the measures a child is subject to (SEN-1..4). The prohibited
+    types exist so an attempt to record one is refused with its citation, never silently impossible."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="sentences")
+    sentence_type = models.CharField(max_length=32, choices=SentenceType.choices)
+    imposed_at = models.DateTimeField()
+    length_months = models.PositiveIntegerField(null=True, blank=True)
+    parole_eligibility_date = models.DateField(null=True, blank=True)
+    non_custodial_options_considered = models.JSONField(default=list, blank=True)
+    justification = models.TextField(blank=True)
+    mandatory_minimum_applied = models.BooleanField(default=False)
+    court = models.CharField(max_length=200, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    def __str__(self) -> str:
+        return f"Sentence {self.pk} ({self.sentence_type})"

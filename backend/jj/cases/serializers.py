@@ -3,9 +3,20 @@ from typing import Any
 from rest_framework import serializers
 
 from jj.accounts.models import User
-from jj.cases.models import Assignment, AssignmentRole, Case, CaseEvent, CaseKind, Offence
+from jj.cases.models import (
+    Assignment,
+    AssignmentRole,
+    Case,
+    CaseEvent,
+    CaseKind,
+    ChildProtectionReferral,
+    Offence,
+    Sentence,
+    SentenceType,
+)
 from jj.core.pseudonym import child_pseudonym
 from jj.people.models import Child
+from jj.rules.checks.sentencing import NON_CUSTODIAL
 
 
 class OffenceSerializer(serializers.ModelSerializer[Offence]):
@@ -128,3 +139,56 @@ class CaseEventSerializer(serializers.ModelSerializer[CaseEvent]):
 
 class CloseSerializer(serializers.Serializer):
     reason = serializers.CharField()
+
+
+class ChargeSerializer(serializers.Serializer):
+    version = serializers.IntegerField(min_value=1)
+    justification = serializers.CharField(required=False, allow_blank=True, default="")
+    individual_assessment = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="DEV-1: the individual assessment supporting a charge."
+    )
+
+
+class NonCustodialOptionSerializer(serializers.Serializer):
+    option = serializers.ChoiceField(choices=sorted(NON_CUSTODIAL))
+    reason_rejected = serializers.CharField()
+
+
+class SentenceSerializer(serializers.ModelSerializer[Sentence]):
+    non_custodial_options_considered = NonCustodialOptionSerializer(many=True, required=False)
+    sentence_type_label = serializers.CharField(source="get_sentence_type_display", read_only=True)
+
+    class Meta:
+        model = Sentence
+        fields = [
+            "id",
+            "case",
+            "sentence_type",
+            "sentence_type_label",
+            "imposed_at",
+            "length_months",
+            "parole_eligibility_date",
+            "non_custodial_options_considered",
+            "justification",
+            "mandatory_minimum_applied",
+            "court",
+            "created_at",
+        ]
+        read_only_fields = ["id", "case", "sentence_type_label", "created_at"]
+        extra_kwargs = {"imposed_at": {"required": False}}
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs.get("sentence_type") == SentenceType.CUSTODY and not attrs.get("length_months"):
+            raise serializers.ValidationError({"length_months": "Enter the length of a custodial sentence in months."})
+        return attrs
+
+
+class AdultTransferSerializer(serializers.Serializer):
+    reason = serializers.CharField()
+
+
+class ProtectionReferralSerializer(serializers.ModelSerializer[ChildProtectionReferral]):
+    class Meta:
+        model = ChildProtectionReferral
+        fields = ["id", "child", "agency", "referred_by", "reason", "circumstances", "decisions", "created_at"]
+        read_only_fields = fields

@@ -18,11 +18,26 @@ from jj.cases.models import (
     CaseEvent,
     CaseStatus,
     CaseUserObjectPermission,
+    ChildProtectionReferral,
     Offence,
+    Sentence,
 )
-from jj.core.exceptions import ActionNotAllowed, ApplicationError
-from jj.core.services import versioned_update
+from jj.compliance.facts import case_facts, child_facts, offence_facts
+from jj.compliance.models import ApprovalRequest
+from jj.compliance.services import (
+    APPROVAL_ACTIONS,
+    approval_request,
+    decisions_record,
+    refuse_unless_allowed,
+    rules_evaluate,
+)
+from jj.core.exceptions import ActionNotAllowed, ApplicationError, VersionConflict, decision_to_json
+from jj.core.services import STALE_VERSION, versioned_update
+from jj.deadlines.services import deadlines_from_decisions, deadlines_meet
 from jj.people.models import Child
+from jj.rules.checks.common import CHILD_PROTECTION
+from jj.rules.engine import Decision, Trigger, needing_approval, unmet
+from jj.rules.facts import CaseFacts, NonCustodialOption, SentenceFacts
 
 NOT_A_CASE_WRITER = "Only caseworkers and supervisors can record case information."
 ONLY_SUPERVISOR = "Only a supervisor of the case's agency can do this."
@@ -68,7 +83,6 @@ def _offence_state(offence: Offence) -> dict[str, Any]:
     }
 
 
-@transaction.atomic
 def case_open(
     *,
     actor: User,
@@ -78,16 +92,58 @@ def case_open(
     summary: str = "",
     opened_at: datetime | None = None,
 ) -> Case:
-    """Intake: one episode of contact for one child, with its alleged offences."""
+    """Intake: one episode of contact for one child, with its alleged offences.
+
+    The intake rules run first (MACR-1, MACR-2, MACR-5, STA-1, DEV-1...). A child below the minimum age, or
+    alleged only a status offence, gets a child-protection referral instead of a criminal case (422)."""
     _require_case_writer(actor)
     now = timezone.now()
+    facts = CaseFacts(child_facts(child), offence_facts(offences), stage="intake")
+    decisions = rules_evaluate(trigger=Trigger.INTAKE, jurisdiction_id=child.jurisdiction_id, facts=facts, as_of=now)
+    if unmet(decisions):
+        extra = {}
+        if any(CHILD_PROTECTION in d.notify for d in unmet(decisions)):
+            referral = protection_referral_create(actor=actor, child=child, decisions=decisions, circumstances=summary)
+            extra = {"protection_referral": referral.pk}
+        refuse_unless_allowed(
+            decisions=decisions,
+            actor=actor,
+            action="case.create",
+            object_type="case",
+            child_id=child.pk,
+            extra=extra,
+        )
+    with transaction.atomic():
+        return _case_open_write(
+            actor=actor,
+            child=child,
+            kind=kind,
+            offences=offences,
+            summary=summary,
+            opened_at=opened_at or now,
+            now=now,
+            decisions=decisions,
+        )
+
+
+def _case_open_write(
+    *,
+    actor: User,
+    child: Child,
+    kind: str,
+    offences: Sequence[dict[str, Any]],
+    summary: str,
+    opened_at: datetime,
+    now: datetime,
+    decisions: Sequence[Decision],
+) -> Case:
     case = Case(
         child=child,
         jurisdiction_id=child.jurisdiction_id,
         agency_id=child.agency_id,
         kind=kind,
         summary=summary,
-        opened_at=opened_at or now,
+        opened_at=opened_at,
         opened_by=actor,
         reference=f"PENDING-{now.timestamp()}",
     )
@@ -112,6 +168,16 @@ def case_open(
         actor=actor,
         data={"offences": [o.pk for o in created]},
     )
+    decisions_record(
+        decisions=decisions,
+        trigger=Trigger.INTAKE,
+        object_type="case",
+        object_id=case.pk,
+        jurisdiction_id=case.jurisdiction_id,
+        actor=actor,
+        at=now,
+        case=case,
+    )
     audit_append(
         actor=actor,
         action="case.create",
@@ -122,8 +188,35 @@ def case_open(
             **changed_fields({}, {"kind": kind, "reference": case.reference, "agency_id": case.agency_id}),
             "offences": [_offence_state_json(o) for o in created],
         },
+        decisions=decisions,
     )
     return case
+
+
+def protection_referral_create(
+    *, actor: User, child: Child, decisions: Sequence[Decision], circumstances: str = ""
+) -> ChildProtectionReferral:
+    """MACR-1 / STA-1: the child goes to child protection, not into a criminal case. Committed on its own, so it
+    stands although the refused intake writes nothing."""
+    reasons = [d for d in unmet(decisions) if CHILD_PROTECTION in d.notify]
+    with transaction.atomic():
+        referral = ChildProtectionReferral.objects.create(
+            child=child,
+            agency_id=child.agency_id,
+            referred_by=actor,
+            reason=" ".join(d.message for d in reasons),
+            circumstances=circumstances,
+            decisions=[decision_to_json(d) for d in decisions],
+        )
+        audit_append(
+            actor=actor,
+            action="protection_referral.create",
+            object_type="protection_referral",
+            object_id=referral.pk,
+            child_id=child.pk,
+            decisions=decisions,
+        )
+    return referral
 
 
 def _offence_state_json(offence: Offence) -> dict[str, Any]:
@@ -145,27 +238,57 @@ def case_update(*, actor: User, case: Case, version: int, data: dict[str, Any]) 
     return case
 
 
-@transaction.atomic
 def offence_add(*, actor: User, case: Case, data: dict[str, Any]) -> Offence:
+    """A further alleged offence: its date may put the child below the minimum age (MACR-1), so the intake (or,
+    once charged, the charge) rules run again on the whole case."""
     _require_case_writer(actor)
-    offence = Offence(case=case, **data)
-    offence.full_clean()
-    offence.save()
-    case_event_record(
-        case=case,
-        kind="offence.added",
-        summary=f"Offence recorded: {offence.get_category_display()}",
-        actor=actor,
-        data={"offence": offence.pk},
-    )
-    audit_append(
+    now = timezone.now()
+    stage = "charge" if case.status == CaseStatus.CHARGED else "intake"
+    trigger = Trigger.CHARGE if stage == "charge" else Trigger.INTAKE
+    facts = case_facts(case, stage=stage, extra_offences=[data])
+    decisions = [
+        d
+        for d in rules_evaluate(trigger=trigger, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now)
+        if d.rule_id != "DEV-1"  # DEV-1 was decided when the case was opened or charged
+    ]
+    refuse_unless_allowed(
+        decisions=decisions,
         actor=actor,
         action="offence.create",
-        object_type="offence",
-        object_id=offence.pk,
+        object_type="case",
+        object_id=case.pk,
         child_id=case.child_id,
-        changes={"case_id": case.pk, **_offence_state_json(offence)},
     )
+    with transaction.atomic():
+        offence = Offence(case=case, **data)
+        offence.full_clean()
+        offence.save()
+        case_event_record(
+            case=case,
+            kind="offence.added",
+            summary=f"Offence recorded: {offence.get_category_display()}",
+            actor=actor,
+            data={"offence": offence.pk},
+        )
+        decisions_record(
+            decisions=decisions,
+            trigger=trigger,
+            object_type="offence",
+            object_id=offence.pk,
+            jurisdiction_id=case.jurisdiction_id,
+            actor=actor,
+            at=now,
+            case=case,
+        )
+        audit_append(
+            actor=actor,
+            action="offence.create",
+            object_type="offence",
+            object_id=offence.pk,
+            child_id=case.child_id,
+            changes={"case_id": case.pk, **_offence_state_json(offence)},
+            decisions=decisions,
+        )
     return offence
 
 
@@ -300,3 +423,229 @@ def case_close(*, actor: User, case: Case, reason: str) -> Case:
         reason=reason,
     )
     return locked
+
+
+# --- Charge, transfer and sentence ---------------------------------------------------------------------------------
+
+NOT_OPEN = "Only an open case can be charged; this one is {status}."
+NOT_A_COURT_RECORDER = "Only the case's caseworker, supervisor or court officer can record a court decision."
+ALREADY_FINAL = "This case is closed or already sentenced."
+
+
+def _require_court_recorder(actor: User) -> None:
+    if actor.role not in (Role.CASEWORKER, Role.SUPERVISOR, Role.COURT_OFFICER):
+        raise ActionNotAllowed(NOT_A_COURT_RECORDER)
+
+
+def case_charge(
+    *,
+    actor: User,
+    case: Case,
+    version: int,
+    justification: str = "",
+    individual_assessment: str = "",
+    approval: ApprovalRequest | None = None,
+) -> Case | ApprovalRequest:
+    """Formal charge. The charge rules run (MACR-1, MACR-5, STA-1, DEV-1, ...); a justification the policy reserves
+    to a supervisor holds the charge as an approval request until a second person approves it."""
+    _require_case_writer(actor)
+    if case.status != CaseStatus.OPEN:
+        raise ApplicationError(NOT_OPEN.format(status=case.get_status_display().lower()))
+    now = timezone.now()
+    facts = case_facts(case, stage="charge", justification=justification, individual_assessment=individual_assessment)
+    decisions = rules_evaluate(trigger=Trigger.CHARGE, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now)
+    refuse_unless_allowed(
+        decisions=decisions,
+        actor=actor,
+        action="case.charge",
+        object_type="case",
+        object_id=case.pk,
+        child_id=case.child_id,
+    )
+    if needing_approval(decisions) and approval is None:
+        return approval_request(
+            actor=actor,
+            case=case,
+            action="case.charge",
+            payload={"version": version, "individual_assessment": individual_assessment},
+            justification=justification,
+            decisions=decisions,
+        )
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        if locked.version != version:
+            raise VersionConflict(STALE_VERSION, extra={"current_version": locked.version})
+        locked.status = CaseStatus.CHARGED
+        locked.version += 1
+        locked.save(update_fields=["status", "version", "updated_at"])
+        case_event_record(case=locked, kind="case.charged", summary="Formally charged", actor=actor)
+        deadlines_meet(case=locked, kinds=["formal_charge"], at=now, by=actor, note="charged")
+        decisions_record(
+            decisions=decisions,
+            trigger=Trigger.CHARGE,
+            object_type="case",
+            object_id=locked.pk,
+            jurisdiction_id=locked.jurisdiction_id,
+            actor=actor,
+            at=now,
+            case=locked,
+            justification=justification,
+            approval=approval,
+        )
+        audit_append(
+            actor=actor,
+            action="case.charge",
+            object_type="case",
+            object_id=locked.pk,
+            child_id=locked.child_id,
+            changes={"status": {"before": CaseStatus.OPEN, "after": CaseStatus.CHARGED}},
+            decisions=decisions,
+            reason=justification,
+        )
+    return locked
+
+
+def _charge_on_approval(approval: ApprovalRequest, approver: User) -> Case | Any:
+    return case_charge(
+        actor=approval.requested_by,
+        case=Case.objects.get(pk=approval.case_id),
+        version=approval.payload["version"],
+        justification=approval.justification,
+        individual_assessment=approval.payload.get("individual_assessment", ""),
+        approval=approval,
+    )
+
+
+APPROVAL_ACTIONS["case.charge"] = _charge_on_approval
+
+
+def case_transfer_to_adult_procedure(*, actor: User, case: Case, reason: str) -> Case:
+    """MACR-6: refused for anyone who was under 18 at an alleged offence; otherwise the case leaves the system."""
+    _require_supervisor_of(actor, case)
+    now = timezone.now()
+    facts = case_facts(case, stage="charge")
+    decisions = rules_evaluate(
+        trigger=Trigger.ADULT_TRANSFER, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now
+    )
+    refuse_unless_allowed(
+        decisions=decisions,
+        actor=actor,
+        action="case.adult_transfer",
+        object_type="case",
+        object_id=case.pk,
+        child_id=case.child_id,
+    )
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        before = locked.status
+        locked.status = CaseStatus.CLOSED
+        locked.closed_at = now
+        locked.version += 1
+        locked.save(update_fields=["status", "closed_at", "version", "updated_at"])
+        case_event_record(
+            case=locked,
+            kind="case.adult_transfer",
+            summary="Transferred to the adult procedure",
+            actor=actor,
+            data={"reason": reason},
+        )
+        decisions_record(
+            decisions=decisions,
+            trigger=Trigger.ADULT_TRANSFER,
+            object_type="case",
+            object_id=locked.pk,
+            jurisdiction_id=locked.jurisdiction_id,
+            actor=actor,
+            at=now,
+            case=locked,
+        )
+        audit_append(
+            actor=actor,
+            action="case.adult_transfer",
+            object_type="case",
+            object_id=locked.pk,
+            child_id=locked.child_id,
+            changes={"status": {"before": before, "after": locked.status}},
+            decisions=decisions,
+            reason=reason,
+        )
+    return locked
+
+
+def sentence_record(*, actor: User, case: Case, data: dict[str, Any]) -> Sentence:
+    """SEN-1..4: prohibited sentences are refused whatever domestic law says; custody needs the non-custodial
+    options considered; custodial sentences get review deadlines."""
+    _require_court_recorder(actor)
+    if case.status in (CaseStatus.CLOSED, CaseStatus.CLOSED_FINAL, CaseStatus.SENTENCED):
+        raise ApplicationError(ALREADY_FINAL)
+    imposed_at = data.get("imposed_at") or timezone.now()
+    options = tuple(
+        NonCustodialOption(o["option"], o.get("reason_rejected", ""))
+        for o in data.get("non_custodial_options_considered", [])
+    )
+    facts = SentenceFacts(
+        case=case_facts(case, stage="charge"),
+        sentence_type=data["sentence_type"],
+        length_months=data.get("length_months"),
+        non_custodial_options_considered=options,
+        justification=data.get("justification", ""),
+        mandatory_minimum_applied=data.get("mandatory_minimum_applied", False),
+        parole_eligibility_date=data.get("parole_eligibility_date"),
+    )
+    decisions = rules_evaluate(
+        trigger=Trigger.SENTENCE, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=imposed_at
+    )
+    refuse_unless_allowed(
+        decisions=decisions,
+        actor=actor,
+        action="sentence.create",
+        object_type="case",
+        object_id=case.pk,
+        child_id=case.child_id,
+    )
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        sentence = Sentence(case=locked, recorded_by=actor, **{**data, "imposed_at": imposed_at})
+        sentence.full_clean()
+        sentence.save()
+        before = locked.status
+        locked.status = CaseStatus.SENTENCED
+        locked.version += 1
+        locked.save(update_fields=["status", "version", "updated_at"])
+        case_event_record(
+            case=locked,
+            kind="sentence.recorded",
+            summary=f"Sentence: {sentence.get_sentence_type_display()}",
+            actor=actor,
+            data={"sentence": sentence.pk},
+            occurred_at=imposed_at,
+        )
+        deadlines_from_decisions(case=locked, decisions=decisions, subject_type="sentence", subject_id=sentence.pk)
+        deadlines_meet(case=locked, kinds=["final_decision"], at=imposed_at, by=actor, note="sentenced")
+        decisions_record(
+            decisions=decisions,
+            trigger=Trigger.SENTENCE,
+            object_type="sentence",
+            object_id=sentence.pk,
+            jurisdiction_id=locked.jurisdiction_id,
+            actor=actor,
+            at=imposed_at,
+            case=locked,
+            justification=sentence.justification,
+        )
+        audit_append(
+            actor=actor,
+            action="sentence.create",
+            object_type="sentence",
+            object_id=sentence.pk,
+            child_id=locked.child_id,
+            changes={
+                "case_id": locked.pk,
+                "sentence_type": sentence.sentence_type,
+                "length_months": sentence.length_months,
+                "status": {"before": before, "after": locked.status},
+            },
+            decisions=decisions,
+            reason=sentence.justification,
+        )
+    return sentence

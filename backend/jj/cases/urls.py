@@ -13,4 +13,9 @@ urlpatterns = [
     path("cases/<int:case_id>/shares/", apis.CaseShareApi.as_view(), name="case-share"),
     path("cases/<int:case_id>/timeline/", apis.CaseTimelineApi.as_view(), name="case-timeline"),
     path("cases/<int:case_id>/close/", apis.CaseCloseApi.as_view(), name="case-close"),
+    path("cases/<int:case_id>/charge/", apis.CaseChargeApi.as_view(), name="case-charge"),
+    path("cases/<int:case_id>/adult-transfer/", apis.CaseAdultTransferApi.as_view(), name="case-adult-transfer"),
+    path("cases/<int:case_id>/sentences/", apis.CaseSentenceApi.as_view(), name="case-sentences"),
+    path("cases/<int:case_id>/decisions/", apis.CaseDecisionsApi.as_view(), name="case-decisions"),
+    path("protection-referrals/", apis.ProtectionReferralListApi.as_view(), name="protection-referral-list"),
 ]

@@ -38,9 +38,13 @@ class RuleViolation(ApplicationError):
 
     status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
 
-    def __init__(self, decisions: Sequence[Decision], *, unmet: Sequence[Decision]) -> None:
+    def __init__(
+        self, decisions: Sequence[Decision], *, unmet: Sequence[Decision], extra: dict[str, Any] | None = None
+    ) -> None:
         ids = ", ".join(d.rule_id for d in unmet)
-        super().__init__(f"This action is not allowed as it stands ({ids}). See the decisions for what is needed.")
+        super().__init__(
+            f"This action is not allowed as it stands ({ids}). See the decisions for what is needed.", extra=extra
+        )
         self.decisions = list(decisions)
         self.unmet = list(unmet)
 
@@ -84,6 +88,7 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
                 "detail": exc.message,
                 "code": "rule_violation",
                 "decisions": [decision_to_json(d, unmet=id(d) in unmet_ids) for d in exc.decisions],
+                **exc.extra,
             },
             status=exc.status_code,
         )

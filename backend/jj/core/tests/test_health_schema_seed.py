@@ -9,7 +9,7 @@ from rest_framework.test import APIClient
 
 from jj.accounts.models import Agency, Jurisdiction, Role, User
 from jj.audit.verification import verify_chain
-from jj.cases.models import Case
+from jj.cases.models import Case, ChildProtectionReferral
 from jj.people.models import Child
 
 
@@ -53,12 +53,13 @@ def test_seed_demo_is_idempotent_and_audited(settings: Any, monkeypatch: Any) ->
     call_command("seed_demo", stdout=out)
     counts = (Jurisdiction.objects.count(), Agency.objects.count(), Child.objects.count(), Case.objects.count())
     call_command("seed_demo", stdout=out)
-    assert counts == (2, 3, 50, 50)
+    assert counts == (2, 3, 52, 50)  # two children below the minimum age have referrals, not cases
+    assert ChildProtectionReferral.objects.count() == 2
     assert (Jurisdiction.objects.count(), Agency.objects.count(), Child.objects.count(), Case.objects.count()) == counts
     for role in Role.values:
         assert User.objects.get(username=role).check_password("demo-password-for-tests")
     assert User.objects.get(username="caseworker2").agency == User.objects.get(username="caseworker").agency
-    assert set(Case.objects.values_list("status", flat=True)) >= {"open", "closed"}
+    assert set(Case.objects.values_list("status", flat=True)) >= {"open", "closed", "charged"}
     assert "caseworker2" in out.getvalue()
     assert verify_chain().ok
 

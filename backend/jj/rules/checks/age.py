@@ -117,7 +117,7 @@ def macr_2(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
             f"Age {age} taken on {governing.offence_date.isoformat()}{how}, the date of the alleged offence.",
             c.GC24_20,
             {
-                "date_of_birth_used": dob.isoformat(),
+                "date_of_birth_basis": case.child.dob_certainty,
                 "governing_offence_date": governing.offence_date.isoformat(),
                 "age_at_offence": age,
                 "offence_count": len(case.offences),
@@ -155,14 +155,14 @@ def macr_5(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
         ]
     if child.dob_certainty == "unknown":
         return [Decision("MACR-5", Outcome.WARN, AGE_NOT_ESTABLISHED, c.GC24_24, used, further_citations=(c.GC24_34,))]
-    latest = child.dob_latest.isoformat() if child.dob_latest else None
     return [
         Decision(
             "MACR-5",
             Outcome.ALLOW,
-            f"The age is estimated: the youngest plausible date of birth ({latest}) is used.",
+            "The age is estimated: the youngest plausible date of birth of the assessment (the end of its range) "
+            "is used.",
             c.GC24_34,
-            {**used, "date_of_birth_used": latest},
+            {**used, "date_of_birth_basis": "youngest plausible"},
         )
     ]
 

@@ -86,7 +86,8 @@ def test_macr_5_estimate_uses_its_youngest_end() -> None:
         "MACR-5", Trigger.INTAKE, case(estimated(date(2008, 1, 1), date(2009, 1, 1)), offence(date(2025, 1, 1)))
     )
     assert decision.outcome is Outcome.ALLOW
-    assert decision.facts["date_of_birth_used"] == "2009-01-01"
+    assert decision.facts["date_of_birth_basis"] == "youngest plausible"
+    assert "2009" not in decision.message  # data minimisation: no date of birth in decisions copied to audit
 
 
 plausible_range = st.tuples(

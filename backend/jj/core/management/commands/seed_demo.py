@@ -6,7 +6,7 @@ services, so the demo audit trail is a real one."""
 
 import random
 import secrets
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from django.utils import timezone
 from jj.accounts.models import Agency, Jurisdiction, Role, User
 from jj.cases import services as case_services
 from jj.cases.models import AssignmentRole, CaseKind, OffenceCategory
+from jj.core.exceptions import RuleViolation
 from jj.people import services as people_services
 from jj.people.models import AgeAssessmentMethod, DobCertainty, Guardian, Sex
 
@@ -153,9 +154,10 @@ class Command(BaseCommand):
             in_south = n % 6 == 5
             worker = sp_worker if in_south else (caseworker if n % 2 == 0 else caseworker2)
             boss = sp_super if in_south else supervisor
-            age_years = rng.randint(14, 17)
-            dob = today - timedelta(days=age_years * 365 + rng.randint(30, 330))
             certainty = DobCertainty.DOCUMENTED if n % 7 else DobCertainty.ESTIMATED
+            # At or above the minimum age at the offence (at most 120 days ago), even at an estimate's youngest end.
+            age_years = rng.randint(14 if certainty == DobCertainty.DOCUMENTED else 15, 17)
+            dob = today - timedelta(days=age_years * 365 + rng.randint(130, 330))
             data: dict[str, Any] = {
                 "given_name": rng.choice(GIVEN),
                 "family_name": rng.choice(FAMILY),
@@ -205,4 +207,31 @@ class Command(BaseCommand):
                 case_services.case_assign(actor=boss, case=case, user=court, role=AssignmentRole.COURT_OFFICER)
             if n % 10 == 9:
                 case_services.case_close(actor=boss, case=case, reason="Charges withdrawn by the prosecutor")
+            elif n % 4 == 1:
+                case_services.case_charge(actor=worker, case=case, version=case.version)
+        self._seed_refused_intakes(caseworker, today)
         return True
+
+    def _seed_refused_intakes(self, worker: User, today: date) -> None:
+        """Two children below the minimum age: intake is refused (MACR-1) and each becomes a protection referral."""
+        for given, years in (("Milo", 12), ("Ines", 13)):
+            child = people_services.child_register(
+                actor=worker,
+                data={
+                    "given_name": given,
+                    "family_name": "Demo",
+                    "dob_certainty": DobCertainty.DOCUMENTED,
+                    "date_of_birth": today - timedelta(days=years * 365 + 100),
+                    "age_assessment_method": AgeAssessmentMethod.DOCUMENTS,
+                },
+            )
+            try:
+                case_services.case_open(
+                    actor=worker,
+                    child=child,
+                    kind=CaseKind.ARREST,
+                    summary="Demo: intake below the minimum age",
+                    offences=[{"description": "Shoplifting", "category": OffenceCategory("05"), "offence_date": today}],
+                )
+            except RuleViolation:
+                continue

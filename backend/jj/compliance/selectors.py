@@ -1,0 +1,31 @@
+from typing import Any
+
+from django.db.models import QuerySet
+
+from jj.compliance.models import DecisionRecord, JurisdictionPolicy
+from jj.rules.policy import PARAMETERS, STANDARD, Policy
+
+
+def _from_json(values: dict[str, Any]) -> dict[str, Any]:
+    known = {k: v for k, v in values.items() if k in PARAMETERS}
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in known.items()}
+
+
+def policy_for(jurisdiction_id: int) -> Policy:
+    """The jurisdiction's policy: the standard, with the jurisdiction's stored overrides applied."""
+    row = JurisdictionPolicy.objects.filter(jurisdiction_id=jurisdiction_id).only("values").first()
+    return STANDARD.with_values(_from_json(row.values)) if row else STANDARD
+
+
+def policy_row(jurisdiction_id: int) -> JurisdictionPolicy | None:
+    return JurisdictionPolicy.objects.filter(jurisdiction_id=jurisdiction_id).first()
+
+
+def decisions_for_case(case_id: int) -> QuerySet[DecisionRecord]:
+    return DecisionRecord.objects.filter(case_id=case_id).select_related("actor", "approval")
+
+
+def decisions_for_policy(jurisdiction_id: int) -> QuerySet[DecisionRecord]:
+    return DecisionRecord.objects.filter(object_type="policy", jurisdiction_id=jurisdiction_id).select_related(
+        "actor", "approval"
+    )

@@ -1,0 +1,98 @@
+from typing import Any
+
+from rest_framework import serializers
+
+from jj.compliance.models import ApprovalRequest, DecisionRecord
+from jj.rules.policy import PARAMETERS, Direction, Parameter
+
+
+class DecisionRecordSerializer(serializers.ModelSerializer[DecisionRecord]):
+    actor_username = serializers.CharField(source="actor.username", default=None, read_only=True)
+    approved_by = serializers.CharField(source="approval.decided_by.username", default=None, read_only=True)
+
+    class Meta:
+        model = DecisionRecord
+        fields = [
+            "id",
+            "decided_at",
+            "trigger",
+            "rule_id",
+            "outcome",
+            "message",
+            "citation",
+            "further_citations",
+            "facts",
+            "below_standard",
+            "object_type",
+            "object_id",
+            "case",
+            "actor_username",
+            "justification",
+            "approval",
+            "approved_by",
+        ]
+        read_only_fields = fields
+
+
+def _field_for(p: Parameter) -> serializers.Field:
+    help_text = f"{p.label}. Standard: {p.default} ({p.source})."
+    if p.choices:
+        return serializers.ChoiceField(choices=list(p.choices), required=False, help_text=help_text)
+    if isinstance(p.default, bool):
+        return serializers.BooleanField(required=False, help_text=help_text)
+    if isinstance(p.default, tuple):
+        return serializers.ListField(child=serializers.CharField(), required=False, help_text=help_text)
+    return serializers.IntegerField(
+        required=False,
+        allow_null=p.default is None or p.direction is Direction.NONE,
+        help_text=help_text,
+        min_value=p.minimum if p.minimum is not None else 0,
+        max_value=p.maximum if p.maximum is not None else 10_000,
+    )
+
+
+class PolicyUpdateSerializer(serializers.Serializer):
+    """Generated from the parameters, so every one is validated (type, range, choices) with its standard shown."""
+
+    version = serializers.IntegerField(min_value=0)
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        fields = super().get_fields()
+        for name, parameter in PARAMETERS.items():
+            fields[name] = _field_for(parameter)
+        return fields
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if len(attrs) == 1:
+            raise serializers.ValidationError({"non_field_errors": ["Change at least one parameter."]})
+        return attrs
+
+
+class ApprovalSerializer(serializers.ModelSerializer[ApprovalRequest]):
+    requested_by_username = serializers.CharField(source="requested_by.username", read_only=True)
+    decided_by_username = serializers.CharField(source="decided_by.username", default=None, read_only=True)
+    case_reference = serializers.CharField(source="case.reference", read_only=True)
+
+    class Meta:
+        model = ApprovalRequest
+        fields = [
+            "id",
+            "case",
+            "case_reference",
+            "action",
+            "justification",
+            "rule_ids",
+            "decisions",
+            "status",
+            "requested_by_username",
+            "decided_by_username",
+            "decided_at",
+            "decision_note",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class ApprovalDecisionSerializer(serializers.Serializer):
+    approve = serializers.BooleanField()
+    note = serializers.CharField(required=False, allow_blank=True, default="")

@@ -1,0 +1,231 @@
+"""Applying the rules engine inside services: evaluate, refuse with every decision, or record the decisions with
+the record they concern. Policy changes and second-person approvals live here too."""
+
+from collections.abc import Callable, Sequence
+from dataclasses import fields
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from jj.accounts.models import Jurisdiction, Role, User
+from jj.audit.models import Outcome as AuditOutcome
+from jj.audit.services import audit_append
+from jj.cases.models import Case
+from jj.compliance.models import ApprovalRequest, ApprovalStatus, DecisionRecord, JurisdictionPolicy
+from jj.compliance.selectors import policy_for
+from jj.core.exceptions import ActionNotAllowed, ApplicationError, RuleViolation, VersionConflict, decision_to_json
+from jj.core.services import STALE_VERSION
+from jj.rules.engine import Decision, Trigger, needing_approval, unmet
+from jj.rules.facts import PolicyChangeFacts
+from jj.rules.policy import STANDARD, Policy
+from jj.rules.registry import evaluate
+
+
+def rules_evaluate(*, trigger: Trigger, jurisdiction_id: int, facts: Any, as_of: datetime) -> list[Decision]:
+    return evaluate(trigger, policy_for(jurisdiction_id), facts, as_of)
+
+
+def refuse_unless_allowed(
+    *,
+    decisions: Sequence[Decision],
+    actor: User,
+    action: str,
+    object_type: str,
+    object_id: object = "",
+    child_id: int | None = None,
+    extra: dict[str, Any] | None = None,
+) -> None:
+    """Raise a 422 with every decision when one is unmet. Call outside the write's transaction: the refusal is
+    audited and stays recorded although nothing else is written."""
+    missing = unmet(decisions)
+    if not missing:
+        return
+    audit_append(
+        actor=actor,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        child_id=child_id,
+        decisions=decisions,
+        outcome=AuditOutcome.REFUSED,
+        reason="refused by " + ", ".join(d.rule_id for d in missing),
+    )
+    raise RuleViolation(decisions, unmet=missing, extra=extra)
+
+
+def decisions_record(
+    *,
+    decisions: Sequence[Decision],
+    trigger: Trigger,
+    object_type: str,
+    object_id: int,
+    jurisdiction_id: int,
+    actor: User | None,
+    at: datetime,
+    case: Case | None = None,
+    justification: str = "",
+    approval: ApprovalRequest | None = None,
+) -> list[DecisionRecord]:
+    """Store the decisions with the record they concern. Call inside the write's transaction."""
+    rows = []
+    for decision in decisions:
+        data = decision_to_json(decision)
+        rows.append(
+            DecisionRecord(
+                decided_at=at,
+                trigger=trigger.value,
+                rule_id=decision.rule_id,
+                outcome=decision.outcome.value,
+                message=decision.message,
+                citation=data["citation"],
+                further_citations=data["further_citations"],
+                facts=data["facts"],
+                below_standard=decision.below_standard,
+                object_type=object_type,
+                object_id=object_id,
+                case=case,
+                jurisdiction_id=jurisdiction_id,
+                actor=actor,
+                justification=justification if decision.satisfied else "",
+                approval=approval if decision.needs_approval else None,
+            )
+        )
+    return DecisionRecord.objects.bulk_create(rows)
+
+
+# --- Policy -------------------------------------------------------------------------------------------------------
+
+
+def _overrides(policy: Policy) -> dict[str, Any]:
+    out = {}
+    for f in fields(Policy):
+        value = getattr(policy, f.name)
+        if value != getattr(STANDARD, f.name):
+            out[f.name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def policy_update(
+    *, actor: User, jurisdiction: Jurisdiction, version: int, values: dict[str, Any]
+) -> tuple[JurisdictionPolicy, list[Decision]]:
+    """Change a jurisdiction's policy. Non-protective values are accepted with a POL-1 WARN (domestic law rules);
+    exceptions to the minimum age are refused (MACR-3). The change and its decisions are audited."""
+    if actor.role != Role.ADMINISTRATOR:
+        raise ActionNotAllowed("Only an administrator can change a jurisdiction's policy.")
+    before = policy_for(jurisdiction.pk)
+    after = before.with_values({k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+    changed = tuple(f.name for f in fields(Policy) if getattr(before, f.name) != getattr(after, f.name))
+    now = timezone.now()
+    decisions = evaluate(Trigger.POLICY_CHANGE, after, PolicyChangeFacts(before, after, changed), now)
+    refuse_unless_allowed(
+        decisions=decisions, actor=actor, action="policy.update", object_type="policy", object_id=jurisdiction.code
+    )
+    with transaction.atomic():
+        row, _ = JurisdictionPolicy.objects.select_for_update().get_or_create(
+            jurisdiction=jurisdiction, defaults={"version": 0}
+        )
+        if row.version != version:
+            raise VersionConflict(STALE_VERSION, extra={"current_version": row.version})
+        row.values = _overrides(after)
+        row.version += 1
+        row.updated_by = actor
+        row.save()
+        decisions_record(
+            decisions=decisions,
+            trigger=Trigger.POLICY_CHANGE,
+            object_type="policy",
+            object_id=row.pk,
+            jurisdiction_id=jurisdiction.pk,
+            actor=actor,
+            at=now,
+        )
+        audit_append(
+            actor=actor,
+            action="policy.update",
+            object_type="policy",
+            object_id=jurisdiction.code,
+            changes={
+                name: {"before": _plain(getattr(before, name)), "after": _plain(getattr(after, name))}
+                for name in changed
+            },
+            decisions=decisions,
+        )
+    return row, decisions
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+# --- Second-person approval ---------------------------------------------------------------------------------------
+
+# action name -> executor(approval, approver). Registered by the apps whose services can be held for approval.
+APPROVAL_ACTIONS: dict[str, Callable[[ApprovalRequest, User], Any]] = {}
+
+NOT_A_SUPERVISOR = "Only a supervisor of the case's agency can approve or reject this."
+OWN_REQUEST = "A justification must be approved by a second person, not by the person who gave it."
+NOT_PENDING = "This request has already been decided."
+
+
+def approval_request(
+    *,
+    actor: User,
+    case: Case,
+    action: str,
+    payload: dict[str, Any],
+    justification: str,
+    decisions: Sequence[Decision],
+) -> ApprovalRequest:
+    """Hold the action until a supervisor approves; the request and its decisions are audited."""
+    held = needing_approval(decisions)
+    with transaction.atomic():
+        approval = ApprovalRequest.objects.create(
+            case=case,
+            action=action,
+            payload=payload,
+            justification=justification,
+            rule_ids=",".join(d.rule_id for d in held),
+            decisions=[decision_to_json(d) for d in decisions],
+            requested_by=actor,
+        )
+        audit_append(
+            actor=actor,
+            action="approval.request",
+            object_type="approval",
+            object_id=approval.pk,
+            child_id=case.child_id,
+            changes={"action": action, "case_id": case.pk},
+            decisions=decisions,
+            reason=justification,
+        )
+    return approval
+
+
+def approval_decide(*, actor: User, approval: ApprovalRequest, approve: bool, note: str = "") -> Any:
+    """Approve (the held action runs now, its rules evaluated again) or reject. Both steps are audited."""
+    if actor.role != Role.SUPERVISOR or actor.agency_id != approval.case.agency_id:
+        raise ActionNotAllowed(NOT_A_SUPERVISOR)
+    if actor.pk == approval.requested_by_id:
+        raise ActionNotAllowed(OWN_REQUEST)
+    with transaction.atomic():
+        locked = ApprovalRequest.objects.select_for_update().get(pk=approval.pk)
+        if locked.status != ApprovalStatus.PENDING:
+            raise ApplicationError(NOT_PENDING)
+        locked.status = ApprovalStatus.APPROVED if approve else ApprovalStatus.REJECTED
+        locked.decided_by = actor
+        locked.decided_at = timezone.now()
+        locked.decision_note = note
+        locked.save()
+        audit_append(
+            actor=actor,
+            action="approval.approve" if approve else "approval.reject",
+            object_type="approval",
+            object_id=locked.pk,
+            child_id=locked.case.child_id,
+            changes={"action": locked.action, "case_id": locked.case_id},
+            reason=note,
+        )
+        result = APPROVAL_ACTIONS[locked.action](locked, actor) if approve else None
+    return locked if result is None else result
