@@ -135,3 +135,123 @@ GC24_88_RELEASE = Citation(GC24, "para. 88", "regular opportunities to permit ea
 
 # --- Policy ------------------------------------------------------------------------------------------------------
 GC24_27 = Citation(GC24, "para. 27", "set one appropriate minimum age")
+
+# --- Custody -----------------------------------------------------------------------------------------------------
+GC24_90 = Citation(
+    GC24,
+    "para. 90",
+    "brought before a competent authority within 24 hours to examine the legality of the deprivation of liberty or "
+    "its continuation",
+)
+HRC_GC35_33 = Citation(
+    HRC_GC35,
+    "para. 33",
+    "An especially strict standard of promptness, such as 24 hours, should apply in the case of juveniles",
+)
+GC24_86 = Citation(
+    GC24,
+    "para. 86",
+    "should not be used except in the most serious cases, and even then only after community placement has been "
+    "carefully considered",
+)
+GC24_87 = Citation(
+    GC24,
+    "para. 87",
+    "primarily for ensuring appearance at the court proceedings and if the child poses an immediate danger to "
+    "others. If the child is considered a danger (to himself or herself or others) child protection measures should "
+    "be applied",
+)
+GC24_87_REVIEW = Citation(GC24, "para. 87", "subject to regular review and its duration limited by law")
+GC10_83 = Citation(GC10, "para. 83 (superseded by CRC/C/GC/24)", "preferably every two weeks")
+GC24_88_BAIL = Citation(GC24, "para. 88", "The payment of monetary bail should not be a requirement")
+GC24_90_CHARGE = Citation(
+    GC24, "para. 90", "formally charged ... not later than 30 days after pretrial detention takes effect"
+)
+GC24_90_FINAL = Citation(
+    GC24,
+    "para. 90",
+    "final decision on the charges not later than six months from the initial date of detention, failing which the "
+    "child should be released",
+)
+RES79_13 = Citation(
+    RES_79_172, "para. 13", "refrain from detaining persons based solely on their family ties with an alleged offender"
+)
+RES79_21 = Citation(
+    RES_79_172,
+    "para. 21",
+    "electronic monitoring should, where possible, only be used as an alternative to pretrial detention when grounds "
+    "for detention exist",
+)
+RES79_21_LAST_RESORT = Citation(
+    RES_79_172,
+    "para. 21",
+    "pretrial detention, which should be a measure of last resort and for as short a period as possible",
+)
+GC24_89 = Citation(
+    GC24,
+    "para. 89",
+    "fix an age limit below which children may not legally be deprived of their liberty, such as 16 years of age",
+)
+HAVANA_21D = Citation(
+    HAVANA, "r. 21(d)", "notifications to parents and guardians on every admission, transfer or release"
+)
+HAVANA_22 = Citation(HAVANA, "r. 22", "without delay")
+HAVANA_20 = Citation(
+    HAVANA, "r. 20", "No juvenile should be received in any detention facility without a valid commitment order"
+)
+CRC_37_C = Citation(
+    CRC,
+    "art. 37(c)",
+    "every child deprived of liberty shall be separated from adults unless it is considered in the child's best "
+    "interest not to do so",
+)
+GC24_92 = Citation(
+    GC24,
+    "para. 92",
+    "including in police cells ... interpreted narrowly and the convenience of the States parties should not "
+    "override best interests",
+)
+GC24_95D = Citation(GC24, "para. 95(d)", "examined by a physician or a health practitioner upon admission")
+GC24_95H = Citation(
+    GC24,
+    "para. 95(h)",
+    "Solitary confinement should not be used for a child. Any separation ... for the shortest possible time ... last "
+    "resort ... the reasons and duration should be recorded",
+)
+MANDELA_44 = Citation(MANDELA, "r. 44", "22 hours or more a day without meaningful human contact")
+GC24_95G = Citation(
+    GC24,
+    "para. 95(g)",
+    "corporal punishment, placement in a dark cell, solitary confinement ... should not deprive children of their "
+    "basic rights, such as visits by legal representative, family contact, food, water, clothing, bedding, "
+    "education, exercise or meaningful daily contact with others",
+)
+MANDELA_43 = Citation(MANDELA, "r. 43", "(e) Collective punishment")
+GC24_95F = Citation(
+    GC24,
+    "para. 95(f)",
+    "only when the child poses an imminent threat of injury ... all other means of control have been exhausted ... "
+    "should not be used to secure compliance ... never ... punishment",
+)
+GC24_95I = Citation(
+    GC24, "para. 95(i)", "without censorship as to the substance ... informed of the response without delay"
+)
+MANDELA_71 = Citation(
+    MANDELA,
+    "r. 71(1)",
+    "report, without delay, any custodial death, disappearance or serious injury to a judicial or other competent "
+    "authority that is independent of the prison administration ... ensure that all evidence is preserved",
+)
+RES79_20 = Citation(
+    RES_79_172,
+    "para. 20",
+    "investigate promptly, effectively and impartially all alleged human rights violations suffered by persons "
+    "deprived of their liberty, in particular cases involving death ... preserve all evidence",
+)
+RES79_22 = Citation(
+    RES_79_172,
+    "para. 22",
+    "address overcrowding in detention facilities by taking effective measures, including through enhancing the "
+    "availability and use of alternatives to pretrial detention and custodial sentences",
+)
+RES76_184_9 = Citation(RES_76_184, "para. 9", "addressing overcrowding in detention and correctional facilities")

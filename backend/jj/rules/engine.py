@@ -71,6 +71,13 @@ class Trigger(StrEnum):
     ADULT_TRANSFER = "adult_transfer"
     SENTENCE = "sentence"
     POLICY_CHANGE = "policy_change"
+    CUSTODY_START = "custody_start"
+    TRANSFER = "transfer"
+    DETENTION_ORDER = "detention_order"
+    DETENTION_REVIEW = "detention_review"
+    RELEASE = "release"
+    INCIDENT = "incident"
+    COMPLAINT = "complaint"
 
 
 def unmet(decisions: Sequence[Decision]) -> list[Decision]:

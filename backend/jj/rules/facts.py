@@ -1,7 +1,7 @@
 """The inputs of the checks: frozen dataclasses built by selectors, so checks run without a database."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from jj.rules.policy import Policy
 
@@ -38,6 +38,10 @@ class CaseFacts:
     def case_facts(self) -> "CaseFacts":
         return self
 
+    @property
+    def deprives_liberty(self) -> bool:
+        return False
+
 
 @dataclass(frozen=True)
 class NonCustodialOption:
@@ -65,3 +69,110 @@ class PolicyChangeFacts:
     before: Policy
     after: Policy
     changed: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class FacilityFacts:
+    kind: str
+    capacity: int
+    occupancy: int  # children held there now, not counting this one
+    children_wholly_separated: bool
+
+    @property
+    def holds_adults(self) -> bool:
+        return self.kind == "adult_prison" or not self.children_wholly_separated
+
+
+@dataclass(frozen=True)
+class PlacementFacts:
+    """The start of a deprivation of liberty (is_admission) or a transfer to another facility."""
+
+    case: CaseFacts
+    facility: FacilityFacts
+    at: datetime
+    zone: str
+    is_admission: bool = True
+    episode_started_at: datetime | None = None
+    first_appearance_at: datetime | None = None
+    commitment_order_reference: str = ""
+    best_interests_justification: str = ""
+    justification: str = ""
+    emergency: bool = False
+
+    @property
+    def case_facts(self) -> CaseFacts:
+        return self.case
+
+    @property
+    def deprives_liberty(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class Alternative:
+    alternative: str
+    reason_rejected: str
+
+
+@dataclass(frozen=True)
+class DetentionOrderFacts:
+    case: CaseFacts
+    ordered_at: datetime
+    episode_started_at: datetime
+    zone: str
+    kind: str = "pretrial_detention"  # or electronic_monitoring
+    grounds: tuple[str, ...] = ()
+    alternatives_considered: tuple[Alternative, ...] = ()
+    justification: str = ""
+    monetary_bail_condition: bool = False
+    grounds_for_detention_found: bool = False
+    charged: bool = False
+    first_order: bool = True
+    final_decision_made: bool = False
+
+    @property
+    def case_facts(self) -> CaseFacts:
+        return self.case
+
+    @property
+    def deprives_liberty(self) -> bool:
+        return self.kind == "pretrial_detention"
+
+
+@dataclass(frozen=True)
+class ReviewFacts:
+    """A periodic review (or later appearance) that continues pretrial detention."""
+
+    at: datetime
+    episode_started_at: datetime
+    pretrial_detention_started_at: datetime
+    zone: str
+    charged: bool = False
+    final_decision_made: bool = False
+    justification: str = ""
+
+
+@dataclass(frozen=True)
+class IncidentFacts:
+    kind: str
+    purpose: str = ""
+    reason: str = ""
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    supervising_staff: str = ""
+    hours_without_meaningful_contact: float = 0.0
+    measure: str = ""
+    imminent_threat: bool = False
+    means_tried_first: str = ""
+    professional_in_charge: str = ""
+
+
+@dataclass(frozen=True)
+class ComplaintFacts:
+    lodged_at: datetime
+    zone: str
+
+
+@dataclass(frozen=True)
+class ReleaseFacts:
+    at: datetime

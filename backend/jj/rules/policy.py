@@ -79,6 +79,10 @@ class Policy:
     charge_within_days: int = 30
     final_decision_months: int = 6
     monetary_bail: str = Strictness.WARN
+    over_capacity: str = Strictness.BLOCK
+    family_notification_minutes: int = 60
+    health_examination_hours: int = 24
+    complaint_response_days: int = 7
     status_offences: str = Strictness.BLOCK
     mandatory_minimum: str = Strictness.BLOCK
     max_custodial_sentence_months: int | None = None
@@ -197,6 +201,48 @@ _PARAMETERS = (
         ("PTD-3",),
         "CRC/C/GC/24 para. 88",
         choices=(Strictness.BLOCK, Strictness.WARN),
+    ),
+    Parameter(
+        "over_capacity",
+        "A non-emergency admission to a full facility",
+        Strictness.BLOCK,
+        Direction.CHOICE,
+        ("CAP-1",),
+        "A/RES/73/177 para. 17; Havana Rules r. 30",
+        choices=(Strictness.BLOCK, Strictness.WARN),
+    ),
+    Parameter(
+        "family_notification_minutes",
+        "Minutes to notify parents or guardian of an admission, transfer or release",
+        60,
+        Direction.LOWER,
+        ("DET-1",),
+        "Havana Rules r. 22 ('without delay'; no number)",
+        unverified=True,
+        minimum=0,
+        maximum=1440,
+    ),
+    Parameter(
+        "health_examination_hours",
+        "Hours to a health examination after admission",
+        24,
+        Direction.LOWER,
+        ("DET-6",),
+        "CRC/C/GC/24 para. 95(d) ('upon admission'; no number)",
+        unverified=True,
+        minimum=1,
+        maximum=72,
+    ),
+    Parameter(
+        "complaint_response_days",
+        "Days to answer a complaint of a child in custody",
+        7,
+        Direction.LOWER,
+        ("DET-10",),
+        "CRC/C/GC/24 para. 95(i) ('without delay'; no number)",
+        unverified=True,
+        minimum=1,
+        maximum=60,
     ),
     Parameter(
         "status_offences",

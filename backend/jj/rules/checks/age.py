@@ -22,7 +22,7 @@ AGE_NOT_ESTABLISHED = (
 @rule(
     "MACR-1",
     title="No criminal process below the minimum age of criminal responsibility",
-    triggers=(Trigger.INTAKE, Trigger.CHARGE),
+    triggers=(Trigger.INTAKE, Trigger.CHARGE, Trigger.CUSTODY_START, Trigger.DETENTION_ORDER),
     outcomes=(Outcome.BLOCK, Outcome.WARN, Outcome.ALLOW),
     summary="Lowest plausible age at the alleged offence below the jurisdiction's minimum age: no criminal case "
     "opens and the child is referred to child protection. Between the domestic minimum and 14: WARN naming the "
@@ -285,11 +285,12 @@ def dev_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
 @rule(
     "STA-1",
     title="No offence for conduct that is not an offence for an adult (status offences)",
-    triggers=(Trigger.INTAKE, Trigger.CHARGE),
+    triggers=(Trigger.INTAKE, Trigger.CHARGE, Trigger.CUSTODY_START, Trigger.DETENTION_ORDER),
     outcomes=(Outcome.BLOCK, Outcome.WARN),
     summary="An alleged status offence (truancy, running away, curfew, underage drinking, begging, vagrancy, "
     "'beyond parental control') opens no criminal process: the child is referred to child protection or family "
-    "support. A jurisdiction whose law still criminalises it may downgrade this to WARN.",
+    "support. A jurisdiction whose law still criminalises it may downgrade this to WARN; deprivation of liberty "
+    "for it stays refused.",
     citations=(c.RIYADH_56,),
     parameters=("status_offences",),
 )
@@ -298,6 +299,17 @@ def sta_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
     if not status:
         return []
     used = {"status_offences": len(status), "policy": policy.status_offences}
+    if facts.deprives_liberty:
+        return [
+            Decision(
+                "STA-1",
+                Outcome.BLOCK,
+                "A child may never be deprived of liberty for conduct that is not an offence for an adult, whatever "
+                "domestic law says.",
+                c.RIYADH_56,
+                {**used, "deprivation_of_liberty": True},
+            )
+        ]
     if policy.status_offences == Strictness.BLOCK:
         return [
             Decision(

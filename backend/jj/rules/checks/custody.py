@@ -1,0 +1,701 @@
+"""PTD-1..9, DET-1, DET-3, DET-4, DET-6..10, CAP-1, DTH-1: deprivation of liberty as a last resort, for the shortest
+time, under judicial control, apart from adults, with the family told and the child's body and dignity protected."""
+
+from datetime import datetime, timedelta
+
+from jj.rules import citations as c
+from jj.rules.age import lowest_age_on
+from jj.rules.checks.common import CHILD_PROTECTION, below_standard_note
+from jj.rules.engine import DeadlineSpec, Decision, Outcome, Trigger
+from jj.rules.facts import (
+    ComplaintFacts,
+    DetentionOrderFacts,
+    IncidentFacts,
+    PlacementFacts,
+    ReleaseFacts,
+    ReviewFacts,
+)
+from jj.rules.policy import Policy, Strictness
+from jj.rules.registry import rule
+from jj.rules.timecalc import add_local_days, add_local_months
+
+VALID_GROUNDS = frozenset({"court_appearance", "danger_to_others"})
+POLICE_HOLDING = frozenset({"police_station", "court_holding"})
+PERMITTED_SANCTIONS = frozenset({"warning", "privilege_restriction", "restorative_meeting", "written_apology"})
+PROHIBITED_SANCTIONS = frozenset(
+    {
+        "corporal_punishment",
+        "dark_cell",
+        "solitary_confinement",
+        "diet_reduction",
+        "family_contact_restriction",
+        "collective_punishment",
+        "labour",
+        "loss_of_basic_rights",
+    }
+)
+SEPARATION_KINDS = frozenset({"separation", "isolation", "medical_isolation"})
+FORCE_KINDS = frozenset({"use_of_force", "restraint"})
+GRAVE_KINDS = frozenset({"death", "disappearance", "serious_injury"})
+SOLITARY_HOURS = 22  # Mandela r. 44
+
+
+def competent_authority_due(policy: Policy, started_at: datetime) -> datetime:
+    return started_at + timedelta(hours=policy.competent_authority_hours)
+
+
+def final_decision_due(policy: Policy, started_at: datetime, zone: str) -> datetime:
+    return add_local_months(started_at, policy.final_decision_months, zone)
+
+
+def charge_due(policy: Policy, pretrial_started_at: datetime, zone: str) -> datetime:
+    return add_local_days(pretrial_started_at, policy.charge_within_days, zone)
+
+
+@rule(
+    "PTD-1",
+    title="Before a competent authority within 24 hours",
+    triggers=(Trigger.CUSTODY_START, Trigger.TRANSFER),
+    outcomes=(Outcome.ALLOW, Outcome.BLOCK),
+    summary="Any start of deprivation of liberty creates a deadline to bring the child before a competent authority "
+    "(default 24 hours; a jurisdiction may only shorten it without a warning). Once missed, moving the child on "
+    "without a judicial decision is refused and the supervisor is told.",
+    citations=(c.GC24_90, c.HRC_GC35_33),
+    parameters=("competent_authority_hours",),
+)
+def ptd_1(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decision]:
+    hours = policy.competent_authority_hours
+    note = (
+        below_standard_note(policy, "competent_authority_hours")
+        if policy.below_standard("competent_authority_hours")
+        else ""
+    )
+    if facts.is_admission:
+        due = competent_authority_due(policy, facts.at)
+        return [
+            Decision(
+                "PTD-1",
+                Outcome.ALLOW,
+                f"The child must be brought before a competent authority within {hours} hours.{note}",
+                c.GC24_90,
+                {"hours": hours, "due_at": due.isoformat()},
+                deadlines=(
+                    DeadlineSpec("competent_authority", due, f"Before a competent authority within {hours} hours"),
+                ),
+                below_standard=bool(note),
+                further_citations=(c.HRC_GC35_33,),
+            )
+        ]
+    started = facts.episode_started_at or facts.at
+    due = competent_authority_due(policy, started)
+    if facts.first_appearance_at is None and as_of > due:
+        return [
+            Decision(
+                "PTD-1",
+                Outcome.BLOCK,
+                f"The child has been held for more than {hours} hours without being brought before a competent "
+                "authority. Record the appearance (or release the child) before anything else.",
+                c.GC24_90,
+                {"hours": hours, "due_at": due.isoformat(), "overdue": True},
+                notify=("supervisor",),
+                further_citations=(c.HRC_GC35_33,),
+            )
+        ]
+    return []
+
+
+@rule(
+    "PTD-2",
+    title="Detention as a last resort: alternatives first, grounds and reasons recorded",
+    triggers=(Trigger.DETENTION_ORDER,),
+    outcomes=(Outcome.REQUIRE_JUSTIFICATION, Outcome.WARN),
+    summary="A pretrial detention order needs the alternatives considered, each with why it was rejected, a written "
+    "justification, and a ground from {court appearance, immediate danger to others}. 'Danger to self' calls for "
+    "child protection measures instead (WARN, referral).",
+    citations=(c.CRC_37_B, c.GC24_86, c.GC24_87, c.RES79_21_LAST_RESORT),
+)
+def ptd_2(policy: Policy, facts: DetentionOrderFacts, as_of: datetime) -> list[Decision]:
+    if facts.kind != "pretrial_detention":
+        return []
+    decisions = []
+    options = facts.alternatives_considered
+    satisfied = bool(facts.justification.strip()) and bool(options) and all(a.reason_rejected.strip() for a in options)
+    decisions.append(
+        Decision(
+            "PTD-2",
+            Outcome.REQUIRE_JUSTIFICATION,
+            "Pretrial detention is a last resort: record each alternative considered (release to parents, "
+            "supervision, bail without money, electronic monitoring, community placement...) with why it was "
+            "rejected, and a written justification.",
+            c.GC24_86,
+            {"alternatives_considered": [a.alternative for a in options]},
+            satisfied_by=("alternatives_considered", "justification"),
+            satisfied=satisfied,
+            further_citations=(c.CRC_37_B, c.RES79_21_LAST_RESORT),
+        )
+    )
+    valid = VALID_GROUNDS.intersection(facts.grounds)
+    decisions.append(
+        Decision(
+            "PTD-2",
+            Outcome.REQUIRE_JUSTIFICATION,
+            "Pretrial detention of a child may only serve to ensure appearance at court or to protect others from "
+            "an immediate danger: record which.",
+            c.GC24_87,
+            {"grounds": list(facts.grounds)},
+            satisfied_by=("grounds",),
+            satisfied=bool(valid),
+        )
+    )
+    if "danger_to_self" in facts.grounds:
+        decisions.append(
+            Decision(
+                "PTD-2",
+                Outcome.WARN,
+                "A child who is a danger to himself or herself needs child protection measures, not detention: the "
+                "child protection service is notified.",
+                c.GC24_87,
+                {"grounds": list(facts.grounds), "route": CHILD_PROTECTION},
+                notify=(CHILD_PROTECTION,),
+            )
+        )
+    return decisions
+
+
+@rule(
+    "PTD-3",
+    title="No monetary bail as a precondition of release",
+    triggers=(Trigger.DETENTION_ORDER,),
+    outcomes=(Outcome.WARN, Outcome.BLOCK),
+    summary="Release made conditional on paying money: WARN by default; a jurisdiction may make it a BLOCK.",
+    citations=(c.GC24_88_BAIL,),
+    parameters=("monetary_bail",),
+)
+def ptd_3(policy: Policy, facts: DetentionOrderFacts, as_of: datetime) -> list[Decision]:
+    if not facts.monetary_bail_condition:
+        return []
+    blocks = policy.monetary_bail == Strictness.BLOCK
+    return [
+        Decision(
+            "PTD-3",
+            Outcome.BLOCK if blocks else Outcome.WARN,
+            "Release must not depend on paying monetary bail.",
+            c.GC24_88_BAIL,
+            {"monetary_bail_condition": True, "policy": policy.monetary_bail},
+            satisfied_by=("monetary_bail_condition",),
+        )
+    ]
+
+
+@rule(
+    "PTD-4",
+    title="Pretrial detention is reviewed periodically",
+    triggers=(Trigger.DETENTION_ORDER, Trigger.DETENTION_REVIEW),
+    outcomes=(Outcome.ALLOW,),
+    summary="Every detention order and every review that continues detention sets the next review deadline "
+    "(default 14 days, counted in the jurisdiction's calendar; the number comes from the superseded GC10 para 83). "
+    "Cases of children in pretrial detention are prioritised.",
+    citations=(c.GC24_87_REVIEW, c.GC10_83),
+    parameters=("review_interval_days",),
+)
+def ptd_4(policy: Policy, facts: DetentionOrderFacts | ReviewFacts, as_of: datetime) -> list[Decision]:
+    if isinstance(facts, DetentionOrderFacts) and facts.kind != "pretrial_detention":
+        return []
+    start = facts.ordered_at if isinstance(facts, DetentionOrderFacts) else facts.at
+    days = policy.review_interval_days
+    due = add_local_days(start, days, facts.zone)
+    return [
+        Decision(
+            "PTD-4",
+            Outcome.ALLOW,
+            f"Detention is reviewed every {days} days; the next review is due {due.isoformat()}.",
+            c.GC24_87_REVIEW,
+            {"review_interval_days": days, "due_at": due.isoformat()},
+            deadlines=(DeadlineSpec("detention_review", due, f"Review pretrial detention (every {days} days)"),),
+            further_citations=(c.GC10_83,),
+        )
+    ]
+
+
+@rule(
+    "PTD-5",
+    title="Formal charge within 30 days of pretrial detention",
+    triggers=(Trigger.DETENTION_ORDER, Trigger.DETENTION_REVIEW),
+    outcomes=(Outcome.ALLOW, Outcome.REQUIRE_JUSTIFICATION),
+    summary="A pretrial detention order on an uncharged case creates a charge deadline (default 30 days). Once "
+    "passed, continuing detention without a charge needs a written justification.",
+    citations=(c.GC24_90_CHARGE,),
+    parameters=("charge_within_days",),
+)
+def ptd_5(policy: Policy, facts: DetentionOrderFacts | ReviewFacts, as_of: datetime) -> list[Decision]:
+    if facts.charged:
+        return []
+    days = policy.charge_within_days
+    if isinstance(facts, DetentionOrderFacts):
+        if facts.kind != "pretrial_detention" or not facts.first_order:
+            return []
+        due = charge_due(policy, facts.ordered_at, facts.zone)
+        return [
+            Decision(
+                "PTD-5",
+                Outcome.ALLOW,
+                f"The child must be formally charged within {days} days, by {due.isoformat()}.",
+                c.GC24_90_CHARGE,
+                {"charge_within_days": days, "due_at": due.isoformat()},
+                deadlines=(DeadlineSpec("formal_charge", due, f"Formal charge within {days} days of detention"),),
+            )
+        ]
+    due = charge_due(policy, facts.pretrial_detention_started_at, facts.zone)
+    if as_of <= due:
+        return []
+    return [
+        Decision(
+            "PTD-5",
+            Outcome.REQUIRE_JUSTIFICATION,
+            f"The child has been in pretrial detention for more than {days} days without a formal charge. Continuing "
+            "detention needs a written justification (or release the child).",
+            c.GC24_90_CHARGE,
+            {"charge_within_days": days, "due_at": due.isoformat(), "overdue": True},
+            notify=("supervisor",),
+            satisfied_by=("justification",),
+            satisfied=bool(facts.justification.strip()),
+        )
+    ]
+
+
+@rule(
+    "PTD-6",
+    title="Final decision within 6 months of initial detention, or release",
+    triggers=(Trigger.DETENTION_ORDER, Trigger.DETENTION_REVIEW),
+    outcomes=(Outcome.ALLOW, Outcome.BLOCK),
+    summary="The first detention order creates the final-decision deadline (default 6 months from the start of the "
+    "deprivation of liberty). Once passed without a final decision, continued detention is refused and the case is "
+    "flagged for mandatory release.",
+    citations=(c.GC24_90_FINAL,),
+    parameters=("final_decision_months",),
+)
+def ptd_6(policy: Policy, facts: DetentionOrderFacts | ReviewFacts, as_of: datetime) -> list[Decision]:
+    if facts.final_decision_made or (isinstance(facts, DetentionOrderFacts) and facts.kind != "pretrial_detention"):
+        return []
+    months = policy.final_decision_months
+    due = final_decision_due(policy, facts.episode_started_at, facts.zone)
+    if as_of >= due:
+        return [
+            Decision(
+                "PTD-6",
+                Outcome.BLOCK,
+                f"More than {months} months have passed since the child was first detained without a final "
+                "decision on the charges: the child must be released. Continued detention is refused.",
+                c.GC24_90_FINAL,
+                {"final_decision_months": months, "due_at": due.isoformat(), "mandatory_release": True},
+                notify=("supervisor", "oversight_body"),
+            )
+        ]
+    if isinstance(facts, ReviewFacts) or not facts.first_order:
+        return []
+    return [
+        Decision(
+            "PTD-6",
+            Outcome.ALLOW,
+            f"A final decision on the charges is due within {months} months of the first detention, by "
+            f"{due.isoformat()}, failing which the child is released.",
+            c.GC24_90_FINAL,
+            {"final_decision_months": months, "due_at": due.isoformat()},
+            deadlines=(
+                DeadlineSpec(
+                    "final_decision", due, f"Final decision within {months} months, or release", "oversight_body"
+                ),
+            ),
+        )
+    ]
+
+
+@rule(
+    "PTD-7",
+    title="No detention because of family ties",
+    triggers=(Trigger.DETENTION_ORDER,),
+    outcomes=(Outcome.BLOCK,),
+    summary="Detention on the ground that the child is a relative of a suspect is refused.",
+    citations=(c.RES79_13,),
+)
+def ptd_7(policy: Policy, facts: DetentionOrderFacts, as_of: datetime) -> list[Decision]:
+    if "family_ties" not in facts.grounds:
+        return []
+    return [
+        Decision(
+            "PTD-7",
+            Outcome.BLOCK,
+            "A child may not be detained because of family ties with an alleged offender.",
+            c.RES79_13,
+            {"grounds": list(facts.grounds)},
+            satisfied_by=("grounds",),
+        )
+    ]
+
+
+@rule(
+    "PTD-8",
+    title="Electronic monitoring only instead of detention",
+    triggers=(Trigger.DETENTION_ORDER,),
+    outcomes=(Outcome.WARN,),
+    summary="An electronic-monitoring order without a finding that grounds for detention exist warns of net-widening.",
+    citations=(c.RES79_21,),
+)
+def ptd_8(policy: Policy, facts: DetentionOrderFacts, as_of: datetime) -> list[Decision]:
+    if facts.kind != "electronic_monitoring" or facts.grounds_for_detention_found:
+        return []
+    return [
+        Decision(
+            "PTD-8",
+            Outcome.WARN,
+            "Electronic monitoring should only replace detention where grounds for detention exist; none was found, "
+            "so this measure may widen the net.",
+            c.RES79_21,
+            {"grounds_for_detention_found": False},
+            satisfied_by=("grounds_for_detention_found",),
+        )
+    ]
+
+
+@rule(
+    "PTD-9",
+    title="Age floor for any deprivation of liberty",
+    triggers=(Trigger.CUSTODY_START, Trigger.DETENTION_ORDER),
+    outcomes=(Outcome.REQUIRE_JUSTIFICATION,),
+    summary="Depriving a child younger than the floor (default 16) of liberty needs a written justification of the "
+    "genuine public safety or public health concern.",
+    citations=(c.GC24_89,),
+    parameters=("deprivation_of_liberty_min_age",),
+)
+def ptd_9(policy: Policy, facts: PlacementFacts | DetentionOrderFacts, as_of: datetime) -> list[Decision]:
+    if not facts.deprives_liberty:
+        return []
+    floor = policy.deprivation_of_liberty_min_age
+    age = lowest_age_on(facts.case.child, as_of.date())
+    if age is not None and age >= floor:
+        return []
+    return [
+        Decision(
+            "PTD-9",
+            Outcome.REQUIRE_JUSTIFICATION,
+            f"The child is under {floor} (or the age is not established): deprivation of liberty needs a written "
+            "justification of a genuine public safety or public health concern.",
+            c.GC24_89,
+            {"age_now": age, "floor": floor},
+            satisfied_by=("justification",),
+            satisfied=bool(facts.justification.strip()),
+        )
+    ]
+
+
+@rule(
+    "DET-1",
+    title="Parents or guardian notified of every admission, transfer and release",
+    triggers=(Trigger.CUSTODY_START, Trigger.TRANSFER, Trigger.RELEASE),
+    outcomes=(Outcome.ALLOW,),
+    summary="Each admission, transfer and release creates a deadline to notify the parents or guardian (default 60 "
+    "minutes: the standard says 'without delay' and gives no number).",
+    citations=(c.HAVANA_21D, c.HAVANA_22),
+    parameters=("family_notification_minutes",),
+)
+def det_1(policy: Policy, facts: PlacementFacts | ReleaseFacts, as_of: datetime) -> list[Decision]:
+    minutes = policy.family_notification_minutes
+    event = "release" if isinstance(facts, ReleaseFacts) else ("admission" if facts.is_admission else "transfer")
+    due = facts.at + timedelta(minutes=minutes)
+    return [
+        Decision(
+            "DET-1",
+            Outcome.ALLOW,
+            f"Notify the parents or guardian of the {event} without delay (within {minutes} minutes).",
+            c.HAVANA_22,
+            {"event": event, "due_at": due.isoformat()},
+            deadlines=(DeadlineSpec("family_notification", due, f"Notify parents or guardian of the {event}"),),
+            further_citations=(c.HAVANA_21D,),
+        )
+    ]
+
+
+@rule(
+    "DET-3",
+    title="No admission without a commitment order",
+    triggers=(Trigger.CUSTODY_START, Trigger.TRANSFER),
+    outcomes=(Outcome.BLOCK,),
+    summary="Admission to a detention facility (anything but a police station or court holding cell) without a "
+    "valid commitment order reference is refused.",
+    citations=(c.HAVANA_20,),
+)
+def det_3(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decision]:
+    if facts.facility.kind in POLICE_HOLDING or facts.commitment_order_reference.strip():
+        return []
+    return [
+        Decision(
+            "DET-3",
+            Outcome.BLOCK,
+            "A child may not be received in a detention facility without a valid commitment order: enter its "
+            "reference.",
+            c.HAVANA_20,
+            {"facility_kind": facts.facility.kind},
+            satisfied_by=("commitment_order_reference",),
+        )
+    ]
+
+
+@rule(
+    "DET-4",
+    title="Separation from adults",
+    triggers=(Trigger.CUSTODY_START, Trigger.TRANSFER),
+    outcomes=(Outcome.REQUIRE_JUSTIFICATION,),
+    summary="Placing a child in a facility or unit not wholly separated from adults (police cells included) is "
+    "refused unless a best-interests justification is recorded (never the State's convenience), approved by a "
+    "supervisor.",
+    citations=(c.CRC_37_C, c.GC24_92),
+)
+def det_4(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decision]:
+    if not facts.facility.holds_adults:
+        return []
+    return [
+        Decision(
+            "DET-4",
+            Outcome.REQUIRE_JUSTIFICATION,
+            "This facility does not hold children wholly apart from adults. A child may be placed here only if it is "
+            "in the child's best interests (for example to stay with a family member), never for convenience: "
+            "record the best-interests decision.",
+            c.CRC_37_C,
+            {
+                "facility_kind": facts.facility.kind,
+                "children_wholly_separated": facts.facility.children_wholly_separated,
+            },
+            satisfied_by=("best_interests_justification",),
+            satisfied=bool(facts.best_interests_justification.strip()),
+            further_citations=(c.GC24_92,),
+        )
+    ]
+
+
+@rule(
+    "DET-6",
+    title="Health examination on admission",
+    triggers=(Trigger.CUSTODY_START,),
+    outcomes=(Outcome.ALLOW,),
+    summary="Every admission creates a deadline for a health examination (default 24 hours, an UNVERIFIED number).",
+    citations=(c.GC24_95D,),
+    parameters=("health_examination_hours",),
+)
+def det_6(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decision]:
+    hours = policy.health_examination_hours
+    due = facts.at + timedelta(hours=hours)
+    return [
+        Decision(
+            "DET-6",
+            Outcome.ALLOW,
+            f"A physician or health practitioner examines the child within {hours} hours of admission.",
+            c.GC24_95D,
+            {"due_at": due.isoformat()},
+            deadlines=(DeadlineSpec("health_examination", due, "Health examination on admission"),),
+        )
+    ]
+
+
+@rule(
+    "DET-7",
+    title="No solitary confinement; any separation recorded",
+    triggers=(Trigger.INCIDENT,),
+    outcomes=(Outcome.BLOCK, Outcome.REQUIRE_JUSTIFICATION),
+    summary="Any separation or isolation (medical isolation included) needs its reason, start, end and supervising "
+    "staff; 22 hours or more without meaningful contact, or separation as a punishment, is refused.",
+    citations=(c.GC24_95H, c.MANDELA_44),
+)
+def det_7(policy: Policy, facts: IncidentFacts, as_of: datetime) -> list[Decision]:
+    if facts.kind not in SEPARATION_KINDS:
+        return []
+    used = {"kind": facts.kind, "hours_without_meaningful_contact": facts.hours_without_meaningful_contact}
+    if facts.purpose == "punishment":
+        return [Decision("DET-7", Outcome.BLOCK, "Separation may never be used as a punishment.", c.GC24_95H, used)]
+    if facts.hours_without_meaningful_contact >= SOLITARY_HOURS:
+        return [
+            Decision(
+                "DET-7",
+                Outcome.BLOCK,
+                f"{SOLITARY_HOURS} hours or more without meaningful human contact is solitary confinement, which is "
+                "never used for a child.",
+                c.GC24_95H,
+                used,
+                further_citations=(c.MANDELA_44,),
+            )
+        ]
+    missing = [
+        name
+        for name, value in (
+            ("reason", facts.reason.strip()),
+            ("started_at", facts.started_at),
+            ("ended_at", facts.ended_at),
+            ("supervising_staff", facts.supervising_staff.strip()),
+        )
+        if not value
+    ]
+    return [
+        Decision(
+            "DET-7",
+            Outcome.REQUIRE_JUSTIFICATION,
+            "Any separation is a last resort for the shortest time: record its reason, start, end and the staff "
+            "supervising it.",
+            c.GC24_95H,
+            {**used, "missing": missing},
+            satisfied_by=("reason", "started_at", "ended_at", "supervising_staff"),
+            satisfied=not missing,
+        )
+    ]
+
+
+@rule(
+    "DET-8",
+    title="Prohibited disciplinary measures",
+    triggers=(Trigger.INCIDENT,),
+    outcomes=(Outcome.BLOCK, Outcome.ALLOW),
+    summary="A disciplinary sanction must come from the allow-list (warning, privilege restriction, restorative "
+    "meeting, written apology); corporal punishment, dark cell, solitary confinement, diet reduction, restriction of "
+    "family contact, collective punishment, labour and loss of basic rights are refused.",
+    citations=(c.GC24_95G, c.MANDELA_43),
+)
+def det_8(policy: Policy, facts: IncidentFacts, as_of: datetime) -> list[Decision]:
+    if facts.kind != "disciplinary":
+        return []
+    if facts.measure in PERMITTED_SANCTIONS:
+        return [
+            Decision(
+                "DET-8", Outcome.ALLOW, "A permitted disciplinary measure.", c.GC24_95G, {"measure": facts.measure}
+            )
+        ]
+    prohibited = facts.measure in PROHIBITED_SANCTIONS
+    return [
+        Decision(
+            "DET-8",
+            Outcome.BLOCK,
+            "This disciplinary measure is prohibited for children."
+            if prohibited
+            else "Disciplinary measures must come from the permitted list.",
+            c.GC24_95G,
+            {"measure": facts.measure, "permitted": sorted(PERMITTED_SANCTIONS)},
+            satisfied_by=("measure",),
+            further_citations=(c.MANDELA_43,),
+        )
+    ]
+
+
+@rule(
+    "DET-9",
+    title="Restraint and force only against an imminent threat, and recorded",
+    triggers=(Trigger.INCIDENT,),
+    outcomes=(Outcome.BLOCK, Outcome.REQUIRE_JUSTIFICATION),
+    summary="Restraint or force as punishment or to secure compliance is refused; otherwise the record needs the "
+    "imminent threat, the means tried first and the professional in charge.",
+    citations=(c.GC24_95F,),
+)
+def det_9(policy: Policy, facts: IncidentFacts, as_of: datetime) -> list[Decision]:
+    if facts.kind not in FORCE_KINDS:
+        return []
+    if facts.purpose in ("punishment", "compliance"):
+        return [
+            Decision(
+                "DET-9",
+                Outcome.BLOCK,
+                "Restraint or force may never be used as a punishment or to secure compliance.",
+                c.GC24_95F,
+                {"purpose": facts.purpose},
+            )
+        ]
+    satisfied = facts.imminent_threat and bool(facts.means_tried_first.strip()) and bool(facts.professional_in_charge)
+    return [
+        Decision(
+            "DET-9",
+            Outcome.REQUIRE_JUSTIFICATION,
+            "Restraint or force only when the child poses an imminent threat of injury and other means are "
+            "exhausted: record the threat, the means tried first and the professional in charge.",
+            c.GC24_95F,
+            {"purpose": facts.purpose},
+            satisfied_by=("imminent_threat", "means_tried_first", "professional_in_charge"),
+            satisfied=satisfied,
+        )
+    ]
+
+
+@rule(
+    "DET-10",
+    title="Complaints answered without delay",
+    triggers=(Trigger.COMPLAINT,),
+    outcomes=(Outcome.ALLOW,),
+    summary="Every complaint is recorded uncensored and creates a response deadline (default 7 days, an "
+    "UNVERIFIED number).",
+    citations=(c.GC24_95I,),
+    parameters=("complaint_response_days",),
+)
+def det_10(policy: Policy, facts: ComplaintFacts, as_of: datetime) -> list[Decision]:
+    days = policy.complaint_response_days
+    due = add_local_days(facts.lodged_at, days, facts.zone)
+    return [
+        Decision(
+            "DET-10",
+            Outcome.ALLOW,
+            f"The child is informed of the response without delay (within {days} days).",
+            c.GC24_95I,
+            {"due_at": due.isoformat()},
+            deadlines=(DeadlineSpec("complaint_response", due, "Answer the child's complaint"),),
+        )
+    ]
+
+
+@rule(
+    "DTH-1",
+    title="Death, disappearance or serious injury in custody",
+    triggers=(Trigger.INCIDENT,),
+    outcomes=(Outcome.ALLOW,),
+    summary="Reported without delay to an independent authority and the family; the episode's records are frozen as "
+    "evidence (read-only, every access audited) and an investigation record opens.",
+    citations=(c.MANDELA_71, c.RES79_20),
+)
+def dth_1(policy: Policy, facts: IncidentFacts, as_of: datetime) -> list[Decision]:
+    if facts.kind not in GRAVE_KINDS:
+        return []
+    return [
+        Decision(
+            "DTH-1",
+            Outcome.ALLOW,
+            "Report without delay to an authority independent of the facility and to the family; the records are "
+            "frozen as evidence and an investigation opens.",
+            c.MANDELA_71,
+            {"kind": facts.kind, "evidence_hold": True},
+            notify=("oversight_body", "family", "supervisor"),
+            further_citations=(c.RES79_20,),
+        )
+    ]
+
+
+@rule(
+    "CAP-1",
+    title="Capacity and overcrowding",
+    triggers=(Trigger.CUSTODY_START, Trigger.TRANSFER),
+    outcomes=(Outcome.BLOCK, Outcome.WARN),
+    summary="A non-emergency admission to a facility at or over capacity is refused (a jurisdiction may make it a "
+    "WARN); an emergency admission warns.",
+    citations=(c.RES79_22, c.RES76_184_9),
+    parameters=("over_capacity",),
+)
+def cap_1(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decision]:
+    facility = facts.facility
+    if facility.occupancy < facility.capacity:
+        return []
+    used = {"occupancy": facility.occupancy, "capacity": facility.capacity, "emergency": facts.emergency}
+    blocks = policy.over_capacity == Strictness.BLOCK and not facts.emergency
+    return [
+        Decision(
+            "CAP-1",
+            Outcome.BLOCK if blocks else Outcome.WARN,
+            f"The facility is full ({facility.occupancy} of {facility.capacity}). Consider an alternative to "
+            "detention or another facility.",
+            c.RES79_22,
+            used,
+            notify=("supervisor",),
+            satisfied_by=("emergency",) if blocks else (),
+            further_citations=(c.RES76_184_9,),
+        )
+    ]
