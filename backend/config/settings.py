@@ -205,6 +205,16 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "UserRoleEnum": "jj.accounts.models.Role",
         "AssignmentRoleEnum": "jj.cases.models.AssignmentRole",
+        "CaseKindEnum": "jj.cases.models.CaseKind",
+        "EpisodeKindEnum": "jj.custody.models.EpisodeKind",
+        "FacilityKindEnum": "jj.custody.models.FacilityKind",
+        "AppearanceKindEnum": "jj.custody.serializers.APPEARANCE_KINDS",
+        "AppearanceOutcomeEnum": "jj.custody.serializers.APPEARANCE_OUTCOMES",
+        "DetentionOrderKindEnum": "jj.custody.serializers.DETENTION_ORDER_KINDS",
+        "ContactKindEnum": "jj.custody.serializers.CONTACT_KINDS",
+        "IncidentKindEnum": "jj.custody.serializers.INCIDENT_KINDS",
+        "StrictnessEnum": ["block", "warn"],
+        "AuditOutcomeEnum": "jj.audit.models.Outcome",
     },
 }
 

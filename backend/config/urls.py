@@ -14,6 +14,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("jj.audit.urls")),
     path("", include("jj.deadlines.urls")),
     path("", include("jj.compliance.urls")),
+    path("", include("jj.custody.urls")),
 ]
 
 urlpatterns = [path("api/", include(api_patterns))]

@@ -80,7 +80,11 @@ def policy_out(jurisdiction: Jurisdiction) -> dict[str, Any]:
 
 
 class PolicyListApi(APIView):
-    @extend_schema(responses={200: PolicyOut}, summary="The caller's jurisdiction's policy (a list of one)")
+    @extend_schema(
+        responses={200: PolicyOut},
+        summary="The caller's jurisdiction's policy (a list of one)",
+        operation_id="policies_list",
+    )
     def get(self, request: Request) -> Response:
         user: User = request.user  # type: ignore[assignment]
         if not user.agency_id:

@@ -73,3 +73,11 @@ def test_seed_demo_refuses_without_debug_unless_forced(settings: Any, monkeypatc
     assert not User.objects.exists()
     call_command("seed_demo", "--force", stdout=StringIO())
     assert User.objects.filter(username="caseworker").exists()
+
+
+@pytest.mark.django_db
+def test_openapi_schema_validates_without_warnings(tmp_path: Any) -> None:
+    """A generated client needs a clean schema: no unnamed enums, no unguessable views, no duplicate operation ids."""
+    target = tmp_path / "schema.yaml"
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
+    assert "/api/custody-episodes/{episode_id}/detention-orders/" in target.read_text()

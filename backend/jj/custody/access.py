@@ -1,0 +1,45 @@
+"""Who may see and record what about custody. Episodes are visible exactly when their case is (cases.access)."""
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from jj.accounts.models import Role, User
+from jj.audit.services import audit_denied
+from jj.cases.access import case_scope_q
+from jj.cases.models import Case
+from jj.core.exceptions import ActionNotAllowed
+from jj.custody.models import CustodyEpisode, Facility
+
+CUSTODY_RECORDERS = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
+COURT_RECORDERS = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.COURT_OFFICER})
+FACILITY_RECORDERS = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.FACILITY_OFFICER})
+
+
+def episode_queryset_for(user: User) -> QuerySet[CustodyEpisode]:
+    scoped_cases = Case.objects.filter(case_scope_q(user)).values("pk")
+    return CustodyEpisode.objects.filter(case__in=scoped_cases)
+
+
+def episode_get_for_user(*, user: User, episode_id: int, action: str = "custody_episode.read") -> CustodyEpisode:
+    episode = (
+        episode_queryset_for(user)
+        .select_related("case", "child", "current_facility", "case__jurisdiction")
+        .filter(pk=episode_id)
+        .first()
+    )
+    if episode is None:
+        audit_denied(actor=user, action=action, object_type="custody_episode", object_id=episode_id)
+        raise Http404
+    return episode
+
+
+def require_role(user: User, roles: frozenset[str], what: str) -> None:
+    if user.role not in roles:
+        raise ActionNotAllowed(f"Your role cannot record {what}.")
+
+
+def facility_queryset_for(user: User) -> QuerySet[Facility]:
+    """Facilities of the caller's jurisdiction (a list of places, no child data)."""
+    if user.agency_id is None:
+        return Facility.objects.none()
+    return Facility.objects.filter(jurisdiction_id=user.agency.jurisdiction_id)  # type: ignore[union-attr]

@@ -1,0 +1,305 @@
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from jj.accounts.models import User
+from jj.audit.services import audit_denied, audit_list, audit_read
+from jj.cases.access import case_get_for_user
+from jj.core.views import ListAPIView
+from jj.custody import selectors, services
+from jj.custody.access import episode_get_for_user, facility_queryset_for
+from jj.custody.models import Complaint, CustodyEpisode, Facility
+from jj.custody.serializers import (
+    AppearanceSerializer,
+    ComplaintResponseSerializer,
+    ComplaintSerializer,
+    ContactSerializer,
+    CustodyEpisodeDetailSerializer,
+    CustodyEpisodeSerializer,
+    CustodyStartSerializer,
+    DetentionOrderSerializer,
+    FacilitySerializer,
+    FacilityUpdateSerializer,
+    FamilyNotificationSerializer,
+    HealthExaminationSerializer,
+    IncidentSerializer,
+    ReleaseSerializer,
+    TransferSerializer,
+)
+from jj.people.access import shows_names
+
+
+def _facility_in_scope(user: User, facility: Facility) -> Facility:
+    if not facility_queryset_for(user).filter(pk=facility.pk).exists():
+        raise serializers.ValidationError({"facility": ["No such facility in your jurisdiction."]})
+    return facility
+
+
+def _episode_out(user: User, episode_id: int) -> dict[str, Any]:
+    episode = (
+        selectors.episode_list(user=user)
+        .prefetch_related(
+            "placements__facility",
+            "detention_orders",
+            "appearances",
+            "family_notifications",
+            "contacts",
+            "health_examinations",
+            "incidents",
+            "complaints",
+        )
+        .select_related("release")
+        .get(pk=episode_id)
+    )
+    return CustodyEpisodeDetailSerializer(episode, show_names=shows_names(user), now=timezone.now()).data  # type: ignore[return-value]
+
+
+class FacilityListApi(ListAPIView):
+    serializer_class = FacilitySerializer
+    ordering_fields = ["name", "capacity", "occupancy", "id"]
+    search_fields = ["name", "city"]
+    filterset_fields = ["kind"]
+
+    def scoped_queryset(self, user: User) -> QuerySet[Facility]:
+        return selectors.facility_list(user=user).prefetch_related("staff").order_by("name", "id")
+
+    @extend_schema(request=FacilitySerializer, responses={201: FacilitySerializer})
+    def post(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        serializer = FacilitySerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        staff = data.pop("staff", [])
+        facility = services.facility_create(actor=user, data=data, staff=staff)
+        return Response(FacilitySerializer(selectors.facility_list(user=user).get(pk=facility.pk)).data, status=201)
+
+
+class FacilityDetailApi(APIView):
+    def _get(self, user: User, facility_id: int) -> Facility:
+        facility = selectors.facility_list(user=user).filter(pk=facility_id).first()
+        if facility is None:
+            audit_denied(actor=user, action="facility.read", object_type="facility", object_id=facility_id)
+            raise Http404
+        return facility
+
+    @extend_schema(responses={200: FacilitySerializer})
+    def get(self, request: Request, facility_id: int) -> Response:
+        return Response(FacilitySerializer(self._get(request.user, facility_id)).data)  # type: ignore[arg-type]
+
+    @extend_schema(request=FacilityUpdateSerializer, responses={200: FacilitySerializer})
+    def patch(self, request: Request, facility_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        facility = self._get(user, facility_id)
+        serializer = FacilityUpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        version, staff = data.pop("version"), data.pop("staff", None)
+        services.facility_update(actor=user, facility=facility, version=version, data=data, staff=staff)
+        return Response(FacilitySerializer(self._get(user, facility_id)).data)
+
+
+class FacilityOccupancyApi(APIView):
+    """Held now against capacity, and the end-of-day count over the last `days` days (CAP-1; indicators 2-3)."""
+
+    @extend_schema(
+        parameters=[OpenApiParameter("days", int, description="Days of history (1-366, default 30)")],
+        responses={
+            200: inline_serializer(
+                "Occupancy",
+                {
+                    "generated_at": serializers.DateTimeField(),
+                    "results": serializers.ListField(child=serializers.DictField()),
+                },
+            )
+        },
+    )
+    def get(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        try:
+            days = int(request.query_params.get("days", 30))
+        except ValueError:
+            days = -1
+        if not 1 <= days <= 366:
+            return Response({"days": ["Enter a whole number of days from 1 to 366."]}, status=400)
+        facilities = selectors.facility_list(user=user).order_by("name", "id")
+        today = timezone.localdate()
+        series = selectors.occupancy_series(facilities=facilities, start=today - timedelta(days=days - 1), end=today)
+        rows = [
+            {
+                "facility": f.pk,
+                "name": f.name,
+                "kind": f.kind,
+                "capacity": f.capacity,
+                "held_now": f.occupancy,  # type: ignore[attr-defined]
+                "over_capacity": f.occupancy >= f.capacity,  # type: ignore[attr-defined]
+                "series": series[f.pk],
+            }
+            for f in facilities
+        ]
+        return Response({"generated_at": timezone.now(), "results": rows})
+
+
+class EpisodeListApi(ListAPIView):
+    serializer_class = CustodyEpisodeSerializer
+    filterset_class = selectors.EpisodeFilter
+    ordering_fields = ["started_at", "id", "ended_at"]
+
+    def scoped_queryset(self, user: User) -> QuerySet[CustodyEpisode]:
+        return selectors.episode_list(user=user).order_by("-started_at", "-id")
+
+    def get_serializer(self, *args: Any, **kwargs: Any) -> CustodyEpisodeSerializer:
+        if getattr(self, "swagger_fake_view", False):
+            return CustodyEpisodeSerializer(*args, **kwargs)
+        return CustodyEpisodeSerializer(*args, show_names=shows_names(self.caller), now=timezone.now(), **kwargs)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().list(request, *args, **kwargs)
+        audit_list(
+            actor=self.caller,
+            object_type="custody_episode",
+            ids=[row["id"] for row in response.data["results"]],  # type: ignore[arg-type]
+            query=request.query_params.dict(),
+        )
+        return response
+
+    @extend_schema(request=CustodyStartSerializer, responses={201: CustodyEpisodeDetailSerializer})
+    def post(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        serializer = CustodyStartSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        case = case_get_for_user(user=user, case_id=data.pop("case"), action="custody_episode.create")
+        facility = _facility_in_scope(user, data.pop("facility"))
+        episode = services.custody_start(actor=user, case=case, facility=facility, **data)
+        return Response(_episode_out(user, episode.pk), status=status.HTTP_201_CREATED)
+
+
+class EpisodeDetailApi(APIView):
+    @extend_schema(responses={200: CustodyEpisodeDetailSerializer})
+    def get(self, request: Request, episode_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        episode = episode_get_for_user(user=user, episode_id=episode_id)
+        audit_read(actor=user, object_type="custody_episode", object_id=episode.pk, child_id=episode.child_id)
+        return Response(_episode_out(user, episode.pk))
+
+
+class _EpisodeActionApi(APIView):
+    """POST a record about an episode: validated by `input_serializer`, written by `perform`."""
+
+    input_serializer: type[serializers.Serializer] = serializers.Serializer
+    action_name = ""
+
+    def perform(self, user: User, episode: CustodyEpisode, data: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def post(self, request: Request, episode_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        episode = episode_get_for_user(user=user, episode_id=episode_id, action=self.action_name)
+        serializer = self.input_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        self.perform(user, episode, dict(serializer.validated_data))
+        return Response(_episode_out(user, episode.pk), status=status.HTTP_201_CREATED)
+
+
+def _action(name: str, serializer: type[serializers.Serializer], perform: Any, doc: str) -> type[_EpisodeActionApi]:
+    class View(_EpisodeActionApi):
+        input_serializer = serializer
+        action_name = f"{name}.create"
+
+        def perform(self, user: User, episode: CustodyEpisode, data: dict[str, Any]) -> Any:
+            return perform(user, episode, data)
+
+        @extend_schema(request=serializer, responses={201: CustodyEpisodeDetailSerializer}, description=doc)
+        def post(self, request: Request, episode_id: int) -> Response:
+            return super().post(request, episode_id)
+
+    View.__name__ = View.__qualname__ = f"{name.title().replace('_', '')}Api"
+    View.__doc__ = doc
+    return View
+
+
+def _transfer(user: User, episode: CustodyEpisode, data: dict[str, Any]) -> Any:
+    facility = _facility_in_scope(user, data.pop("facility"))
+    return services.custody_transfer(actor=user, episode=episode, facility=facility, **data)
+
+
+def _release(user: User, episode: CustodyEpisode, data: dict[str, Any]) -> Any:
+    aftercare = dict(data.pop("aftercare", None) or {})
+    return services.custody_release(
+        actor=user, episode=episode, reason=data["reason"], aftercare=aftercare, at=data.get("at")
+    )
+
+
+def _appearance(user: User, episode: CustodyEpisode, data: dict[str, Any]) -> Any:
+    return services.appearance_record(actor=user, episode=episode, **data)
+
+
+TransferApi = _action(
+    "transfer", TransferSerializer, _transfer, "Move the child to another facility (PTD-1, DET-3, DET-4, CAP-1)."
+)
+DetentionOrderApi = _action(
+    "detention_order",
+    DetentionOrderSerializer,
+    lambda user, episode, data: services.detention_order_record(actor=user, episode=episode, data=data),
+    "Record a detention order. Refused (422) without alternatives considered and a justification (PTD-2), on family "
+    "ties (PTD-7), or after the six-month limit (PTD-6).",
+)
+AppearanceApi = _action(
+    "appearance",
+    AppearanceSerializer,
+    _appearance,
+    "Record an appearance before a competent authority: meets the 24-hour deadline (PTD-1) or the review (PTD-4).",
+)
+ReleaseApi = _action("release", ReleaseSerializer, _release, "Release the child, with the aftercare plan.")
+FamilyNotificationApi = _action(
+    "family_notification",
+    FamilyNotificationSerializer,
+    lambda user, episode, data: services.family_notification_record(actor=user, episode=episode, data=data),
+    "Record that parents or guardian were told (DET-1).",
+)
+ContactApi = _action(
+    "contact",
+    ContactSerializer,
+    lambda user, episode, data: services.contact_record(actor=user, episode=episode, data=data),
+    "Record a visit, call or letter (DET-5).",
+)
+HealthExaminationApi = _action(
+    "health_examination",
+    HealthExaminationSerializer,
+    lambda user, episode, data: services.health_examination_record(actor=user, episode=episode, data=data),
+    "Record the health examination on admission (DET-6).",
+)
+IncidentApi = _action(
+    "incident",
+    IncidentSerializer,
+    lambda user, episode, data: services.incident_record(actor=user, episode=episode, data=data),
+    "Record an incident (DET-7..9 refuse prohibited treatment; DTH-1 freezes the evidence).",
+)
+ComplaintApi = _action(
+    "complaint",
+    ComplaintSerializer,
+    lambda user, episode, data: services.complaint_record(actor=user, episode=episode, data=data),
+    "Record a child's complaint, uncensored (DET-10).",
+)
+
+
+class ComplaintRespondApi(APIView):
+    @extend_schema(request=ComplaintResponseSerializer, responses={200: ComplaintSerializer})
+    def post(self, request: Request, episode_id: int, complaint_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        episode = episode_get_for_user(user=user, episode_id=episode_id, action="complaint.respond")
+        complaint = Complaint.objects.filter(episode=episode, pk=complaint_id).first()
+        if complaint is None:
+            raise Http404
+        serializer = ComplaintResponseSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        answered = services.complaint_respond(actor=user, complaint=complaint, **serializer.validated_data)
+        return Response(ComplaintSerializer(answered).data)

@@ -1,0 +1,341 @@
+from typing import Any
+
+from rest_framework import serializers
+
+from jj.accounts.models import Role, User
+from jj.core.pseudonym import child_pseudonym
+from jj.custody.models import (
+    Complaint,
+    ContactLog,
+    CustodyEpisode,
+    DetentionGround,
+    DetentionOrder,
+    EpisodeKind,
+    Facility,
+    FamilyNotification,
+    HealthExamination,
+    Incident,
+    JudicialAppearance,
+    Placement,
+    Release,
+)
+
+
+class FacilitySerializer(serializers.ModelSerializer[Facility]):
+    occupancy = serializers.IntegerField(read_only=True, default=None)
+    staff = serializers.PrimaryKeyRelatedField(
+        many=True, required=False, queryset=User.objects.filter(role=Role.FACILITY_OFFICER, is_active=True)
+    )
+
+    class Meta:
+        model = Facility
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "capacity",
+            "occupancy",
+            "children_wholly_separated",
+            "separated_by_sex",
+            "has_complaints_mechanism",
+            "city",
+            "operator",
+            "staff",
+            "version",
+        ]
+        read_only_fields = ["id", "occupancy", "version"]
+
+
+class FacilityUpdateSerializer(serializers.Serializer):
+    version = serializers.IntegerField(min_value=1)
+    name = serializers.CharField(required=False)
+    capacity = serializers.IntegerField(required=False, min_value=0)
+    children_wholly_separated = serializers.BooleanField(required=False)
+    separated_by_sex = serializers.BooleanField(required=False)
+    has_complaints_mechanism = serializers.BooleanField(required=False)
+    city = serializers.CharField(required=False, allow_blank=True)
+    staff = serializers.PrimaryKeyRelatedField(
+        many=True, required=False, queryset=User.objects.filter(role=Role.FACILITY_OFFICER, is_active=True)
+    )
+
+
+class PlacementSerializer(serializers.ModelSerializer[Placement]):
+    facility_name = serializers.CharField(source="facility.name", read_only=True)
+
+    class Meta:
+        model = Placement
+        fields = [
+            "id",
+            "facility",
+            "facility_name",
+            "started_at",
+            "ended_at",
+            "commitment_order_reference",
+            "best_interests_justification",
+            "emergency",
+            "condition_note",
+        ]
+        read_only_fields = fields
+
+
+class AlternativeSerializer(serializers.Serializer):
+    alternative = serializers.CharField(max_length=100)
+    reason_rejected = serializers.CharField()
+
+
+class DetentionOrderSerializer(serializers.ModelSerializer[DetentionOrder]):
+    grounds = serializers.ListField(child=serializers.ChoiceField(choices=DetentionGround.choices), allow_empty=True)
+    alternatives_considered = AlternativeSerializer(many=True, required=False)
+    kind = serializers.ChoiceField(
+        choices=["pretrial_detention", "electronic_monitoring"], default="pretrial_detention"
+    )
+
+    class Meta:
+        model = DetentionOrder
+        fields = [
+            "id",
+            "kind",
+            "grounds",
+            "legal_basis",
+            "alternatives_considered",
+            "justification",
+            "judicial_authority",
+            "ordered_at",
+            "grounds_for_detention_found",
+            "monetary_bail_condition",
+            "created_at",
+        ]
+        read_only_fields = ["id", "created_at"]
+        extra_kwargs = {"ordered_at": {"required": False}, "justification": {"required": False}}
+
+
+APPEARANCE_KINDS = ["first_appearance", "review", "charge", "final"]
+APPEARANCE_OUTCOMES = ["released", "detention_continued", "charged", "decided"]
+DETENTION_ORDER_KINDS = ["pretrial_detention", "electronic_monitoring"]
+CONTACT_KINDS = ["visit", "call", "letter", "video_call"]
+RELEASE_REASONS = [
+    "judicial_order",
+    "bail",
+    "charges_dropped",
+    "sentence_served",
+    "diversion",
+    "mandatory_release",
+    "other",
+]
+NOTIFICATION_EVENTS = ["arrest", "admission", "transfer", "release"]
+
+
+class AppearanceSerializer(serializers.ModelSerializer[JudicialAppearance]):
+    kind = serializers.ChoiceField(choices=APPEARANCE_KINDS)
+    outcome = serializers.ChoiceField(choices=APPEARANCE_OUTCOMES)
+    justification = serializers.CharField(required=False, allow_blank=True, default="", write_only=True)
+
+    class Meta:
+        model = JudicialAppearance
+        fields = ["id", "kind", "at", "authority", "outcome", "justification", "created_at"]
+        read_only_fields = ["id", "created_at"]
+
+
+class AftercareSerializer(serializers.Serializer):
+    """The reintegration plan (A/RES/79/172 para 30; A/RES/76/184 para 10)."""
+
+    education = serializers.BooleanField(default=False)
+    vocational_training = serializers.BooleanField(default=False)
+    health = serializers.BooleanField(default=False)
+    mental_health = serializers.BooleanField(default=False)
+    substance_use = serializers.BooleanField(default=False)
+    family_support = serializers.BooleanField(default=False)
+    notes = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ReleaseSerializer(serializers.ModelSerializer[Release]):
+    aftercare = AftercareSerializer(required=False)
+    reason = serializers.ChoiceField(
+        choices=[
+            "judicial_order",
+            "bail",
+            "charges_dropped",
+            "sentence_served",
+            "diversion",
+            "mandatory_release",
+            "other",
+        ]
+    )
+
+    class Meta:
+        model = Release
+        fields = ["id", "at", "reason", "aftercare", "created_at"]
+        read_only_fields = ["id", "created_at"]
+        extra_kwargs = {"at": {"required": False}}
+
+
+class FamilyNotificationSerializer(serializers.ModelSerializer[FamilyNotification]):
+    event = serializers.ChoiceField(choices=NOTIFICATION_EVENTS)
+    method = serializers.ChoiceField(choices=["phone", "in_person", "letter", "email", "message"])
+
+    class Meta:
+        model = FamilyNotification
+        fields = ["id", "event", "guardian", "person_notified", "at", "method", "created_at"]
+        read_only_fields = ["id", "created_at"]
+
+
+class ContactSerializer(serializers.ModelSerializer[ContactLog]):
+    kind = serializers.ChoiceField(choices=CONTACT_KINDS)
+    direction = serializers.ChoiceField(choices=["incoming", "outgoing"], default="incoming")
+
+    class Meta:
+        model = ContactLog
+        fields = ["id", "kind", "at", "relationship", "visitor_name", "direction", "created_at"]
+        read_only_fields = ["id", "created_at"]
+
+
+class HealthExaminationSerializer(serializers.ModelSerializer[HealthExamination]):
+    class Meta:
+        model = HealthExamination
+        fields = ["id", "at", "examiner", "created_at"]
+        read_only_fields = ["id", "created_at"]
+
+
+INCIDENT_KINDS = [
+    "death",
+    "disappearance",
+    "serious_injury",
+    "self_harm",
+    "use_of_force",
+    "restraint",
+    "separation",
+    "isolation",
+    "medical_isolation",
+    "disciplinary",
+    "other",
+]
+
+
+class IncidentSerializer(serializers.ModelSerializer[Incident]):
+    kind = serializers.ChoiceField(choices=INCIDENT_KINDS)
+    details = serializers.DictField(
+        required=False,
+        help_text="Kind-specific facts: purpose, reason, supervising_staff, hours_without_meaningful_contact, measure, "
+        "imminent_threat, means_tried_first, professional_in_charge, injuries.",
+    )
+
+    class Meta:
+        model = Incident
+        fields = [
+            "id",
+            "kind",
+            "occurred_at",
+            "ended_at",
+            "description",
+            "staff_involved",
+            "details",
+            "outcome",
+            "investigation_opened_at",
+            "created_at",
+        ]
+        read_only_fields = ["id", "investigation_opened_at", "created_at"]
+
+
+class ComplaintSerializer(serializers.ModelSerializer[Complaint]):
+    class Meta:
+        model = Complaint
+        fields = ["id", "lodged_at", "subject", "responded_at", "response", "created_at"]
+        read_only_fields = ["id", "responded_at", "response", "created_at"]
+        extra_kwargs = {"lodged_at": {"required": False}}
+
+
+class ComplaintResponseSerializer(serializers.Serializer):
+    response = serializers.CharField()
+
+
+class CustodyStartSerializer(serializers.Serializer):
+    case = serializers.IntegerField()
+    facility = serializers.PrimaryKeyRelatedField(queryset=Facility.objects.all())
+    kind = serializers.ChoiceField(choices=EpisodeKind.choices, default=EpisodeKind.POLICE_CUSTODY)
+    started_at = serializers.DateTimeField(required=False)
+    commitment_order_reference = serializers.CharField(required=False, allow_blank=True, default="")
+    best_interests_justification = serializers.CharField(required=False, allow_blank=True, default="")
+    justification = serializers.CharField(required=False, allow_blank=True, default="")
+    emergency = serializers.BooleanField(default=False)
+
+
+class TransferSerializer(serializers.Serializer):
+    facility = serializers.PrimaryKeyRelatedField(queryset=Facility.objects.all())
+    at = serializers.DateTimeField(required=False)
+    commitment_order_reference = serializers.CharField(required=False, allow_blank=True, default="")
+    best_interests_justification = serializers.CharField(required=False, allow_blank=True, default="")
+    emergency = serializers.BooleanField(default=False)
+    condition_note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class CustodyEpisodeSerializer(serializers.ModelSerializer[CustodyEpisode]):
+    child_display = serializers.SerializerMethodField()
+    case_reference = serializers.CharField(source="case.reference", read_only=True)
+    facility_name = serializers.CharField(source="current_facility.name", default=None, read_only=True)
+    elapsed_hours = serializers.SerializerMethodField()
+    final_decision_overdue = serializers.BooleanField(read_only=True, default=False)
+
+    class Meta:
+        model = CustodyEpisode
+        fields = [
+            "id",
+            "case",
+            "case_reference",
+            "child",
+            "child_display",
+            "kind",
+            "legal_status",
+            "started_at",
+            "ended_at",
+            "current_facility",
+            "facility_name",
+            "first_appearance_at",
+            "pretrial_detention_started_at",
+            "elapsed_hours",
+            "mandatory_release_flag",
+            "final_decision_overdue",
+            "evidence_frozen",
+            "version",
+        ]
+        read_only_fields = fields
+
+    def __init__(self, *args: Any, show_names: bool = False, now: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.show_names = show_names
+        self.now = now
+
+    def get_child_display(self, episode: CustodyEpisode) -> str:
+        if self.show_names:
+            return f"{episode.child.given_name} {episode.child.family_name}".strip()
+        return child_pseudonym(episode.child_id)
+
+    def get_elapsed_hours(self, episode: CustodyEpisode) -> float:
+        end = episode.ended_at or self.now
+        return round((end - episode.started_at).total_seconds() / 3600, 1) if end else 0.0
+
+
+class CustodyEpisodeDetailSerializer(CustodyEpisodeSerializer):
+    placements = PlacementSerializer(many=True, read_only=True)
+    detention_orders = DetentionOrderSerializer(many=True, read_only=True)
+    appearances = AppearanceSerializer(many=True, read_only=True)
+    family_notifications = FamilyNotificationSerializer(many=True, read_only=True)
+    contacts = ContactSerializer(many=True, read_only=True)
+    health_examinations = HealthExaminationSerializer(many=True, read_only=True)
+    incidents = IncidentSerializer(many=True, read_only=True)
+    complaints = ComplaintSerializer(many=True, read_only=True)
+    release = ReleaseSerializer(read_only=True, default=None)
+
+    class Meta(CustodyEpisodeSerializer.Meta):
+        fields = [
+            *CustodyEpisodeSerializer.Meta.fields,
+            "placements",
+            "detention_orders",
+            "appearances",
+            "family_notifications",
+            "contacts",
+            "health_examinations",
+            "incidents",
+            "complaints",
+            "release",
+        ]
+        read_only_fields = fields

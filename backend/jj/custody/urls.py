@@ -1,0 +1,27 @@
+from django.urls import path
+
+from jj.custody import apis
+
+E = "custody-episodes/<int:episode_id>/"
+
+urlpatterns = [
+    path("facilities/", apis.FacilityListApi.as_view(), name="facility-list"),
+    path("facilities/occupancy/", apis.FacilityOccupancyApi.as_view(), name="facility-occupancy"),
+    path("facilities/<int:facility_id>/", apis.FacilityDetailApi.as_view(), name="facility-detail"),
+    path("custody-episodes/", apis.EpisodeListApi.as_view(), name="custody-episode-list"),
+    path(E, apis.EpisodeDetailApi.as_view(), name="custody-episode-detail"),
+    path(E + "transfer/", apis.TransferApi.as_view(), name="custody-transfer"),
+    path(E + "detention-orders/", apis.DetentionOrderApi.as_view(), name="custody-detention-orders"),
+    path(E + "appearances/", apis.AppearanceApi.as_view(), name="custody-appearances"),
+    path(E + "release/", apis.ReleaseApi.as_view(), name="custody-release"),
+    path(E + "family-notifications/", apis.FamilyNotificationApi.as_view(), name="custody-family-notifications"),
+    path(E + "contacts/", apis.ContactApi.as_view(), name="custody-contacts"),
+    path(E + "health-examinations/", apis.HealthExaminationApi.as_view(), name="custody-health-examinations"),
+    path(E + "incidents/", apis.IncidentApi.as_view(), name="custody-incidents"),
+    path(E + "complaints/", apis.ComplaintApi.as_view(), name="custody-complaints"),
+    path(
+        E + "complaints/<int:complaint_id>/respond/",
+        apis.ComplaintRespondApi.as_view(),
+        name="custody-complaint-respond",
+    ),
+]
