@@ -21,7 +21,8 @@ def bucket_q(bucket: str, now: datetime) -> Q:
     return {
         "overdue": open_ & Q(due_at__lt=now),
         "due_24h": open_ & Q(due_at__gte=now, due_at__lt=now + timedelta(hours=24)),
-        "due_week": open_ & Q(due_at__gte=now, due_at__lt=now + timedelta(days=7)),
+        # Due later this week: after the next 24 hours (those are their own bucket), so no line shows twice.
+        "due_week": open_ & Q(due_at__gte=now + timedelta(hours=24), due_at__lt=now + timedelta(days=7)),
         "open": open_,
         "met": Q(met_at__isnull=False),
     }[bucket]

@@ -141,10 +141,10 @@ class Command(BaseCommand):
         caseworker2 = make_user("caseworker2", Role.CASEWORKER, yjs, "Kwame", "Boateng")
         supervisor = make_user("supervisor", Role.SUPERVISOR, yjs, "Sabine", "Laurent")
         counsel = make_user("legal_counsel", Role.LEGAL_COUNSEL, defender, "Lena", "Fischer")
-        make_user("facility_officer", Role.FACILITY_OFFICER, yjs, "Farid", "Benali")
+        officer = make_user("facility_officer", Role.FACILITY_OFFICER, yjs, "Farid", "Benali")
         court = make_user("court_officer", Role.COURT_OFFICER, yjs, "Clara", "Moreau")
         make_user("oversight_monitor", Role.OVERSIGHT_MONITOR, yjs, "Olga", "Petrova")
-        make_user("administrator", Role.ADMINISTRATOR, yjs, "Ade", "Min")
+        admin = make_user("administrator", Role.ADMINISTRATOR, yjs, "Ade", "Min")
         sp_worker = make_user("sp_caseworker", Role.CASEWORKER, south_agency, "Sam", "Porter")
         sp_super = make_user("sp_supervisor", Role.SUPERVISOR, south_agency, "Sue", "Park")
 
@@ -210,7 +210,80 @@ class Command(BaseCommand):
             elif n % 4 == 1:
                 case_services.case_charge(actor=worker, case=case, version=case.version)
         self._seed_refused_intakes(caseworker, today)
+        self._seed_custody(admin, officer, caseworker, yjs)
         return True
+
+    def _seed_custody(self, admin: User, officer: User, worker: User, operator: Agency) -> None:
+        """Facilities, and three children deprived of liberty: one in police custody for 23 hours without a court
+        appearance (top of the worklist), two in pretrial detention with their orders and deadlines."""
+        from jj.cases.models import Case, CaseStatus
+        from jj.custody import services as custody
+
+        def facility(name: str, kind: str, capacity: int, separated: bool = True, staff: tuple[User, ...] = ()) -> Any:
+            data = {
+                "name": name,
+                "kind": kind,
+                "capacity": capacity,
+                "children_wholly_separated": separated,
+                "operator": operator,
+                "city": "Northland",
+            }
+            return custody.facility_create(actor=admin, data=data, staff=staff)
+
+        police = facility("Northland central police station", "police_station", 8)
+        centre = facility("Northland youth detention centre", "juvenile_detention", 12, staff=(officer,))
+        facility("Northland city jail", "adult_prison", 200, separated=False)
+        facility("Eastbrook youth residential home", "juvenile_residential", 6)
+        cases = list(
+            Case.objects.filter(assignments__user=worker, status__in=[CaseStatus.OPEN, CaseStatus.CHARGED])
+            .select_related("child", "jurisdiction")
+            .order_by("pk")[:3]
+        )
+        now = timezone.now()
+        order = {
+            "kind": "pretrial_detention",
+            "grounds": ["court_appearance"],
+            "legal_basis": "Northland Youth Justice Act, s. 12",
+            "alternatives_considered": [
+                {"alternative": "Release to parents", "reason_rejected": "Parents abroad; no other carer found"},
+                {"alternative": "Supervision order", "reason_rejected": "Absconded from supervision twice"},
+            ],
+            "justification": "Missed two hearings; no responsible adult available",
+            "judicial_authority": "Northland Youth Court",
+        }
+        why = "Demo: genuine public safety concern recorded by the court"
+        for n, case in enumerate(cases):
+            hours_ago = (23, 24 * 12, 24 * 40)[n]
+            started = now - timedelta(hours=hours_ago)
+            episode = custody.custody_start(
+                actor=worker, case=case, facility=police, started_at=started, justification=why
+            )
+            custody.family_notification_record(
+                actor=worker,
+                episode=episode,
+                data={
+                    "event": "admission",
+                    "person_notified": "Mother",
+                    "method": "phone",
+                    "at": started + timedelta(minutes=20),
+                },
+            )
+            if n == 0:
+                continue
+            custody.health_examination_record(
+                actor=worker, episode=episode, data={"at": started + timedelta(hours=3), "examiner": "Dr A. Mensah"}
+            )
+            custody.detention_order_record(
+                actor=worker, episode=episode, data={**order, "ordered_at": now - timedelta(hours=hours_ago - 20)}
+            )
+            episode.refresh_from_db()
+            custody.custody_transfer(
+                actor=worker,
+                episode=episode,
+                facility=centre,
+                at=now - timedelta(hours=hours_ago - 22),
+                commitment_order_reference=f"NYC-CO-{case.pk:04d}",
+            )
 
     def _seed_refused_intakes(self, worker: User, today: date) -> None:
         """Two children below the minimum age: intake is refused (MACR-1) and each becomes a protection referral."""

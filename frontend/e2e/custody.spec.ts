@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+
+import { expectAccessible, login } from "./helpers";
+
+test("a caseworker starts custody, is refused detention without alternatives, adds them, sees the deadlines", async ({ page }) => {
+  await login(page, "caseworker");
+  await page.getByRole("menuitem", { name: "Cases" }).click();
+  await page.locator("tbody tr").first().click();
+  await expect(page.getByText("Decision history")).toBeVisible();
+  await expectAccessible(page, "case-show");
+
+  await page.getByRole("link", { name: "Start custody" }).click();
+  await page.getByLabel("Facility").click();
+  await page.getByRole("option", { name: /police/i }).first().click();
+  await page.getByLabel("Justification", { exact: true }).fill("Public safety: repeated violent offences this week");
+  await expectAccessible(page, "custody-create");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Elapsed (hours)")).toBeVisible();
+
+  const order = page.getByTestId("form-detention-order");
+  await order.getByRole("button", { name: "Record a detention order" }).click();
+  await order.getByLabel("Legal basis").fill("Youth Justice Act s. 12");
+  await order.getByLabel("Judicial authority").fill("Northland Youth Court");
+  await order.getByRole("button", { name: "Save" }).click();
+  await expect(order.getByTestId("decision-PTD-2").first()).toContainText("CRC/C/GC/24, para. 86");
+  await expectAccessible(page, "detention-order-refused");
+
+  await order.getByLabel("Grounds").click();
+  await page.getByRole("option", { name: "To ensure appearance at court" }).click();
+  await page.keyboard.press("Escape");
+  await order.getByRole("button", { name: "Add" }).click();
+  await order.getByLabel("Alternative").fill("Release to parents");
+  await order.getByLabel("Why it was rejected").fill("Parents abroad, no other carer");
+  await order.getByLabel("Justification", { exact: true }).fill("Missed two hearings");
+  await order.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Recorded.")).toBeVisible();
+
+  await page.getByRole("menuitem", { name: "Dashboard" }).click();
+  await expect(page.getByTestId("deadline-detention_review").first()).toBeVisible();
+  await expectAccessible(page, "dashboard-after-order");
+});
+
+test("a facility officer records a visit", async ({ page }) => {
+  await login(page, "facility_officer");
+  await page.getByRole("menuitem", { name: "Custody" }).click();
+  await expect(page.locator("tbody tr")).toHaveCount(2);
+  await expectAccessible(page, "custody-list-facility-officer");
+  await page.locator("tbody tr").first().click();
+  const visit = page.getByTestId("form-contact");
+  await visit.getByRole("button", { name: "Record a visit or call" }).click();
+  await visit.getByLabel("Relationship").fill("mother");
+  await visit.getByLabel("Name").fill("A. Visitor");
+  await visit.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Recorded.")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "mother" })).toBeVisible();
+  await expectAccessible(page, "custody-show-visit");
+});

@@ -1,0 +1,50 @@
+/** Starts the real backend (gunicorn, built frontend) on a fresh SQLite database with the demo data; the returned
+ * function stops it and removes the database. */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const DEMO_PASSWORD = "e2e-demo-password";
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const root = resolve(import.meta.dirname, "..", "..");
+  const backend = join(root, "backend");
+  const python = join(root, ".venv", "bin", "python");
+  if (!existsSync(join(root, "frontend", "dist", "index.html"))) throw new Error("Build the frontend first: npm run build");
+  const dir = mkdtempSync(join(tmpdir(), "jj-e2e-"));
+  const port = process.env.E2E_PORT ?? "8765";
+  const env = {
+    ...process.env,
+    SQLITE_PATH: join(dir, "db.sqlite3"),
+    DJANGO_SECRET_KEY: "e2e-only-secret-key-not-for-production-0123456789",
+    JJ_ALLOW_DEMO: "1",
+    DJANGO_SECURE_COOKIES: "0",
+    DJANGO_ALLOWED_HOSTS: "127.0.0.1,localhost",
+    DEMO_PASSWORD,
+  };
+  for (const args of [["manage.py", "migrate", "--noinput", "-v0"], ["manage.py", "seed_demo"]]) {
+    const run = spawnSync(python, args, { cwd: backend, env, encoding: "utf-8" });
+    if (run.status !== 0) throw new Error(`${args.join(" ")} failed:\n${run.stdout}\n${run.stderr}`);
+  }
+  const server = spawn(
+    join(root, ".venv", "bin", "gunicorn"),
+    ["config.wsgi", "--bind", `127.0.0.1:${port}`, "--workers", "1", "--threads", "8"],
+    { cwd: backend, env, stdio: "inherit" },
+  );
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health/`);
+      if (response.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error("The backend did not start in 30 s");
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return async () => {
+    server.kill("SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
+import { expect } from "@playwright/test";
+import type { Page } from "@playwright/test";
+
+import { DEMO_PASSWORD } from "./global-setup";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf-8");
+export const ARTIFACTS = "e2e-artifacts";
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export async function login(page: Page, username: string): Promise<void> {
+  await page.goto("/#/login");
+  await page.getByLabel(/username/i).fill(username);
+  await page.getByRole("textbox", { name: /password/i }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await expect(page.getByRole("heading", { name: "What needs doing", level: 1 })).toBeVisible();
+}
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+}
+
+/** axe-core in the page (injected through the CDP, so the page's CSP does not apply): no serious or critical
+ * violations of WCAG 2.1 A/AA. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+  await page.evaluate(AXE);
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    }),
+  )) as AxeResult;
+  const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}

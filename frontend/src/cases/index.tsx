@@ -1,0 +1,159 @@
+import { Box, Button } from "@mui/material";
+import {
+  ArrayField,
+  ArrayInput,
+  AutocompleteInput,
+  Create,
+  Datagrid,
+  DateField,
+  DateInput,
+  List,
+  ReferenceInput,
+  ReferenceManyField,
+  SelectField,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleFormIterator,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+  useRecordContext,
+} from "react-admin";
+import { Link } from "react-router-dom";
+
+import { DecisionItem, DecisionList } from "../decisions/DecisionList";
+import { useRuleErrors } from "../decisions/useRuleErrors";
+import type { Decision } from "../http";
+import { ZonedDateField } from "../layout/ZonedDateField";
+
+export const CASE_STATUS = [
+  { id: "open", name: "Open" },
+  { id: "charged", name: "Charged" },
+  { id: "diverted", name: "In diversion" },
+  { id: "sentenced", name: "Sentenced" },
+  { id: "closed", name: "Closed" },
+  { id: "closed_final", name: "Closed finally" },
+];
+const KIND = [
+  { id: "arrest", name: "Arrest" },
+  { id: "referral", name: "Referral" },
+];
+export const CATEGORY = [
+  ["01", "Acts leading to death"],
+  ["02", "Acts causing harm to the person"],
+  ["03", "Injurious acts of a sexual nature"],
+  ["04", "Property with violence"],
+  ["05", "Property only"],
+  ["06", "Controlled drugs"],
+  ["07", "Fraud, deception or corruption"],
+  ["08", "Public order and authority"],
+  ["09", "Public safety and state security"],
+  ["10", "Natural environment"],
+  ["11", "Other"],
+].map(([id, name]) => ({ id: id!, name: `${id} ${name}` }));
+
+const filters = [
+  <TextInput source="q" label="ra.action.search" alwaysOn key="q" />,
+  <SelectInput source="status" choices={CASE_STATUS} key="status" />,
+];
+
+export function CaseList() {
+  return (
+    <List filters={filters} sort={{ field: "opened_at", order: "DESC" }}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="reference" label="jj.fields.reference" />
+        <TextField source="child_display" label="jj.fields.child" sortable={false} />
+        <SelectField source="kind" choices={KIND} label="jj.fields.kind" />
+        <SelectField source="status" choices={CASE_STATUS} label="jj.fields.status" />
+        <ZonedDateField source="opened_at" label="jj.fields.opened_at" />
+      </Datagrid>
+    </List>
+  );
+}
+
+function DecisionHistoryRow() {
+  const record = useRecordContext<Decision & { id: number }>();
+  if (!record) return null;
+  return <DecisionItem decision={{ ...record, unmet: false, satisfied_by: [], supervisor_approval: false }} />;
+}
+
+function CaseActions() {
+  const record = useRecordContext<{ id: number }>();
+  if (!record) return null;
+  return (
+    <Box sx={{ display: "flex", gap: 1, my: 1 }}>
+      <Button
+        variant="outlined"
+        component={Link}
+        to={`/custody-episodes/create?source=${encodeURIComponent(JSON.stringify({ case: record.id }))}`}
+      >
+        Start custody
+      </Button>
+    </Box>
+  );
+}
+
+export function CaseShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="reference" label="jj.fields.reference" />
+        <TextField source="child_display" label="jj.fields.child" />
+        <SelectField source="status" choices={CASE_STATUS} label="jj.fields.status" />
+        <ZonedDateField source="opened_at" label="jj.fields.opened_at" />
+        <TextField source="summary" emptyText="-" />
+        <CaseActions />
+        <ArrayField source="offences" label="jj.fields.offences">
+          <Datagrid bulkActionButtons={false} rowClick={false}>
+            <TextField source="description" label="jj.fields.description" />
+            <TextField source="category_label" label="jj.fields.category" />
+            <DateField source="offence_date" label="jj.fields.offence_date" />
+          </Datagrid>
+        </ArrayField>
+        <ReferenceManyField reference="decisions" target="case" label="jj.decisions.history" perPage={100}>
+          <Datagrid bulkActionButtons={false} rowClick={false} header={() => null}>
+            <DecisionHistoryRow />
+          </Datagrid>
+        </ReferenceManyField>
+        <ReferenceManyField reference="timeline" target="case" label="Timeline" perPage={100}>
+          <Datagrid bulkActionButtons={false} rowClick={false}>
+            <ZonedDateField source="occurred_at" label="jj.fields.occurred_at" />
+            <TextField source="summary" label="jj.fields.description" />
+            <TextField source="actor_username" label="jj.fields.actor" emptyText="-" />
+          </Datagrid>
+        </ReferenceManyField>
+      </SimpleShowLayout>
+    </Show>
+  );
+}
+
+export function CaseCreate() {
+  const rules = useRuleErrors();
+  return (
+    <Create redirect="show" mutationOptions={{ onError: rules.onError }}>
+      <SimpleForm defaultValues={{ kind: "arrest", offences: [{ category: "05" }] }}>
+        <ReferenceInput source="child" reference="children">
+          <AutocompleteInput label="jj.fields.child" optionText={childLabel} validate={required()} />
+        </ReferenceInput>
+        <SelectInput source="kind" choices={KIND} label="jj.fields.kind" validate={required()} />
+        <TextInput source="summary" multiline fullWidth />
+        <ArrayInput source="offences" label="jj.fields.offences">
+          <SimpleFormIterator inline>
+            <TextInput source="description" label="jj.fields.description" validate={required()} />
+            <SelectInput source="category" choices={CATEGORY} label="jj.fields.category" validate={required()} />
+            <DateInput source="offence_date" label="jj.fields.offence_date" validate={required()} />
+          </SimpleFormIterator>
+        </ArrayInput>
+        <DecisionList decisions={rules.decisions} />
+      </SimpleForm>
+    </Create>
+  );
+}
+
+
+function childLabel(child: { pseudonym?: string; given_name?: string; family_name?: string }): string {
+  const name = [child.given_name, child.family_name].filter(Boolean).join(" ");
+  return name ? `${name} (${child.pseudonym ?? ""})` : (child.pseudonym ?? "");
+}

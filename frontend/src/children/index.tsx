@@ -1,0 +1,123 @@
+import {
+  BooleanField,
+  BooleanInput,
+  Create,
+  Datagrid,
+  DateField,
+  DateInput,
+  Edit,
+  List,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+  usePermissions,
+} from "react-admin";
+
+import { DecisionList } from "../decisions/DecisionList";
+import { useRuleErrors } from "../decisions/useRuleErrors";
+import { seesNames } from "../permissions";
+import { ChildTimeline } from "./ChildTimeline";
+
+export const DOB_CERTAINTY = [
+  { id: "documented", name: "Documented" },
+  { id: "estimated", name: "Estimated (age assessment)" },
+  { id: "unknown", name: "Unknown" },
+];
+export const SEX = [
+  { id: "female", name: "Female" },
+  { id: "male", name: "Male" },
+  { id: "other", name: "Other" },
+  { id: "unknown", name: "Unknown" },
+];
+const AGE_METHOD = [
+  { id: "none", name: "No assessment" },
+  { id: "documents", name: "Documentary evidence" },
+  { id: "developmental", name: "Developmental assessment by specialists" },
+  { id: "medical_only", name: "Medical examination only (bone or dental)" },
+];
+
+const filters = [<SearchInput source="q" alwaysOn key="q" />];
+
+export function ChildList() {
+  const { permissions: role } = usePermissions<string>();
+  const names = seesNames(role);
+  return (
+    <List filters={filters} sort={{ field: "id", order: "DESC" }}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="pseudonym" label="jj.fields.pseudonym" />
+        {names && <TextField source="given_name" label="jj.fields.given_name" />}
+        {names && <TextField source="family_name" label="jj.fields.family_name" />}
+        {names && <DateField source="date_of_birth" label="jj.fields.date_of_birth" />}
+        <SelectField source="dob_certainty" choices={DOB_CERTAINTY} label="jj.fields.dob_certainty" />
+      </Datagrid>
+    </List>
+  );
+}
+
+export function ChildShow() {
+  const { permissions: role } = usePermissions<string>();
+  const names = seesNames(role);
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="pseudonym" label="jj.fields.pseudonym" />
+        {names && <TextField source="given_name" label="jj.fields.given_name" />}
+        {names && <TextField source="family_name" label="jj.fields.family_name" />}
+        {names && <DateField source="date_of_birth" label="jj.fields.date_of_birth" emptyText="-" />}
+        <SelectField source="dob_certainty" choices={DOB_CERTAINTY} label="jj.fields.dob_certainty" />
+        <SelectField source="sex" choices={SEX} label="jj.fields.sex" emptyText="-" />
+        <TextField source="languages" label="jj.fields.languages" emptyText="-" />
+        <BooleanField source="interpreter_needed" label="jj.fields.interpreter_needed" />
+        <ChildTimeline />
+      </SimpleShowLayout>
+    </Show>
+  );
+}
+
+function ChildFields() {
+  return (
+    <>
+      <TextInput source="given_name" label="jj.fields.given_name" validate={required()} />
+      <TextInput source="family_name" label="jj.fields.family_name" />
+      <SelectInput source="dob_certainty" label="jj.fields.dob_certainty" choices={DOB_CERTAINTY} validate={required()} />
+      <DateInput source="date_of_birth" label="jj.fields.date_of_birth" />
+      <DateInput source="dob_earliest" label="Earliest plausible date of birth" />
+      <DateInput source="dob_latest" label="Latest plausible date of birth" />
+      <SelectInput source="age_assessment_method" label="Age assessment" choices={AGE_METHOD} />
+      <SelectInput source="sex" label="jj.fields.sex" choices={SEX} />
+      <TextInput source="languages" label="jj.fields.languages" />
+      <BooleanInput source="interpreter_needed" label="jj.fields.interpreter_needed" />
+      <BooleanInput source="developmental_disorder" label="Screened for a developmental disorder (DEV-1)" />
+    </>
+  );
+}
+
+export function ChildCreate() {
+  const rules = useRuleErrors();
+  return (
+    <Create redirect="show" mutationOptions={{ onError: rules.onError }}>
+      <SimpleForm defaultValues={{ dob_certainty: "documented", sex: "unknown", age_assessment_method: "documents" }}>
+        <ChildFields />
+        <DecisionList decisions={rules.decisions} />
+      </SimpleForm>
+    </Create>
+  );
+}
+
+export function ChildEdit() {
+  const rules = useRuleErrors();
+  return (
+    <Edit mutationMode="pessimistic" mutationOptions={{ onError: rules.onError }}>
+      <SimpleForm>
+        <ChildFields />
+        <DecisionList decisions={rules.decisions} />
+      </SimpleForm>
+    </Edit>
+  );
+}

@@ -1,0 +1,65 @@
+/** A workflow step on a record (POST to its own endpoint): shows the rule decisions of a refusal next to the fields
+ * and asks for exactly what would satisfy them. */
+import { Accordion, AccordionDetails, AccordionSummary, Typography } from "@mui/material";
+import ExpandMoreIcon from "@mui/icons-material/ExpandMore";
+import type { ReactNode } from "react";
+import { useState } from "react";
+import { Form, SaveButton, useNotify, useRefresh, useTranslate } from "react-admin";
+import type { FieldValues } from "react-hook-form";
+
+import { dataProvider } from "../dataProvider";
+import { DecisionList } from "../decisions/DecisionList";
+import { useRuleErrors } from "../decisions/useRuleErrors";
+
+// A step records something new: it must not start from the values of the record it is about.
+const EMPTY = {};
+
+export function ActionForm({
+  title,
+  path,
+  children,
+  defaultValues,
+  transform,
+  testId,
+}: {
+  title: string;
+  path: string;
+  children: ReactNode;
+  defaultValues?: FieldValues;
+  transform?: (values: FieldValues) => FieldValues;
+  testId: string;
+}) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const rules = useRuleErrors();
+  const [expanded, setExpanded] = useState(false);
+  const submit = async (values: FieldValues) => {
+    try {
+      await dataProvider.post(path, transform ? transform(values) : values);
+      rules.clear();
+      notify("jj.custody.saved", { type: "success" });
+      refresh();
+      return undefined;
+    } catch (error) {
+      rules.onError(error);
+      return (error as { body?: { errors?: Record<string, unknown> } }).body?.errors;
+    }
+  };
+  return (
+    <Accordion expanded={expanded} onChange={(_, open) => setExpanded(open)} data-testid={testId}>
+      <AccordionSummary expandIcon={<ExpandMoreIcon />}>
+        <Typography component="h2" variant="subtitle1">
+          {translate(title)}
+        </Typography>
+      </AccordionSummary>
+      <AccordionDetails>
+        <Form onSubmit={submit} defaultValues={defaultValues} record={EMPTY}>
+          {children}
+          <DecisionList decisions={rules.decisions} />
+          <SaveButton alwaysEnable label="ra.action.save" />
+        </Form>
+      </AccordionDetails>
+    </Accordion>
+  );
+}

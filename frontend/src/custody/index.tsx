@@ -1,0 +1,175 @@
+import { Box, Typography } from "@mui/material";
+import {
+  ArrayField,
+  ArrayInput,
+  BooleanField,
+  BooleanInput,
+  Create,
+  Datagrid,
+  DateTimeInput,
+  List,
+  NumberField,
+  ReferenceInput,
+  SelectArrayInput,
+  SelectField,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleFormIterator,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+  useRecordContext,
+} from "react-admin";
+
+import { DecisionList } from "../decisions/DecisionList";
+import { useRuleErrors } from "../decisions/useRuleErrors";
+import { ZonedDateField } from "../layout/ZonedDateField";
+import { ActionForm } from "./ActionForm";
+
+const EPISODE_KIND = [
+  { id: "police_custody", name: "Police custody" },
+  { id: "pretrial_detention", name: "Pretrial detention" },
+  { id: "sentenced_detention", name: "Sentenced detention" },
+];
+const GROUNDS = [
+  { id: "court_appearance", name: "To ensure appearance at court" },
+  { id: "danger_to_others", name: "Immediate danger to others" },
+  { id: "danger_to_self", name: "Danger to himself or herself" },
+  { id: "family_ties", name: "Relative of a suspect" },
+  { id: "other", name: "Other" },
+];
+const APPEARANCE_KIND = [
+  { id: "first_appearance", name: "First appearance" },
+  { id: "review", name: "Periodic review" },
+];
+const APPEARANCE_OUTCOME = [
+  { id: "detention_continued", name: "Detention continued" },
+  { id: "released", name: "Released" },
+];
+const CONTACT_KIND = [
+  { id: "visit", name: "Visit" },
+  { id: "call", name: "Call" },
+  { id: "letter", name: "Letter" },
+  { id: "video_call", name: "Video call" },
+];
+
+export function EpisodeList() {
+  return (
+    <List filterDefaultValues={{ open: true }} sort={{ field: "started_at", order: "DESC" }}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="child_display" label="jj.fields.child" sortable={false} />
+        <TextField source="case_reference" label="jj.fields.reference" sortable={false} />
+        <SelectField source="kind" choices={EPISODE_KIND} label="jj.fields.kind" sortable={false} />
+        <TextField source="facility_name" label="jj.fields.facility" sortable={false} />
+        <ZonedDateField source="started_at" label="jj.fields.started_at" />
+        <NumberField source="elapsed_hours" label="jj.fields.elapsed" sortable={false} />
+        <BooleanField source="mandatory_release_flag" label="PTD-6" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}
+
+function EpisodeActions() {
+  const record = useRecordContext<{ id: number; ended_at: string | null }>();
+  if (!record || record.ended_at) return null;
+  const base = `/custody-episodes/${record.id}/`;
+  return (
+    <Box sx={{ my: 2 }}>
+      <ActionForm title="jj.custody.appearance" path={`${base}appearances/`} testId="form-appearance"
+        defaultValues={{ kind: "first_appearance", outcome: "detention_continued", at: new Date().toISOString() }}>
+        <SelectInput source="kind" choices={APPEARANCE_KIND} validate={required()} />
+        <DateTimeInput source="at" label="jj.fields.occurred_at" validate={required()} />
+        <TextInput source="authority" label="jj.custody.authority" validate={required()} />
+        <SelectInput source="outcome" choices={APPEARANCE_OUTCOME} label="jj.fields.outcome" validate={required()} />
+        <TextInput source="justification" label="jj.custody.justification" multiline fullWidth />
+      </ActionForm>
+      <ActionForm title="jj.custody.detention_order" path={`${base}detention-orders/`} testId="form-detention-order"
+        defaultValues={{ kind: "pretrial_detention", grounds: [], alternatives_considered: [] }}>
+        <SelectArrayInput source="grounds" choices={GROUNDS} label="jj.custody.grounds" />
+        <TextInput source="legal_basis" label="Legal basis" validate={required()} />
+        <TextInput source="judicial_authority" label="jj.custody.authority" validate={required()} />
+        <ArrayInput source="alternatives_considered" label="jj.custody.alternatives">
+          <SimpleFormIterator inline>
+            <TextInput source="alternative" label="jj.custody.alternative" validate={required()} />
+            <TextInput source="reason_rejected" label="jj.custody.reason_rejected" validate={required()} />
+          </SimpleFormIterator>
+        </ArrayInput>
+        <TextInput source="justification" label="jj.custody.justification" multiline fullWidth />
+        <BooleanInput source="monetary_bail_condition" label="Release conditional on monetary bail" />
+      </ActionForm>
+      <ActionForm title="jj.custody.visit" path={`${base}contacts/`} testId="form-contact"
+        defaultValues={{ kind: "visit", at: new Date().toISOString(), direction: "incoming" }}>
+        <SelectInput source="kind" choices={CONTACT_KIND} validate={required()} />
+        <DateTimeInput source="at" label="jj.fields.occurred_at" validate={required()} />
+        <TextInput source="relationship" label="Relationship" validate={required()} />
+        <TextInput source="visitor_name" label="Name" />
+      </ActionForm>
+    </Box>
+  );
+}
+
+export function EpisodeShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="child_display" label="jj.fields.child" />
+        <TextField source="case_reference" label="jj.fields.reference" />
+        <SelectField source="kind" choices={EPISODE_KIND} label="jj.fields.kind" />
+        <TextField source="facility_name" label="jj.fields.facility" emptyText="-" />
+        <ZonedDateField source="started_at" label="jj.fields.started_at" />
+        <ZonedDateField source="first_appearance_at" label="First appearance" />
+        <NumberField source="elapsed_hours" label="jj.fields.elapsed" />
+        <BooleanField source="mandatory_release_flag" label="Mandatory release (PTD-6)" />
+        <BooleanField source="evidence_frozen" label="Evidence hold (DTH-1)" />
+        <EpisodeActions />
+        <Typography variant="h6" component="h2">Placements</Typography>
+        <ArrayField source="placements">
+          <Datagrid bulkActionButtons={false} rowClick={false}>
+            <TextField source="facility_name" label="jj.fields.facility" />
+            <ZonedDateField source="started_at" label="jj.fields.started_at" />
+            <ZonedDateField source="ended_at" label="Ended" />
+          </Datagrid>
+        </ArrayField>
+        <ArrayField source="detention_orders" label="Detention orders">
+          <Datagrid bulkActionButtons={false} rowClick={false}>
+            <TextField source="kind" />
+            <TextField source="judicial_authority" label="jj.custody.authority" />
+            <ZonedDateField source="ordered_at" label="jj.fields.occurred_at" />
+          </Datagrid>
+        </ArrayField>
+        <ArrayField source="contacts" label="Visits and calls">
+          <Datagrid bulkActionButtons={false} rowClick={false}>
+            <TextField source="kind" />
+            <TextField source="relationship" />
+            <ZonedDateField source="at" label="jj.fields.occurred_at" />
+          </Datagrid>
+        </ArrayField>
+      </SimpleShowLayout>
+    </Show>
+  );
+}
+
+export function EpisodeCreate() {
+  const rules = useRuleErrors();
+  return (
+    <Create redirect="show" mutationOptions={{ onError: rules.onError }}>
+      <SimpleForm defaultValues={{ kind: "police_custody", emergency: false }}>
+        <ReferenceInput source="case" reference="cases">
+          <SelectInput optionText="reference" label="jj.fields.reference" validate={required()} />
+        </ReferenceInput>
+        <ReferenceInput source="facility" reference="facilities">
+          <SelectInput optionText="name" label="jj.fields.facility" validate={required()} />
+        </ReferenceInput>
+        <SelectInput source="kind" choices={EPISODE_KIND} label="jj.fields.kind" validate={required()} />
+        <DateTimeInput source="started_at" label="jj.fields.started_at" />
+        <TextInput source="commitment_order_reference" label="Commitment order reference (DET-3)" />
+        <TextInput source="best_interests_justification" label="Best-interests justification (DET-4)" multiline fullWidth />
+        <TextInput source="justification" label="jj.custody.justification" multiline fullWidth />
+        <BooleanInput source="emergency" label="Emergency admission" />
+        <DecisionList decisions={rules.decisions} />
+      </SimpleForm>
+    </Create>
+  );
+}

@@ -1,0 +1,197 @@
+/** The worklist: what is overdue and due soon in the caller's scope, children in custody now, facility occupancy.
+ * One click from each line to the record. */
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  LinearProgress,
+  List,
+  ListItem,
+  ListItemButton,
+  ListItemText,
+  Typography,
+} from "@mui/material";
+import { useEffect, useState } from "react";
+import { Title, useGetIdentity, useLocaleState, usePermissions, useTranslate } from "react-admin";
+import { Link } from "react-router-dom";
+
+import { dataProvider } from "../dataProvider";
+import { canAccess } from "../permissions";
+import { formatInZone, jurisdictionZone } from "../time";
+
+interface DeadlineRow {
+  id: number;
+  case: number;
+  case_reference: string;
+  child_display: string;
+  kind: string;
+  rule_id: string;
+  description: string;
+  due_at: string;
+  overdue: boolean;
+}
+
+interface Worklist {
+  counts: Record<string, number>;
+  overdue: DeadlineRow[];
+  due_24h: DeadlineRow[];
+  due_week: DeadlineRow[];
+}
+
+interface EpisodeRow {
+  id: number;
+  case: number;
+  child_display: string;
+  facility_name: string | null;
+  elapsed_hours: number;
+  mandatory_release_flag: boolean;
+  final_decision_overdue: boolean;
+}
+
+interface OccupancyRow {
+  facility: number;
+  name: string;
+  capacity: number;
+  held_now: number;
+  over_capacity: boolean;
+}
+
+function DeadlineSection({ title, rows, tone }: { title: string; rows: DeadlineRow[]; tone: "error" | "warning" | "info" }) {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  return (
+    <Box component="section" sx={{ mb: 2 }} aria-label={title}>
+      <Typography variant="h6" component="h2" color={tone === "error" ? "error" : "textPrimary"}>
+        {title} ({rows.length})
+      </Typography>
+      {rows.length === 0 ? (
+        <Typography variant="body2">{translate("jj.dashboard.none")}</Typography>
+      ) : (
+        <List dense disablePadding>
+          {rows.map((row) => (
+            <ListItem key={row.id} disablePadding>
+            <ListItemButton component={Link} to={`/cases/${row.case}/show`} data-testid={`deadline-${row.kind}`}>
+              <ListItemText
+                primary={`${row.rule_id ? `${row.rule_id} · ` : ""}${row.description}`}
+                secondary={`${row.child_display} · ${row.case_reference} · ${translate("jj.dashboard.due", {
+                  date: formatInZone(row.due_at, locale),
+                })}`}
+              />
+            </ListItemButton>
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </Box>
+  );
+}
+
+export function Dashboard() {
+  const translate = useTranslate();
+  const { permissions: role } = usePermissions<string>();
+  const { identity } = useGetIdentity();
+  const [worklist, setWorklist] = useState<Worklist | null>(null);
+  const [episodes, setEpisodes] = useState<EpisodeRow[]>([]);
+  const [occupancy, setOccupancy] = useState<OccupancyRow[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const seesCases = canAccess(role, "cases", "list");
+
+  useEffect(() => {
+    if (!role) return;
+    let live = true;
+    const loads: Promise<unknown>[] = [
+      dataProvider.get<{ results: OccupancyRow[] }>("/facilities/occupancy/?days=1").then((b) => live && setOccupancy(b.results)),
+    ];
+    if (seesCases) {
+      loads.push(dataProvider.get<Worklist>("/worklist/").then((b) => live && setWorklist(b)));
+      loads.push(
+        dataProvider
+          .get<{ results: EpisodeRow[] }>("/custody-episodes/?open=true&page_size=50")
+          .then((b) => live && setEpisodes(b.results)),
+      );
+    }
+    Promise.all(loads).catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [role, seesCases]);
+
+  return (
+    <Box sx={{ mt: 1 }}>
+      <Title title={translate("jj.dashboard.title")} />
+      <Typography variant="h5" component="h1" sx={{ mb: 1 }}>
+        {translate("jj.dashboard.title")}
+      </Typography>
+      <Typography variant="caption" component="p" sx={{ mb: 2 }}>
+        {identity?.fullName} · {translate("jj.fields.time_zone", { zone: jurisdictionZone() })}
+      </Typography>
+      {error && <Alert severity="error">{error}</Alert>}
+      <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { md: "2fr 1fr" } }}>
+        {seesCases && (
+          <Card>
+            <CardContent>
+              {worklist === null ? (
+                <LinearProgress aria-label="loading" />
+              ) : (
+                <>
+                  <DeadlineSection title={translate("jj.dashboard.overdue")} rows={worklist.overdue} tone="error" />
+                  <DeadlineSection title={translate("jj.dashboard.due_24h")} rows={worklist.due_24h} tone="warning" />
+                  <DeadlineSection title={translate("jj.dashboard.due_week")} rows={worklist.due_week} tone="info" />
+                </>
+              )}
+            </CardContent>
+          </Card>
+        )}
+        <Box>
+          {seesCases && (
+            <Card sx={{ mb: 2 }}>
+              <CardContent>
+                <Typography variant="h6" component="h2">
+                  {translate("jj.dashboard.in_custody")} ({episodes.length})
+                </Typography>
+                <List dense disablePadding>
+                  {episodes.map((e) => (
+                    <ListItem key={e.id} disablePadding>
+                    <ListItemButton component={Link} to={`/custody-episodes/${e.id}/show`}>
+                      <ListItemText
+                        primary={`${e.child_display} · ${e.facility_name ?? ""}`}
+                        secondary={
+                          e.mandatory_release_flag || e.final_decision_overdue
+                            ? translate("jj.dashboard.mandatory_release")
+                            : translate("jj.dashboard.held_for", { hours: e.elapsed_hours })
+                        }
+                        slotProps={{
+                          secondary: { color: e.mandatory_release_flag || e.final_decision_overdue ? "error" : undefined },
+                        }}
+                      />
+                    </ListItemButton>
+                    </ListItem>
+                  ))}
+                </List>
+              </CardContent>
+            </Card>
+          )}
+          <Card>
+            <CardContent>
+              <Typography variant="h6" component="h2">
+                {translate("jj.dashboard.occupancy")}
+              </Typography>
+              <List dense disablePadding>
+                {occupancy.map((f) => (
+                  <ListItem key={f.facility} disableGutters>
+                    <ListItemText
+                      primary={f.name}
+                      secondary={`${f.held_now} / ${f.capacity}`}
+                      slotProps={{ secondary: { color: f.over_capacity ? "error" : undefined } }}
+                    />
+                  </ListItem>
+                ))}
+              </List>
+            </CardContent>
+          </Card>
+        </Box>
+      </Box>
+    </Box>
+  );
+}

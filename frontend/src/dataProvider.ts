@@ -1,0 +1,111 @@
+/** A hand-written DRF data provider: DRF's page/page_size/ordering/search and id__in, PATCH with the version read. */
+import type { DataProvider, GetListParams, Identifier, RaRecord } from "react-admin";
+
+import { apiFetch } from "./http";
+
+interface Page<T> {
+  count: number;
+  results: T[];
+}
+
+/** react-admin resource name -> API path (sub-resources of a case are reached through getManyReference). */
+const PATHS: Record<string, string> = {
+  "audit-events": "/audit/events/",
+  "custody-episodes": "/custody-episodes/",
+  "protection-referrals": "/protection-referrals/",
+};
+
+/** Nested lists: resource -> path under its parent, for getManyReference(resource, {target, id}). */
+const NESTED: Record<string, (id: Identifier) => string> = {
+  decisions: (id) => `/cases/${id}/decisions/`,
+  timeline: (id) => `/cases/${id}/timeline/`,
+  sentences: (id) => `/cases/${id}/sentences/`,
+  "policy-decisions": (id) => `/policies/${id}/decisions/`,
+};
+
+export function pathOf(resource: string): string {
+  return PATHS[resource] ?? `/${resource}/`;
+}
+
+export function listQuery(params: Partial<GetListParams>): URLSearchParams {
+  const query = new URLSearchParams();
+  const { page = 1, perPage = 25 } = params.pagination ?? {};
+  query.set("page", String(page));
+  query.set("page_size", String(perPage));
+  if (params.sort?.field) {
+    query.set("ordering", `${params.sort.order === "DESC" ? "-" : ""}${params.sort.field}`);
+  }
+  for (const [key, value] of Object.entries(params.filter ?? {})) {
+    if (value === undefined || value === null || value === "") continue;
+    if (key === "q") query.set("search", String(value));
+    else if (Array.isArray(value)) query.set(`${key}__in`, value.join(","));
+    else query.set(key, String(value));
+  }
+  return query;
+}
+
+/** Records need an `id`: a policy is identified by its jurisdiction's code. */
+function withId<T extends Record<string, unknown>>(resource: string, row: T): T & RaRecord {
+  if (resource === "policies" && row.id === undefined) return { ...row, id: row.jurisdiction as string } as T & RaRecord;
+  if (resource === "audit-events" && row.id === undefined) return { ...row, id: row.seq as number } as T & RaRecord;
+  return row as T & RaRecord;
+}
+
+async function fetchList(resource: string, path: string, params: Partial<GetListParams>) {
+  const body = await apiFetch<Page<Record<string, unknown>> | Record<string, unknown>[]>(`${path}?${listQuery(params)}`);
+  if (Array.isArray(body)) {
+    return { data: body.map((row) => withId(resource, row)), total: body.length };
+  }
+  return { data: body.results.map((row) => withId(resource, row)), total: body.count };
+}
+
+export const dataProvider: DataProvider & {
+  post: <T = Record<string, unknown>>(path: string, body: unknown) => Promise<T>;
+  get: <T = Record<string, unknown>>(path: string) => Promise<T>;
+} = {
+  getList: (resource, params) => fetchList(resource, pathOf(resource), params) as never,
+
+  getOne: async (resource, params) => {
+    const row = await apiFetch<Record<string, unknown>>(`${pathOf(resource)}${encodeURIComponent(String(params.id))}/`);
+    return { data: withId(resource, row) } as never;
+  },
+
+  getMany: async (resource, params) => {
+    if (params.ids.length === 0) return { data: [] };
+    const query = new URLSearchParams({ id__in: params.ids.join(","), page_size: String(params.ids.length) });
+    const body = await apiFetch<Page<Record<string, unknown>>>(`${pathOf(resource)}?${query}`);
+    return { data: body.results.map((row) => withId(resource, row)) } as never;
+  },
+
+  getManyReference: (resource, params) => {
+    const nested = NESTED[resource];
+    if (nested) return fetchList(resource, nested(params.id), params) as never;
+    return fetchList(resource, pathOf(resource), { ...params, filter: { ...params.filter, [params.target]: params.id } }) as never;
+  },
+
+  create: async (resource, params) => {
+    const row = await apiFetch<Record<string, unknown>>(pathOf(resource), { method: "POST", body: JSON.stringify(params.data) });
+    return { data: withId(resource, row) } as never;
+  },
+
+  update: async (resource, params) => {
+    const previous = (params.previousData ?? {}) as Record<string, unknown>;
+    const changed: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(params.data as Record<string, unknown>)) {
+      if (JSON.stringify(value) !== JSON.stringify(previous[key])) changed[key] = value;
+    }
+    const version = (params.data as Record<string, unknown>).version ?? previous.version;
+    const row = await apiFetch<Record<string, unknown>>(`${pathOf(resource)}${encodeURIComponent(String(params.id))}/`, {
+      method: "PATCH",
+      body: JSON.stringify({ ...changed, version }),
+    });
+    return { data: withId(resource, row) } as never;
+  },
+
+  updateMany: () => Promise.reject(new Error("Bulk updates are not supported: every change is its own audited step.")),
+  delete: () => Promise.reject(new Error("Records are never deleted: close or end them instead.")),
+  deleteMany: () => Promise.reject(new Error("Records are never deleted: close or end them instead.")),
+
+  post: (path, body) => apiFetch(path, { method: "POST", body: JSON.stringify(body) }),
+  get: (path) => apiFetch(path),
+};

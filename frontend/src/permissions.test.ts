@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+
+import { canAccess, seesNames } from "./permissions";
+
+describe("canAccess", () => {
+  it.each([
+    ["caseworker", "children", "create", true],
+    ["caseworker", "audit-events", "list", false],
+    ["supervisor", "audit-events", "list", true],
+    ["legal_counsel", "cases", "list", true],
+    ["legal_counsel", "cases", "create", false],
+    ["facility_officer", "custody-episodes", "show", true],
+    ["facility_officer", "custody-episodes", "create", false],
+    ["oversight_monitor", "children", "list", false],
+    ["oversight_monitor", "audit-events", "list", true],
+    ["administrator", "cases", "list", false],
+    ["administrator", "facilities", "create", true],
+    [undefined, "cases", "list", false],
+    ["intruder", "cases", "list", false],
+  ])("%s on %s/%s -> %s", (role, resource, action, expected) => {
+    expect(canAccess(role as string | undefined, resource as string, action as string)).toBe(expected);
+  });
+
+  it("names are hidden from oversight monitors and administrators", () => {
+    expect(seesNames("caseworker")).toBe(true);
+    expect(seesNames("oversight_monitor")).toBe(false);
+    expect(seesNames("administrator")).toBe(false);
+    expect(seesNames(undefined)).toBe(false);
+  });
+});

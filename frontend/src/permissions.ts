@@ -1,0 +1,55 @@
+/** What each role may do in the UI (docs/roles-and-permissions.md). It hides what a role cannot do; the API remains
+ * the authority and answers 403/404 whatever the UI shows. */
+export type Role =
+  | "caseworker"
+  | "supervisor"
+  | "legal_counsel"
+  | "facility_officer"
+  | "court_officer"
+  | "oversight_monitor"
+  | "administrator";
+
+type Action = "list" | "show" | "create" | "edit" | "delete" | string;
+
+const READ = ["list", "show"];
+const WRITE = [...READ, "create", "edit"];
+
+const TABLE: Record<Role, Record<string, string[]>> = {
+  caseworker: {
+    children: WRITE,
+    cases: WRITE,
+    deadlines: READ,
+    "custody-episodes": WRITE,
+    facilities: READ,
+    "protection-referrals": READ,
+    approvals: READ,
+    policies: READ,
+  },
+  supervisor: {
+    children: WRITE,
+    cases: WRITE,
+    deadlines: READ,
+    "custody-episodes": WRITE,
+    facilities: READ,
+    "protection-referrals": READ,
+    approvals: [...READ, "edit"],
+    "audit-events": READ,
+    policies: READ,
+  },
+  legal_counsel: { children: READ, cases: READ, deadlines: READ, "custody-episodes": READ, facilities: READ, policies: READ },
+  court_officer: { children: READ, cases: READ, deadlines: READ, "custody-episodes": READ, facilities: READ, policies: READ },
+  facility_officer: { children: READ, cases: READ, deadlines: READ, "custody-episodes": READ, facilities: READ, policies: READ },
+  oversight_monitor: { "audit-events": READ, facilities: READ, policies: READ },
+  administrator: { facilities: WRITE, policies: [...READ, "edit"], users: WRITE },
+};
+
+export function canAccess(role: string | undefined, resource: string, action: Action): boolean {
+  if (!role || !(role in TABLE)) return false;
+  const allowed = TABLE[role as Role][resource];
+  return allowed !== undefined && allowed.includes(action);
+}
+
+/** Roles that see children's names (oversight and administrators see pseudonyms or nothing). */
+export function seesNames(role: string | undefined): boolean {
+  return role !== undefined && !["oversight_monitor", "administrator"].includes(role);
+}
