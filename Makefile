@@ -101,8 +101,8 @@ bench: venv ## Benchmarks (see docs/benchmarks.md)
 
 .PHONY: lock
 lock: venv ## Re-lock Python dependencies after editing backend/requirements/*.in
-	cd backend/requirements && $(abspath $(VENV))/bin/pip-compile -q --strip-extras --no-header -o base.txt base.in
-	cd backend/requirements && $(abspath $(VENV))/bin/pip-compile -q --strip-extras --no-header -o dev.txt dev.in
+	cd backend/requirements && $(abspath $(VENV))/bin/pip-compile -q --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o base.txt base.in
+	cd backend/requirements && $(abspath $(VENV))/bin/pip-compile -q --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o dev.txt dev.in
 
 .PHONY: clean
 clean: ## Remove the environments, builds and the local SQLite database

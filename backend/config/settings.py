@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "jj.deadlines",
     "jj.compliance",
     "jj.custody",
+    "jj.diversion",
 ]
 
 MIDDLEWARE = [
@@ -138,7 +139,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", False)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", False) else None
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0)
 
 # django-csp 4: MUI injects style elements at run time, so styles allow 'unsafe-inline'; scripts never do.
@@ -165,7 +167,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "jj.accounts.apis.lockout_response"
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+# The same client address as the audit trail: X-Real-IP from our nginx when DJANGO_BEHIND_PROXY is set.
+AXES_CLIENT_IP_CALLABLE = "jj.core.middleware.client_ip"
 
 GUARDIAN_RAISE_403 = False
 GUARDIAN_MONKEY_PATCH_USER = False
@@ -215,6 +218,9 @@ SPECTACULAR_SETTINGS = {
         "IncidentKindEnum": "jj.custody.serializers.INCIDENT_KINDS",
         "StrictnessEnum": ["block", "warn"],
         "AuditOutcomeEnum": "jj.audit.models.Outcome",
+        "DiversionStageEnum": "jj.diversion.models.Stage",
+        "ReferralStatusEnum": "jj.diversion.models.ReferralStatus",
+        "ProgrammeKindEnum": "jj.diversion.models.ProgrammeKind",
     },
 }
 

@@ -15,6 +15,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("jj.deadlines.urls")),
     path("", include("jj.compliance.urls")),
     path("", include("jj.custody.urls")),
+    path("", include("jj.diversion.urls")),
 ]
 
 urlpatterns = [path("api/", include(api_patterns))]

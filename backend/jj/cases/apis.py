@@ -1,8 +1,8 @@
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from drf_spectacular.utils import extend_schema
-from rest_framework import status
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -11,7 +11,7 @@ from jj.accounts.models import Role, User
 from jj.audit.services import audit_list, audit_read
 from jj.cases import selectors, services
 from jj.cases.access import case_get_for_user
-from jj.cases.models import Assignment, Case, ChildProtectionReferral
+from jj.cases.models import Assignment, Case, CaseStatus, ChildProtectionReferral, Sentence
 from jj.cases.serializers import (
     AdultTransferSerializer,
     AssignmentOutputSerializer,
@@ -267,3 +267,38 @@ class ProtectionReferralListApi(ListAPIView):
             query=request.query_params.dict(),
         )
         return response
+
+
+class ChildCriminalHistoryApi(APIView):
+    """A child's criminal history: convictions (sentences) and pending proceedings (charged cases). A case closed
+    finally after a completed diversion never appears here (DIV-4; CRC/C/GC/24 para 18(f))."""
+
+    @extend_schema(
+        responses={
+            200: inline_serializer(
+                "CriminalHistory",
+                {
+                    "child": serializers.IntegerField(),
+                    "convictions": SentenceSerializer(many=True),
+                    "proceedings": serializers.ListField(child=serializers.DictField()),
+                },
+            )
+        }
+    )
+    def get(self, request: Request, child_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        child = child_get_for_user(user=user, child_id=child_id, action="criminal_history.read")
+        cases = selectors.case_list(user=user).filter(child=child).exclude(status=CaseStatus.CLOSED_FINAL)
+        convictions = Sentence.objects.filter(case__in=cases).order_by("imposed_at", "id")
+        proceedings = [
+            {"case": c.pk, "reference": c.reference, "status": c.status}
+            for c in cases.filter(status=CaseStatus.CHARGED).order_by("opened_at", "id")
+        ]
+        audit_read(actor=user, object_type="criminal_history", object_id=child.pk, child_id=child.pk)
+        return Response(
+            {
+                "child": child.pk,
+                "convictions": SentenceSerializer(convictions, many=True).data,
+                "proceedings": proceedings,
+            }
+        )

@@ -9,6 +9,7 @@ from jj.cases.models import (
     Case,
     CaseEvent,
     CaseKind,
+    CaseStatus,
     ChildProtectionReferral,
     Offence,
     Sentence,
@@ -77,10 +78,18 @@ class CaseOutputSerializer(serializers.ModelSerializer[Case]):
             "jurisdiction",
             "offences",
             "assignments",
+            "no_criminal_record",
             "version",
             "created_at",
         ]
         read_only_fields = fields
+
+    no_criminal_record = serializers.SerializerMethodField(
+        help_text="Closed finally after a completed diversion (DIV-4): never a criminal record."
+    )
+
+    def get_no_criminal_record(self, case: Case) -> bool:
+        return case.status == CaseStatus.CLOSED_FINAL
 
     def __init__(self, *args: Any, show_names: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -146,6 +155,9 @@ class ChargeSerializer(serializers.Serializer):
     justification = serializers.CharField(required=False, allow_blank=True, default="")
     individual_assessment = serializers.CharField(
         required=False, allow_blank=True, default="", help_text="DEV-1: the individual assessment supporting a charge."
+    )
+    diversion_not_offered_reason = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="DIV-1: why diversion was not offered before charging."
     )
 
 

@@ -444,6 +444,7 @@ def case_charge(
     version: int,
     justification: str = "",
     individual_assessment: str = "",
+    diversion_not_offered_reason: str = "",
     approval: ApprovalRequest | None = None,
 ) -> Case | ApprovalRequest:
     """Formal charge. The charge rules run (MACR-1, MACR-5, STA-1, DEV-1, ...); a justification the policy reserves
@@ -452,7 +453,13 @@ def case_charge(
     if case.status != CaseStatus.OPEN:
         raise ApplicationError(NOT_OPEN.format(status=case.get_status_display().lower()))
     now = timezone.now()
-    facts = case_facts(case, stage="charge", justification=justification, individual_assessment=individual_assessment)
+    facts = case_facts(
+        case,
+        stage="charge",
+        justification=justification,
+        individual_assessment=individual_assessment,
+        diversion_not_offered_reason=diversion_not_offered_reason,
+    )
     decisions = rules_evaluate(trigger=Trigger.CHARGE, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now)
     refuse_unless_allowed(
         decisions=decisions,
@@ -467,7 +474,11 @@ def case_charge(
             actor=actor,
             case=case,
             action="case.charge",
-            payload={"version": version, "individual_assessment": individual_assessment},
+            payload={
+                "version": version,
+                "individual_assessment": individual_assessment,
+                "diversion_not_offered_reason": diversion_not_offered_reason,
+            },
             justification=justification,
             decisions=decisions,
         )
@@ -489,7 +500,7 @@ def case_charge(
             actor=actor,
             at=now,
             case=locked,
-            justification=justification,
+            justification=justification or diversion_not_offered_reason,
             approval=approval,
         )
         audit_append(
@@ -512,6 +523,7 @@ def _charge_on_approval(approval: ApprovalRequest, approver: User) -> Case | Any
         version=approval.payload["version"],
         justification=approval.justification,
         individual_assessment=approval.payload.get("individual_assessment", ""),
+        diversion_not_offered_reason=approval.payload.get("diversion_not_offered_reason", ""),
         approval=approval,
     )
 

@@ -36,6 +36,17 @@ def case_facts(
     extra_offences: Iterable[dict[str, Any]] = (),
     justification: str = "",
     individual_assessment: str = "",
+    diversion_not_offered_reason: str = "",
 ) -> CaseFacts:
+    from jj.diversion.models import DiversionReferral  # diversion builds on cases and compliance
+
     offences = offence_facts(case.offences.all()) + offence_facts(extra_offences)
-    return CaseFacts(child_facts(case.child), offences, stage, justification, individual_assessment)
+    return CaseFacts(
+        child_facts(case.child),
+        offences,
+        stage,
+        justification,
+        individual_assessment,
+        diversion_offered=DiversionReferral.objects.filter(case=case).exists(),
+        diversion_not_offered_reason=diversion_not_offered_reason,
+    )

@@ -1,13 +1,21 @@
 import uuid
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from jj.core.context import RequestContext, reset_request_context, set_request_context
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    """The peer address. Behind nginx, the proxy sets REMOTE_ADDR via the X-Real-IP convention (docker/nginx.conf)."""
+    """The client's address for the audit trail and the login lockout (axes uses this too).
+
+    Behind our nginx (DJANGO_BEHIND_PROXY=1), REMOTE_ADDR is the proxy's own address; nginx sets X-Real-IP to the
+    peer it saw and overwrites any value a client sent, so that header is trusted then, and only then."""
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_REAL_IP", "").strip()
+        if forwarded:
+            return forwarded
     return request.META.get("REMOTE_ADDR") or None
 
 

@@ -277,7 +277,7 @@ def custody_transfer(
     require_role(actor, CUSTODY_RECORDERS, "a transfer")
     if episode.current_facility_id == facility.pk:
         raise ApplicationError(SAME_FACILITY, extra={"facility": [SAME_FACILITY]})
-    case = episode.case
+    case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     now = timezone.now()
     moved_at = at or now
     facts = PlacementFacts(
@@ -346,7 +346,7 @@ def custody_release(
     """Release with an aftercare and reintegration plan (A/RES/79/172 para 30). Custody deadlines lose their object
     and close; DET-1 asks for the parents to be told."""
     require_role(actor, COURT_RECORDERS | FACILITY_RECORDERS, "a release")
-    case = episode.case
+    case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     now = timezone.now()
     released_at = at or now
     decisions = rules_evaluate(
@@ -395,7 +395,7 @@ def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[s
     """PTD-2..9, MACR-1, STA-1: refused without alternatives considered and a justification, on family ties, after
     six months; otherwise deadlines for review (14 d), charge (30 d) and final decision (6 months)."""
     require_role(actor, COURT_RECORDERS, "a detention order")
-    case = episode.case
+    case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     now = timezone.now()
     ordered_at = data.get("ordered_at") or now
     first_order = not episode.detention_orders.filter(kind="pretrial_detention").exists()
@@ -491,7 +491,7 @@ def appearance_record(
     """A first appearance meets PTD-1; a review that continues detention meets PTD-4 and runs the review checks
     (PTD-5 charge overdue, PTD-6 six months: refused, flagged for mandatory release)."""
     require_role(actor, COURT_RECORDERS, "a court appearance")
-    case = episode.case
+    case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     now = timezone.now()
     decisions: list[Decision] = []
     continues = outcome == "detention_continued" and episode.pretrial_detention_started_at is not None
@@ -566,7 +566,7 @@ def _flag_mandatory_release(episode: CustodyEpisode, decisions: Sequence[Decisio
 
 def family_notification_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> FamilyNotification:
     require_role(actor, FACILITY_RECORDERS, "a family notification")
-    case = episode.case
+    case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     with transaction.atomic():
         row = FamilyNotification.objects.create(episode=episode, recorded_by=actor, **data)
         deadlines_meet(case=case, kinds=["family_notification"], at=row.at, by=actor, note=f"{row.method}: {row.event}")
@@ -584,7 +584,7 @@ def family_notification_record(*, actor: User, episode: CustodyEpisode, data: di
 def contact_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> ContactLog:
     """Visits and calls (DET-5; indicator 8)."""
     require_role(actor, FACILITY_RECORDERS, "a visit or call")
-    case = episode.case
+    case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     with transaction.atomic():
         locked = _open_episode(episode)
         row = ContactLog.objects.create(episode=locked, recorded_by=actor, **data)
@@ -601,7 +601,7 @@ def contact_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]
 
 def health_examination_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> HealthExamination:
     require_role(actor, FACILITY_RECORDERS, "a health examination")
-    case = episode.case
+    case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     with transaction.atomic():
         locked = _open_episode(episode)
         row = HealthExamination.objects.create(episode=locked, recorded_by=actor, **data)
@@ -620,7 +620,7 @@ def health_examination_record(*, actor: User, episode: CustodyEpisode, data: dic
 def incident_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> Incident:
     """DET-7/8/9 refuse prohibited treatment; DTH-1 freezes the episode as evidence and alerts oversight."""
     require_role(actor, FACILITY_RECORDERS, "an incident")
-    case = episode.case
+    case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     now = timezone.now()
     details = data.get("details", {})
     facts = IncidentFacts(
@@ -686,7 +686,7 @@ def incident_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any
 def complaint_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> Complaint:
     """Recorded uncensored; DET-10 sets the response deadline."""
     require_role(actor, FACILITY_RECORDERS, "a complaint")
-    case = episode.case
+    case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     now = timezone.now()
     lodged = data.get("lodged_at") or now
     decisions = rules_evaluate(

@@ -255,3 +255,33 @@ RES79_22 = Citation(
     "availability and use of alternatives to pretrial detention and custodial sentences",
 )
 RES76_184_9 = Citation(RES_76_184, "para. 9", "addressing overcrowding in detention and correctional facilities")
+
+# --- Diversion ---------------------------------------------------------------------------------------------------
+GC24_16 = Citation(
+    GC24,
+    "para. 16",
+    "preferred manner ... including serious offences where appropriate. Opportunities for diversion should be "
+    "available from as early as possible after contact with the system",
+)
+RES79_29 = Citation(
+    RES_79_172,
+    "para. 29",
+    "promoting, inter alia, the use of alternative measures, such as diversion and restorative justice",
+)
+GC24_18 = Citation(
+    GC24,
+    "para. 18",
+    SUMMARY + "diversion needs compelling evidence, a voluntary acknowledgement that cannot be used against the child "
+    "later, free and informed consent, legal advice, and no deprivation of liberty; completion definitively closes the "
+    "case",
+)
+BEIJING_11_3 = Citation(
+    BEIJING, "r. 11.3", SUMMARY + "diversion requires the consent of the juvenile, or her or his parents or guardian"
+)
+GC24_18_E = Citation(GC24, "para. 18(e)", SUMMARY + "diversion measures may not include deprivation of liberty")
+GC24_18_F = Citation(
+    GC24,
+    "para. 18(f)",
+    "definite and final closure of the case ... should not be viewed as criminal convictions or result in criminal "
+    "records",
+)

@@ -78,6 +78,10 @@ class Trigger(StrEnum):
     RELEASE = "release"
     INCIDENT = "incident"
     COMPLAINT = "complaint"
+    PROGRAMME = "programme"
+    DIVERSION_OFFER = "diversion_offer"
+    DIVERSION_ACTIVATE = "diversion_activate"
+    DIVERSION_OUTCOME = "diversion_outcome"
 
 
 def unmet(decisions: Sequence[Decision]) -> list[Decision]:

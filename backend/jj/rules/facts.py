@@ -33,6 +33,8 @@ class CaseFacts:
     stage: str = "intake"  # intake | charge: where in the process the case stands
     justification: str = ""
     individual_assessment: str = ""  # DEV-1: the individual assessment that supports a charge
+    diversion_offered: bool = False  # DIV-1: a diversion referral was offered on this case
+    diversion_not_offered_reason: str = ""
 
     @property
     def case_facts(self) -> "CaseFacts":
@@ -176,3 +178,25 @@ class ComplaintFacts:
 @dataclass(frozen=True)
 class ReleaseFacts:
     at: datetime
+
+
+@dataclass(frozen=True)
+class ProgrammeFacts:
+    kind: str
+    involves_deprivation_of_liberty: bool
+
+
+@dataclass(frozen=True)
+class DiversionFacts:
+    """A diversion referral at offer, activation or outcome."""
+
+    programme: ProgrammeFacts
+    stage: str  # intake | charge | trial | later
+    compelling_evidence: str = ""
+    acknowledgement_recorded: bool = False
+    child_consent: bool = False
+    guardian_consent: bool = False
+    informed_of: tuple[str, ...] = ()  # nature, content, duration, consequences
+    legal_advice_offered: bool = False
+    review_route_explained: bool = False
+    outcome: str = ""  # completed | not_completed | withdrawn

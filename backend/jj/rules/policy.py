@@ -83,6 +83,7 @@ class Policy:
     family_notification_minutes: int = 60
     health_examination_hours: int = 24
     complaint_response_days: int = 7
+    diversion_guardian_consent: bool = True
     status_offences: str = Strictness.BLOCK
     mandatory_minimum: str = Strictness.BLOCK
     max_custodial_sentence_months: int | None = None
@@ -243,6 +244,14 @@ _PARAMETERS = (
         unverified=True,
         minimum=1,
         maximum=60,
+    ),
+    Parameter(
+        "diversion_guardian_consent",
+        "Diversion needs the consent of a parent or guardian as well as the child's",
+        True,
+        Direction.NONE,
+        ("DIV-2",),
+        "Beijing Rules r. 11.3 (consent of the juvenile, or her or his parents or guardian)",
     ),
     Parameter(
         "status_offences",

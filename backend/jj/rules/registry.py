@@ -77,4 +77,4 @@ def worst(decisions: Sequence[Decision]) -> Outcome:
 
 
 def _load_checks() -> None:
-    from jj.rules.checks import age, custody, policy_change, sentencing  # noqa: F401  (registration by import)
+    from jj.rules.checks import age, custody, diversion, policy_change, sentencing  # noqa: F401  (registration)

@@ -110,7 +110,12 @@ def test_dev_1_charge_needs_assessment_then_a_second_persons_approval(make_case:
 
     held = worker.post(
         f"/api/cases/{case.pk}/charge/",
-        {"version": case.version, "justification": "Assessed fit; diversion refused", "individual_assessment": "Dr X"},
+        {
+            "version": case.version,
+            "justification": "Assessed fit; diversion refused",
+            "individual_assessment": "Dr X",
+            "diversion_not_offered_reason": "Refused by the child",
+        },
         format="json",
     )
     assert held.status_code == 202, held.json()
@@ -165,7 +170,12 @@ def test_dev_1_supervisor_cannot_approve_their_own_request(make_case: Any, clien
     boss = client_for("supervisor")
     held = boss.post(
         f"/api/cases/{case.pk}/charge/",
-        {"version": case.version, "justification": "j", "individual_assessment": "a"},
+        {
+            "version": case.version,
+            "justification": "j",
+            "individual_assessment": "a",
+            "diversion_not_offered_reason": "r",
+        },
         format="json",
     )
     assert held.status_code == 202
@@ -178,7 +188,12 @@ def test_charge_rejected_approval_leaves_the_case_open(make_case: Any, client_fo
     case = make_case(developmental_disorder=True)
     held = client_for("caseworker").post(
         f"/api/cases/{case.pk}/charge/",
-        {"version": case.version, "justification": "j", "individual_assessment": "a"},
+        {
+            "version": case.version,
+            "justification": "j",
+            "individual_assessment": "a",
+            "diversion_not_offered_reason": "r",
+        },
         format="json",
     )
     rejected = client_for("supervisor").post(
@@ -192,8 +207,16 @@ def test_charge_rejected_approval_leaves_the_case_open(make_case: Any, client_fo
 def test_charge_plain_case_and_stale_version(make_case: Any, client_for: Any) -> None:
     case = make_case()
     worker = client_for("caseworker")
-    assert worker.post(f"/api/cases/{case.pk}/charge/", {"version": case.version + 5}, format="json").status_code == 409
-    charged = worker.post(f"/api/cases/{case.pk}/charge/", {"version": case.version}, format="json")
+    stale = {"version": case.version + 5, "diversion_not_offered_reason": "Refused"}
+    assert worker.post(f"/api/cases/{case.pk}/charge/", stale, format="json").status_code == 409
+    refused = worker.post(f"/api/cases/{case.pk}/charge/", {"version": case.version}, format="json")
+    assert refused.status_code == 422
+    assert [d["rule_id"] for d in refused.json()["decisions"] if d["unmet"]] == ["DIV-1"]
+    charged = worker.post(
+        f"/api/cases/{case.pk}/charge/",
+        {"version": case.version, "diversion_not_offered_reason": "The child refused the caution scheme"},
+        format="json",
+    )
     assert charged.status_code == 200
     assert charged.json()["status"] == "charged"
     assert (

@@ -81,3 +81,18 @@ def test_openapi_schema_validates_without_warnings(tmp_path: Any) -> None:
     target = tmp_path / "schema.yaml"
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
     assert "/api/custody-episodes/{episode_id}/detention-orders/" in target.read_text()
+
+
+@pytest.mark.django_db
+def test_client_address_behind_the_proxy_comes_from_x_real_ip(settings: Any) -> None:
+    """Audit and lockout see the client, not nginx; a client's own X-Real-IP counts only behind our proxy."""
+    from django.test import RequestFactory
+
+    from jj.core.middleware import client_ip
+
+    request = RequestFactory().get("/", REMOTE_ADDR="172.18.0.5", HTTP_X_REAL_IP="203.0.113.9")
+    settings.BEHIND_PROXY = False
+    assert client_ip(request) == "172.18.0.5"
+    settings.BEHIND_PROXY = True
+    assert client_ip(request) == "203.0.113.9"
+    assert client_ip(RequestFactory().get("/", REMOTE_ADDR="172.18.0.5")) == "172.18.0.5"

@@ -84,6 +84,9 @@ OFFENCES = [
 ]
 
 
+DEMO_NO_DIVERSION = "Demo: the child declined the diversion programme offered by the police"
+
+
 class Command(BaseCommand):
     help = "Load demo data (idempotent) and print the demo logins. Refused when DEBUG is off unless --force."
 
@@ -208,7 +211,9 @@ class Command(BaseCommand):
             if n % 10 == 9:
                 case_services.case_close(actor=boss, case=case, reason="Charges withdrawn by the prosecutor")
             elif n % 4 == 1:
-                case_services.case_charge(actor=worker, case=case, version=case.version)
+                case_services.case_charge(
+                    actor=worker, case=case, version=case.version, diversion_not_offered_reason=DEMO_NO_DIVERSION
+                )
         self._seed_refused_intakes(caseworker, today)
         self._seed_custody(admin, officer, caseworker, yjs)
         return True
@@ -277,13 +282,63 @@ class Command(BaseCommand):
                 actor=worker, episode=episode, data={**order, "ordered_at": now - timedelta(hours=hours_ago - 20)}
             )
             episode.refresh_from_db()
+            moved = now - timedelta(hours=hours_ago - 22)
             custody.custody_transfer(
                 actor=worker,
                 episode=episode,
                 facility=centre,
-                at=now - timedelta(hours=hours_ago - 22),
+                at=moved,
                 commitment_order_reference=f"NYC-CO-{case.pk:04d}",
             )
+            custody.family_notification_record(
+                actor=worker,
+                episode=episode,
+                data={"event": "transfer", "person_notified": "Mother", "method": "phone", "at": moved},
+            )
+            if n == 2:  # forty days in: charged, reviewed five days ago
+                case.refresh_from_db()
+                if case.status == CaseStatus.OPEN:
+                    case_services.case_charge(
+                        actor=worker, case=case, version=case.version, diversion_not_offered_reason=DEMO_NO_DIVERSION
+                    )
+                custody.appearance_record(
+                    actor=worker,
+                    episode=episode,
+                    kind="review",
+                    at=now - timedelta(days=5),
+                    authority="Northland Youth Court",
+                    outcome="detention_continued",
+                )
+        self._seed_diversion(admin, worker)
+
+    def _seed_diversion(self, admin: User, worker: User) -> None:
+        """A programme catalogue, one diversion under way and one completed (closed finally, no criminal record)."""
+        from jj.cases.models import Case, CaseStatus
+        from jj.diversion import services as diversion
+
+        def programme(name: str, kind: str, provider: str, days: int) -> Any:
+            data = {"name": name, "kind": kind, "provider": provider, "typical_duration_days": days, "capacity": 20}
+            return diversion.programme_create(actor=admin, data=data)
+
+        mediation = programme("Victim-offender mediation", "mediation", "Northland Mediation Service", 60)
+        programme("Family group conference", "family_group_conference", "Northland Family Services", 30)
+        programme("Police caution scheme", "caution", "Northland Police", 1)
+        safeguards = {
+            "compelling_evidence": "Admission corroborated by CCTV",
+            "acknowledgement_of_responsibility": "Demo acknowledgement (never shown)",
+            "child_consent": True,
+            "guardian_consent": True,
+            "informed_of": ["nature", "content", "duration", "consequences"],
+            "legal_advice_offered": True,
+            "review_route_explained": True,
+        }
+        open_cases = Case.objects.filter(assignments__user=worker, status=CaseStatus.OPEN).order_by("-pk")[:2]
+        for n, case in enumerate(open_cases):
+            referral = diversion.referral_offer(actor=worker, case=case, programme=mediation, stage="intake")
+            diversion.referral_activate(actor=worker, referral=referral, data=safeguards)
+            if n == 1:
+                referral.refresh_from_db()
+                diversion.referral_outcome(actor=worker, referral=referral, outcome="completed", reason="All sessions")
 
     def _seed_refused_intakes(self, worker: User, today: date) -> None:
         """Two children below the minimum age: intake is refused (MACR-1) and each becomes a protection referral."""

@@ -1,0 +1,322 @@
+"""Diversion use cases. The safeguards (DIV-2) are checked before anything is written; completion closes the case
+for good with no criminal record (DIV-4); the acknowledgement of responsibility never leaves its column."""
+
+from datetime import timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from jj.accounts.models import Role, User
+from jj.audit.services import audit_append
+from jj.cases.models import Case, CaseStatus
+from jj.cases.services import case_event_record
+from jj.compliance.services import decisions_record, refuse_unless_allowed, rules_evaluate
+from jj.core.exceptions import ActionNotAllowed, ApplicationError
+from jj.deadlines.models import Deadline
+from jj.deadlines.services import deadlines_meet
+from jj.diversion.models import DiversionReferral, DiversionSession, Programme, ReferralStatus
+from jj.rules.engine import Trigger
+from jj.rules.facts import DiversionFacts, ProgrammeFacts
+
+WRITERS = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
+PROGRAMME_MANAGERS = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
+CLOSED = (CaseStatus.CLOSED, CaseStatus.CLOSED_FINAL, CaseStatus.SENTENCED)
+DIVERSION_DEADLINES = ("diversion_review", "diversion_end")
+
+
+def _require(actor: User, roles: frozenset[str], what: str) -> None:
+    if actor.role not in roles:
+        raise ActionNotAllowed(f"Your role cannot {what}.")
+
+
+def _programme_facts(programme: Programme) -> ProgrammeFacts:
+    return ProgrammeFacts(programme.kind, programme.involves_deprivation_of_liberty)
+
+
+def _referral_facts(referral: DiversionReferral, **extra: Any) -> DiversionFacts:
+    return DiversionFacts(programme=_programme_facts(referral.programme), stage=referral.stage_offered, **extra)
+
+
+@transaction.atomic
+def programme_create(*, actor: User, data: dict[str, Any]) -> Programme:
+    _require(actor, PROGRAMME_MANAGERS, "manage diversion programmes")
+    if actor.agency is None:
+        raise ActionNotAllowed("You belong to no agency.")
+    programme = Programme(jurisdiction_id=actor.agency.jurisdiction_id, agency=actor.agency, **data)
+    decisions = rules_evaluate(
+        trigger=Trigger.PROGRAMME,
+        jurisdiction_id=programme.jurisdiction_id,
+        facts=_programme_facts(programme),
+        as_of=timezone.now(),
+    )
+    refuse_unless_allowed(decisions=decisions, actor=actor, action="programme.create", object_type="programme")
+    programme.full_clean()
+    programme.save()
+    audit_append(
+        actor=actor,
+        action="programme.create",
+        object_type="programme",
+        object_id=programme.pk,
+        changes={k: str(v) for k, v in data.items()},
+    )
+    return programme
+
+
+def referral_offer(*, actor: User, case: Case, programme: Programme, stage: str) -> DiversionReferral:
+    """Offer diversion (DIV-1: at intake, at charge, or any later point; serious offences included)."""
+    _require(actor, WRITERS, "offer diversion")
+    if case.status in CLOSED:
+        raise ApplicationError("This case is closed or sentenced: diversion can no longer be offered.")
+    if programme.jurisdiction_id != case.jurisdiction_id or not programme.active:
+        raise ApplicationError("No such active programme here.", extra={"programme": ["Choose an active programme."]})
+    if DiversionReferral.objects.filter(case=case, status__in=[ReferralStatus.OFFERED, ReferralStatus.ACTIVE]).exists():
+        raise ApplicationError("A diversion is already offered or under way on this case.")
+    now = timezone.now()
+    decisions = rules_evaluate(
+        trigger=Trigger.DIVERSION_OFFER,
+        jurisdiction_id=case.jurisdiction_id,
+        facts=DiversionFacts(programme=_programme_facts(programme), stage=stage),
+        as_of=now,
+    )
+    refuse_unless_allowed(
+        decisions=decisions,
+        actor=actor,
+        action="diversion.offer",
+        object_type="case",
+        object_id=case.pk,
+        child_id=case.child_id,
+    )
+    with transaction.atomic():
+        referral = DiversionReferral.objects.create(
+            case=case,
+            programme=programme,
+            stage_offered=stage,
+            offered_at=now,
+            offered_by=actor,
+            case_status_before=case.status,
+        )
+        case_event_record(
+            case=case,
+            kind="diversion.offered",
+            summary=f"Diversion offered: {programme.name}",
+            actor=actor,
+            data={"referral": referral.pk, "stage": stage},
+        )
+        audit_append(
+            actor=actor,
+            action="diversion.offer",
+            object_type="diversion_referral",
+            object_id=referral.pk,
+            child_id=case.child_id,
+            changes={"case_id": case.pk, "programme_id": programme.pk, "stage": stage},
+        )
+    return referral
+
+
+def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[str, Any]) -> DiversionReferral:
+    """DIV-2: nothing is written unless every safeguard is recorded."""
+    _require(actor, WRITERS, "record the start of a diversion")
+    if referral.status != ReferralStatus.OFFERED:
+        raise ApplicationError("Only an offered diversion can start.")
+    case = referral.case
+    now = timezone.now()
+    acknowledgement = data.get("acknowledgement_of_responsibility", "")
+    facts = _referral_facts(
+        referral,
+        compelling_evidence=data.get("compelling_evidence", ""),
+        acknowledgement_recorded=bool(acknowledgement.strip()),
+        child_consent=bool(data.get("child_consent")),
+        guardian_consent=bool(data.get("guardian_consent")),
+        informed_of=tuple(data.get("informed_of", ())),
+        legal_advice_offered=bool(data.get("legal_advice_offered")),
+        review_route_explained=bool(data.get("review_route_explained")),
+    )
+    decisions = rules_evaluate(
+        trigger=Trigger.DIVERSION_ACTIVATE, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now
+    )
+    refuse_unless_allowed(
+        decisions=decisions,
+        actor=actor,
+        action="diversion.activate",
+        object_type="diversion_referral",
+        object_id=referral.pk,
+        child_id=case.child_id,
+    )
+    with transaction.atomic():
+        locked = DiversionReferral.objects.select_for_update().select_related("programme").get(pk=referral.pk)
+        locked.status = ReferralStatus.ACTIVE
+        locked.compelling_evidence = facts.compelling_evidence
+        locked.acknowledgement_of_responsibility = acknowledgement
+        locked.child_consent_at = now
+        locked.guardian_consent_at = now if facts.guardian_consent else None
+        locked.informed_of = list(facts.informed_of)
+        locked.legal_advice_offered_at = now
+        locked.review_route_explained = True
+        locked.stage_accepted = data.get("stage_accepted") or locked.stage_offered
+        locked.activated_at = now
+        locked.ends_on = (now + timedelta(days=locked.programme.typical_duration_days)).date()
+        locked.version += 1
+        locked.save()
+        Case.objects.filter(pk=case.pk).update(status=CaseStatus.DIVERTED, version=case.version + 1)
+        halfway = now + timedelta(days=max(1, locked.programme.typical_duration_days // 2))
+        end = now + timedelta(days=locked.programme.typical_duration_days)
+        Deadline.objects.bulk_create(
+            [
+                Deadline(
+                    case=case,
+                    kind="diversion_review",
+                    rule_id="DIV-2",
+                    description="Review the diversion's progress",
+                    due_at=halfway,
+                    subject_type="diversion_referral",
+                    subject_id=locked.pk,
+                ),
+                Deadline(
+                    case=case,
+                    kind="diversion_end",
+                    rule_id="DIV-4",
+                    description="Record the diversion's outcome",
+                    due_at=end,
+                    subject_type="diversion_referral",
+                    subject_id=locked.pk,
+                ),
+            ]
+        )
+        case_event_record(
+            case=case,
+            kind="diversion.started",
+            summary=f"Diversion started: {locked.programme.name}",
+            actor=actor,
+            data={"referral": locked.pk},
+        )
+        decisions_record(
+            decisions=decisions,
+            trigger=Trigger.DIVERSION_ACTIVATE,
+            object_type="diversion_referral",
+            object_id=locked.pk,
+            jurisdiction_id=case.jurisdiction_id,
+            actor=actor,
+            at=now,
+            case=case,
+        )
+        audit_append(
+            actor=actor,
+            action="diversion.activate",
+            object_type="diversion_referral",
+            object_id=locked.pk,
+            child_id=case.child_id,
+            # The acknowledgement is recorded, never copied: not even into the audit trail.
+            changes={
+                "status": {"before": ReferralStatus.OFFERED, "after": ReferralStatus.ACTIVE},
+                "acknowledgement_recorded": True,
+                "informed_of": list(facts.informed_of),
+                "stage_accepted": locked.stage_accepted,
+            },
+            decisions=decisions,
+        )
+    return locked
+
+
+@transaction.atomic
+def referral_decline(*, actor: User, referral: DiversionReferral, reason: str) -> DiversionReferral:
+    _require(actor, WRITERS, "record a declined diversion")
+    locked = DiversionReferral.objects.select_for_update().get(pk=referral.pk)
+    if locked.status != ReferralStatus.OFFERED:
+        raise ApplicationError("Only an offered diversion can be declined.")
+    locked.status = ReferralStatus.DECLINED
+    locked.outcome_at = timezone.now()
+    locked.outcome_reason = reason
+    locked.version += 1
+    locked.save()
+    case_event_record(case=referral.case, kind="diversion.declined", summary="Diversion declined", actor=actor)
+    audit_append(
+        actor=actor,
+        action="diversion.decline",
+        object_type="diversion_referral",
+        object_id=locked.pk,
+        child_id=referral.case.child_id,
+        reason=reason,
+    )
+    return locked
+
+
+@transaction.atomic
+def session_record(*, actor: User, referral: DiversionReferral, data: dict[str, Any]) -> DiversionSession:
+    _require(actor, WRITERS, "record diversion progress")
+    if referral.status != ReferralStatus.ACTIVE:
+        raise ApplicationError("Progress can only be recorded on an active diversion.")
+    if data.get("victim_participated") and not data.get("victim_consent"):
+        raise ApplicationError(
+            "A victim takes part only with their consent.", extra={"victim_consent": ["Record the victim's consent."]}
+        )
+    row = DiversionSession.objects.create(referral=referral, recorded_by=actor, **data)
+    audit_append(
+        actor=actor,
+        action="diversion.session",
+        object_type="diversion_referral",
+        object_id=referral.pk,
+        child_id=referral.case.child_id,
+        changes={"attended": row.attended, "conditions_met": row.conditions_met},
+    )
+    return row
+
+
+def referral_outcome(*, actor: User, referral: DiversionReferral, outcome: str, reason: str = "") -> DiversionReferral:
+    """DIV-4: completed -> the case closes finally with no criminal record; otherwise it returns to its stage."""
+    _require(actor, WRITERS, "record a diversion's outcome")
+    if referral.status != ReferralStatus.ACTIVE:
+        raise ApplicationError("Only an active diversion has an outcome.")
+    case = referral.case
+    now = timezone.now()
+    decisions = rules_evaluate(
+        trigger=Trigger.DIVERSION_OUTCOME,
+        jurisdiction_id=case.jurisdiction_id,
+        facts=_referral_facts(referral, outcome=outcome),
+        as_of=now,
+    )
+    with transaction.atomic():
+        locked = DiversionReferral.objects.select_for_update().get(pk=referral.pk)
+        locked.status = outcome
+        locked.outcome_at = now
+        locked.outcome_reason = reason
+        locked.version += 1
+        locked.save()
+        case_locked = Case.objects.select_for_update().get(pk=case.pk)
+        before = case_locked.status
+        if outcome == ReferralStatus.COMPLETED:
+            case_locked.status = CaseStatus.CLOSED_FINAL
+            case_locked.closed_at = now
+        else:
+            case_locked.status = locked.case_status_before
+        case_locked.version += 1
+        case_locked.save(update_fields=["status", "closed_at", "version", "updated_at"])
+        deadlines_meet(case=case, kinds=DIVERSION_DEADLINES, at=now, by=actor, note=f"diversion {outcome}")
+        case_event_record(
+            case=case,
+            kind=f"diversion.{outcome}",
+            summary=f"Diversion {outcome.replace('_', ' ')}",
+            actor=actor,
+            data={"referral": locked.pk},
+        )
+        decisions_record(
+            decisions=decisions,
+            trigger=Trigger.DIVERSION_OUTCOME,
+            object_type="diversion_referral",
+            object_id=locked.pk,
+            jurisdiction_id=case.jurisdiction_id,
+            actor=actor,
+            at=now,
+            case=case,
+        )
+        audit_append(
+            actor=actor,
+            action="diversion.outcome",
+            object_type="diversion_referral",
+            object_id=locked.pk,
+            child_id=case.child_id,
+            changes={"outcome": outcome, "case_status": {"before": before, "after": case_locked.status}},
+            decisions=decisions,
+            reason=reason,
+        )
+    return locked

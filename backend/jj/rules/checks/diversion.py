@@ -1,0 +1,128 @@
+"""DIV-1 to DIV-4: diversion offered from the first contact, with its safeguards, never a deprivation of liberty,
+and no criminal record when completed."""
+
+from datetime import datetime
+
+from jj.rules import citations as c
+from jj.rules.engine import Decision, Outcome, Trigger
+from jj.rules.facts import CaseFacts, DiversionFacts, ProgrammeFacts
+from jj.rules.policy import Policy
+from jj.rules.registry import rule
+
+INFORMED_OF = ("nature", "content", "duration", "consequences")
+
+
+@rule(
+    "DIV-1",
+    title="Diversion offered from the earliest point",
+    triggers=(Trigger.CHARGE,),
+    outcomes=(Outcome.REQUIRE_JUSTIFICATION,),
+    summary="A charge on a case where diversion was never offered needs a written reason why not. Eligibility is "
+    "not limited to minor offences.",
+    citations=(c.GC24_16, c.RES79_29),
+)
+def div_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
+    if facts.diversion_offered:
+        return []
+    return [
+        Decision(
+            "DIV-1",
+            Outcome.REQUIRE_JUSTIFICATION,
+            "Diversion is the preferred way of dealing with children, serious offences included where appropriate. "
+            "It was not offered on this case: say why before charging.",
+            c.GC24_16,
+            {"diversion_offered": False},
+            satisfied_by=("diversion_not_offered_reason",),
+            satisfied=bool(facts.diversion_not_offered_reason.strip()),
+            further_citations=(c.RES79_29,),
+        )
+    ]
+
+
+@rule(
+    "DIV-2",
+    title="Diversion only with its safeguards: evidence, acknowledgement, informed consent, legal advice",
+    triggers=(Trigger.DIVERSION_ACTIVATE,),
+    outcomes=(Outcome.REQUIRE_JUSTIFICATION,),
+    summary="A referral takes effect only with compelling evidence recorded, the child's voluntary acknowledgement "
+    "(never usable in later proceedings), the child's informed consent (and a parent's or guardian's where the "
+    "policy requires it) after being told the nature, content, duration and consequences, legal advice offered, "
+    "and the route to a review explained.",
+    citations=(c.GC24_18, c.BEIJING_11_3),
+    parameters=("diversion_guardian_consent",),
+)
+def div_2(policy: Policy, facts: DiversionFacts, as_of: datetime) -> list[Decision]:
+    missing = [
+        name
+        for name, present in (
+            ("compelling_evidence", bool(facts.compelling_evidence.strip())),
+            ("acknowledgement_of_responsibility", facts.acknowledgement_recorded),
+            ("child_consent", facts.child_consent),
+            ("guardian_consent", facts.guardian_consent or not policy.diversion_guardian_consent),
+            ("informed_of", set(INFORMED_OF) <= set(facts.informed_of)),
+            ("legal_advice_offered", facts.legal_advice_offered),
+            ("review_route_explained", facts.review_route_explained),
+        )
+        if not present
+    ]
+    return [
+        Decision(
+            "DIV-2",
+            Outcome.REQUIRE_JUSTIFICATION,
+            "Diversion takes effect only with its safeguards recorded."
+            + (f" Missing: {', '.join(missing)}." if missing else " All are recorded."),
+            c.GC24_18,
+            {"missing": missing, "guardian_consent_required": policy.diversion_guardian_consent},
+            satisfied_by=tuple(missing),
+            satisfied=not missing,
+            further_citations=(c.BEIJING_11_3,),
+        )
+    ]
+
+
+@rule(
+    "DIV-3",
+    title="No deprivation of liberty in diversion",
+    triggers=(Trigger.PROGRAMME, Trigger.DIVERSION_OFFER),
+    outcomes=(Outcome.BLOCK,),
+    summary="A programme involving deprivation of liberty cannot be a diversion programme, and no child can be "
+    "referred to one.",
+    citations=(c.GC24_18_E,),
+)
+def div_3(policy: Policy, facts: ProgrammeFacts | DiversionFacts, as_of: datetime) -> list[Decision]:
+    programme = facts if isinstance(facts, ProgrammeFacts) else facts.programme
+    if not programme.involves_deprivation_of_liberty:
+        return []
+    return [
+        Decision(
+            "DIV-3",
+            Outcome.BLOCK,
+            "Diversion may not include any deprivation of liberty.",
+            c.GC24_18_E,
+            {"kind": programme.kind, "involves_deprivation_of_liberty": True},
+            satisfied_by=("involves_deprivation_of_liberty",),
+        )
+    ]
+
+
+@rule(
+    "DIV-4",
+    title="Completion closes the case for good, with no criminal record",
+    triggers=(Trigger.DIVERSION_OUTCOME,),
+    outcomes=(Outcome.ALLOW,),
+    summary="Completion closes the case finally and marks it as no criminal record (invisible to criminal-history "
+    "queries and conviction statistics). Non-completion returns the case to the stage it came from and is never "
+    "itself an offence.",
+    citations=(c.GC24_18_F,),
+)
+def div_4(policy: Policy, facts: DiversionFacts, as_of: datetime) -> list[Decision]:
+    if facts.outcome == "completed":
+        message = "Diversion completed: the case is closed finally and leaves no criminal record."
+        used = {"outcome": "completed", "closed_final": True, "no_criminal_record": True}
+    else:
+        message = (
+            f"Diversion {facts.outcome.replace('_', ' ')}: the case returns to the {facts.stage} stage. Not "
+            "completing a diversion is never an offence in itself."
+        )
+        used = {"outcome": facts.outcome, "returns_to": facts.stage}
+    return [Decision("DIV-4", Outcome.ALLOW, message, c.GC24_18_F, used)]
