@@ -9,14 +9,21 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jj.accounts.models import Jurisdiction, Role, User
-from jj.audit.services import audit_denied
+from jj.audit.services import audit_denied, audit_list
 from jj.compliance import services
 from jj.compliance.models import ApprovalRequest, DecisionRecord
-from jj.compliance.selectors import decisions_for_policy, policy_for, policy_row
+from jj.compliance.selectors import (
+    OversightDecisionFilter,
+    decisions_for_oversight,
+    decisions_for_policy,
+    policy_for,
+    policy_row,
+)
 from jj.compliance.serializers import (
     ApprovalDecisionSerializer,
     ApprovalSerializer,
     DecisionRecordSerializer,
+    OversightDecisionSerializer,
     PolicyUpdateSerializer,
 )
 from jj.core.exceptions import decision_to_json
@@ -161,3 +168,27 @@ class ApprovalDecideApi(APIView):
         services.approval_decide(actor=user, approval=approval, **serializer.validated_data)
         approval.refresh_from_db()
         return Response(ApprovalSerializer(approval).data, status=status.HTTP_200_OK)
+
+
+class OversightDecisionListApi(ListAPIView):
+    """Every decision the rules engine took in the caller's jurisdiction, children pseudonymised (issue 6)."""
+
+    serializer_class = OversightDecisionSerializer
+    permission_classes = [HasRole.of(Role.OVERSIGHT_MONITOR)]
+    filterset_class = OversightDecisionFilter
+    ordering_fields = ["decided_at", "id", "rule_id"]
+
+    def scoped_queryset(self, user: User) -> QuerySet[DecisionRecord]:
+        if user.agency is None:
+            return DecisionRecord.objects.none()
+        return decisions_for_oversight(user.agency.jurisdiction_id).order_by("-decided_at", "-id")
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().list(request, *args, **kwargs)
+        audit_list(
+            actor=self.caller,
+            object_type="decision",
+            ids=[row["id"] for row in response.data["results"]],  # type: ignore[arg-type]
+            query=request.query_params.dict(),
+        )
+        return response

@@ -1,5 +1,6 @@
 from typing import Any
 
+import django_filters
 from django.db.models import QuerySet
 
 from jj.compliance.models import DecisionRecord, JurisdictionPolicy
@@ -28,4 +29,27 @@ def decisions_for_case(case_id: int) -> QuerySet[DecisionRecord]:
 def decisions_for_policy(jurisdiction_id: int) -> QuerySet[DecisionRecord]:
     return DecisionRecord.objects.filter(object_type="policy", jurisdiction_id=jurisdiction_id).select_related(
         "actor", "approval"
+    )
+
+
+class OversightDecisionFilter(django_filters.FilterSet):
+    """e.g. every justified REQUIRE_JUSTIFICATION by one agency last quarter:
+    ?outcome=require_justification&justified=true&agency=3&decided_after=...&decided_before=..."""
+
+    agency = django_filters.NumberFilter(field_name="case__agency_id")
+    decided_after = django_filters.IsoDateTimeFilter(field_name="decided_at", lookup_expr="gte")
+    decided_before = django_filters.IsoDateTimeFilter(field_name="decided_at", lookup_expr="lt")
+    justified = django_filters.BooleanFilter(method="filter_justified")
+
+    class Meta:
+        model = DecisionRecord
+        fields = ["rule_id", "outcome", "trigger", "below_standard", "object_type"]
+
+    def filter_justified(self, queryset: QuerySet[DecisionRecord], name: str, value: bool) -> QuerySet[DecisionRecord]:
+        return queryset.exclude(justification="") if value else queryset.filter(justification="")
+
+
+def decisions_for_oversight(jurisdiction_id: int) -> QuerySet[DecisionRecord]:
+    return DecisionRecord.objects.filter(jurisdiction_id=jurisdiction_id).select_related(
+        "actor", "approval__decided_by", "case"
     )

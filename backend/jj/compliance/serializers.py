@@ -3,6 +3,7 @@ from typing import Any
 from rest_framework import serializers
 
 from jj.compliance.models import ApprovalRequest, DecisionRecord
+from jj.core.pseudonym import child_pseudonym
 from jj.rules.policy import PARAMETERS, Direction, Parameter
 
 
@@ -96,3 +97,17 @@ class ApprovalSerializer(serializers.ModelSerializer[ApprovalRequest]):
 class ApprovalDecisionSerializer(serializers.Serializer):
     approve = serializers.BooleanField()
     note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class OversightDecisionSerializer(DecisionRecordSerializer):
+    """For oversight bodies: the child as a pseudonym, never a name."""
+
+    child_ref = serializers.SerializerMethodField()
+    agency = serializers.IntegerField(source="case.agency_id", default=None, read_only=True)
+
+    class Meta(DecisionRecordSerializer.Meta):
+        fields = [*DecisionRecordSerializer.Meta.fields, "child_ref", "agency"]
+        read_only_fields = fields
+
+    def get_child_ref(self, record: DecisionRecord) -> str:
+        return child_pseudonym(record.case.child_id) if record.case_id and record.case else ""

@@ -1,7 +1,7 @@
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -10,13 +10,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jj.accounts.models import User
+from jj.accounts.models import Role, User
 from jj.audit.services import audit_denied, audit_list, audit_read
 from jj.cases.access import case_get_for_user
+from jj.compliance.selectors import policy_for
+from jj.core.exceptions import decision_to_json
+from jj.core.permissions import HasRole
 from jj.core.views import ListAPIView
 from jj.custody import selectors, services
 from jj.custody.access import episode_get_for_user, facility_queryset_for
-from jj.custody.models import Complaint, CustodyEpisode, Facility
+from jj.custody.models import Complaint, CustodyEpisode, Facility, Inspection
 from jj.custody.serializers import (
     AppearanceSerializer,
     ComplaintResponseSerializer,
@@ -31,10 +34,14 @@ from jj.custody.serializers import (
     FamilyNotificationSerializer,
     HealthExaminationSerializer,
     IncidentSerializer,
+    InspectionSerializer,
     ReleaseSerializer,
     TransferSerializer,
 )
 from jj.people.access import shows_names
+from jj.rules.engine import Trigger
+from jj.rules.facts import FacilityReviewFacts
+from jj.rules.registry import evaluate
 
 
 def _facility_in_scope(user: User, facility: Facility) -> Facility:
@@ -303,3 +310,70 @@ class ComplaintRespondApi(APIView):
         serializer.is_valid(raise_exception=True)
         answered = services.complaint_respond(actor=user, complaint=complaint, **serializer.validated_data)
         return Response(ComplaintSerializer(answered).data)
+
+
+class InspectionListApi(ListAPIView):
+    """Independent inspections of the caller's jurisdiction's facilities (DET-11; indicator 12)."""
+
+    serializer_class = InspectionSerializer
+    permission_classes = [HasRole.of(Role.OVERSIGHT_MONITOR, Role.SUPERVISOR, Role.ADMINISTRATOR)]
+    filterset_fields = ["facility", "unannounced"]
+    ordering_fields = ["visited_on", "id"]
+
+    def scoped_queryset(self, user: User) -> QuerySet[Inspection]:
+        return (
+            Inspection.objects.filter(facility__in=facility_queryset_for(user))
+            .select_related("facility")
+            .order_by("-visited_on", "-id")
+        )
+
+    @extend_schema(request=InspectionSerializer, responses={201: InspectionSerializer})
+    def post(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        serializer = InspectionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        facility = _facility_in_scope(user, data.pop("facility"))
+        inspection = services.inspection_record(actor=user, facility=facility, data=data)
+        return Response(InspectionSerializer(inspection).data, status=status.HTTP_201_CREATED)
+
+
+class FacilityInspectionStatusApi(APIView):
+    """DET-11 for every facility of the jurisdiction: the last inspection, the last unannounced one, the decision."""
+
+    permission_classes = [HasRole.of(Role.OVERSIGHT_MONITOR, Role.SUPERVISOR, Role.ADMINISTRATOR)]
+
+    @extend_schema(
+        responses={
+            200: inline_serializer(
+                "InspectionStatus", {"results": serializers.ListField(child=serializers.DictField())}
+            )
+        }
+    )
+    def get(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        facilities = (
+            facility_queryset_for(user)
+            .annotate(
+                last_inspection=Max("inspections__visited_on"),
+                last_unannounced=Max("inspections__visited_on", filter=Q(inspections__unannounced=True)),
+            )
+            .order_by("name", "id")
+        )
+        now = timezone.now()
+        policy = policy_for(user.agency.jurisdiction_id) if user.agency else None  # type: ignore[union-attr]
+        rows = []
+        for f in facilities:
+            facts = FacilityReviewFacts(f.last_inspection, f.last_unannounced)  # type: ignore[attr-defined]
+            decisions = evaluate(Trigger.FACILITY_REVIEW, policy, facts, now) if policy else []
+            rows.append(
+                {
+                    "facility": f.pk,
+                    "name": f.name,
+                    "kind": f.kind,
+                    "last_inspection_on": f.last_inspection,  # type: ignore[attr-defined]
+                    "last_unannounced_on": f.last_unannounced,  # type: ignore[attr-defined]
+                    "decisions": [decision_to_json(d) for d in decisions],
+                }
+            )
+        return Response({"results": rows})

@@ -244,3 +244,25 @@ class Complaint(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Complaint {self.pk}"
+
+
+class Inspection(TimeStampedModel):
+    """A visit by an independent monitoring body (DET-11; Havana r. 14; A/RES/73/177 para 10). Feeds indicator 12."""
+
+    facility = models.ForeignKey(Facility, on_delete=models.PROTECT, related_name="inspections")
+    visited_on = models.DateField()
+    body = models.CharField(max_length=200, help_text="The inspecting body, independent of the facility.")
+    unannounced = models.BooleanField()
+    private_interviews_held = models.BooleanField(default=False)
+    children_interviewed = models.PositiveIntegerField(default=0)
+    findings = models.TextField(blank=True)
+    recommendations = models.JSONField(default=list, blank=True)
+    follow_up_due = models.DateField(null=True, blank=True)
+    follow_up_done_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        indexes = [models.Index(fields=["facility", "visited_on"], name="inspection_facility_idx")]
+
+    def __str__(self) -> str:
+        return f"Inspection of {self.facility_id} on {self.visited_on}"

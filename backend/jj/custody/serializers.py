@@ -15,6 +15,7 @@ from jj.custody.models import (
     FamilyNotification,
     HealthExamination,
     Incident,
+    Inspection,
     JudicialAppearance,
     Placement,
     Release,
@@ -339,3 +340,27 @@ class CustodyEpisodeDetailSerializer(CustodyEpisodeSerializer):
             "release",
         ]
         read_only_fields = fields
+
+
+class InspectionSerializer(serializers.ModelSerializer[Inspection]):
+    facility_name = serializers.CharField(source="facility.name", read_only=True)
+    recommendations = serializers.ListField(child=serializers.CharField(), required=False)
+
+    class Meta:
+        model = Inspection
+        fields = [
+            "id",
+            "facility",
+            "facility_name",
+            "visited_on",
+            "body",
+            "unannounced",
+            "private_interviews_held",
+            "children_interviewed",
+            "findings",
+            "recommendations",
+            "follow_up_due",
+            "follow_up_done_on",
+            "created_at",
+        ]
+        read_only_fields = ["id", "facility_name", "created_at"]

@@ -734,3 +734,31 @@ def complaint_respond(*, actor: User, complaint: Complaint, response: str) -> Co
             changes={"responded_at": now.isoformat()},
         )
     return locked
+
+
+# --- Independent inspections (DET-11) ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def inspection_record(*, actor: User, facility: Facility, data: dict[str, Any]) -> Any:
+    """Recorded by the monitoring body itself (oversight monitors), so the facility cannot shape the record."""
+    from jj.custody.models import Inspection
+
+    if actor.role != Role.OVERSIGHT_MONITOR:
+        raise ActionNotAllowed("Only an oversight monitor records an inspection.")
+    inspection = Inspection(facility=facility, recorded_by=actor, **data)
+    inspection.full_clean()
+    inspection.save()
+    audit_append(
+        actor=actor,
+        action="inspection.create",
+        object_type="facility",
+        object_id=facility.pk,
+        changes={
+            "inspection_id": inspection.pk,
+            "visited_on": inspection.visited_on.isoformat(),
+            "unannounced": inspection.unannounced,
+            "private_interviews_held": inspection.private_interviews_held,
+        },
+    )
+    return inspection

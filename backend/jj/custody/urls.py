@@ -7,6 +7,10 @@ E = "custody-episodes/<int:episode_id>/"
 urlpatterns = [
     path("facilities/", apis.FacilityListApi.as_view(), name="facility-list"),
     path("facilities/occupancy/", apis.FacilityOccupancyApi.as_view(), name="facility-occupancy"),
+    path(
+        "facilities/inspection-status/", apis.FacilityInspectionStatusApi.as_view(), name="facility-inspection-status"
+    ),
+    path("inspections/", apis.InspectionListApi.as_view(), name="inspection-list"),
     path("facilities/<int:facility_id>/", apis.FacilityDetailApi.as_view(), name="facility-detail"),
     path("custody-episodes/", apis.EpisodeListApi.as_view(), name="custody-episode-list"),
     path(E, apis.EpisodeDetailApi.as_view(), name="custody-episode-detail"),

@@ -285,3 +285,12 @@ GC24_18_F = Citation(
     "definite and final closure of the case ... should not be viewed as criminal convictions or result in criminal "
     "records",
 )
+
+GC24_95J = Citation(
+    GC24,
+    "para. 95(j)",
+    "regular basis ... unannounced inspections on their own initiative ... conversations with children ... "
+    "confidential setting",
+)
+HAVANA_14 = Citation(HAVANA, "r. 14", "not belonging to the detention facility")
+RES73_177_10 = Citation(RES_73_177, "para. 10", "unannounced visits ... private interviews without witnesses")

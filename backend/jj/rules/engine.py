@@ -79,6 +79,7 @@ class Trigger(StrEnum):
     INCIDENT = "incident"
     COMPLAINT = "complaint"
     PROGRAMME = "programme"
+    FACILITY_REVIEW = "facility_review"
     DIVERSION_OFFER = "diversion_offer"
     DIVERSION_ACTIVATE = "diversion_activate"
     DIVERSION_OUTCOME = "diversion_outcome"

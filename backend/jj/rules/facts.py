@@ -200,3 +200,11 @@ class DiversionFacts:
     legal_advice_offered: bool = False
     review_route_explained: bool = False
     outcome: str = ""  # completed | not_completed | withdrawn
+
+
+@dataclass(frozen=True)
+class FacilityReviewFacts:
+    """A facility's inspection record, for DET-11."""
+
+    last_inspection_on: date | None
+    last_unannounced_on: date | None

@@ -84,6 +84,7 @@ class Policy:
     health_examination_hours: int = 24
     complaint_response_days: int = 7
     diversion_guardian_consent: bool = True
+    inspection_interval_months: int = 12
     status_offences: str = Strictness.BLOCK
     mandatory_minimum: str = Strictness.BLOCK
     max_custodial_sentence_months: int | None = None
@@ -244,6 +245,16 @@ _PARAMETERS = (
         unverified=True,
         minimum=1,
         maximum=60,
+    ),
+    Parameter(
+        "inspection_interval_months",
+        "Months within which every place of detention should have had an independent, unannounced inspection",
+        12,
+        Direction.LOWER,
+        ("DET-11",),
+        "CRC/C/GC/24 para. 95(j); Havana Rules r. 14; UNODC/UNICEF indicator 12",
+        minimum=1,
+        maximum=36,
     ),
     Parameter(
         "diversion_guardian_consent",

@@ -84,7 +84,14 @@ def test_oversight_responses_never_contain_a_name_or_date_of_birth(make_case: An
         b"".join(monitor.get("/api/audit/export/").streaming_content).decode(),  # type: ignore[attr-defined]
         monitor.get("/api/children/").content.decode(),
         monitor.get("/api/cases/").content.decode(),
+        monitor.get("/api/oversight/decisions/?page_size=200").content.decode(),
+        monitor.get("/api/inspections/").content.decode(),
+        monitor.get("/api/facilities/inspection-status/").content.decode(),
+        monitor.get("/api/facilities/occupancy/").content.decode(),
+        monitor.get("/api/custody-episodes/").content.decode(),
+        monitor.get("/api/policies/").content.decode(),
     ]
+    assert '"rule_id":"MACR-1"' in bodies[5]  # the decisions are there, the child is a pseudonym
     for body in bodies:
         for secret in ["Zephyrine", "Quackenbush", "2011-04-23", "Secrète", "Gwendolyn", "+33 6 99"]:
             assert secret not in body

@@ -10,6 +10,7 @@ from jj.rules.engine import DeadlineSpec, Decision, Outcome, Trigger
 from jj.rules.facts import (
     ComplaintFacts,
     DetentionOrderFacts,
+    FacilityReviewFacts,
     IncidentFacts,
     PlacementFacts,
     ReleaseFacts,
@@ -17,7 +18,7 @@ from jj.rules.facts import (
 )
 from jj.rules.policy import Policy, Strictness
 from jj.rules.registry import rule
-from jj.rules.timecalc import add_local_days, add_local_months
+from jj.rules.timecalc import add_local_days, add_local_months, add_months
 
 VALID_GROUNDS = frozenset({"court_appearance", "danger_to_others"})
 POLICE_HOLDING = frozenset({"police_station", "court_holding"})
@@ -697,5 +698,43 @@ def cap_1(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decisi
             notify=("supervisor",),
             satisfied_by=("emergency",) if blocks else (),
             further_citations=(c.RES76_184_9,),
+        )
+    ]
+
+
+@rule(
+    "DET-11",
+    title="Independent and unannounced inspections",
+    triggers=(Trigger.FACILITY_REVIEW,),
+    outcomes=(Outcome.WARN, Outcome.ALLOW),
+    summary="A place of detention with no independent inspection, or no unannounced one, within the interval "
+    "(default 12 months) is flagged.",
+    citations=(c.GC24_95J, c.HAVANA_14, c.RES73_177_10),
+    parameters=("inspection_interval_months",),
+)
+def det_11(policy: Policy, facts: FacilityReviewFacts, as_of: datetime) -> list[Decision]:
+    months = policy.inspection_interval_months
+    since = add_months(as_of, -months).date()
+    used = {
+        "interval_months": months,
+        "last_inspection_on": facts.last_inspection_on.isoformat() if facts.last_inspection_on else None,
+        "last_unannounced_on": facts.last_unannounced_on.isoformat() if facts.last_unannounced_on else None,
+    }
+    if facts.last_unannounced_on is not None and facts.last_unannounced_on >= since:
+        return [Decision("DET-11", Outcome.ALLOW, "Inspected without notice within the interval.", c.GC24_95J, used)]
+    what = (
+        "no independent inspection"
+        if facts.last_inspection_on is None or facts.last_inspection_on < since
+        else ("no unannounced inspection")
+    )
+    return [
+        Decision(
+            "DET-11",
+            Outcome.WARN,
+            f"This place of detention has had {what} in the last {months} months.",
+            c.GC24_95J,
+            used,
+            notify=("oversight_body",),
+            further_citations=(c.HAVANA_14, c.RES73_177_10),
         )
     ]

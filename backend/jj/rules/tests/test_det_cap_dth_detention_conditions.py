@@ -8,7 +8,14 @@ import pytest
 from jj.rules import citations as c
 from jj.rules.checks.custody import PERMITTED_SANCTIONS, PROHIBITED_SANCTIONS
 from jj.rules.engine import Outcome, Trigger
-from jj.rules.facts import ComplaintFacts, FacilityFacts, IncidentFacts, PlacementFacts, ReleaseFacts
+from jj.rules.facts import (
+    ComplaintFacts,
+    FacilityFacts,
+    FacilityReviewFacts,
+    IncidentFacts,
+    PlacementFacts,
+    ReleaseFacts,
+)
 from jj.rules.policy import Policy, Strictness
 from jj.rules.registry import evaluate
 from jj.rules.tests.helpers import case, documented, offence
@@ -169,3 +176,20 @@ def test_cap_1_emergency_or_domestic_policy_warns() -> None:
         )[0].outcome
         is Outcome.WARN
     )
+
+
+@pytest.mark.parametrize(
+    ("last", "unannounced", "expected"),
+    [
+        (None, None, Outcome.WARN),
+        (date(2025, 5, 3), date(2025, 5, 3), Outcome.WARN),  # 12 months and a day before AT (2026-05-04)
+        (date(2025, 5, 4), date(2025, 5, 4), Outcome.ALLOW),  # exactly 12 months
+        (date(2026, 1, 1), date(2024, 1, 1), Outcome.WARN),  # inspected, but announced
+    ],
+)
+def test_det_11_inspection_interval(last: date | None, unannounced: date | None, expected: Outcome) -> None:
+    (decision,) = of("DET-11", Trigger.FACILITY_REVIEW, FacilityReviewFacts(last, unannounced))
+    assert decision.outcome is expected
+    assert decision.citation == c.GC24_95J
+    if expected is Outcome.WARN and last is not None and unannounced is not None and last > unannounced:
+        assert "no unannounced inspection" in decision.message
