@@ -159,7 +159,10 @@ def bench_list(requests: int) -> dict[str, float]:
 
     user = world()
     for i in range(120):
-        child = people_services.child_register(actor=user, data={"given_name": f"C{i}", "dob_certainty": "unknown"})
+        child = people_services.child_register(
+            actor=user,
+            data={"given_name": f"C{i}", "dob_certainty": "documented", "date_of_birth": datetime(2010, 3, 1).date()},
+        )
         case_services.case_open(actor=user, child=child, kind="arrest", offences=[
             {"description": "Theft", "category": "05", "offence_date": datetime(2026, 1, 1, tzinfo=UTC).date()}])
     client = _client(user)

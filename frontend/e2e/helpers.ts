@@ -26,6 +26,8 @@ interface AxeResult {
 /** axe-core in the page (injected through the CDP, so the page's CSP does not apply): no serious or critical
  * violations of WCAG 2.1 A/AA. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
+  // A closing menu fades out for a moment: check the page as the user is left with it.
+  await expect(page.locator(".MuiPopover-root:visible, .MuiMenu-root:visible")).toHaveCount(0);
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
   await page.evaluate(AXE);
   const result = (await page.evaluate(() =>

@@ -3,8 +3,16 @@ import ChildCareIcon from "@mui/icons-material/ChildCare";
 import FolderIcon from "@mui/icons-material/Folder";
 import GavelIcon from "@mui/icons-material/Gavel";
 import HistoryIcon from "@mui/icons-material/History";
+import HandshakeIcon from "@mui/icons-material/Handshake";
+import PolicyIcon from "@mui/icons-material/Policy";
+import FactCheckIcon from "@mui/icons-material/FactCheck";
+import TaskAltIcon from "@mui/icons-material/TaskAlt";
+import RuleIcon from "@mui/icons-material/Rule";
+import SchoolIcon from "@mui/icons-material/School";
+import ShieldIcon from "@mui/icons-material/Shield";
 import { Admin, Resource } from "react-admin";
 
+import { ApprovalList } from "./approvals";
 import { AuditEventList } from "./audit";
 import { authProvider } from "./authProvider";
 import { CaseCreate, CaseList, CaseShow } from "./cases";
@@ -12,8 +20,13 @@ import { ChildCreate, ChildEdit, ChildList, ChildShow } from "./children";
 import { EpisodeCreate, EpisodeList, EpisodeShow } from "./custody";
 import { Dashboard } from "./dashboard/Dashboard";
 import { dataProvider } from "./dataProvider";
+import { ProgrammeCreate, ProgrammeList, ReferralList, ReferralShow } from "./diversion";
 import { FacilityList } from "./facilities";
 import { i18nProvider } from "./i18n";
+import { InspectionCreate, InspectionList } from "./inspections";
+import { OversightDecisionList } from "./oversight";
+import { PolicyEdit, PolicyList, PolicyShow } from "./policies";
+import { ProtectionReferralList } from "./referrals";
 import { Layout } from "./layout/Layout";
 import { theme } from "./layout/theme";
 
@@ -36,7 +49,16 @@ export function App() {
         icon={ChildCareIcon} recordRepresentation="pseudonym" />
       <Resource name="custody-episodes" list={EpisodeList} show={EpisodeShow} create={EpisodeCreate} icon={GavelIcon} />
       <Resource name="facilities" list={FacilityList} icon={AccountBalanceIcon} recordRepresentation="name" />
+      <Resource name="diversion-referrals" list={ReferralList} show={ReferralShow} icon={HandshakeIcon} />
+      <Resource name="diversion-programmes" list={ProgrammeList} create={ProgrammeCreate} icon={SchoolIcon}
+        recordRepresentation="name" />
+      <Resource name="approvals" list={ApprovalList} icon={TaskAltIcon} />
+      <Resource name="protection-referrals" list={ProtectionReferralList} icon={ShieldIcon} />
       <Resource name="audit-events" list={AuditEventList} icon={HistoryIcon} />
+      <Resource name="oversight-decisions" list={OversightDecisionList} icon={RuleIcon} />
+      <Resource name="inspections" list={InspectionList} create={InspectionCreate} icon={FactCheckIcon} />
+      <Resource name="policies" list={PolicyList} show={PolicyShow} edit={PolicyEdit} icon={PolicyIcon}
+        recordRepresentation="name" />
     </Admin>
   );
 }

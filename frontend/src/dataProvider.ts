@@ -13,6 +13,7 @@ const PATHS: Record<string, string> = {
   "audit-events": "/audit/events/",
   "custody-episodes": "/custody-episodes/",
   "protection-referrals": "/protection-referrals/",
+  "oversight-decisions": "/oversight/decisions/",
 };
 
 /** Nested lists: resource -> path under its parent, for getManyReference(resource, {target, id}). */

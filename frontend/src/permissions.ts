@@ -13,6 +13,7 @@ type Action = "list" | "show" | "create" | "edit" | "delete" | string;
 
 const READ = ["list", "show"];
 const WRITE = [...READ, "create", "edit"];
+const CREATE = [...READ, "create"];
 
 const TABLE: Record<Role, Record<string, string[]>> = {
   caseworker: {
@@ -22,6 +23,8 @@ const TABLE: Record<Role, Record<string, string[]>> = {
     "custody-episodes": WRITE,
     facilities: READ,
     "protection-referrals": READ,
+    "diversion-referrals": READ,
+    "diversion-programmes": READ,
     approvals: READ,
     policies: READ,
   },
@@ -32,15 +35,28 @@ const TABLE: Record<Role, Record<string, string[]>> = {
     "custody-episodes": WRITE,
     facilities: READ,
     "protection-referrals": READ,
+    "diversion-referrals": READ,
+    "diversion-programmes": CREATE,
     approvals: [...READ, "edit"],
     "audit-events": READ,
+    inspections: READ,
     policies: READ,
   },
-  legal_counsel: { children: READ, cases: READ, deadlines: READ, "custody-episodes": READ, facilities: READ, policies: READ },
-  court_officer: { children: READ, cases: READ, deadlines: READ, "custody-episodes": READ, facilities: READ, policies: READ },
+  legal_counsel: {
+    children: READ, cases: READ, deadlines: READ, "custody-episodes": READ, facilities: READ, policies: READ,
+    "diversion-referrals": READ,
+  },
+  court_officer: {
+    children: READ, cases: READ, deadlines: READ, "custody-episodes": READ, facilities: READ, policies: READ,
+    "diversion-referrals": READ,
+  },
   facility_officer: { children: READ, cases: READ, deadlines: READ, "custody-episodes": READ, facilities: READ, policies: READ },
-  oversight_monitor: { "audit-events": READ, facilities: READ, policies: READ },
-  administrator: { facilities: WRITE, policies: [...READ, "edit"], users: WRITE },
+  oversight_monitor: {
+    "audit-events": READ, "oversight-decisions": READ, inspections: CREATE, facilities: READ, policies: READ,
+  },
+  administrator: {
+    facilities: WRITE, policies: [...READ, "edit"], users: WRITE, "diversion-programmes": CREATE, inspections: READ,
+  },
 };
 
 export function canAccess(role: string | undefined, resource: string, action: Action): boolean {

@@ -20,7 +20,7 @@ const filters = [
 /** The audit trail as stored: children appear only as pseudonyms (child_ref). */
 export function AuditEventList() {
   return (
-    <List filters={filters} sort={{ field: "seq", order: "DESC" }} perPage={50}>
+    <List empty={false} filters={filters} sort={{ field: "seq", order: "DESC" }} perPage={50}>
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <TextField source="seq" label="#" />
         <ZonedDateField source="occurred_at" label="jj.fields.occurred_at" />

@@ -1,6 +1,6 @@
-import { Box, Button } from "@mui/material";
 import {
   ArrayField,
+  BooleanField,
   ArrayInput,
   AutocompleteInput,
   Create,
@@ -21,12 +21,12 @@ import {
   required,
   useRecordContext,
 } from "react-admin";
-import { Link } from "react-router-dom";
 
 import { DecisionItem, DecisionList } from "../decisions/DecisionList";
 import { useRuleErrors } from "../decisions/useRuleErrors";
 import type { Decision } from "../http";
 import { ZonedDateField } from "../layout/ZonedDateField";
+import { CaseActions } from "./CaseActions";
 
 export const CASE_STATUS = [
   { id: "open", name: "Open" },
@@ -79,22 +79,6 @@ function DecisionHistoryRow() {
   return <DecisionItem decision={{ ...record, unmet: false, satisfied_by: [], supervisor_approval: false }} />;
 }
 
-function CaseActions() {
-  const record = useRecordContext<{ id: number }>();
-  if (!record) return null;
-  return (
-    <Box sx={{ display: "flex", gap: 1, my: 1 }}>
-      <Button
-        variant="outlined"
-        component={Link}
-        to={`/custody-episodes/create?source=${encodeURIComponent(JSON.stringify({ case: record.id }))}`}
-      >
-        Start custody
-      </Button>
-    </Box>
-  );
-}
-
 export function CaseShow() {
   return (
     <Show>
@@ -104,6 +88,7 @@ export function CaseShow() {
         <SelectField source="status" choices={CASE_STATUS} label="jj.fields.status" />
         <ZonedDateField source="opened_at" label="jj.fields.opened_at" />
         <TextField source="summary" emptyText="-" />
+        <BooleanField source="no_criminal_record" label="jj.case.no_criminal_record" />
         <CaseActions />
         <ArrayField source="offences" label="jj.fields.offences">
           <Datagrid bulkActionButtons={false} rowClick={false}>

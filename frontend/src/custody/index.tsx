@@ -57,7 +57,7 @@ const CONTACT_KIND = [
 
 export function EpisodeList() {
   return (
-    <List filterDefaultValues={{ open: true }} sort={{ field: "started_at", order: "DESC" }}>
+    <List empty={false} filterDefaultValues={{ open: true }} sort={{ field: "started_at", order: "DESC" }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="child_display" label="jj.fields.child" sortable={false} />
         <TextField source="case_reference" label="jj.fields.reference" sortable={false} />

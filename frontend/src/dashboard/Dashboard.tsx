@@ -49,6 +49,13 @@ interface EpisodeRow {
   final_decision_overdue: boolean;
 }
 
+interface ReferralRow {
+  id: number;
+  case_reference: string;
+  programme_name: string;
+  offered_at: string;
+}
+
 interface OccupancyRow {
   facility: number;
   name: string;
@@ -94,6 +101,7 @@ export function Dashboard() {
   const [worklist, setWorklist] = useState<Worklist | null>(null);
   const [episodes, setEpisodes] = useState<EpisodeRow[]>([]);
   const [occupancy, setOccupancy] = useState<OccupancyRow[]>([]);
+  const [offers, setOffers] = useState<ReferralRow[]>([]);
   const [error, setError] = useState<string | null>(null);
   const seesCases = canAccess(role, "cases", "list");
 
@@ -109,6 +117,11 @@ export function Dashboard() {
         dataProvider
           .get<{ results: EpisodeRow[] }>("/custody-episodes/?open=true&page_size=50")
           .then((b) => live && setEpisodes(b.results)),
+      );
+      loads.push(
+        dataProvider
+          .get<{ results: ReferralRow[] }>("/diversion-referrals/?status=offered&page_size=50")
+          .then((b) => live && setOffers(b.results)),
       );
     }
     Promise.all(loads).catch((e: Error) => live && setError(e.message));
@@ -166,6 +179,24 @@ export function Dashboard() {
                         }}
                       />
                     </ListItemButton>
+                    </ListItem>
+                  ))}
+                </List>
+              </CardContent>
+            </Card>
+          )}
+          {seesCases && (
+            <Card sx={{ mb: 2 }}>
+              <CardContent>
+                <Typography variant="h6" component="h2">
+                  {translate("jj.diversion.awaiting_consent")} ({offers.length})
+                </Typography>
+                <List dense disablePadding>
+                  {offers.map((r) => (
+                    <ListItem key={r.id} disablePadding>
+                      <ListItemButton component={Link} to={`/diversion-referrals/${r.id}/show`}>
+                        <ListItemText primary={`${r.case_reference} · ${r.programme_name}`} />
+                      </ListItemButton>
                     </ListItem>
                   ))}
                 </List>

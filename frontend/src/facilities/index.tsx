@@ -11,7 +11,7 @@ const KIND = [
 
 export function FacilityList() {
   return (
-    <List sort={{ field: "name", order: "ASC" }}>
+    <List empty={false} sort={{ field: "name", order: "ASC" }}>
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <TextField source="name" />
         <SelectField source="kind" choices={KIND} label="jj.fields.kind" />

@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+
+import { expectAccessible, login } from "./helpers";
+
+test("a caseworker offers diversion at intake; it cannot start without consent and legal advice", async ({ page }) => {
+  await login(page, "caseworker");
+  await page.getByRole("menuitem", { name: "Cases" }).click();
+  await page.locator("tbody tr").filter({ hasText: "Open" }).first().click();
+  const offer = page.getByTestId("form-offer-diversion");
+  await offer.getByRole("button", { name: "Offer diversion" }).click();
+  await offer.getByLabel("Programme").click();
+  await page.getByRole("option", { name: "Victim-offender mediation" }).click();
+  await offer.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Recorded.")).toBeVisible();
+
+  await page.getByRole("menuitem", { name: "Diversion", exact: true }).click();
+  await page.locator("tbody tr").filter({ hasText: "Offered" }).first().click();
+  const activate = page.getByTestId("form-activate");
+  await activate.getByRole("button", { name: /consent and safeguards/ }).click();
+  await activate.getByLabel("Compelling evidence").fill("CCTV footage");
+  await activate.getByRole("button", { name: "Save" }).click();
+  await expect(activate.getByTestId("decision-DIV-2")).toContainText("child_consent");
+  await expect(activate.getByTestId("decision-DIV-2")).toContainText("legal_advice_offered");
+  await expectAccessible(page, "diversion-refused");
+
+  await activate.getByLabel("The child's acknowledgement of responsibility").fill("I took it");
+  for (const item of ["Nature", "Content", "Duration", "Consequences"]) await activate.getByLabel(item).check();
+  for (const item of ["The child consents", "A parent or guardian consents", "Legal advice was offered", "How to have the decision reviewed was explained"]) {
+    await activate.getByLabel(item).check();
+  }
+  await activate.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("form-outcome")).toBeVisible();
+  await expectAccessible(page, "diversion-active");
+});
+
+test("an administrator lowers the minimum age and sees the standard named", async ({ page }) => {
+  await login(page, "administrator");
+  await page.getByRole("menuitem", { name: "Policy" }).click();
+  await page.locator("tbody tr").first().click();
+  await expect(page.getByText("International standard")).toBeVisible();
+  await expectAccessible(page, "policy-show");
+  await page.getByRole("link", { name: "Edit" }).click();
+  const macr = page.getByLabel("Minimum age of criminal responsibility (years)");
+  await macr.fill("12");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("decision-POL-1")).toContainText("falls below the international standard");
+  await expectAccessible(page, "policy-edit-warning");
+});
+
+test("an oversight monitor reads the rule decisions and records an inspection", async ({ page }) => {
+  await login(page, "oversight_monitor");
+  await page.getByRole("menuitem", { name: "Rule decisions" }).click();
+  await expect(page.getByRole("columnheader", { name: "Rule" })).toBeVisible();
+  await expectAccessible(page, "oversight-decisions");
+  await page.getByRole("menuitem", { name: "Inspections" }).click();
+  await expect(page.getByText("Inspection status (DET-11)")).toBeVisible();
+  await expectAccessible(page, "inspections");
+  await page.getByRole("link", { name: "Create" }).click();
+  await page.getByLabel("Facility").click();
+  await page.getByRole("option").first().click();
+  await expect(page.getByRole("listbox")).toBeHidden();
+  await page.getByLabel("Visited on").fill("2026-11-20");
+  await page.getByLabel("Inspecting body").fill("National Preventive Mechanism");
+  await expectAccessible(page, "inspection-create");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("cell", { name: "National Preventive Mechanism" })).toBeVisible();
+});
+
+test("a supervisor sees the approvals and the protection referrals", async ({ page }) => {
+  await login(page, "supervisor");
+  await page.getByRole("menuitem", { name: "Approvals" }).click();
+  await expectAccessible(page, "approvals");
+  await page.getByRole("menuitem", { name: "Protection referrals" }).click();
+  await expect(page.locator("tbody tr")).toHaveCount(2);
+  await expectAccessible(page, "protection-referrals");
+});

@@ -1,0 +1,93 @@
+/** Workflow steps on a case: charge, sentence, diversion. Each is its own endpoint; refusals show their rules. */
+import { Box, Button } from "@mui/material";
+import {
+  ArrayInput,
+  BooleanInput,
+  DateInput,
+  DateTimeInput,
+  NumberInput,
+  ReferenceInput,
+  SelectInput,
+  SimpleFormIterator,
+  TextInput,
+  required,
+  useRecordContext,
+} from "react-admin";
+import type { FieldValues } from "react-hook-form";
+import { Link } from "react-router-dom";
+
+import { ActionForm } from "../custody/ActionForm";
+
+const SENTENCE_TYPES = [
+  "warning", "community_service", "probation", "supervision", "fine", "restorative", "education_order", "custody",
+  "indeterminate", "life_with_parole",
+].map((id) => ({ id, name: id.replace(/_/g, " ") }));
+const NON_CUSTODIAL = ["warning", "community_service", "probation", "supervision", "fine", "restorative", "education_order"]
+  .map((id) => ({ id, name: id.replace(/_/g, " ") }));
+const STAGES = [
+  { id: "intake", name: "At intake" },
+  { id: "charge", name: "At charge" },
+  { id: "trial", name: "During trial" },
+  { id: "later", name: "Later" },
+];
+
+interface CaseRecord {
+  id: number;
+  status: string;
+  version: number;
+}
+
+export function CaseActions() {
+  const record = useRecordContext<CaseRecord>();
+  if (!record) return null;
+  const open = !["closed", "closed_final", "sentenced"].includes(record.status);
+  const withVersion = (values: FieldValues) => ({ ...values, version: record.version });
+  return (
+    <Box sx={{ my: 2 }}>
+      <Box sx={{ display: "flex", gap: 1, mb: 1 }}>
+        <Button
+          variant="outlined"
+          component={Link}
+          to={`/custody-episodes/create?source=${encodeURIComponent(JSON.stringify({ case: record.id }))}`}
+        >
+          Start custody
+        </Button>
+      </Box>
+      {open && (
+        <ActionForm title="jj.case.offer_diversion" path="/diversion-referrals/" testId="form-offer-diversion"
+          defaultValues={{ stage: record.status === "charged" ? "charge" : "intake" }}
+          transform={(values) => ({ ...values, case: record.id })}>
+          <ReferenceInput source="programme" reference="diversion-programmes">
+            <SelectInput optionText="name" label="jj.diversion.programme" validate={required()} />
+          </ReferenceInput>
+          <SelectInput source="stage" choices={STAGES} label="jj.diversion.stage" validate={required()} />
+        </ActionForm>
+      )}
+      {record.status === "open" && (
+        <ActionForm title="jj.case.charge" path={`/cases/${record.id}/charge/`} testId="form-charge" transform={withVersion}>
+          <TextInput source="diversion_not_offered_reason" label="jj.case.diversion_not_offered_reason" multiline fullWidth />
+          <TextInput source="individual_assessment" label="jj.case.individual_assessment" multiline fullWidth />
+          <TextInput source="justification" label="jj.custody.justification" multiline fullWidth />
+        </ActionForm>
+      )}
+      {open && (
+        <ActionForm title="jj.case.sentence" path={`/cases/${record.id}/sentences/`} testId="form-sentence"
+          defaultValues={{ non_custodial_options_considered: [] }}>
+          <SelectInput source="sentence_type" choices={SENTENCE_TYPES} label="jj.fields.kind" validate={required()} />
+          <DateTimeInput source="imposed_at" label="jj.fields.occurred_at" />
+          <NumberInput source="length_months" label="jj.case.length_months" min={1} />
+          <DateInput source="parole_eligibility_date" label="jj.case.parole_eligibility_date" />
+          <ArrayInput source="non_custodial_options_considered" label="jj.case.options_considered">
+            <SimpleFormIterator inline>
+              <SelectInput source="option" choices={NON_CUSTODIAL} label="jj.custody.alternative" validate={required()} />
+              <TextInput source="reason_rejected" label="jj.custody.reason_rejected" validate={required()} />
+            </SimpleFormIterator>
+          </ArrayInput>
+          <TextInput source="justification" label="jj.custody.justification" multiline fullWidth />
+          <BooleanInput source="mandatory_minimum_applied" label="jj.case.mandatory_minimum" />
+          <TextInput source="court" label="jj.custody.authority" />
+        </ActionForm>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,99 @@
+import { Box, Typography } from "@mui/material";
+import { useEffect, useState } from "react";
+import {
+  ArrayInput,
+  BooleanField,
+  BooleanInput,
+  Create,
+  Datagrid,
+  DateField,
+  DateInput,
+  List,
+  NumberField,
+  NumberInput,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextField,
+  TextInput,
+  required,
+  useTranslate,
+} from "react-admin";
+
+import { dataProvider } from "../dataProvider";
+import { DecisionItem } from "../decisions/DecisionList";
+import type { Decision } from "../http";
+
+interface StatusRow {
+  facility: number;
+  name: string;
+  last_inspection_on: string | null;
+  last_unannounced_on: string | null;
+  decisions: Decision[];
+}
+
+/** DET-11 per facility: which places of detention lack an unannounced inspection. */
+function InspectionStatus() {
+  const translate = useTranslate();
+  const [rows, setRows] = useState<StatusRow[]>([]);
+  useEffect(() => {
+    let live = true;
+    dataProvider.get<{ results: StatusRow[] }>("/facilities/inspection-status/").then((b) => live && setRows(b.results)).catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (
+    <Box sx={{ mb: 2 }}>
+      <Typography variant="h6" component="h2">{translate("jj.inspections.status")}</Typography>
+      {rows.map((row) => (
+        <Box key={row.facility}>
+          <Typography variant="subtitle2" component="h3">{row.name}</Typography>
+          {row.decisions.map((d) => (
+            <DecisionItem key={d.rule_id} decision={{ ...d, unmet: false }} />
+          ))}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+export function InspectionList() {
+  return (
+    <List empty={false} sort={{ field: "visited_on", order: "DESC" }} aside={<Box sx={{ width: 360, ml: 2 }}><InspectionStatus /></Box>}>
+      <Datagrid bulkActionButtons={false} rowClick={false}>
+        <TextField source="facility_name" label="jj.fields.facility" sortable={false} />
+        <DateField source="visited_on" label="jj.inspections.visited_on" />
+        <TextField source="body" label="jj.inspections.body" sortable={false} />
+        <BooleanField source="unannounced" label="jj.inspections.unannounced" sortable={false} />
+        <NumberField source="children_interviewed" label="jj.inspections.children_interviewed" sortable={false} />
+        <DateField source="follow_up_due" label="jj.inspections.follow_up_due" emptyText="-" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}
+
+export function InspectionCreate() {
+  return (
+    <Create redirect="list">
+      <SimpleForm defaultValues={{ unannounced: true, private_interviews_held: true, recommendations: [] }}>
+        <ReferenceInput source="facility" reference="facilities">
+          <SelectInput optionText="name" label="jj.fields.facility" validate={required()} />
+        </ReferenceInput>
+        <DateInput source="visited_on" label="jj.inspections.visited_on" validate={required()} />
+        <TextInput source="body" label="jj.inspections.body" validate={required()} />
+        <BooleanInput source="unannounced" label="jj.inspections.unannounced" />
+        <BooleanInput source="private_interviews_held" label="jj.inspections.private_interviews" />
+        <NumberInput source="children_interviewed" label="jj.inspections.children_interviewed" min={0} />
+        <TextInput source="findings" label="jj.inspections.findings" multiline fullWidth />
+        <ArrayInput source="recommendations" label="jj.inspections.recommendations">
+          <SimpleFormIterator>
+            <TextInput source="" label="jj.inspections.recommendation" />
+          </SimpleFormIterator>
+        </ArrayInput>
+        <DateInput source="follow_up_due" label="jj.inspections.follow_up_due" />
+      </SimpleForm>
+    </Create>
+  );
+}
