@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import dj_database_url
 import django_stubs_ext
+from django.core.exceptions import ImproperlyConfigured
 
 from config.env import BASE_DIR, REPO_DIR, env_bool, env_int, env_list, env_str
 
@@ -12,6 +13,9 @@ django_stubs_ext.monkeypatch()
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "insecure-dev-key-change-me" if DEBUG else None)
+if not DEBUG and len(SECRET_KEY) < 32:
+    # An empty or short key would sign sessions and keyed child pseudonyms with something guessable.
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set to at least 32 random characters.")
 # Keyed hash for pseudonymous child references in audit and oversight. Rotating it breaks links across exports.
 PSEUDONYM_KEY = env_str("JJ_PSEUDONYM_KEY", SECRET_KEY)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])

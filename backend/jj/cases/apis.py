@@ -22,6 +22,7 @@ from jj.cases.serializers import (
     CaseUpdateSerializer,
     ChargeSerializer,
     CloseSerializer,
+    InterviewSerializer,
     OffenceSerializer,
     ProtectionReferralSerializer,
     SentenceSerializer,
@@ -302,3 +303,23 @@ class ChildCriminalHistoryApi(APIView):
                 "proceedings": proceedings,
             }
         )
+
+
+class CaseInterviewApi(APIView):
+    """Questioning of the child (DET-2): refused without a lawyer or an appropriate adult present."""
+
+    @extend_schema(responses={200: InterviewSerializer(many=True)})
+    def get(self, request: Request, case_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        case = case_get_for_user(user=user, case_id=case_id, action="interview.list")
+        audit_read(actor=user, object_type="case_interviews", object_id=case.pk, child_id=case.child_id)
+        return Response(InterviewSerializer(case.interviews.order_by("at", "id"), many=True).data)
+
+    @extend_schema(request=InterviewSerializer, responses={201: InterviewSerializer})
+    def post(self, request: Request, case_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        case = case_get_for_user(user=user, case_id=case_id, action="interview.create")
+        serializer = InterviewSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        interview = services.interview_record(actor=user, case=case, data=dict(serializer.validated_data))
+        return Response(InterviewSerializer(interview).data, status=status.HTTP_201_CREATED)

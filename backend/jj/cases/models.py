@@ -189,3 +189,22 @@ class Sentence(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Sentence {self.pk} ({self.sentence_type})"
+
+
+class Interview(TimeStampedModel):
+    """Questioning of a child (DET-2): who was there, whether a waiver of counsel was judicially supervised."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="interviews")
+    at = models.DateTimeField()
+    conducted_by = models.CharField(max_length=200)
+    lawyer_present = models.BooleanField(default=False)
+    appropriate_adult_present = models.BooleanField(default=False)
+    appropriate_adult_relationship = models.CharField(max_length=100, blank=True)
+    lawyer_waived = models.BooleanField(default=False)
+    waiver_under_judicial_supervision = models.BooleanField(default=False)
+    audio_visual_recorded = models.BooleanField(default=False)
+    interpreter_present = models.BooleanField(default=False)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    def __str__(self) -> str:
+        return f"Interview {self.pk}"

@@ -11,6 +11,7 @@ from jj.cases.models import (
     CaseKind,
     CaseStatus,
     ChildProtectionReferral,
+    Interview,
     Offence,
     Sentence,
     SentenceType,
@@ -204,3 +205,22 @@ class ProtectionReferralSerializer(serializers.ModelSerializer[ChildProtectionRe
         model = ChildProtectionReferral
         fields = ["id", "child", "agency", "referred_by", "reason", "circumstances", "decisions", "created_at"]
         read_only_fields = fields
+
+
+class InterviewSerializer(serializers.ModelSerializer[Interview]):
+    class Meta:
+        model = Interview
+        fields = [
+            "id",
+            "at",
+            "conducted_by",
+            "lawyer_present",
+            "appropriate_adult_present",
+            "appropriate_adult_relationship",
+            "lawyer_waived",
+            "waiver_under_judicial_supervision",
+            "audio_visual_recorded",
+            "interpreter_present",
+            "created_at",
+        ]
+        read_only_fields = ["id", "created_at"]

@@ -19,6 +19,7 @@ from jj.cases.models import (
     CaseStatus,
     CaseUserObjectPermission,
     ChildProtectionReferral,
+    Interview,
     Offence,
     Sentence,
 )
@@ -37,7 +38,7 @@ from jj.deadlines.services import deadlines_from_decisions, deadlines_meet
 from jj.people.models import Child
 from jj.rules.checks.common import CHILD_PROTECTION
 from jj.rules.engine import Decision, Trigger, needing_approval, unmet
-from jj.rules.facts import CaseFacts, NonCustodialOption, SentenceFacts
+from jj.rules.facts import CaseFacts, InterviewFacts, NonCustodialOption, SentenceFacts
 
 NOT_A_CASE_WRITER = "Only caseworkers and supervisors can record case information."
 ONLY_SUPERVISOR = "Only a supervisor of the case's agency can do this."
@@ -661,3 +662,55 @@ def sentence_record(*, actor: User, case: Case, data: dict[str, Any]) -> Sentenc
             reason=sentence.justification,
         )
     return sentence
+
+
+def interview_record(*, actor: User, case: Case, data: dict[str, Any]) -> Interview:
+    """DET-2: questioning with neither a lawyer nor an appropriate adult is refused, as is an unsupervised waiver."""
+    _require_case_writer(actor)
+    facts = InterviewFacts(
+        lawyer_present=data.get("lawyer_present", False),
+        appropriate_adult_present=data.get("appropriate_adult_present", False),
+        lawyer_waived=data.get("lawyer_waived", False),
+        waiver_under_judicial_supervision=data.get("waiver_under_judicial_supervision", False),
+        audio_visual_recorded=data.get("audio_visual_recorded", False),
+    )
+    now = timezone.now()
+    decisions = rules_evaluate(trigger=Trigger.INTERVIEW, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now)
+    refuse_unless_allowed(
+        decisions=decisions,
+        actor=actor,
+        action="interview.create",
+        object_type="case",
+        object_id=case.pk,
+        child_id=case.child_id,
+    )
+    with transaction.atomic():
+        interview = Interview.objects.create(case=case, recorded_by=actor, **data)
+        case_event_record(
+            case=case,
+            kind="interview.recorded",
+            summary="Questioning recorded",
+            actor=actor,
+            data={"interview": interview.pk},
+            occurred_at=interview.at,
+        )
+        decisions_record(
+            decisions=decisions,
+            trigger=Trigger.INTERVIEW,
+            object_type="interview",
+            object_id=interview.pk,
+            jurisdiction_id=case.jurisdiction_id,
+            actor=actor,
+            at=now,
+            case=case,
+        )
+        audit_append(
+            actor=actor,
+            action="interview.create",
+            object_type="interview",
+            object_id=interview.pk,
+            child_id=case.child_id,
+            changes={k: v for k, v in data.items() if isinstance(v, bool)},
+            decisions=decisions,
+        )
+    return interview

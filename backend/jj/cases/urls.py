@@ -16,6 +16,7 @@ urlpatterns = [
     path("cases/<int:case_id>/charge/", apis.CaseChargeApi.as_view(), name="case-charge"),
     path("cases/<int:case_id>/adult-transfer/", apis.CaseAdultTransferApi.as_view(), name="case-adult-transfer"),
     path("cases/<int:case_id>/sentences/", apis.CaseSentenceApi.as_view(), name="case-sentences"),
+    path("cases/<int:case_id>/interviews/", apis.CaseInterviewApi.as_view(), name="case-interviews"),
     path("cases/<int:case_id>/decisions/", apis.CaseDecisionsApi.as_view(), name="case-decisions"),
     path("protection-referrals/", apis.ProtectionReferralListApi.as_view(), name="protection-referral-list"),
     path("children/<int:child_id>/criminal-history/", apis.ChildCriminalHistoryApi.as_view(), name="criminal-history"),

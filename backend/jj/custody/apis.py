@@ -13,15 +13,18 @@ from rest_framework.views import APIView
 from jj.accounts.models import Role, User
 from jj.audit.services import audit_denied, audit_list, audit_read
 from jj.cases.access import case_get_for_user
+from jj.compliance.models import ApprovalRequest
 from jj.compliance.selectors import policy_for
+from jj.compliance.serializers import ApprovalSerializer
 from jj.core.exceptions import decision_to_json
 from jj.core.permissions import HasRole
 from jj.core.views import ListAPIView
 from jj.custody import selectors, services
 from jj.custody.access import episode_get_for_user, facility_queryset_for
-from jj.custody.models import Complaint, CustodyEpisode, Facility, Inspection
+from jj.custody.models import Complaint, CustodyEpisode, Facility, Inspection, LegalityChallenge
 from jj.custody.serializers import (
     AppearanceSerializer,
+    ChallengeDecisionSerializer,
     ComplaintResponseSerializer,
     ComplaintSerializer,
     ContactSerializer,
@@ -35,6 +38,7 @@ from jj.custody.serializers import (
     HealthExaminationSerializer,
     IncidentSerializer,
     InspectionSerializer,
+    LegalityChallengeSerializer,
     ReleaseSerializer,
     TransferSerializer,
 )
@@ -62,6 +66,7 @@ def _episode_out(user: User, episode_id: int) -> dict[str, Any]:
             "health_examinations",
             "incidents",
             "complaints",
+            "legality_challenges",
         )
         .select_related("release")
         .get(pk=episode_id)
@@ -249,9 +254,25 @@ def _appearance(user: User, episode: CustodyEpisode, data: dict[str, Any]) -> An
     return services.appearance_record(actor=user, episode=episode, **data)
 
 
-TransferApi = _action(
-    "transfer", TransferSerializer, _transfer, "Move the child to another facility (PTD-1, DET-3, DET-4, CAP-1)."
-)
+class TransferApi(_EpisodeActionApi):
+    """Move the child to another facility (PTD-1, PTD-11, DET-3, DET-4, CAP-1). 202 with an approval request when
+    a supervisor must approve the best-interests justification (MACR-7)."""
+
+    input_serializer = TransferSerializer
+    action_name = "custody_episode.transfer"
+
+    @extend_schema(request=TransferSerializer, responses={201: CustodyEpisodeDetailSerializer, 202: ApprovalSerializer})
+    def post(self, request: Request, episode_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        episode = episode_get_for_user(user=user, episode_id=episode_id, action=self.action_name)
+        serializer = TransferSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        result = _transfer(user, episode, dict(serializer.validated_data))
+        if isinstance(result, ApprovalRequest):
+            return Response(ApprovalSerializer(result).data, status=status.HTTP_202_ACCEPTED)
+        return Response(_episode_out(user, episode.pk), status=status.HTTP_201_CREATED)
+
+
 DetentionOrderApi = _action(
     "detention_order",
     DetentionOrderSerializer,
@@ -289,6 +310,12 @@ IncidentApi = _action(
     IncidentSerializer,
     lambda user, episode, data: services.incident_record(actor=user, episode=episode, data=data),
     "Record an incident (DET-7..9 refuse prohibited treatment; DTH-1 freezes the evidence).",
+)
+LegalityChallengeApi = _action(
+    "legality_challenge",
+    LegalityChallengeSerializer,
+    lambda user, episode, data: services.legality_challenge_file(actor=user, episode=episode, data=data),
+    "File a challenge to the legality of the deprivation of liberty (PTD-10: decided within 14 days).",
 )
 ComplaintApi = _action(
     "complaint",
@@ -377,3 +404,19 @@ class FacilityInspectionStatusApi(APIView):
                 }
             )
         return Response({"results": rows})
+
+
+class LegalityChallengeDecideApi(APIView):
+    @extend_schema(request=ChallengeDecisionSerializer, responses={200: LegalityChallengeSerializer})
+    def post(self, request: Request, episode_id: int, challenge_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        episode = episode_get_for_user(user=user, episode_id=episode_id, action="legality_challenge.decide")
+        challenge = (
+            LegalityChallenge.objects.filter(episode=episode, pk=challenge_id).select_related("episode__case").first()
+        )
+        if challenge is None:
+            raise Http404
+        serializer = ChallengeDecisionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        decided = services.legality_challenge_decide(actor=user, challenge=challenge, **serializer.validated_data)
+        return Response(LegalityChallengeSerializer(decided).data)

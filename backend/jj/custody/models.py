@@ -266,3 +266,18 @@ class Inspection(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Inspection of {self.facility_id} on {self.visited_on}"
+
+
+class LegalityChallenge(TimeStampedModel):
+    """A challenge to the legality of the deprivation of liberty (CRC art. 37(d); PTD-10)."""
+
+    episode = models.ForeignKey(CustodyEpisode, on_delete=models.PROTECT, related_name="legality_challenges")
+    filed_at = models.DateTimeField()
+    filed_by = models.CharField(max_length=200, help_text="Who brought it: the child, counsel, a parent...")
+    authority = models.CharField(max_length=200)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=32, blank=True)  # upheld (release) | dismissed
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    def __str__(self) -> str:
+        return f"Legality challenge {self.pk}"

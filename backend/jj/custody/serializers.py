@@ -1,8 +1,10 @@
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from jj.accounts.models import Role, User
+from jj.core.exceptions import decision_to_json
 from jj.core.pseudonym import child_pseudonym
 from jj.custody.models import (
     Complaint,
@@ -17,6 +19,7 @@ from jj.custody.models import (
     Incident,
     Inspection,
     JudicialAppearance,
+    LegalityChallenge,
     Placement,
     Release,
 )
@@ -262,6 +265,7 @@ class CustodyStartSerializer(serializers.Serializer):
 
 class TransferSerializer(serializers.Serializer):
     facility = serializers.PrimaryKeyRelatedField(queryset=Facility.objects.all())
+    justification = serializers.CharField(required=False, allow_blank=True, default="")
     at = serializers.DateTimeField(required=False)
     commitment_order_reference = serializers.CharField(required=False, allow_blank=True, default="")
     best_interests_justification = serializers.CharField(required=False, allow_blank=True, default="")
@@ -315,6 +319,14 @@ class CustodyEpisodeSerializer(serializers.ModelSerializer[CustodyEpisode]):
         return round((end - episode.started_at).total_seconds() / 3600, 1) if end else 0.0
 
 
+class LegalityChallengeSerializer(serializers.ModelSerializer[LegalityChallenge]):
+    class Meta:
+        model = LegalityChallenge
+        fields = ["id", "filed_at", "filed_by", "authority", "decided_at", "outcome", "created_at"]
+        read_only_fields = ["id", "decided_at", "outcome", "created_at"]
+        extra_kwargs = {"filed_at": {"required": False}}
+
+
 class CustodyEpisodeDetailSerializer(CustodyEpisodeSerializer):
     placements = PlacementSerializer(many=True, read_only=True)
     detention_orders = DetentionOrderSerializer(many=True, read_only=True)
@@ -324,6 +336,8 @@ class CustodyEpisodeDetailSerializer(CustodyEpisodeSerializer):
     health_examinations = HealthExaminationSerializer(many=True, read_only=True)
     incidents = IncidentSerializer(many=True, read_only=True)
     complaints = ComplaintSerializer(many=True, read_only=True)
+    legality_challenges = LegalityChallengeSerializer(many=True, read_only=True)
+    checks = serializers.SerializerMethodField(help_text="Decisions computed on read, e.g. DET-5 family contact.")
     release = ReleaseSerializer(read_only=True, default=None)
 
     class Meta(CustodyEpisodeSerializer.Meta):
@@ -337,9 +351,17 @@ class CustodyEpisodeDetailSerializer(CustodyEpisodeSerializer):
             "health_examinations",
             "incidents",
             "complaints",
+            "legality_challenges",
+            "checks",
             "release",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    def get_checks(self, episode: CustodyEpisode) -> list[dict[str, Any]]:
+        from jj.custody.services import contact_review  # services import serializers' models only
+
+        return [] if episode.ended_at else [decision_to_json(d) for d in contact_review(episode)]
 
 
 class InspectionSerializer(serializers.ModelSerializer[Inspection]):
@@ -364,3 +386,7 @@ class InspectionSerializer(serializers.ModelSerializer[Inspection]):
             "created_at",
         ]
         read_only_fields = ["id", "facility_name", "created_at"]
+
+
+class ChallengeDecisionSerializer(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=["upheld", "dismissed"])

@@ -13,7 +13,14 @@ from jj.audit.services import audit_append
 from jj.cases.models import Case, CaseStatus
 from jj.cases.services import case_event_record
 from jj.compliance.facts import case_facts
-from jj.compliance.services import decisions_record, refuse_unless_allowed, rules_evaluate
+from jj.compliance.models import ApprovalRequest
+from jj.compliance.services import (
+    APPROVAL_ACTIONS,
+    approval_request,
+    decisions_record,
+    refuse_unless_allowed,
+    rules_evaluate,
+)
 from jj.core.exceptions import ActionNotAllowed, ApplicationError
 from jj.custody.access import COURT_RECORDERS, CUSTODY_RECORDERS, FACILITY_RECORDERS, require_role
 from jj.custody.facts import facility_facts
@@ -35,10 +42,12 @@ from jj.custody.models import (
 )
 from jj.deadlines.models import Deadline, Notification
 from jj.deadlines.services import deadlines_from_decisions, deadlines_meet
-from jj.rules.engine import Decision, Trigger
+from jj.rules.engine import Decision, Trigger, needing_approval
 from jj.rules.facts import (
     Alternative,
+    ChallengeFacts,
     ComplaintFacts,
+    ContactReviewFacts,
     DetentionOrderFacts,
     IncidentFacts,
     PlacementFacts,
@@ -56,7 +65,14 @@ CASE_CLOSED = "This case is closed."
 SAME_FACILITY = "The child is already in this facility."
 ONLY_ADMINISTRATOR = "Only an administrator can manage facilities."
 # Deadlines that lose their object when the child leaves custody.
-CUSTODY_DEADLINES = ("competent_authority", "detention_review", "formal_charge", "final_decision")
+CUSTODY_DEADLINES = (
+    "competent_authority",
+    "detention_review",
+    "formal_charge",
+    "final_decision",
+    "police_cell_exit",
+    "legality_challenge",
+)
 
 
 def _zone(case: Case) -> str:
@@ -86,6 +102,7 @@ def _record(
     justification: str = "",
     subject: tuple[str, int] | None = None,
     priority: bool = False,
+    approval: ApprovalRequest | None = None,
 ) -> None:
     """The tail every custody write shares: deadlines asked for, decisions stored, audit event."""
     subject_type, subject_id = subject or (object_type, object_id)
@@ -102,6 +119,7 @@ def _record(
         at=at,
         case=case,
         justification=justification,
+        approval=approval,
     )
     audit_append(
         actor=actor,
@@ -273,7 +291,11 @@ def custody_transfer(
     best_interests_justification: str = "",
     emergency: bool = False,
     condition_note: str = "",
-) -> Placement:
+    justification: str = "",
+    approval: ApprovalRequest | None = None,
+) -> Placement | ApprovalRequest:
+    """A move to another facility. Moving a person who turned 18 to a place holding adults waits for a
+    supervisor's approval of the best-interests justification (MACR-7)."""
     require_role(actor, CUSTODY_RECORDERS, "a transfer")
     if episode.current_facility_id == facility.pk:
         raise ApplicationError(SAME_FACILITY, extra={"facility": [SAME_FACILITY]})
@@ -290,6 +312,7 @@ def custody_transfer(
         first_appearance_at=episode.first_appearance_at,
         commitment_order_reference=commitment_order_reference,
         best_interests_justification=best_interests_justification,
+        justification=justification,
         emergency=emergency,
     )
     decisions = rules_evaluate(trigger=Trigger.TRANSFER, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now)
@@ -301,6 +324,24 @@ def custody_transfer(
         object_id=episode.pk,
         child_id=case.child_id,
     )
+    if needing_approval(decisions) and approval is None:
+        return approval_request(
+            actor=actor,
+            case=case,
+            action="custody.transfer",
+            payload={
+                "episode": episode.pk,
+                "facility": facility.pk,
+                "at": moved_at.isoformat(),
+                "commitment_order_reference": commitment_order_reference,
+                "best_interests_justification": best_interests_justification,
+                "emergency": emergency,
+                "condition_note": condition_note,
+                "justification": justification,
+            },
+            justification=best_interests_justification,
+            decisions=decisions,
+        )
     with transaction.atomic():
         locked = _open_episode(episode)
         Placement.objects.filter(episode=locked, ended_at__isnull=True).update(ended_at=moved_at)
@@ -325,6 +366,7 @@ def custody_transfer(
             data={"episode": locked.pk, "placement": placement.pk},
             occurred_at=moved_at,
         )
+        deadlines_meet(case=case, kinds=["police_cell_exit"], at=moved_at, by=actor, note=f"moved to {facility.name}")
         _record(
             actor=actor,
             case=case,
@@ -335,9 +377,29 @@ def custody_transfer(
             at=now,
             action="custody_episode.transfer",
             changes={"facility_id": {"before": before, "after": facility.pk}},
-            justification=best_interests_justification,
+            justification=best_interests_justification or justification,
+            approval=approval,
         )
     return placement
+
+
+def _transfer_on_approval(approval: ApprovalRequest, approver: User) -> Placement | ApprovalRequest:
+    data = approval.payload
+    return custody_transfer(
+        actor=approval.requested_by,
+        episode=CustodyEpisode.objects.get(pk=data["episode"]),
+        facility=Facility.objects.get(pk=data["facility"]),
+        at=datetime.fromisoformat(data["at"]),
+        commitment_order_reference=data["commitment_order_reference"],
+        best_interests_justification=data["best_interests_justification"],
+        emergency=data["emergency"],
+        condition_note=data["condition_note"],
+        justification=data["justification"],
+        approval=approval,
+    )
+
+
+APPROVAL_ACTIONS["custody.transfer"] = _transfer_on_approval
 
 
 def custody_release(
@@ -762,3 +824,82 @@ def inspection_record(*, actor: User, facility: Facility, data: dict[str, Any]) 
         },
     )
     return inspection
+
+
+# --- Challenges to legality (PTD-10) and family contact (DET-5) ---------------------------------------------------
+
+
+def legality_challenge_file(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> Any:
+    from jj.custody.models import LegalityChallenge
+
+    require_role(actor, COURT_RECORDERS | frozenset({Role.LEGAL_COUNSEL}), "a challenge to legality")
+    case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)
+    now = timezone.now()
+    filed_at = data.get("filed_at") or now
+    decisions = rules_evaluate(
+        trigger=Trigger.LEGALITY_CHALLENGE,
+        jurisdiction_id=case.jurisdiction_id,
+        facts=ChallengeFacts(filed_at=filed_at, zone=_zone(case)),
+        as_of=now,
+    )
+    with transaction.atomic():
+        locked = _open_episode(episode)
+        challenge = LegalityChallenge.objects.create(
+            episode=locked, recorded_by=actor, **{**data, "filed_at": filed_at}
+        )
+        _record(
+            actor=actor,
+            case=case,
+            decisions=decisions,
+            trigger=Trigger.LEGALITY_CHALLENGE,
+            object_type="legality_challenge",
+            object_id=challenge.pk,
+            at=now,
+            action="legality_challenge.create",
+            changes={"episode_id": locked.pk, "filed_by": challenge.filed_by},
+            priority=True,
+        )
+    return challenge
+
+
+def legality_challenge_decide(*, actor: User, challenge: Any, outcome: str) -> Any:
+    require_role(actor, COURT_RECORDERS, "the decision on a challenge")
+    case = challenge.episode.case
+    now = timezone.now()
+    with transaction.atomic():
+        challenge.decided_at = now
+        challenge.outcome = outcome
+        challenge.save(update_fields=["decided_at", "outcome", "updated_at"])
+        Deadline.objects.filter(
+            case=case,
+            kind="legality_challenge",
+            subject_type="legality_challenge",
+            subject_id=challenge.pk,
+            met_at__isnull=True,
+        ).update(met_at=now, met_by=actor, met_note=outcome)
+        audit_append(
+            actor=actor,
+            action="legality_challenge.decide",
+            object_type="legality_challenge",
+            object_id=challenge.pk,
+            child_id=case.child_id,
+            changes={"outcome": outcome},
+        )
+    return challenge
+
+
+def contact_review(episode: CustodyEpisode, *, now: datetime | None = None) -> list[Decision]:
+    """DET-5 on read: how long since the last family visit (no write, nothing to refuse)."""
+    moment = now or timezone.now()
+    last = (
+        ContactLog.objects.filter(episode=episode, kind__in=["visit", "video_call"])
+        .order_by("-at")
+        .values_list("at", flat=True)
+        .first()
+    )
+    return rules_evaluate(
+        trigger=Trigger.CONTACT_REVIEW,
+        jurisdiction_id=episode.case.jurisdiction_id,
+        facts=ContactReviewFacts(held_since=episode.started_at, last_family_visit_at=last),
+        as_of=moment,
+    )

@@ -23,6 +23,12 @@ urlpatterns = [
     path(E + "health-examinations/", apis.HealthExaminationApi.as_view(), name="custody-health-examinations"),
     path(E + "incidents/", apis.IncidentApi.as_view(), name="custody-incidents"),
     path(E + "complaints/", apis.ComplaintApi.as_view(), name="custody-complaints"),
+    path(E + "legality-challenges/", apis.LegalityChallengeApi.as_view(), name="custody-legality-challenges"),
+    path(
+        E + "legality-challenges/<int:challenge_id>/decide/",
+        apis.LegalityChallengeDecideApi.as_view(),
+        name="custody-legality-challenge-decide",
+    ),
     path(
         E + "complaints/<int:complaint_id>/respond/",
         apis.ComplaintRespondApi.as_view(),

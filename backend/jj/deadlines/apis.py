@@ -48,6 +48,7 @@ class WorklistApi(APIView):
                     "overdue": DeadlineSerializer(many=True),
                     "due_24h": DeadlineSerializer(many=True),
                     "due_week": DeadlineSerializer(many=True),
+                    "in_custody": serializers.ListField(child=serializers.DictField()),
                 },
             )
         }
@@ -61,6 +62,14 @@ class WorklistApi(APIView):
             qs = base.filter(selectors.bucket_q(bucket, now)).order_by("-priority", "due_at", "id")
             body["counts"][bucket] = qs.count()
             body[bucket] = DeadlineSerializer(qs[:WORKLIST_LIMIT], many=True, show_names=shows_names(user)).data
+        # Children deprived of liberty now in the caller's scope, longest held first, with the elapsed time.
+        from jj.custody.selectors import episode_list
+        from jj.custody.serializers import CustodyEpisodeSerializer
+
+        held = episode_list(user=user, now=now).filter(ended_at__isnull=True).order_by("started_at", "id")
+        body["in_custody"] = CustodyEpisodeSerializer(
+            held[:WORKLIST_LIMIT], many=True, show_names=shows_names(user), now=now
+        ).data
         return Response(body)
 
 

@@ -294,3 +294,45 @@ GC24_95J = Citation(
 )
 HAVANA_14 = Citation(HAVANA, "r. 14", "not belonging to the detention facility")
 RES73_177_10 = Citation(RES_73_177, "para. 10", "unannounced visits ... private interviews without witnesses")
+
+GC10_84 = Citation(GC10, "para. 84 (superseded by CRC/C/GC/24)", "not later than two weeks after the challenge is made")
+CRC_37_D = Citation(
+    CRC,
+    "art. 37(d)",
+    "the right to challenge the legality of the deprivation of his or her liberty before a court or other "
+    "competent, independent and impartial authority, and to a prompt decision on any such action",
+)
+GC24_85 = Citation(
+    GC24,
+    "para. 85",
+    "not held in transportation or in police cells, except as a measure of last resort and for the shortest period "
+    "of time",
+)
+GC24_41 = Citation(GC24, "para. 41", "Records should be kept on the location and condition of the child in all phases")
+GC24_49 = Citation(GC24, "para. 49", "from the outset")
+GC24_51 = Citation(GC24, "para. 51", "unless ... made voluntarily and under impartial judicial supervision")
+GC24_60 = Citation(
+    GC24,
+    "para. 60",
+    "supported by a parent, legal guardian or other appropriate adult during questioning ... audiovisual techniques "
+    "should be used where possible",
+)
+GC24_94 = Citation(
+    GC24,
+    "para. 94",
+    "as close as possible to his or her family's place of residence ... Exceptional circumstances ... clearly "
+    "described in law",
+)
+GC24_95A = Citation(GC24, "para. 95(a)", SUMMARY + "incommunicado detention of a child is prohibited")
+HAVANA_60 = Citation(HAVANA, "r. 60", SUMMARY + "visits in principle once a week and not less than once a month")
+GC24_95D_CARE = Citation(
+    GC24,
+    "para. 95(d)",
+    SUMMARY + "adequate physical and mental health care, by the health facilities and services of the community",
+)
+RES76_184_8 = Citation(
+    RES_76_184,
+    "para. 8",
+    "promote the application of the relevant provisions of the United Nations Rules for the Protection of Juveniles "
+    "Deprived of their Liberty ... in particular in terms of improving the detention conditions",
+)

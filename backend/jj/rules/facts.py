@@ -208,3 +208,31 @@ class FacilityReviewFacts:
 
     last_inspection_on: date | None
     last_unannounced_on: date | None
+
+
+@dataclass(frozen=True)
+class ChallengeFacts:
+    """A challenge to the legality of a deprivation of liberty (PTD-10)."""
+
+    filed_at: datetime
+    zone: str
+
+
+@dataclass(frozen=True)
+class InterviewFacts:
+    """Questioning of a child (DET-2)."""
+
+    lawyer_present: bool
+    appropriate_adult_present: bool
+    lawyer_waived: bool = False
+    waiver_under_judicial_supervision: bool = False
+    audio_visual_recorded: bool = False
+
+
+@dataclass(frozen=True)
+class ContactReviewFacts:
+    """A child's contact with family while held (DET-5)."""
+
+    held_since: datetime
+    last_family_visit_at: datetime | None
+    incommunicado: bool = False

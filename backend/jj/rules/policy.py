@@ -85,6 +85,9 @@ class Policy:
     complaint_response_days: int = 7
     diversion_guardian_consent: bool = True
     inspection_interval_months: int = 12
+    legality_challenge_days: int = 14
+    police_cell_hours: int = 24
+    family_visit_days: int = 30
     status_offences: str = Strictness.BLOCK
     mandatory_minimum: str = Strictness.BLOCK
     max_custodial_sentence_months: int | None = None
@@ -245,6 +248,38 @@ _PARAMETERS = (
         unverified=True,
         minimum=1,
         maximum=60,
+    ),
+    Parameter(
+        "legality_challenge_days",
+        "Days to decide a challenge to the legality of a deprivation of liberty",
+        14,
+        Direction.LOWER,
+        ("PTD-10",),
+        "CRC/C/GC/10 para. 84 (superseded; CRC/C/GC/24 para. 91 says only 'short time limits')",
+        minimum=1,
+        maximum=60,
+    ),
+    Parameter(
+        "police_cell_hours",
+        "Hours a child may stay in a police cell or court holding cell",
+        24,
+        Direction.LOWER,
+        ("PTD-11",),
+        "CRC/C/GC/24 paras. 55, 85 (no number)",
+        unverified=True,
+        minimum=1,
+        maximum=72,
+    ),
+    Parameter(
+        "family_visit_days",
+        "Days without a family visit before a warning",
+        30,
+        Direction.LOWER,
+        ("DET-5",),
+        "Havana Rules r. 60 (summary: visits not less than once a month)",
+        unverified=True,
+        minimum=1,
+        maximum=90,
     ),
     Parameter(
         "inspection_interval_months",

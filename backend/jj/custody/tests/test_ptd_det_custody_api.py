@@ -51,8 +51,11 @@ def facilities(world: Any) -> dict[str, Facility]:
     }
 
 
+POLICE_CELL_REASON = "No youth unit open at night"  # PTD-11: a police cell needs a reason
+
+
 def start(client: Any, case: Any, facility: Facility, **extra: Any) -> Any:
-    body = {"case": case.pk, "facility": facility.pk, **extra}
+    body = {"case": case.pk, "facility": facility.pk, "justification": POLICE_CELL_REASON, **extra}
     return client.post("/api/custody-episodes/", body, format="json")
 
 
@@ -69,7 +72,12 @@ def test_ptd_1_custody_start_creates_deadlines_and_the_appearance_clears_them(
 ) -> None:
     case, episode = held(make_case, client_for, facilities, hours_ago=23)
     kinds = dict(Deadline.objects.filter(case=case).values_list("kind", "rule_id"))
-    assert kinds == {"competent_authority": "PTD-1", "family_notification": "DET-1", "health_examination": "DET-6"}
+    assert kinds == {
+        "competent_authority": "PTD-1",
+        "family_notification": "DET-1",
+        "health_examination": "DET-6",
+        "police_cell_exit": "PTD-11",
+    }
     # The supervisor's worklist shows the child held 23 hours without a court appearance, due within the hour.
     worklist = client_for("supervisor").get("/api/worklist/").json()
     first = worklist["due_24h"][0]

@@ -6,7 +6,7 @@ from jj.rules import citations as c
 from jj.rules.age import age_on, lowest_age_at_offences, lowest_age_on, youngest_plausible_dob
 from jj.rules.checks.common import CHILD_PROTECTION, below_standard_note
 from jj.rules.engine import Decision, Outcome, Trigger
-from jj.rules.facts import CaseFacts
+from jj.rules.facts import CaseFacts, PlacementFacts
 from jj.rules.policy import STANDARD, Policy, Strictness
 from jj.rules.registry import rule
 
@@ -214,18 +214,38 @@ def macr_6(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
 @rule(
     "MACR-7",
     title="Turning 18 during the case keeps child-justice protection",
-    triggers=(Trigger.INTAKE, Trigger.CHARGE, Trigger.SENTENCE),
-    outcomes=(Outcome.ALLOW,),
+    triggers=(Trigger.INTAKE, Trigger.CHARGE, Trigger.SENTENCE, Trigger.TRANSFER),
+    outcomes=(Outcome.ALLOW, Outcome.REQUIRE_JUSTIFICATION),
     summary="A person who was under 18 at an alleged offence keeps child-justice protection through trial and "
-    "sentencing after turning 18; offences straddling the 18th birthday all follow the child rules.",
-    citations=(c.GC24_31,),
+    "sentencing after turning 18; offences straddling the 18th birthday all follow the child rules. Moving such a "
+    "person to a place that holds adults needs a best-interests justification, approved by a supervisor by default.",
+    citations=(c.GC24_31, c.GC24_93),
+    parameters=("supervisor_approval_rules",),
 )
-def macr_7(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
+def macr_7(policy: Policy, facts: CaseFacts | PlacementFacts, as_of: datetime) -> list[Decision]:
     case = facts.case_facts
     age_then = lowest_age_at_offences(case.child, case.offences)
     age_now = lowest_age_on(case.child, as_of.date())
     if age_then is None or age_now is None or age_then >= ADULT_AGE or age_now < ADULT_AGE:
         return []
+    used = {"age_at_offence": age_then, "age_now": age_now}
+    if isinstance(facts, PlacementFacts):
+        if not facts.facility.holds_adults:
+            return []
+        return [
+            Decision(
+                "MACR-7",
+                Outcome.REQUIRE_JUSTIFICATION,
+                f"The person is {age_now} now but was {age_then} at the time of the offence: moving them to a place "
+                "that holds adults is decided only on their best interests, recorded and approved.",
+                c.GC24_93,
+                {**used, "facility_kind": facts.facility.kind},
+                satisfied_by=("best_interests_justification",),
+                satisfied=bool(facts.best_interests_justification.strip()),
+                supervisor_approval="MACR-7" in policy.supervisor_approval_rules,
+                further_citations=(c.GC24_31,),
+            )
+        ]
     return [
         Decision(
             "MACR-7",
@@ -233,7 +253,7 @@ def macr_7(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
             f"The person is {age_now} now but was {age_then} at the time of an alleged offence: child-justice "
             "protection continues through trial and sentencing, for every offence in the case.",
             c.GC24_31,
-            {"age_at_offence": age_then, "age_now": age_now},
+            used,
         )
     ]
 

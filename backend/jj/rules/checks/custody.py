@@ -8,10 +8,13 @@ from jj.rules.age import lowest_age_on
 from jj.rules.checks.common import CHILD_PROTECTION, below_standard_note
 from jj.rules.engine import DeadlineSpec, Decision, Outcome, Trigger
 from jj.rules.facts import (
+    ChallengeFacts,
     ComplaintFacts,
+    ContactReviewFacts,
     DetentionOrderFacts,
     FacilityReviewFacts,
     IncidentFacts,
+    InterviewFacts,
     PlacementFacts,
     ReleaseFacts,
     ReviewFacts,
@@ -736,5 +739,171 @@ def det_11(policy: Policy, facts: FacilityReviewFacts, as_of: datetime) -> list[
             used,
             notify=("oversight_body",),
             further_citations=(c.HAVANA_14, c.RES73_177_10),
+        )
+    ]
+
+
+@rule(
+    "PTD-10",
+    title="A challenge to legality is decided promptly",
+    triggers=(Trigger.LEGALITY_CHALLENGE,),
+    outcomes=(Outcome.ALLOW,),
+    summary="Filing a challenge to the legality of the deprivation of liberty creates a decision deadline (default "
+    "14 days, from the superseded GC10 para 84; GC24 asks only for short time limits).",
+    citations=(c.CRC_37_D, c.GC10_84),
+    parameters=("legality_challenge_days",),
+)
+def ptd_10(policy: Policy, facts: ChallengeFacts, as_of: datetime) -> list[Decision]:
+    days = policy.legality_challenge_days
+    due = add_local_days(facts.filed_at, days, facts.zone)
+    return [
+        Decision(
+            "PTD-10",
+            Outcome.ALLOW,
+            f"The challenge must be decided promptly: within {days} days.",
+            c.CRC_37_D,
+            {"due_at": due.isoformat()},
+            deadlines=(DeadlineSpec("legality_challenge", due, "Decide the challenge to the legality of detention"),),
+            further_citations=(c.GC10_84,),
+        )
+    ]
+
+
+@rule(
+    "PTD-11",
+    title="Police cells only as a last resort, for the shortest time",
+    triggers=(Trigger.CUSTODY_START, Trigger.TRANSFER),
+    outcomes=(Outcome.REQUIRE_JUSTIFICATION,),
+    summary="Holding a child in a police or court cell needs a written justification and creates a deadline to move "
+    "or release the child (default 24 hours, an UNVERIFIED number). The location and condition are logged at every "
+    "placement.",
+    citations=(c.GC24_85, c.GC24_41),
+    parameters=("police_cell_hours",),
+)
+def ptd_11(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decision]:
+    if facts.facility.kind not in POLICE_HOLDING:
+        return []
+    hours = policy.police_cell_hours
+    due = facts.at + timedelta(hours=hours)
+    return [
+        Decision(
+            "PTD-11",
+            Outcome.REQUIRE_JUSTIFICATION,
+            f"A police or court cell is a last resort for a child: say why no other place is possible. The child must "
+            f"leave it within {hours} hours.",
+            c.GC24_85,
+            {"facility_kind": facts.facility.kind, "due_at": due.isoformat()},
+            deadlines=(DeadlineSpec("police_cell_exit", due, f"Move or release the child from the cell ({hours} h)"),),
+            satisfied_by=("justification",),
+            satisfied=bool(facts.justification.strip()),
+            further_citations=(c.GC24_41,),
+        )
+    ]
+
+
+@rule(
+    "DET-2",
+    title="A lawyer and an appropriate adult at questioning",
+    triggers=(Trigger.INTERVIEW,),
+    outcomes=(Outcome.BLOCK, Outcome.WARN, Outcome.ALLOW),
+    summary="Questioning with neither a lawyer (or other appropriate assistance) nor a parent or appropriate adult "
+    "present is refused; waiving a lawyer needs impartial judicial supervision; questioning without audio-visual "
+    "recording warns.",
+    citations=(c.GC24_49, c.GC24_51, c.GC24_60),
+)
+def det_2(policy: Policy, facts: InterviewFacts, as_of: datetime) -> list[Decision]:
+    used = {
+        "lawyer_present": facts.lawyer_present,
+        "appropriate_adult_present": facts.appropriate_adult_present,
+        "audio_visual_recorded": facts.audio_visual_recorded,
+    }
+    if not facts.lawyer_present and not facts.appropriate_adult_present:
+        return [
+            Decision(
+                "DET-2",
+                Outcome.BLOCK,
+                "A child may not be questioned with neither a lawyer nor a parent or other appropriate adult present.",
+                c.GC24_60,
+                used,
+                satisfied_by=("lawyer_present", "appropriate_adult_present"),
+                further_citations=(c.GC24_49,),
+            )
+        ]
+    if facts.lawyer_waived and not facts.waiver_under_judicial_supervision:
+        return [
+            Decision(
+                "DET-2",
+                Outcome.BLOCK,
+                "A child's waiver of a lawyer counts only if made voluntarily under impartial judicial supervision.",
+                c.GC24_51,
+                used,
+                satisfied_by=("waiver_under_judicial_supervision",),
+            )
+        ]
+    if not facts.audio_visual_recorded:
+        return [
+            Decision(
+                "DET-2",
+                Outcome.WARN,
+                "Questioning should be recorded on audio and video where possible.",
+                c.GC24_60,
+                used,
+            )
+        ]
+    return [Decision("DET-2", Outcome.ALLOW, "Questioning with the safeguards recorded.", c.GC24_60, used)]
+
+
+@rule(
+    "DET-5",
+    title="Family contact",
+    triggers=(Trigger.CONTACT_REVIEW,),
+    outcomes=(Outcome.BLOCK, Outcome.WARN, Outcome.ALLOW),
+    summary="A child held without a family visit for longer than the interval (default 30 days) is flagged; "
+    "incommunicado detention is refused.",
+    citations=(c.CRC_37_C, c.GC24_94, c.GC24_95A, c.HAVANA_60),
+    parameters=("family_visit_days",),
+)
+def det_5(policy: Policy, facts: ContactReviewFacts, as_of: datetime) -> list[Decision]:
+    days = policy.family_visit_days
+    since = facts.last_family_visit_at or facts.held_since
+    used = {"last_family_visit_at": facts.last_family_visit_at.isoformat() if facts.last_family_visit_at else None}
+    if facts.incommunicado:
+        return [Decision("DET-5", Outcome.BLOCK, "A child may never be held incommunicado.", c.GC24_95A, used)]
+    if as_of - since > timedelta(days=days):
+        return [
+            Decision(
+                "DET-5",
+                Outcome.WARN,
+                f"No family visit for more than {days} days: arrange one, or record why it is impossible.",
+                c.CRC_37_C,
+                used,
+                notify=("supervisor",),
+                further_citations=(c.GC24_94, c.HAVANA_60),
+            )
+        ]
+    return [Decision("DET-5", Outcome.ALLOW, f"Family contact within {days} days.", c.CRC_37_C, used)]
+
+
+@rule(
+    "HLT-1",
+    title="Health care; isolation for health reasons keeps every safeguard",
+    triggers=(Trigger.INCIDENT,),
+    outcomes=(Outcome.ALLOW,),
+    summary="Medical isolation is recorded with the same safeguards as any separation (DET-7) and keeps legal and "
+    "family contact.",
+    citations=(c.GC24_95D_CARE, c.RES76_184_8),
+)
+def hlt_1(policy: Policy, facts: IncidentFacts, as_of: datetime) -> list[Decision]:
+    if facts.kind != "medical_isolation":
+        return []
+    return [
+        Decision(
+            "HLT-1",
+            Outcome.ALLOW,
+            "Medical isolation: health care by community health services, and the child keeps contact with counsel "
+            "and family.",
+            c.GC24_95D_CARE,
+            {"kind": facts.kind},
+            further_citations=(c.RES76_184_8,),
         )
     ]
