@@ -16,6 +16,7 @@ from jj.cases.serializers import (
     AdultTransferSerializer,
     AssignmentOutputSerializer,
     AssignSerializer,
+    BreakGlassSerializer,
     CaseCreateSerializer,
     CaseEventSerializer,
     CaseOutputSerializer,
@@ -323,3 +324,25 @@ class CaseInterviewApi(APIView):
         serializer.is_valid(raise_exception=True)
         interview = services.interview_record(actor=user, case=case, data=dict(serializer.validated_data))
         return Response(InterviewSerializer(interview).data, status=status.HTTP_201_CREATED)
+
+
+class BreakGlassApi(APIView):
+    """Emergency, time-limited access to a case of another agency of the jurisdiction, with a stated reason."""
+
+    @extend_schema(
+        request=BreakGlassSerializer,
+        responses={
+            201: inline_serializer(
+                "BreakGlass", {"case": serializers.IntegerField(), "expires_at": serializers.DateTimeField()}
+            )
+        },
+    )
+    def post(self, request: Request) -> Response:
+        serializer = BreakGlassSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        row = services.case_break_glass(
+            actor=request.user,  # type: ignore[arg-type]
+            case_id=serializer.validated_data["case"],
+            reason=serializer.validated_data["reason"],
+        )
+        return Response({"case": row.content_object_id, "expires_at": row.expires_at}, status=status.HTTP_201_CREATED)

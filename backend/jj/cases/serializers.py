@@ -224,3 +224,8 @@ class InterviewSerializer(serializers.ModelSerializer[Interview]):
             "created_at",
         ]
         read_only_fields = ["id", "created_at"]
+
+
+class BreakGlassSerializer(serializers.Serializer):
+    case = serializers.IntegerField()
+    reason = serializers.CharField(help_text="Why you need this file now; recorded and reported to oversight.")

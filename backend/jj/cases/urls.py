@@ -18,6 +18,7 @@ urlpatterns = [
     path("cases/<int:case_id>/sentences/", apis.CaseSentenceApi.as_view(), name="case-sentences"),
     path("cases/<int:case_id>/interviews/", apis.CaseInterviewApi.as_view(), name="case-interviews"),
     path("cases/<int:case_id>/decisions/", apis.CaseDecisionsApi.as_view(), name="case-decisions"),
+    path("break-glass/", apis.BreakGlassApi.as_view(), name="break-glass"),
     path("protection-referrals/", apis.ProtectionReferralListApi.as_view(), name="protection-referral-list"),
     path("children/<int:child_id>/criminal-history/", apis.ChildCriminalHistoryApi.as_view(), name="criminal-history"),
 ]
