@@ -74,3 +74,29 @@ test("a supervisor sees the approvals and the protection referrals", async ({ pa
   await expect(page.locator("tbody tr")).toHaveCount(2);
   await expectAccessible(page, "protection-referrals");
 });
+
+test("a supervisor reads a child's access log and the deadlines", async ({ page }) => {
+  await login(page, "supervisor");
+  await page.getByRole("menuitem", { name: "Children" }).click();
+  await page.locator("tbody tr").first().click();
+  await expect(page.getByRole("heading", { name: "Access log" })).toBeVisible();
+  await expect(page.getByText(/caseworker \(caseworker\) · child\.create/).first()).toBeVisible();
+  await expectAccessible(page, "child-access-log");
+  await page.getByRole("menuitem", { name: "Deadlines" }).click();
+  await expect(page.locator("th.column-due_at")).toContainText("Due");
+  await expectAccessible(page, "deadlines");
+});
+
+test("a facility officer is refused restraint as a punishment, with the citation", async ({ page }) => {
+  await login(page, "facility_officer");
+  await page.getByRole("menuitem", { name: "Custody" }).click();
+  await page.locator("tbody tr").first().click();
+  const incident = page.getByTestId("form-incident");
+  await incident.getByRole("button", { name: "Record an incident" }).click();
+  await incident.getByLabel("Description").fill("Held down after refusing to return to his room");
+  await incident.getByLabel("Purpose").click();
+  await page.getByRole("option", { name: "punishment" }).click();
+  await incident.getByRole("button", { name: "Save" }).click();
+  await expect(incident.getByTestId("decision-DET-9")).toContainText("CRC/C/GC/24, para. 95(f)");
+  await expectAccessible(page, "incident-refused");
+});

@@ -1,4 +1,5 @@
 import AccountBalanceIcon from "@mui/icons-material/AccountBalance";
+import AlarmIcon from "@mui/icons-material/Alarm";
 import ChildCareIcon from "@mui/icons-material/ChildCare";
 import FolderIcon from "@mui/icons-material/Folder";
 import GavelIcon from "@mui/icons-material/Gavel";
@@ -19,6 +20,7 @@ import { CaseCreate, CaseList, CaseShow } from "./cases";
 import { ChildCreate, ChildEdit, ChildList, ChildShow } from "./children";
 import { EpisodeCreate, EpisodeList, EpisodeShow } from "./custody";
 import { Dashboard } from "./dashboard/Dashboard";
+import { DeadlineList } from "./deadlines";
 import { dataProvider } from "./dataProvider";
 import { ProgrammeCreate, ProgrammeList, ReferralList, ReferralShow } from "./diversion";
 import { FacilityList } from "./facilities";
@@ -47,6 +49,7 @@ export function App() {
         recordRepresentation="reference" />
       <Resource name="children" list={ChildList} show={ChildShow} create={ChildCreate} edit={ChildEdit}
         icon={ChildCareIcon} recordRepresentation="pseudonym" />
+      <Resource name="deadlines" list={DeadlineList} icon={AlarmIcon} />
       <Resource name="custody-episodes" list={EpisodeList} show={EpisodeShow} create={EpisodeCreate} icon={GavelIcon} />
       <Resource name="facilities" list={FacilityList} icon={AccountBalanceIcon} recordRepresentation="name" />
       <Resource name="diversion-referrals" list={ReferralList} show={ReferralShow} icon={HandshakeIcon} />

@@ -22,6 +22,7 @@ import {
 import { DecisionList } from "../decisions/DecisionList";
 import { useRuleErrors } from "../decisions/useRuleErrors";
 import { seesNames } from "../permissions";
+import { AccessLog } from "./AccessLog";
 import { ChildTimeline } from "./ChildTimeline";
 
 export const DOB_CERTAINTY = [
@@ -75,6 +76,7 @@ export function ChildShow() {
         <TextField source="languages" label="jj.fields.languages" emptyText="-" />
         <BooleanField source="interpreter_needed" label="jj.fields.interpreter_needed" />
         <ChildTimeline />
+        <AccessLog />
       </SimpleShowLayout>
     </Show>
   );

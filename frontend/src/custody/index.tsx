@@ -26,6 +26,7 @@ import {
 import { DecisionList } from "../decisions/DecisionList";
 import { useRuleErrors } from "../decisions/useRuleErrors";
 import { ZonedDateField } from "../layout/ZonedDateField";
+import type { Decision } from "../http";
 import { ActionForm } from "./ActionForm";
 
 const EPISODE_KIND = [
@@ -48,6 +49,14 @@ const APPEARANCE_OUTCOME = [
   { id: "detention_continued", name: "Detention continued" },
   { id: "released", name: "Released" },
 ];
+const INCIDENT_KIND = [
+  "restraint", "use_of_force", "separation", "isolation", "medical_isolation", "disciplinary", "self_harm",
+  "serious_injury", "death", "disappearance", "other",
+].map((id) => ({ id, name: id.replace(/_/g, " ") }));
+const PURPOSE = ["imminent_threat", "protection", "punishment", "compliance"].map((id) => ({ id, name: id.replace(/_/g, " ") }));
+const RELEASE_REASON = [
+  "judicial_order", "bail", "charges_dropped", "sentence_served", "diversion", "mandatory_release", "other",
+].map((id) => ({ id, name: id.replace(/_/g, " ") }));
 const CONTACT_KIND = [
   { id: "visit", name: "Visit" },
   { id: "call", name: "Call" },
@@ -99,6 +108,39 @@ function EpisodeActions() {
         <TextInput source="justification" label="jj.custody.justification" multiline fullWidth />
         <BooleanInput source="monetary_bail_condition" label="Release conditional on monetary bail" />
       </ActionForm>
+      <ActionForm title="jj.custody.transfer" path={`${base}transfer/`} testId="form-transfer">
+        <ReferenceInput source="facility" reference="facilities">
+          <SelectInput optionText="name" label="jj.fields.facility" validate={required()} />
+        </ReferenceInput>
+        <TextInput source="commitment_order_reference" label="jj.custody.commitment_order" />
+        <TextInput source="best_interests_justification" label="jj.custody.best_interests" multiline fullWidth />
+        <TextInput source="justification" label="jj.custody.justification" multiline fullWidth />
+        <BooleanInput source="emergency" label="jj.custody.emergency" />
+      </ActionForm>
+      <ActionForm title="jj.custody.incident" path={`${base}incidents/`} testId="form-incident"
+        defaultValues={{ kind: "restraint", occurred_at: new Date().toISOString(), details: {} }}>
+        <SelectInput source="kind" choices={INCIDENT_KIND} label="jj.fields.kind" validate={required()} />
+        <DateTimeInput source="occurred_at" label="jj.fields.occurred_at" validate={required()} />
+        <TextInput source="description" label="jj.fields.description" multiline fullWidth validate={required()} />
+        <SelectInput source="details.purpose" choices={PURPOSE} label="jj.custody.purpose" />
+        <TextInput source="details.reason" label="jj.diversion.reason" />
+        <TextInput source="details.supervising_staff" label="jj.custody.supervising_staff" />
+        <TextInput source="details.means_tried_first" label="jj.custody.means_tried_first" />
+        <TextInput source="details.professional_in_charge" label="jj.custody.professional_in_charge" />
+        <BooleanInput source="details.imminent_threat" label="jj.custody.imminent_threat" />
+        <TextInput source="details.measure" label="jj.custody.measure" />
+      </ActionForm>
+      <ActionForm title="jj.custody.release" path={`${base}release/`} testId="form-release"
+        defaultValues={{ reason: "judicial_order", aftercare: {} }}>
+        <SelectInput source="reason" choices={RELEASE_REASON} label="jj.diversion.reason" validate={required()} />
+        <BooleanInput source="aftercare.education" label="jj.custody.aftercare_education" />
+        <BooleanInput source="aftercare.vocational_training" label="jj.custody.aftercare_vocational" />
+        <BooleanInput source="aftercare.health" label="jj.custody.aftercare_health" />
+        <BooleanInput source="aftercare.mental_health" label="jj.custody.aftercare_mental_health" />
+        <BooleanInput source="aftercare.substance_use" label="jj.custody.aftercare_substance_use" />
+        <BooleanInput source="aftercare.family_support" label="jj.custody.aftercare_family" />
+        <TextInput source="aftercare.notes" label="jj.diversion.provider_note" multiline fullWidth />
+      </ActionForm>
       <ActionForm title="jj.custody.visit" path={`${base}contacts/`} testId="form-contact"
         defaultValues={{ kind: "visit", at: new Date().toISOString(), direction: "incoming" }}>
         <SelectInput source="kind" choices={CONTACT_KIND} validate={required()} />
@@ -108,6 +150,12 @@ function EpisodeActions() {
       </ActionForm>
     </Box>
   );
+}
+
+/** Decisions computed on read (DET-5: how long since the last family visit). */
+function EpisodeChecks() {
+  const record = useRecordContext<{ checks?: Decision[] }>();
+  return <DecisionList decisions={(record?.checks ?? []).map((d) => ({ ...d, unmet: false }))} title="Checks" />;
 }
 
 export function EpisodeShow() {
@@ -123,6 +171,7 @@ export function EpisodeShow() {
         <NumberField source="elapsed_hours" label="jj.fields.elapsed" />
         <BooleanField source="mandatory_release_flag" label="Mandatory release (PTD-6)" />
         <BooleanField source="evidence_frozen" label="Evidence hold (DTH-1)" />
+        <EpisodeChecks />
         <EpisodeActions />
         <Typography variant="h6" component="h2">Placements</Typography>
         <ArrayField source="placements">

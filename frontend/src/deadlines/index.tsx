@@ -1,0 +1,33 @@
+import { BooleanField, Datagrid, List, SelectInput, TextField, TextInput } from "react-admin";
+
+import { ZonedDateField } from "../layout/ZonedDateField";
+
+const BUCKETS = [
+  { id: "overdue", name: "Overdue" },
+  { id: "due_24h", name: "Due within 24 hours" },
+  { id: "due_week", name: "Due this week" },
+  { id: "open", name: "Open" },
+  { id: "met", name: "Met" },
+];
+
+const filters = [
+  <SelectInput source="bucket" choices={BUCKETS} key="bucket" alwaysOn label="jj.fields.status" />,
+  <TextInput source="rule_id" key="rule_id" label="jj.fields.rule_id" />,
+];
+
+/** Every deadline in the caller's scope; overdue is computed from the data, never from a background job. */
+export function DeadlineList() {
+  return (
+    <List empty={false} filters={filters} filterDefaultValues={{ bucket: "open" }} sort={{ field: "due_at", order: "ASC" }}>
+      <Datagrid rowClick={(_id, _resource, record) => `/cases/${record.case}/show`} bulkActionButtons={false}>
+        <ZonedDateField source="due_at" label="jj.fields.due_at" />
+        <TextField source="rule_id" label="jj.fields.rule_id" sortable={false} />
+        <TextField source="description" label="jj.fields.description" sortable={false} />
+        <TextField source="child_display" label="jj.fields.child" sortable={false} />
+        <TextField source="case_reference" label="jj.fields.reference" sortable={false} />
+        <BooleanField source="overdue" sortable={false} />
+        <BooleanField source="priority" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}
