@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jj.accounts.models import Role, User
-from jj.audit.services import audit_list, audit_read
+from jj.audit.services import audit_read
 from jj.cases import selectors, services
 from jj.cases.access import case_get_for_user
 from jj.cases.models import Assignment, Case, CaseStatus, ChildProtectionReferral, Sentence
@@ -44,6 +44,7 @@ def _case_out(case: Any, user: User) -> dict[str, Any]:
 
 class CaseListApi(ListAPIView):
     serializer_class = CaseOutputSerializer
+    audited_as = "case"
     filterset_class = selectors.CaseFilter
     ordering_fields = ["opened_at", "id", "reference", "status", "created_at"]
 
@@ -58,16 +59,6 @@ class CaseListApi(ListAPIView):
         if getattr(self, "swagger_fake_view", False):
             return CaseOutputSerializer(*args, **kwargs)
         return CaseOutputSerializer(*args, show_names=shows_names(self.caller), **kwargs)
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        response = super().list(request, *args, **kwargs)
-        audit_list(
-            actor=self.caller,
-            object_type="case",
-            ids=[row["id"] for row in response.data["results"]],  # type: ignore[arg-type]
-            query=request.query_params.dict(),
-        )
-        return response
 
     @extend_schema(request=CaseCreateSerializer, responses={201: CaseOutputSerializer})
     def post(self, request: Request) -> Response:
@@ -252,6 +243,7 @@ class ProtectionReferralListApi(ListAPIView):
     """Children routed to child protection instead of a criminal case (MACR-1, STA-1)."""
 
     serializer_class = ProtectionReferralSerializer
+    audited_as = "protection_referral"
     permission_classes = [HasRole.of(Role.CASEWORKER, Role.SUPERVISOR)]
     filterset_fields = ["child"]
     ordering_fields = ["created_at", "id"]
@@ -259,16 +251,6 @@ class ProtectionReferralListApi(ListAPIView):
     def scoped_queryset(self, user: User) -> QuerySet[ChildProtectionReferral]:
         scope = Q(agency_id=user.agency_id) if user.role == Role.SUPERVISOR else Q(referred_by=user)
         return ChildProtectionReferral.objects.filter(scope).order_by("-created_at", "-id")
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        response = super().list(request, *args, **kwargs)
-        audit_list(
-            actor=self.caller,
-            object_type="protection_referral",
-            ids=[row["id"] for row in response.data["results"]],  # type: ignore[arg-type]
-            query=request.query_params.dict(),
-        )
-        return response
 
 
 class ChildCriminalHistoryApi(APIView):

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jj.accounts.models import Jurisdiction, Role, User
-from jj.audit.services import audit_denied, audit_list
+from jj.audit.services import audit_denied
 from jj.compliance import services
 from jj.compliance.models import ApprovalRequest, DecisionRecord
 from jj.compliance.selectors import (
@@ -183,12 +183,4 @@ class OversightDecisionListApi(ListAPIView):
             return DecisionRecord.objects.none()
         return decisions_for_oversight(user.agency.jurisdiction_id).order_by("-decided_at", "-id")
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        response = super().list(request, *args, **kwargs)
-        audit_list(
-            actor=self.caller,
-            object_type="decision",
-            ids=[row["id"] for row in response.data["results"]],  # type: ignore[arg-type]
-            query=request.query_params.dict(),
-        )
-        return response
+    audited_as = "decision"

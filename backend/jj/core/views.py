@@ -14,6 +14,8 @@ class ListAPIView(mixins.ListModelMixin, generics.GenericAPIView):  # type: igno
     Subclasses implement `scoped_queryset(user)` with a scoped selector; nothing here widens what a caller sees."""
 
     filter_backends = [DjangoFilterBackend, filters.SearchFilter, filters.OrderingFilter]
+    # Set to the object type to record every list as an audit event with the ids shown and the query (REC-1).
+    audited_as = ""
 
     def scoped_queryset(self, user: User) -> QuerySet[Any]:
         raise NotImplementedError
@@ -30,3 +32,16 @@ class ListAPIView(mixins.ListModelMixin, generics.GenericAPIView):  # type: igno
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return self.list(request, *args, **kwargs)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().list(request, *args, **kwargs)
+        if self.audited_as:
+            from jj.audit.services import audit_list  # audit builds on core
+
+            audit_list(
+                actor=self.caller,
+                object_type=self.audited_as,
+                ids=[row["id"] for row in response.data["results"]],  # type: ignore[index]
+                query=request.query_params.dict(),
+            )
+        return response

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jj.accounts.models import Role, User
-from jj.audit.services import audit_denied, audit_list, audit_read
+from jj.audit.services import audit_denied, audit_read
 from jj.cases.access import case_get_for_user
 from jj.compliance.models import ApprovalRequest
 from jj.compliance.selectors import policy_for
@@ -161,6 +161,7 @@ class FacilityOccupancyApi(APIView):
 
 class EpisodeListApi(ListAPIView):
     serializer_class = CustodyEpisodeSerializer
+    audited_as = "custody_episode"
     filterset_class = selectors.EpisodeFilter
     ordering_fields = ["started_at", "id", "ended_at"]
 
@@ -171,16 +172,6 @@ class EpisodeListApi(ListAPIView):
         if getattr(self, "swagger_fake_view", False):
             return CustodyEpisodeSerializer(*args, **kwargs)
         return CustodyEpisodeSerializer(*args, show_names=shows_names(self.caller), now=timezone.now(), **kwargs)
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        response = super().list(request, *args, **kwargs)
-        audit_list(
-            actor=self.caller,
-            object_type="custody_episode",
-            ids=[row["id"] for row in response.data["results"]],  # type: ignore[arg-type]
-            query=request.query_params.dict(),
-        )
-        return response
 
     @extend_schema(request=CustodyStartSerializer, responses={201: CustodyEpisodeDetailSerializer})
     def post(self, request: Request) -> Response:

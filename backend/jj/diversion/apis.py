@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jj.accounts.models import User
-from jj.audit.services import audit_denied, audit_list, audit_read
+from jj.audit.services import audit_denied, audit_read
 from jj.cases.access import case_get_for_user, case_scope_q
 from jj.cases.models import Case
 from jj.core.views import ListAPIView
@@ -69,21 +69,12 @@ class ProgrammeListApi(ListAPIView):
 
 class ReferralListApi(ListAPIView):
     serializer_class = ReferralSerializer
+    audited_as = "diversion_referral"
     filterset_fields = ["case", "status", "stage_offered"]
     ordering_fields = ["offered_at", "id"]
 
     def scoped_queryset(self, user: User) -> QuerySet[DiversionReferral]:
         return referrals_for(user).prefetch_related("sessions").order_by("-offered_at", "-id")
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        response = super().list(request, *args, **kwargs)
-        audit_list(
-            actor=self.caller,
-            object_type="diversion_referral",
-            ids=[row["id"] for row in response.data["results"]],  # type: ignore[arg-type]
-            query=request.query_params.dict(),
-        )
-        return response
 
     @extend_schema(request=OfferSerializer, responses={201: ReferralSerializer})
     def post(self, request: Request) -> Response:

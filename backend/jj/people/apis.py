@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jj.accounts.models import User
-from jj.audit.services import audit_list, audit_read
+from jj.audit.services import audit_read
 from jj.core.views import ListAPIView
 from jj.people import selectors, services
 from jj.people.access import child_fields_for, child_get_for_user, guardian_get_for_user, shows_names
@@ -26,6 +26,7 @@ class ChildListApi(ListAPIView):
     """Children the caller may see. Every list is audited with the ids it showed."""
 
     serializer_class = ChildOutputSerializer
+    audited_as = "child"
     filterset_class = selectors.ChildFilter
     ordering_fields = ["created_at", "id", "family_name", "given_name", "date_of_birth"]
 
@@ -39,16 +40,6 @@ class ChildListApi(ListAPIView):
         if getattr(self, "swagger_fake_view", False):
             return ChildOutputSerializer(*args, **kwargs)
         return ChildOutputSerializer(*args, allowed_fields=child_fields_for(self.caller), **kwargs)
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        response = super().list(request, *args, **kwargs)
-        audit_list(
-            actor=self.caller,
-            object_type="child",
-            ids=[row["id"] for row in response.data["results"]],  # type: ignore[arg-type]
-            query=request.query_params.dict(),
-        )
-        return response
 
     @extend_schema(request=ChildInputSerializer, responses={201: ChildOutputSerializer})
     def post(self, request: Request) -> Response:
@@ -88,21 +79,12 @@ class ChildDetailApi(APIView):
 
 class GuardianListApi(ListAPIView):
     serializer_class = GuardianSerializer
+    audited_as = "guardian"
     filterset_class = selectors.GuardianFilter
     ordering_fields = ["id", "name", "relationship"]
 
     def scoped_queryset(self, user: User) -> QuerySet[Guardian]:
         return selectors.guardian_list(user=user)
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        response = super().list(request, *args, **kwargs)
-        audit_list(
-            actor=self.caller,
-            object_type="guardian",
-            ids=[row["id"] for row in response.data["results"]],  # type: ignore[arg-type]
-            query=request.query_params.dict(),
-        )
-        return response
 
     @extend_schema(request=GuardianSerializer, responses={201: GuardianSerializer})
     def post(self, request: Request) -> Response:
