@@ -100,3 +100,20 @@ test("a facility officer is refused restraint as a punishment, with the citation
   await expect(incident.getByTestId("decision-DET-9")).toContainText("CRC/C/GC/24, para. 95(f)");
   await expectAccessible(page, "incident-refused");
 });
+
+test("a supervisor finds the most urgent deadline and records the court appearance that clears it", async ({ page }) => {
+  await login(page, "supervisor");
+  const urgent = page.getByTestId("deadline-competent_authority").first();
+  await expect(urgent).toContainText("PTD-1");
+  await urgent.click();
+  await expect(page.getByText("Elapsed (hours)")).toBeVisible();
+  const appearance = page.getByTestId("form-appearance");
+  await appearance.getByRole("button", { name: "Record a court appearance" }).click();
+  await appearance.getByLabel("Judicial authority").fill("Northland Youth Court");
+  await appearance.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Recorded.")).toBeVisible();
+  await page.getByRole("menuitem", { name: "Dashboard" }).click();
+  await expect(page.getByRole("heading", { name: "What needs doing", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("deadline-competent_authority")).toHaveCount(0);
+  await expectAccessible(page, "dashboard-cleared");
+});

@@ -23,6 +23,8 @@ class DeadlineSerializer(serializers.ModelSerializer[Deadline]):
             "child_display",
             "kind",
             "rule_id",
+            "subject_type",
+            "subject_id",
             "description",
             "due_at",
             "overdue",

@@ -97,6 +97,14 @@ export function CaseShow() {
             <DateField source="offence_date" label="jj.fields.offence_date" />
           </Datagrid>
         </ArrayField>
+        <ReferenceManyField reference="custody-episodes" target="case" label="resources.custody-episodes.name" perPage={20}
+          filter={{}}>
+          <Datagrid bulkActionButtons={false} rowClick="show" empty={<span>-</span>}>
+            <TextField source="facility_name" label="jj.fields.facility" sortable={false} />
+            <ZonedDateField source="started_at" label="jj.fields.started_at" />
+            <ZonedDateField source="ended_at" label="Ended" />
+          </Datagrid>
+        </ReferenceManyField>
         <ReferenceManyField reference="decisions" target="case" label="jj.decisions.history" perPage={100}>
           <Datagrid bulkActionButtons={false} rowClick={false} header={() => null}>
             <DecisionHistoryRow />

@@ -27,9 +27,18 @@ interface DeadlineRow {
   child_display: string;
   kind: string;
   rule_id: string;
+  subject_type: string;
+  subject_id: number | null;
   description: string;
   due_at: string;
   overdue: boolean;
+}
+
+/** Where a deadline is met: the custody record for custody deadlines, the case otherwise. */
+function recordOf(row: DeadlineRow): string {
+  if (row.subject_type === "custody_episode" && row.subject_id) return `/custody-episodes/${row.subject_id}/show`;
+  if (row.subject_type === "diversion_referral" && row.subject_id) return `/diversion-referrals/${row.subject_id}/show`;
+  return `/cases/${row.case}/show`;
 }
 
 interface Worklist {
@@ -78,7 +87,7 @@ function DeadlineSection({ title, rows, tone }: { title: string; rows: DeadlineR
         <List dense disablePadding>
           {rows.map((row) => (
             <ListItem key={row.id} disablePadding>
-            <ListItemButton component={Link} to={`/cases/${row.case}/show`} data-testid={`deadline-${row.kind}`}>
+            <ListItemButton component={Link} to={recordOf(row)} data-testid={`deadline-${row.kind}`}>
               <ListItemText
                 primary={`${row.rule_id ? `${row.rule_id} · ` : ""}${row.description}`}
                 secondary={`${row.child_display} · ${row.case_reference} · ${translate("jj.dashboard.due", {
