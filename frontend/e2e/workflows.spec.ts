@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 
+import { DEMO_PASSWORD } from "./global-setup";
 import { expectAccessible, login } from "./helpers";
 
 test("a caseworker offers diversion at intake; it cannot start without consent and legal advice", async ({ page }) => {
@@ -116,4 +117,32 @@ test("a supervisor finds the most urgent deadline and records the court appearan
   await expect(page.getByRole("heading", { name: "What needs doing", level: 1 })).toBeVisible();
   await expect(page.getByTestId("deadline-competent_authority")).toHaveCount(0);
   await expectAccessible(page, "dashboard-cleared");
+});
+
+test("keyboard only: sign in, open a case, start custody", async ({ page }) => {
+  await page.goto("/#/login");
+  await page.getByRole("textbox", { name: /username/i }).focus();
+  await page.keyboard.type("caseworker");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "What needs doing", level: 1 })).toBeVisible();
+  await page.getByRole("menuitem", { name: "Cases" }).focus();
+  await page.keyboard.press("Enter");
+  await page.locator("tbody tr").filter({ hasText: "Open" }).nth(1).getByRole("link", { name: "Show" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Decision history")).toBeVisible();
+  await page.getByRole("link", { name: "Start custody" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("combobox", { name: "Facility" }).focus();
+  await page.keyboard.press("ArrowDown");
+  await page.getByRole("option", { name: /youth residential/i }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByLabel("Commitment order reference (DET-3)").focus();
+  await page.keyboard.type("CO-KB-1");
+  await page.getByLabel("Justification", { exact: true }).focus();
+  await page.keyboard.type("Public safety: repeated violent offences");
+  await page.getByRole("button", { name: "Save" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Elapsed (hours)")).toBeVisible();
 });

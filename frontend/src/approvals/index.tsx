@@ -1,6 +1,6 @@
 /** Justifications a supervisor must approve before the action takes effect (never their own). */
 import { Button, Stack } from "@mui/material";
-import { Datagrid, List, TextField, useNotify, useRecordContext, useRefresh } from "react-admin";
+import { Datagrid, List, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
 
 import { dataProvider } from "../dataProvider";
 import { ZonedDateField } from "../layout/ZonedDateField";
@@ -9,6 +9,7 @@ function DecideButtons() {
   const record = useRecordContext<{ id: number; status: string }>();
   const notify = useNotify();
   const refresh = useRefresh();
+  const translate = useTranslate();
   if (!record || record.status !== "pending") return null;
   const decide = (approve: boolean) => async () => {
     try {
@@ -21,8 +22,8 @@ function DecideButtons() {
   };
   return (
     <Stack direction="row" spacing={1}>
-      <Button size="small" variant="contained" onClick={decide(true)}>Approve</Button>
-      <Button size="small" variant="outlined" onClick={decide(false)}>Reject</Button>
+      <Button size="small" variant="contained" onClick={decide(true)}>{translate("jj.labels.approve")}</Button>
+      <Button size="small" variant="outlined" onClick={decide(false)}>{translate("jj.labels.reject")}</Button>
     </Stack>
   );
 }

@@ -12,6 +12,7 @@ import {
   TextInput,
   required,
   useRecordContext,
+  useTranslate,
 } from "react-admin";
 import type { FieldValues } from "react-hook-form";
 import { Link } from "react-router-dom";
@@ -39,6 +40,7 @@ interface CaseRecord {
 
 export function CaseActions() {
   const record = useRecordContext<CaseRecord>();
+  const translate = useTranslate();
   if (!record) return null;
   const open = !["closed", "closed_final", "sentenced"].includes(record.status);
   const withVersion = (values: FieldValues) => ({ ...values, version: record.version });
@@ -50,7 +52,7 @@ export function CaseActions() {
           component={Link}
           to={`/custody-episodes/create?source=${encodeURIComponent(JSON.stringify({ case: record.id }))}`}
         >
-          Start custody
+          {translate("jj.labels.start_custody")}
         </Button>
       </Box>
       {open && (

@@ -11,6 +11,7 @@ import {
   ReferenceInput,
   ReferenceManyField,
   SelectField,
+  ShowButton,
   SelectInput,
   Show,
   SimpleForm,
@@ -29,16 +30,16 @@ import { ZonedDateField } from "../layout/ZonedDateField";
 import { CaseActions } from "./CaseActions";
 
 export const CASE_STATUS = [
-  { id: "open", name: "Open" },
-  { id: "charged", name: "Charged" },
-  { id: "diverted", name: "In diversion" },
-  { id: "sentenced", name: "Sentenced" },
-  { id: "closed", name: "Closed" },
-  { id: "closed_final", name: "Closed finally" },
+  { id: "open", name: "jj.choices.case_status.open" },
+  { id: "charged", name: "jj.choices.case_status.charged" },
+  { id: "diverted", name: "jj.choices.case_status.diverted" },
+  { id: "sentenced", name: "jj.choices.case_status.sentenced" },
+  { id: "closed", name: "jj.choices.case_status.closed" },
+  { id: "closed_final", name: "jj.choices.case_status.closed_final" },
 ];
 const KIND = [
-  { id: "arrest", name: "Arrest" },
-  { id: "referral", name: "Referral" },
+  { id: "arrest", name: "jj.choices.case_kind.arrest" },
+  { id: "referral", name: "jj.choices.case_kind.referral" },
 ];
 export const CATEGORY = [
   ["01", "Acts leading to death"],
@@ -68,6 +69,7 @@ export function CaseList() {
         <SelectField source="kind" choices={KIND} label="jj.fields.kind" />
         <SelectField source="status" choices={CASE_STATUS} label="jj.fields.status" />
         <ZonedDateField source="opened_at" label="jj.fields.opened_at" />
+        <ShowButton />
       </Datagrid>
     </List>
   );
@@ -102,7 +104,7 @@ export function CaseShow() {
           <Datagrid bulkActionButtons={false} rowClick="show" empty={<span>-</span>}>
             <TextField source="facility_name" label="jj.fields.facility" sortable={false} />
             <ZonedDateField source="started_at" label="jj.fields.started_at" />
-            <ZonedDateField source="ended_at" label="Ended" />
+            <ZonedDateField source="ended_at" label="jj.labels.ended" />
           </Datagrid>
         </ReferenceManyField>
         <ReferenceManyField reference="decisions" target="case" label="jj.decisions.history" perPage={100}>
@@ -110,7 +112,7 @@ export function CaseShow() {
             <DecisionHistoryRow />
           </Datagrid>
         </ReferenceManyField>
-        <ReferenceManyField reference="timeline" target="case" label="Timeline" perPage={100}>
+        <ReferenceManyField reference="timeline" target="case" label="jj.labels.timeline" perPage={100}>
           <Datagrid bulkActionButtons={false} rowClick={false}>
             <ZonedDateField source="occurred_at" label="jj.fields.occurred_at" />
             <TextField source="summary" label="jj.fields.description" />

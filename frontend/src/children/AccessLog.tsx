@@ -1,7 +1,7 @@
 /** Who opened this child's file and when (supervisors; REC-1: every read is audited). */
 import { Box, List, ListItem, ListItemText, Typography } from "@mui/material";
 import { useEffect, useState } from "react";
-import { useLocaleState, usePermissions, useRecordContext } from "react-admin";
+import { useLocaleState, usePermissions, useRecordContext, useTranslate } from "react-admin";
 
 import { dataProvider } from "../dataProvider";
 import { formatInZone } from "../time";
@@ -19,6 +19,7 @@ export function AccessLog() {
   const child = useRecordContext<{ id: number }>();
   const { permissions: role } = usePermissions<string>();
   const [locale] = useLocaleState();
+  const translate = useTranslate();
   const [rows, setRows] = useState<Access[]>([]);
   useEffect(() => {
     if (!child || role !== "supervisor") return;
@@ -34,7 +35,7 @@ export function AccessLog() {
   if (role !== "supervisor") return null;
   return (
     <Box>
-      <Typography variant="h6" component="h2">Access log</Typography>
+      <Typography variant="h6" component="h2">{translate("jj.labels.access_log")}</Typography>
       <List dense>
         {rows.map((r) => (
           <ListItem key={r.seq} disableGutters>

@@ -1,7 +1,7 @@
 /** Everything that happened to the child, across their cases: each case's timeline, newest first. */
 import { Box, List, ListItem, ListItemText, Typography } from "@mui/material";
 import { useEffect, useState } from "react";
-import { useLocaleState, useRecordContext } from "react-admin";
+import { useLocaleState, useRecordContext, useTranslate } from "react-admin";
 
 import { dataProvider } from "../dataProvider";
 import { formatInZone } from "../time";
@@ -18,6 +18,7 @@ interface TimelineEvent {
 export function ChildTimeline() {
   const child = useRecordContext<{ id: number }>();
   const [locale] = useLocaleState();
+  const translate = useTranslate();
   const [events, setEvents] = useState<TimelineEvent[]>([]);
   useEffect(() => {
     if (!child) return;
@@ -41,7 +42,7 @@ export function ChildTimeline() {
   return (
     <Box>
       <Typography variant="h6" component="h2">
-        Timeline
+        {translate("jj.labels.timeline")}
       </Typography>
       <List dense>
         {events.map((e) => (

@@ -9,6 +9,7 @@ import {
   List,
   SearchInput,
   SelectField,
+  ShowButton,
   SelectInput,
   Show,
   SimpleForm,
@@ -26,15 +27,15 @@ import { AccessLog } from "./AccessLog";
 import { ChildTimeline } from "./ChildTimeline";
 
 export const DOB_CERTAINTY = [
-  { id: "documented", name: "Documented" },
-  { id: "estimated", name: "Estimated (age assessment)" },
-  { id: "unknown", name: "Unknown" },
+  { id: "documented", name: "jj.choices.dob_certainty.documented" },
+  { id: "estimated", name: "jj.choices.dob_certainty.estimated" },
+  { id: "unknown", name: "jj.choices.dob_certainty.unknown" },
 ];
 export const SEX = [
-  { id: "female", name: "Female" },
-  { id: "male", name: "Male" },
-  { id: "other", name: "Other" },
-  { id: "unknown", name: "Unknown" },
+  { id: "female", name: "jj.choices.sex.female" },
+  { id: "male", name: "jj.choices.sex.male" },
+  { id: "other", name: "jj.choices.sex.other" },
+  { id: "unknown", name: "jj.choices.sex.unknown" },
 ];
 const AGE_METHOD = [
   { id: "none", name: "No assessment" },
@@ -56,6 +57,7 @@ export function ChildList() {
         {names && <TextField source="family_name" label="jj.fields.family_name" />}
         {names && <DateField source="date_of_birth" label="jj.fields.date_of_birth" />}
         <SelectField source="dob_certainty" choices={DOB_CERTAINTY} label="jj.fields.dob_certainty" />
+        <ShowButton />
       </Datagrid>
     </List>
   );
@@ -89,13 +91,13 @@ function ChildFields() {
       <TextInput source="family_name" label="jj.fields.family_name" />
       <SelectInput source="dob_certainty" label="jj.fields.dob_certainty" choices={DOB_CERTAINTY} validate={required()} />
       <DateInput source="date_of_birth" label="jj.fields.date_of_birth" />
-      <DateInput source="dob_earliest" label="Earliest plausible date of birth" />
-      <DateInput source="dob_latest" label="Latest plausible date of birth" />
-      <SelectInput source="age_assessment_method" label="Age assessment" choices={AGE_METHOD} />
+      <DateInput source="dob_earliest" label="jj.labels.dob_earliest" />
+      <DateInput source="dob_latest" label="jj.labels.dob_latest" />
+      <SelectInput source="age_assessment_method" label="jj.labels.age_assessment" choices={AGE_METHOD} />
       <SelectInput source="sex" label="jj.fields.sex" choices={SEX} />
       <TextInput source="languages" label="jj.fields.languages" />
       <BooleanInput source="interpreter_needed" label="jj.fields.interpreter_needed" />
-      <BooleanInput source="developmental_disorder" label="Screened for a developmental disorder (DEV-1)" />
+      <BooleanInput source="developmental_disorder" label="jj.labels.developmental_disorder" />
     </>
   );
 }

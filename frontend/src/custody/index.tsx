@@ -12,6 +12,7 @@ import {
   ReferenceInput,
   SelectArrayInput,
   SelectField,
+  ShowButton,
   SelectInput,
   Show,
   SimpleForm,
@@ -21,6 +22,7 @@ import {
   TextInput,
   required,
   useRecordContext,
+  useTranslate,
 } from "react-admin";
 
 import { DecisionList } from "../decisions/DecisionList";
@@ -30,16 +32,16 @@ import type { Decision } from "../http";
 import { ActionForm } from "./ActionForm";
 
 const EPISODE_KIND = [
-  { id: "police_custody", name: "Police custody" },
-  { id: "pretrial_detention", name: "Pretrial detention" },
-  { id: "sentenced_detention", name: "Sentenced detention" },
+  { id: "police_custody", name: "jj.choices.episode_kind.police_custody" },
+  { id: "pretrial_detention", name: "jj.choices.episode_kind.pretrial_detention" },
+  { id: "sentenced_detention", name: "jj.choices.episode_kind.sentenced_detention" },
 ];
 const GROUNDS = [
-  { id: "court_appearance", name: "To ensure appearance at court" },
-  { id: "danger_to_others", name: "Immediate danger to others" },
-  { id: "danger_to_self", name: "Danger to himself or herself" },
-  { id: "family_ties", name: "Relative of a suspect" },
-  { id: "other", name: "Other" },
+  { id: "court_appearance", name: "jj.choices.grounds.court_appearance" },
+  { id: "danger_to_others", name: "jj.choices.grounds.danger_to_others" },
+  { id: "danger_to_self", name: "jj.choices.grounds.danger_to_self" },
+  { id: "family_ties", name: "jj.choices.grounds.family_ties" },
+  { id: "other", name: "jj.choices.grounds.other" },
 ];
 const APPEARANCE_KIND = [
   { id: "first_appearance", name: "First appearance" },
@@ -74,7 +76,8 @@ export function EpisodeList() {
         <TextField source="facility_name" label="jj.fields.facility" sortable={false} />
         <ZonedDateField source="started_at" label="jj.fields.started_at" />
         <NumberField source="elapsed_hours" label="jj.fields.elapsed" sortable={false} />
-        <BooleanField source="mandatory_release_flag" label="PTD-6" sortable={false} />
+        <BooleanField source="mandatory_release_flag" label="jj.labels.ptd6" sortable={false} />
+        <ShowButton />
       </Datagrid>
     </List>
   );
@@ -97,7 +100,7 @@ function EpisodeActions() {
       <ActionForm title="jj.custody.detention_order" path={`${base}detention-orders/`} testId="form-detention-order"
         defaultValues={{ kind: "pretrial_detention", grounds: [], alternatives_considered: [] }}>
         <SelectArrayInput source="grounds" choices={GROUNDS} label="jj.custody.grounds" />
-        <TextInput source="legal_basis" label="Legal basis" validate={required()} />
+        <TextInput source="legal_basis" label="jj.labels.legal_basis" validate={required()} />
         <TextInput source="judicial_authority" label="jj.custody.authority" validate={required()} />
         <ArrayInput source="alternatives_considered" label="jj.custody.alternatives">
           <SimpleFormIterator inline>
@@ -106,7 +109,7 @@ function EpisodeActions() {
           </SimpleFormIterator>
         </ArrayInput>
         <TextInput source="justification" label="jj.custody.justification" multiline fullWidth />
-        <BooleanInput source="monetary_bail_condition" label="Release conditional on monetary bail" />
+        <BooleanInput source="monetary_bail_condition" label="jj.labels.monetary_bail" />
       </ActionForm>
       <ActionForm title="jj.custody.transfer" path={`${base}transfer/`} testId="form-transfer">
         <ReferenceInput source="facility" reference="facilities">
@@ -145,8 +148,8 @@ function EpisodeActions() {
         defaultValues={{ kind: "visit", at: new Date().toISOString(), direction: "incoming" }}>
         <SelectInput source="kind" choices={CONTACT_KIND} validate={required()} />
         <DateTimeInput source="at" label="jj.fields.occurred_at" validate={required()} />
-        <TextInput source="relationship" label="Relationship" validate={required()} />
-        <TextInput source="visitor_name" label="Name" />
+        <TextInput source="relationship" label="jj.labels.relationship" validate={required()} />
+        <TextInput source="visitor_name" label="jj.labels.name" />
       </ActionForm>
     </Box>
   );
@@ -155,10 +158,12 @@ function EpisodeActions() {
 /** Decisions computed on read (DET-5: how long since the last family visit). */
 function EpisodeChecks() {
   const record = useRecordContext<{ checks?: Decision[] }>();
-  return <DecisionList decisions={(record?.checks ?? []).map((d) => ({ ...d, unmet: false }))} title="Checks" />;
+  const translate = useTranslate();
+  return <DecisionList decisions={(record?.checks ?? []).map((d) => ({ ...d, unmet: false }))} title={translate("jj.labels.checks")} />;
 }
 
 export function EpisodeShow() {
+  const translate = useTranslate();
   return (
     <Show>
       <SimpleShowLayout>
@@ -167,28 +172,28 @@ export function EpisodeShow() {
         <SelectField source="kind" choices={EPISODE_KIND} label="jj.fields.kind" />
         <TextField source="facility_name" label="jj.fields.facility" emptyText="-" />
         <ZonedDateField source="started_at" label="jj.fields.started_at" />
-        <ZonedDateField source="first_appearance_at" label="First appearance" />
+        <ZonedDateField source="first_appearance_at" label="jj.labels.first_appearance" />
         <NumberField source="elapsed_hours" label="jj.fields.elapsed" />
-        <BooleanField source="mandatory_release_flag" label="Mandatory release (PTD-6)" />
-        <BooleanField source="evidence_frozen" label="Evidence hold (DTH-1)" />
+        <BooleanField source="mandatory_release_flag" label="jj.labels.mandatory_release" />
+        <BooleanField source="evidence_frozen" label="jj.labels.evidence_hold" />
         <EpisodeChecks />
         <EpisodeActions />
-        <Typography variant="h6" component="h2">Placements</Typography>
+        <Typography variant="h6" component="h2">{translate("jj.labels.placements")}</Typography>
         <ArrayField source="placements">
           <Datagrid bulkActionButtons={false} rowClick={false}>
             <TextField source="facility_name" label="jj.fields.facility" />
             <ZonedDateField source="started_at" label="jj.fields.started_at" />
-            <ZonedDateField source="ended_at" label="Ended" />
+            <ZonedDateField source="ended_at" label="jj.labels.ended" />
           </Datagrid>
         </ArrayField>
-        <ArrayField source="detention_orders" label="Detention orders">
+        <ArrayField source="detention_orders" label="jj.labels.detention_orders">
           <Datagrid bulkActionButtons={false} rowClick={false}>
             <TextField source="kind" />
             <TextField source="judicial_authority" label="jj.custody.authority" />
             <ZonedDateField source="ordered_at" label="jj.fields.occurred_at" />
           </Datagrid>
         </ArrayField>
-        <ArrayField source="contacts" label="Visits and calls">
+        <ArrayField source="contacts" label="jj.labels.visits_calls">
           <Datagrid bulkActionButtons={false} rowClick={false}>
             <TextField source="kind" />
             <TextField source="relationship" />
@@ -213,10 +218,10 @@ export function EpisodeCreate() {
         </ReferenceInput>
         <SelectInput source="kind" choices={EPISODE_KIND} label="jj.fields.kind" validate={required()} />
         <DateTimeInput source="started_at" label="jj.fields.started_at" />
-        <TextInput source="commitment_order_reference" label="Commitment order reference (DET-3)" />
-        <TextInput source="best_interests_justification" label="Best-interests justification (DET-4)" multiline fullWidth />
+        <TextInput source="commitment_order_reference" label="jj.labels.commitment_order" />
+        <TextInput source="best_interests_justification" label="jj.labels.best_interests" multiline fullWidth />
         <TextInput source="justification" label="jj.custody.justification" multiline fullWidth />
-        <BooleanInput source="emergency" label="Emergency admission" />
+        <BooleanInput source="emergency" label="jj.labels.emergency_admission" />
         <DecisionList decisions={rules.decisions} />
       </SimpleForm>
     </Create>

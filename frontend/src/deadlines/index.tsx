@@ -3,11 +3,11 @@ import { BooleanField, Datagrid, List, SelectInput, TextField, TextInput } from 
 import { ZonedDateField } from "../layout/ZonedDateField";
 
 const BUCKETS = [
-  { id: "overdue", name: "Overdue" },
-  { id: "due_24h", name: "Due within 24 hours" },
-  { id: "due_week", name: "Due this week" },
-  { id: "open", name: "Open" },
-  { id: "met", name: "Met" },
+  { id: "overdue", name: "jj.choices.bucket.overdue" },
+  { id: "due_24h", name: "jj.choices.bucket.due_24h" },
+  { id: "due_week", name: "jj.choices.bucket.due_week" },
+  { id: "open", name: "jj.choices.bucket.open" },
+  { id: "met", name: "jj.choices.bucket.met" },
 ];
 
 const filters = [

@@ -14,6 +14,7 @@ import {
   SelectField,
   SelectInput,
   Show,
+  ShowButton,
   SimpleForm,
   SimpleShowLayout,
   TextField,
@@ -28,12 +29,12 @@ import { useRuleErrors } from "../decisions/useRuleErrors";
 import { ZonedDateField } from "../layout/ZonedDateField";
 
 export const REFERRAL_STATUS = [
-  { id: "offered", name: "Offered: awaiting consent" },
-  { id: "active", name: "Active" },
-  { id: "declined", name: "Declined" },
-  { id: "completed", name: "Completed" },
-  { id: "not_completed", name: "Not completed" },
-  { id: "withdrawn", name: "Withdrawn" },
+  { id: "offered", name: "jj.choices.referral_status.offered" },
+  { id: "active", name: "jj.choices.referral_status.active" },
+  { id: "declined", name: "jj.choices.referral_status.declined" },
+  { id: "completed", name: "jj.choices.referral_status.completed" },
+  { id: "not_completed", name: "jj.choices.referral_status.not_completed" },
+  { id: "withdrawn", name: "jj.choices.referral_status.withdrawn" },
 ];
 const PROGRAMME_KIND = [
   { id: "caution", name: "Police caution or warning" },
@@ -65,6 +66,7 @@ export function ReferralList() {
         <SelectField source="status" choices={REFERRAL_STATUS} label="jj.fields.status" sortable={false} />
         <TextField source="stage_offered" label="jj.diversion.stage" sortable={false} />
         <ZonedDateField source="offered_at" label="jj.fields.started_at" />
+        <ShowButton />
       </Datagrid>
     </List>
   );

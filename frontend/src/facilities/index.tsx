@@ -17,7 +17,7 @@ export function FacilityList() {
         <SelectField source="kind" choices={KIND} label="jj.fields.kind" />
         <NumberField source="occupancy" label="jj.fields.occupancy" />
         <NumberField source="capacity" label="jj.fields.capacity" />
-        <BooleanField source="children_wholly_separated" label="Children wholly separated from adults" />
+        <BooleanField source="children_wholly_separated" label="jj.labels.separated" />
       </Datagrid>
     </List>
   );
