@@ -146,3 +146,32 @@ test("keyboard only: sign in, open a case, start custody", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page.getByText("Elapsed (hours)")).toBeVisible();
 });
+
+test("a supervisor assigns counsel to a case", async ({ page }) => {
+  await login(page, "supervisor");
+  await page.getByRole("menuitem", { name: "Cases" }).click();
+  await page.locator("tbody tr").filter({ hasText: "Open" }).last().click();
+  const assign = page.getByTestId("form-assign");
+  await assign.getByRole("button", { name: "Assign someone to the case" }).click();
+  await assign.getByLabel("Person").click();
+  await page.getByRole("option", { name: /Lena Fischer/ }).click();
+  await expect(page.getByRole("listbox")).toBeHidden();
+  await assign.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Recorded.")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "legal_counsel" }).first()).toBeVisible();
+  await expectAccessible(page, "case-assigned");
+});
+
+test("an administrator adds a facility", async ({ page }) => {
+  await login(page, "administrator");
+  await page.getByRole("menuitem", { name: "Facilities" }).click();
+  await page.getByRole("link", { name: "Create" }).click();
+  await page.getByLabel("Name").fill("Westfield youth home");
+  await page.getByLabel("Capacity").fill("8");
+  await page.getByLabel("Operated by").click();
+  await page.getByRole("option").first().click();
+  await expect(page.getByRole("listbox")).toBeHidden();
+  await expectAccessible(page, "facility-create");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("cell", { name: "Westfield youth home" })).toBeVisible();
+});

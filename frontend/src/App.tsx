@@ -23,7 +23,7 @@ import { Dashboard } from "./dashboard/Dashboard";
 import { DeadlineList } from "./deadlines";
 import { dataProvider } from "./dataProvider";
 import { ProgrammeCreate, ProgrammeList, ReferralList, ReferralShow } from "./diversion";
-import { FacilityList } from "./facilities";
+import { FacilityCreate, FacilityList } from "./facilities";
 import { i18nProvider } from "./i18n";
 import { InspectionCreate, InspectionList } from "./inspections";
 import { OversightDecisionList } from "./oversight";
@@ -51,7 +51,7 @@ export function App() {
         icon={ChildCareIcon} recordRepresentation="pseudonym" />
       <Resource name="deadlines" list={DeadlineList} icon={AlarmIcon} />
       <Resource name="custody-episodes" list={EpisodeList} show={EpisodeShow} create={EpisodeCreate} icon={GavelIcon} />
-      <Resource name="facilities" list={FacilityList} icon={AccountBalanceIcon} recordRepresentation="name" />
+      <Resource name="facilities" list={FacilityList} create={FacilityCreate} icon={AccountBalanceIcon} recordRepresentation="name" />
       <Resource name="diversion-referrals" list={ReferralList} show={ReferralShow} icon={HandshakeIcon} />
       <Resource name="diversion-programmes" list={ProgrammeList} create={ProgrammeCreate} icon={SchoolIcon}
         recordRepresentation="name" />

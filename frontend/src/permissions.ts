@@ -41,6 +41,7 @@ const TABLE: Record<Role, Record<string, string[]>> = {
     "audit-events": READ,
     inspections: READ,
     policies: READ,
+    staff: READ,
   },
   legal_counsel: {
     children: READ, cases: READ, deadlines: READ, "custody-episodes": READ, facilities: READ, policies: READ,
@@ -56,6 +57,7 @@ const TABLE: Record<Role, Record<string, string[]>> = {
   },
   administrator: {
     facilities: WRITE, policies: [...READ, "edit"], users: WRITE, "diversion-programmes": CREATE, inspections: READ,
+    agencies: READ,
   },
 };
 

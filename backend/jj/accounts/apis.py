@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.contrib.auth import authenticate
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_protect, ensure_csrf_cookie
@@ -19,6 +19,7 @@ from jj.accounts.serializers import (
     AgencySerializer,
     LoginSerializer,
     MeSerializer,
+    StaffSerializer,
     UserCreateSerializer,
     UserOutputSerializer,
     UserUpdateSerializer,
@@ -139,3 +140,23 @@ class UserDetailApi(APIView):
         if password:
             services.user_set_password(actor=actor, user=user, password=password)
         return Response(UserOutputSerializer(user).data)
+
+
+class StaffListApi(ListAPIView):
+    """Staff of the supervisor's jurisdiction who can be assigned to a case (caseworkers of the supervisor's agency,
+    counsel and court officers of any agency of the jurisdiction)."""
+
+    serializer_class = StaffSerializer
+    permission_classes = [HasRole.of(Role.SUPERVISOR)]
+    filterset_fields = ["role"]
+    search_fields = ["username", "first_name", "last_name"]
+    ordering_fields = ["username", "id"]
+
+    def scoped_queryset(self, user: User) -> QuerySet[User]:
+        if user.agency is None:
+            return User.objects.none()
+        same_jurisdiction = Q(agency__jurisdiction_id=user.agency.jurisdiction_id, is_active=True)
+        assignable = Q(role__in=[Role.LEGAL_COUNSEL, Role.COURT_OFFICER]) | Q(
+            role=Role.CASEWORKER, agency_id=user.agency_id
+        )
+        return User.objects.filter(same_jurisdiction & assignable).select_related("agency").order_by("username")

@@ -90,3 +90,18 @@ class UserUpdateSerializer(serializers.Serializer):
 class LoginSerializer(serializers.Serializer):
     username = serializers.CharField(max_length=150)
     password = serializers.CharField(max_length=512, style={"input_type": "password"})
+
+
+class StaffSerializer(serializers.ModelSerializer[User]):
+    """A colleague a supervisor may assign to a case: who they are and where they work, nothing more."""
+
+    display_name = serializers.SerializerMethodField()
+    agency_name = serializers.CharField(source="agency.name", read_only=True, default=None)
+
+    class Meta:
+        model = User
+        fields = ["id", "username", "display_name", "role", "agency", "agency_name"]
+        read_only_fields = fields
+
+    def get_display_name(self, user: User) -> str:
+        return user.get_full_name() or user.username

@@ -9,5 +9,6 @@ urlpatterns = [
     path("auth/me/", apis.MeApi.as_view(), name="auth-me"),
     path("agencies/", apis.AgencyListApi.as_view(), name="agency-list"),
     path("users/", apis.UserListApi.as_view(), name="user-list"),
+    path("staff/", apis.StaffListApi.as_view(), name="staff-list"),
     path("users/<int:user_id>/", apis.UserDetailApi.as_view(), name="user-detail"),
 ]

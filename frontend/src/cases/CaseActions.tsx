@@ -11,6 +11,7 @@ import {
   SimpleFormIterator,
   TextInput,
   required,
+  usePermissions,
   useRecordContext,
   useTranslate,
 } from "react-admin";
@@ -25,6 +26,11 @@ const SENTENCE_TYPES = [
 ].map((id) => ({ id, name: id.replace(/_/g, " ") }));
 const NON_CUSTODIAL = ["warning", "community_service", "probation", "supervision", "fine", "restorative", "education_order"]
   .map((id) => ({ id, name: id.replace(/_/g, " ") }));
+const ASSIGNMENT_ROLES = [
+  { id: "caseworker", name: "jj.case.role_caseworker" },
+  { id: "legal_counsel", name: "jj.case.role_legal_counsel" },
+  { id: "court_officer", name: "jj.case.role_court_officer" },
+];
 const STAGES = [
   { id: "intake", name: "At intake" },
   { id: "charge", name: "At charge" },
@@ -41,6 +47,7 @@ interface CaseRecord {
 export function CaseActions() {
   const record = useRecordContext<CaseRecord>();
   const translate = useTranslate();
+  const { permissions: role } = usePermissions<string>();
   if (!record) return null;
   const open = !["closed", "closed_final", "sentenced"].includes(record.status);
   const withVersion = (values: FieldValues) => ({ ...values, version: record.version });
@@ -55,6 +62,16 @@ export function CaseActions() {
           {translate("jj.labels.start_custody")}
         </Button>
       </Box>
+      {role === "supervisor" && open && (
+        <ActionForm title="jj.case.assign" path={`/cases/${record.id}/assignments/`} testId="form-assign"
+          defaultValues={{ role: "legal_counsel" }}>
+          <ReferenceInput source="user" reference="staff">
+            <SelectInput optionText={(u: { display_name: string; role: string; agency_name: string | null }) =>
+              `${u.display_name} (${u.role}, ${u.agency_name ?? ""})`} label="jj.case.person" validate={required()} />
+          </ReferenceInput>
+          <SelectInput source="role" choices={ASSIGNMENT_ROLES} label="jj.case.as_role" validate={required()} />
+        </ActionForm>
+      )}
       {open && (
         <ActionForm title="jj.case.offer_diversion" path="/diversion-referrals/" testId="form-offer-diversion"
           defaultValues={{ stage: record.status === "charged" ? "charge" : "intake" }}

@@ -99,6 +99,13 @@ export function CaseShow() {
             <DateField source="offence_date" label="jj.fields.offence_date" />
           </Datagrid>
         </ArrayField>
+        <ArrayField source="assignments" label="jj.case.assignments">
+          <Datagrid bulkActionButtons={false} rowClick={false}>
+            <TextField source="username" label="jj.fields.actor" />
+            <TextField source="role" label="jj.case.as_role" />
+            <ZonedDateField source="assigned_at" label="jj.fields.started_at" />
+          </Datagrid>
+        </ArrayField>
         <ReferenceManyField reference="custody-episodes" target="case" label="resources.custody-episodes.name" perPage={20}
           filter={{}}>
           <Datagrid bulkActionButtons={false} rowClick="show" empty={<span>-</span>}>

@@ -1,4 +1,19 @@
-import { BooleanField, Datagrid, List, NumberField, SelectField, TextField } from "react-admin";
+import {
+  BooleanField,
+  BooleanInput,
+  Create,
+  Datagrid,
+  List,
+  NumberField,
+  NumberInput,
+  ReferenceInput,
+  SelectField,
+  SelectInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+  required,
+} from "react-admin";
 
 const KIND = [
   { id: "police_station", name: "Police station" },
@@ -20,5 +35,24 @@ export function FacilityList() {
         <BooleanField source="children_wholly_separated" label="jj.labels.separated" />
       </Datagrid>
     </List>
+  );
+}
+
+export function FacilityCreate() {
+  return (
+    <Create redirect="list">
+      <SimpleForm defaultValues={{ kind: "juvenile_detention", children_wholly_separated: true, separated_by_sex: true }}>
+        <TextInput source="name" validate={required()} />
+        <SelectInput source="kind" choices={KIND} label="jj.fields.kind" validate={required()} />
+        <NumberInput source="capacity" label="jj.fields.capacity" min={0} validate={required()} />
+        <ReferenceInput source="operator" reference="agencies">
+          <SelectInput optionText="name" label="jj.facility.operator" validate={required()} />
+        </ReferenceInput>
+        <BooleanInput source="children_wholly_separated" label="jj.labels.separated" />
+        <BooleanInput source="separated_by_sex" label="jj.facility.separated_by_sex" />
+        <BooleanInput source="has_complaints_mechanism" label="jj.facility.complaints" />
+        <TextInput source="city" />
+      </SimpleForm>
+    </Create>
   );
 }

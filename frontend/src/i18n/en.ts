@@ -90,6 +90,13 @@ const en = {
       saved: "Recorded.",
     },
     case: {
+      assign: "Assign someone to the case",
+      person: "Person",
+      as_role: "As",
+      assignments: "Assigned",
+      role_caseworker: "Caseworker",
+      role_legal_counsel: "Legal counsel",
+      role_court_officer: "Court officer",
       charge: "Charge formally",
       sentence: "Record a sentence",
       offer_diversion: "Offer diversion",
@@ -233,6 +240,7 @@ const en = {
         met: "Met",
       },
     },
+    facility: { operator: "Operated by", separated_by_sex: "Separated by sex", complaints: "Runs a complaints mechanism" },
     locale: { en: "English", fr: "Français", es: "Español" },
   },
   resources: {

@@ -92,6 +92,13 @@ const es: typeof en = {
       saved: "Registrado.",
     },
     case: {
+      assign: "Asignar a alguien al expediente",
+      person: "Persona",
+      as_role: "Como",
+      assignments: "Asignaciones",
+      role_caseworker: "Trabajador social",
+      role_legal_counsel: "Abogado",
+      role_court_officer: "Funcionario judicial",
       charge: "Acusar formalmente",
       sentence: "Registrar una sentencia",
       offer_diversion: "Ofrecer una remisión",
@@ -235,6 +242,7 @@ const es: typeof en = {
         met: "Cumplido",
       },
     },
+    facility: { operator: "Gestionado por", separated_by_sex: "Separación por sexo", complaints: "Tiene un mecanismo de quejas" },
     locale: { en: "English", fr: "Français", es: "Español" },
   },
   resources: {

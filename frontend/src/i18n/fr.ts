@@ -92,6 +92,13 @@ const fr: typeof en = {
       saved: "Enregistré.",
     },
     case: {
+      assign: "Affecter quelqu'un au dossier",
+      person: "Personne",
+      as_role: "En tant que",
+      assignments: "Affectations",
+      role_caseworker: "Travailleur social",
+      role_legal_counsel: "Avocat",
+      role_court_officer: "Greffier",
       charge: "Inculper formellement",
       sentence: "Enregistrer une peine",
       offer_diversion: "Proposer une mesure de déjudiciarisation",
@@ -235,6 +242,7 @@ const fr: typeof en = {
         met: "Tenu",
       },
     },
+    facility: { operator: "Géré par", separated_by_sex: "Séparation par sexe", complaints: "Dispose d'un mécanisme de plainte" },
     locale: { en: "English", fr: "Français", es: "Español" },
   },
   resources: {
