@@ -10,6 +10,7 @@ test("a caseworker starts custody, is refused detention without alternatives, ad
   await expectAccessible(page, "case-show");
 
   await page.getByRole("link", { name: "Start custody" }).click();
+  await expect(page).toHaveURL(/custody-episodes\/create/);
   await page.getByLabel("Facility").click();
   await page.getByRole("option", { name: /police/i }).first().click();
   await page.getByLabel("Justification", { exact: true }).fill("Public safety: repeated violent offences this week");

@@ -41,6 +41,7 @@ test("an administrator lowers the minimum age and sees the standard named", asyn
   await expect(page.getByText("International standard")).toBeVisible();
   await expectAccessible(page, "policy-show");
   await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page).toHaveURL(/northland$/);
   const macr = page.getByLabel("Minimum age of criminal responsibility (years)");
   await macr.fill("12");
   await page.getByRole("button", { name: "Save" }).click();
@@ -57,6 +58,7 @@ test("an oversight monitor reads the rule decisions and records an inspection", 
   await expect(page.getByText("Inspection status (DET-11)")).toBeVisible();
   await expectAccessible(page, "inspections");
   await page.getByRole("link", { name: "Create" }).click();
+  await expect(page).toHaveURL(/\/create/);
   await page.getByLabel("Facility").click();
   await page.getByRole("option").first().click();
   await expect(page.getByRole("listbox")).toBeHidden();
@@ -134,6 +136,7 @@ test("keyboard only: sign in, open a case, start custody", async ({ page }) => {
   await expect(page.getByText("Decision history")).toBeVisible();
   await page.getByRole("link", { name: "Start custody" }).focus();
   await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/custody-episodes\/create/);
   await page.getByRole("combobox", { name: "Facility" }).focus();
   await page.keyboard.press("ArrowDown");
   await page.getByRole("option", { name: /youth residential/i }).focus();
@@ -166,8 +169,9 @@ test("an administrator adds a facility", async ({ page }) => {
   await login(page, "administrator");
   await page.getByRole("menuitem", { name: "Facilities" }).click();
   await page.getByRole("link", { name: "Create" }).click();
-  await page.getByLabel("Name").fill("Westfield youth home");
-  await page.getByLabel("Capacity").fill("8");
+  await expect(page).toHaveURL(/\/create/);
+  await page.getByRole("textbox", { name: "Name" }).fill("Westfield youth home");
+  await page.getByRole("spinbutton", { name: "Capacity" }).fill("8");
   await page.getByLabel("Operated by").click();
   await page.getByRole("option").first().click();
   await expect(page.getByRole("listbox")).toBeHidden();
