@@ -502,7 +502,7 @@ def case_charge(
             actor=actor,
             at=now,
             case=locked,
-            justification=justification or diversion_not_offered_reason,
+            justification={"DEV-1": justification, "DIV-1": diversion_not_offered_reason},
             approval=approval,
         )
         audit_append(

@@ -1,7 +1,7 @@
 """Applying the rules engine inside services: evaluate, refuse with every decision, or record the decisions with
 the record they concern. Policy changes and second-person approvals live here too."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from datetime import datetime
 from typing import Any
@@ -65,10 +65,11 @@ def decisions_record(
     actor: User | None,
     at: datetime,
     case: Case | None = None,
-    justification: str = "",
+    justification: str | Mapping[str, str] = "",
     approval: ApprovalRequest | None = None,
 ) -> list[DecisionRecord]:
-    """Store the decisions with the record they concern. Call inside the write's transaction."""
+    """Store the decisions with the record they concern. Call inside the write's transaction. `justification` is
+    one text for every satisfied decision, or one per rule id when a write answers several rules differently."""
     rows = []
     for decision in decisions:
         data = decision_to_json(decision)
@@ -88,7 +89,11 @@ def decisions_record(
                 case=case,
                 jurisdiction_id=jurisdiction_id,
                 actor=actor,
-                justification=justification if decision.satisfied else "",
+                justification=(
+                    (justification.get(decision.rule_id, "") if isinstance(justification, Mapping) else justification)
+                    if decision.satisfied
+                    else ""
+                ),
                 approval=approval if decision.needs_approval else None,
             )
         )

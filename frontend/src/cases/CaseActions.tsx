@@ -21,21 +21,36 @@ import { Link } from "react-router-dom";
 import { ActionForm } from "../custody/ActionForm";
 
 const SENTENCE_TYPES = [
-  "warning", "community_service", "probation", "supervision", "fine", "restorative", "education_order", "custody",
-  "indeterminate", "life_with_parole",
-].map((id) => ({ id, name: id.replace(/_/g, " ") }));
-const NON_CUSTODIAL = ["warning", "community_service", "probation", "supervision", "fine", "restorative", "education_order"]
-  .map((id) => ({ id, name: id.replace(/_/g, " ") }));
+  { id: "warning", name: "jj.choices.sentence_type.warning" },
+  { id: "community_service", name: "jj.choices.sentence_type.community_service" },
+  { id: "probation", name: "jj.choices.sentence_type.probation" },
+  { id: "supervision", name: "jj.choices.sentence_type.supervision" },
+  { id: "fine", name: "jj.choices.sentence_type.fine" },
+  { id: "restorative", name: "jj.choices.sentence_type.restorative" },
+  { id: "education_order", name: "jj.choices.sentence_type.education_order" },
+  { id: "custody", name: "jj.choices.sentence_type.custody" },
+  { id: "indeterminate", name: "jj.choices.sentence_type.indeterminate" },
+  { id: "life_with_parole", name: "jj.choices.sentence_type.life_with_parole" },
+];
+const NON_CUSTODIAL = [
+  { id: "warning", name: "jj.choices.non_custodial.warning" },
+  { id: "community_service", name: "jj.choices.non_custodial.community_service" },
+  { id: "probation", name: "jj.choices.non_custodial.probation" },
+  { id: "supervision", name: "jj.choices.non_custodial.supervision" },
+  { id: "fine", name: "jj.choices.non_custodial.fine" },
+  { id: "restorative", name: "jj.choices.non_custodial.restorative" },
+  { id: "education_order", name: "jj.choices.non_custodial.education_order" },
+];
 const ASSIGNMENT_ROLES = [
   { id: "caseworker", name: "jj.case.role_caseworker" },
   { id: "legal_counsel", name: "jj.case.role_legal_counsel" },
   { id: "court_officer", name: "jj.case.role_court_officer" },
 ];
 const STAGES = [
-  { id: "intake", name: "At intake" },
-  { id: "charge", name: "At charge" },
-  { id: "trial", name: "During trial" },
-  { id: "later", name: "Later" },
+  { id: "intake", name: "jj.choices.stage.intake" },
+  { id: "charge", name: "jj.choices.stage.charge" },
+  { id: "trial", name: "jj.choices.stage.trial" },
+  { id: "later", name: "jj.choices.stage.later" },
 ];
 
 interface CaseRecord {

@@ -44,26 +44,46 @@ const GROUNDS = [
   { id: "other", name: "jj.choices.grounds.other" },
 ];
 const APPEARANCE_KIND = [
-  { id: "first_appearance", name: "First appearance" },
-  { id: "review", name: "Periodic review" },
+  { id: "first_appearance", name: "jj.choices.appearance_kind.first_appearance" },
+  { id: "review", name: "jj.choices.appearance_kind.review" },
 ];
 const APPEARANCE_OUTCOME = [
-  { id: "detention_continued", name: "Detention continued" },
-  { id: "released", name: "Released" },
+  { id: "detention_continued", name: "jj.choices.appearance_outcome.detention_continued" },
+  { id: "released", name: "jj.choices.appearance_outcome.released" },
 ];
 const INCIDENT_KIND = [
-  "restraint", "use_of_force", "separation", "isolation", "medical_isolation", "disciplinary", "self_harm",
-  "serious_injury", "death", "disappearance", "other",
-].map((id) => ({ id, name: id.replace(/_/g, " ") }));
-const PURPOSE = ["imminent_threat", "protection", "punishment", "compliance"].map((id) => ({ id, name: id.replace(/_/g, " ") }));
+  { id: "restraint", name: "jj.choices.incident_kind.restraint" },
+  { id: "use_of_force", name: "jj.choices.incident_kind.use_of_force" },
+  { id: "separation", name: "jj.choices.incident_kind.separation" },
+  { id: "isolation", name: "jj.choices.incident_kind.isolation" },
+  { id: "medical_isolation", name: "jj.choices.incident_kind.medical_isolation" },
+  { id: "disciplinary", name: "jj.choices.incident_kind.disciplinary" },
+  { id: "self_harm", name: "jj.choices.incident_kind.self_harm" },
+  { id: "serious_injury", name: "jj.choices.incident_kind.serious_injury" },
+  { id: "death", name: "jj.choices.incident_kind.death" },
+  { id: "disappearance", name: "jj.choices.incident_kind.disappearance" },
+  { id: "other", name: "jj.choices.incident_kind.other" },
+];
+const PURPOSE = [
+  { id: "imminent_threat", name: "jj.choices.purpose.imminent_threat" },
+  { id: "protection", name: "jj.choices.purpose.protection" },
+  { id: "punishment", name: "jj.choices.purpose.punishment" },
+  { id: "compliance", name: "jj.choices.purpose.compliance" },
+];
 const RELEASE_REASON = [
-  "judicial_order", "bail", "charges_dropped", "sentence_served", "diversion", "mandatory_release", "other",
-].map((id) => ({ id, name: id.replace(/_/g, " ") }));
+  { id: "judicial_order", name: "jj.choices.release_reason.judicial_order" },
+  { id: "bail", name: "jj.choices.release_reason.bail" },
+  { id: "charges_dropped", name: "jj.choices.release_reason.charges_dropped" },
+  { id: "sentence_served", name: "jj.choices.release_reason.sentence_served" },
+  { id: "diversion", name: "jj.choices.release_reason.diversion" },
+  { id: "mandatory_release", name: "jj.choices.release_reason.mandatory_release" },
+  { id: "other", name: "jj.choices.release_reason.other" },
+];
 const CONTACT_KIND = [
-  { id: "visit", name: "Visit" },
-  { id: "call", name: "Call" },
-  { id: "letter", name: "Letter" },
-  { id: "video_call", name: "Video call" },
+  { id: "visit", name: "jj.choices.contact_kind.visit" },
+  { id: "call", name: "jj.choices.contact_kind.call" },
+  { id: "letter", name: "jj.choices.contact_kind.letter" },
+  { id: "video_call", name: "jj.choices.contact_kind.video_call" },
 ];
 
 export function EpisodeList() {

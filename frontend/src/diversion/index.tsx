@@ -37,24 +37,24 @@ export const REFERRAL_STATUS = [
   { id: "withdrawn", name: "jj.choices.referral_status.withdrawn" },
 ];
 const PROGRAMME_KIND = [
-  { id: "caution", name: "Police caution or warning" },
-  { id: "community", name: "Community programme" },
-  { id: "mediation", name: "Victim-offender mediation" },
-  { id: "family_group_conference", name: "Family group conferencing" },
-  { id: "sentencing_circle", name: "Sentencing circle" },
-  { id: "education", name: "Education or treatment programme" },
-  { id: "other_restorative", name: "Other restorative process" },
+  { id: "caution", name: "jj.choices.programme_kind.caution" },
+  { id: "community", name: "jj.choices.programme_kind.community" },
+  { id: "mediation", name: "jj.choices.programme_kind.mediation" },
+  { id: "family_group_conference", name: "jj.choices.programme_kind.family_group_conference" },
+  { id: "sentencing_circle", name: "jj.choices.programme_kind.sentencing_circle" },
+  { id: "education", name: "jj.choices.programme_kind.education" },
+  { id: "other_restorative", name: "jj.choices.programme_kind.other_restorative" },
 ];
 const INFORMED_OF = [
-  { id: "nature", name: "Nature" },
-  { id: "content", name: "Content" },
-  { id: "duration", name: "Duration" },
-  { id: "consequences", name: "Consequences" },
+  { id: "nature", name: "jj.choices.informed_of.nature" },
+  { id: "content", name: "jj.choices.informed_of.content" },
+  { id: "duration", name: "jj.choices.informed_of.duration" },
+  { id: "consequences", name: "jj.choices.informed_of.consequences" },
 ];
 const OUTCOMES = [
-  { id: "completed", name: "Completed" },
-  { id: "not_completed", name: "Not completed" },
-  { id: "withdrawn", name: "Withdrawn by the child" },
+  { id: "completed", name: "jj.choices.outcome.completed" },
+  { id: "not_completed", name: "jj.choices.outcome.not_completed" },
+  { id: "withdrawn", name: "jj.choices.outcome.withdrawn" },
 ];
 
 export function ReferralList() {

@@ -16,12 +16,12 @@ import {
 } from "react-admin";
 
 const KIND = [
-  { id: "police_station", name: "Police station" },
-  { id: "court_holding", name: "Court holding cell" },
-  { id: "juvenile_detention", name: "Juvenile detention centre" },
-  { id: "juvenile_residential", name: "Juvenile residential facility" },
-  { id: "adult_prison", name: "Adult prison or jail" },
-  { id: "other", name: "Other" },
+  { id: "police_station", name: "jj.choices.facility_kind.police_station" },
+  { id: "court_holding", name: "jj.choices.facility_kind.court_holding" },
+  { id: "juvenile_detention", name: "jj.choices.facility_kind.juvenile_detention" },
+  { id: "juvenile_residential", name: "jj.choices.facility_kind.juvenile_residential" },
+  { id: "adult_prison", name: "jj.choices.facility_kind.adult_prison" },
+  { id: "other", name: "jj.choices.facility_kind.other" },
 ];
 
 export function FacilityList() {

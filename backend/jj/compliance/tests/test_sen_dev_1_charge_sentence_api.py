@@ -248,3 +248,18 @@ def test_macr_6_adult_at_the_offence_may_be_transferred(make_case: Any, client_f
     )
     assert response.status_code == 200
     assert response.json()["status"] == "closed"
+
+
+def test_each_decision_keeps_its_own_justification(make_case: Any, client_for: Any) -> None:
+    case = make_case(developmental_disorder=True)
+    body = {
+        "version": case.version,
+        "justification": "Assessed fit to stand trial",
+        "individual_assessment": "Dr X",
+        "diversion_not_offered_reason": "The child refused mediation",
+    }
+    held = client_for("caseworker").post(f"/api/cases/{case.pk}/charge/", body, format="json")
+    client_for("supervisor").post(f"/api/approvals/{held.json()['id']}/decide/", {"approve": True}, format="json")
+    records = {r.rule_id: r.justification for r in DecisionRecord.objects.filter(case=case, trigger="charge")}
+    assert records["DEV-1"] == "Assessed fit to stand trial"
+    assert records["DIV-1"] == "The child refused mediation"
