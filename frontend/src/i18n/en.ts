@@ -342,18 +342,45 @@ const en = {
   },
   resources: {
     "diversion-referrals": { name: "Diversion |||| Diversion" },
-    "diversion-programmes": { name: "Diversion programme |||| Diversion programmes" },
+    "diversion-programmes": {
+      name: "Diversion programme |||| Diversion programmes",
+      fields: { name: "Name", provider: "Provider", active: "Active", eligibility_notes: "Eligibility notes" },
+    },
     approvals: { name: "Approval |||| Approvals" },
-    "oversight-decisions": { name: "Rule decisions |||| Rule decisions" },
+    "oversight-decisions": {
+      name: "Rule decisions |||| Rule decisions",
+      fields: { message: "Message" },
+    },
     inspections: { name: "Inspection |||| Inspections" },
-    policies: { name: "Policy |||| Policy" },
+    policies: {
+      name: "Policy |||| Policy",
+      fields: { name: "Jurisdiction", label: "Parameter", source: "Source" },
+    },
     children: { name: "Child |||| Children" },
-    cases: { name: "Case |||| Cases" },
-    deadlines: { name: "Deadline |||| Deadlines" },
-    "custody-episodes": { name: "Custody |||| Custody" },
-    facilities: { name: "Facility |||| Facilities" },
-    "audit-events": { name: "Audit trail |||| Audit trail" },
-    "protection-referrals": { name: "Protection referral |||| Protection referrals" },
+    cases: {
+      name: "Case |||| Cases",
+      fields: { summary: "Summary" },
+    },
+    deadlines: {
+      name: "Deadline |||| Deadlines",
+      fields: { overdue: "Overdue", priority: "Priority" },
+    },
+    "custody-episodes": {
+      name: "Custody |||| Custody",
+      fields: { placements: "Placements", kind: "Kind", relationship: "Relationship" },
+    },
+    facilities: {
+      name: "Facility |||| Facilities",
+      fields: { name: "Name", city: "City" },
+    },
+    "audit-events": {
+      name: "Audit trail |||| Audit trail",
+      fields: { actor_role: "Role", object_type: "Record type", object_id: "Record" },
+    },
+    "protection-referrals": {
+      name: "Protection referral |||| Protection referrals",
+      fields: { reason: "Reason" },
+    },
   },
 };
 

@@ -344,18 +344,45 @@ const es: typeof en = {
   },
   resources: {
     "diversion-referrals": { name: "Remisión |||| Remisiones" },
-    "diversion-programmes": { name: "Programa |||| Programas" },
+    "diversion-programmes": {
+      name: "Programa |||| Programas",
+      fields: { name: "Nombre", provider: "Proveedor", active: "Activo", eligibility_notes: "Notas de elegibilidad" },
+    },
     approvals: { name: "Aprobación |||| Aprobaciones" },
-    "oversight-decisions": { name: "Decisiones de reglas |||| Decisiones de reglas" },
+    "oversight-decisions": {
+      name: "Decisiones de reglas |||| Decisiones de reglas",
+      fields: { message: "Mensaje" },
+    },
     inspections: { name: "Inspección |||| Inspecciones" },
-    policies: { name: "Política |||| Política" },
+    policies: {
+      name: "Política |||| Política",
+      fields: { name: "Jurisdicción", label: "Parámetro", source: "Fuente" },
+    },
     children: { name: "Niño |||| Niños" },
-    cases: { name: "Expediente |||| Expedientes" },
-    deadlines: { name: "Plazo |||| Plazos" },
-    "custody-episodes": { name: "Privación de libertad |||| Privaciones de libertad" },
-    facilities: { name: "Centro |||| Centros" },
-    "audit-events": { name: "Registro de auditoría |||| Registro de auditoría" },
-    "protection-referrals": { name: "Derivación de protección |||| Derivaciones de protección" },
+    cases: {
+      name: "Expediente |||| Expedientes",
+      fields: { summary: "Resumen" },
+    },
+    deadlines: {
+      name: "Plazo |||| Plazos",
+      fields: { overdue: "Vencido", priority: "Prioritario" },
+    },
+    "custody-episodes": {
+      name: "Privación de libertad |||| Privaciones de libertad",
+      fields: { placements: "Ubicaciones", kind: "Tipo", relationship: "Parentesco" },
+    },
+    facilities: {
+      name: "Centro |||| Centros",
+      fields: { name: "Nombre", city: "Ciudad" },
+    },
+    "audit-events": {
+      name: "Registro de auditoría |||| Registro de auditoría",
+      fields: { actor_role: "Rol", object_type: "Tipo de registro", object_id: "Registro" },
+    },
+    "protection-referrals": {
+      name: "Derivación de protección |||| Derivaciones de protección",
+      fields: { reason: "Motivo" },
+    },
   },
 };
 

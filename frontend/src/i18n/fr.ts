@@ -344,18 +344,45 @@ const fr: typeof en = {
   },
   resources: {
     "diversion-referrals": { name: "Déjudiciarisation |||| Déjudiciarisation" },
-    "diversion-programmes": { name: "Programme |||| Programmes" },
+    "diversion-programmes": {
+      name: "Programme |||| Programmes",
+      fields: { name: "Nom", provider: "Prestataire", active: "Actif", eligibility_notes: "Conditions d'éligibilité" },
+    },
     approvals: { name: "Approbation |||| Approbations" },
-    "oversight-decisions": { name: "Décisions des règles |||| Décisions des règles" },
+    "oversight-decisions": {
+      name: "Décisions des règles |||| Décisions des règles",
+      fields: { message: "Message" },
+    },
     inspections: { name: "Inspection |||| Inspections" },
-    policies: { name: "Politique |||| Politique" },
+    policies: {
+      name: "Politique |||| Politique",
+      fields: { name: "Juridiction", label: "Paramètre", source: "Source" },
+    },
     children: { name: "Enfant |||| Enfants" },
-    cases: { name: "Dossier |||| Dossiers" },
-    deadlines: { name: "Échéance |||| Échéances" },
-    "custody-episodes": { name: "Privation de liberté |||| Privations de liberté" },
-    facilities: { name: "Établissement |||| Établissements" },
-    "audit-events": { name: "Journal d'audit |||| Journal d'audit" },
-    "protection-referrals": { name: "Signalement de protection |||| Signalements de protection" },
+    cases: {
+      name: "Dossier |||| Dossiers",
+      fields: { summary: "Résumé" },
+    },
+    deadlines: {
+      name: "Échéance |||| Échéances",
+      fields: { overdue: "En retard", priority: "Prioritaire" },
+    },
+    "custody-episodes": {
+      name: "Privation de liberté |||| Privations de liberté",
+      fields: { placements: "Placements", kind: "Type", relationship: "Lien de parenté" },
+    },
+    facilities: {
+      name: "Établissement |||| Établissements",
+      fields: { name: "Nom", city: "Ville" },
+    },
+    "audit-events": {
+      name: "Journal d'audit |||| Journal d'audit",
+      fields: { actor_role: "Rôle", object_type: "Type d'enregistrement", object_id: "Enregistrement" },
+    },
+    "protection-referrals": {
+      name: "Signalement de protection |||| Signalements de protection",
+      fields: { reason: "Motif" },
+    },
   },
 };
 
