@@ -6,11 +6,13 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from jj.accounts.models import Agency, Jurisdiction, Role, User
 from jj.cases import services as case_services
-from jj.cases.models import AssignmentRole, Case
+from jj.cases.lifecycle import case_status_change
+from jj.cases.models import AssignmentRole, Case, CaseStatus
 from jj.people import services as people_services
 from jj.people.models import Child
 
@@ -83,10 +85,16 @@ def offence_data(**overrides: Any) -> dict[str, Any]:
 def make_case(world: World) -> Callable[..., Case]:
     """A child and an open case, registered by `by` (a caseworker), optionally with counsel/court assigned."""
 
-    def _make(by: str = "caseworker", *, counsel: bool = False, court: bool = False, **child: Any) -> Case:
+    def _make(
+        by: str = "caseworker", *, counsel: bool = False, court: bool = False, charged: bool = False, **child: Any
+    ) -> Case:
         worker = world[by]
         kid: Child = people_services.child_register(actor=worker, data=child_data(**child))
         case = case_services.case_open(actor=worker, child=kid, kind="arrest", offences=[offence_data()])
+        if charged:  # through the lifecycle's one writer; the charge's own rules are tested where charging is
+            case = case_status_change(
+                case=case, to=CaseStatus.CHARGED, actor=worker, at=timezone.now(), action="test", summary="charged"
+            )
         boss = world["sp_supervisor"] if worker.agency == world.south_agency else world["supervisor"]
         if counsel:
             case_services.case_assign(

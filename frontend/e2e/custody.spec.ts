@@ -13,7 +13,10 @@ test("a caseworker starts custody, is refused detention without alternatives, ad
   await expect(page).toHaveURL(/custody-episodes\/create/);
   await page.getByLabel("Facility").click();
   await page.getByRole("option", { name: /police/i }).first().click();
-  await page.getByLabel("Justification", { exact: true }).fill("Public safety: repeated violent offences this week");
+  await page.getByLabel("Why a police or court cell (PTD-11)").fill("No youth unit open at night");
+  await page
+    .getByLabel("Why deprive a child under the age floor of liberty (PTD-9)")
+    .fill("Public safety: repeated violent offences this week");
   await expectAccessible(page, "custody-create");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Elapsed (hours)")).toBeVisible();
@@ -32,7 +35,8 @@ test("a caseworker starts custody, is refused detention without alternatives, ad
   await order.getByRole("button", { name: "Add" }).click();
   await order.getByLabel("Alternative").fill("Release to parents");
   await order.getByLabel("Why it was rejected").fill("Parents abroad, no other carer");
-  await order.getByLabel("Justification", { exact: true }).fill("Missed two hearings");
+  await order.getByLabel("Why no alternative to detention suffices (PTD-2)").fill("Missed two hearings");
+  await order.getByLabel("Why deprive a child under the age floor of liberty (PTD-9)").fill("Public safety concern");
   await order.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Recorded.")).toBeVisible();
 

@@ -143,7 +143,7 @@ test("keyboard only: sign in, open a case, start custody", async ({ page }) => {
   await page.keyboard.press("Enter");
   await page.getByLabel("Commitment order reference (DET-3)").focus();
   await page.keyboard.type("CO-KB-1");
-  await page.getByLabel("Justification", { exact: true }).focus();
+  await page.getByLabel("Why deprive a child under the age floor of liberty (PTD-9)").focus();
   await page.keyboard.type("Public safety: repeated violent offences");
   await page.getByRole("button", { name: "Save" }).focus();
   await page.keyboard.press("Enter");

@@ -1,6 +1,6 @@
 """Case use cases: intake, offences, assignments, sharing. Each one transaction, audited as its last step."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -12,6 +12,7 @@ from guardian.shortcuts import assign_perm
 from jj.accounts.models import Role, User
 from jj.audit.services import audit_append, audit_denied, changed_fields
 from jj.cases.access import can_write_case
+from jj.cases.lifecycle import case_status_change, case_transition_check
 from jj.cases.models import (
     Assignment,
     AssignmentRole,
@@ -29,15 +30,16 @@ from jj.compliance.models import ApprovalRequest
 from jj.compliance.services import (
     APPROVAL_ACTIONS,
     approval_request,
+    decisions_apply,
     decisions_record,
     refuse_unless_allowed,
     rules_evaluate,
 )
-from jj.core.exceptions import ActionNotAllowed, ApplicationError, VersionConflict, decision_to_json
-from jj.core.services import STALE_VERSION, versioned_update
-from jj.deadlines.services import deadlines_from_decisions, deadlines_meet
+from jj.core.exceptions import ActionNotAllowed, ApplicationError, decision_to_json
+from jj.core.services import versioned_update
+from jj.deadlines.services import deadlines_meet, notification_create
 from jj.people.models import Child
-from jj.rules.checks.common import CHILD_PROTECTION
+from jj.rules.checks.common import CHILD_PROTECTION, INDEPENDENT_OVERSIGHT, SUPERVISOR
 from jj.rules.engine import Decision, Trigger, needing_approval, unmet
 from jj.rules.facts import CaseFacts, InterviewFacts, NonCustodialOption, SentenceFacts
 
@@ -400,30 +402,34 @@ def case_share(
 CLOSED_ALREADY = "This case is already closed."
 
 
-@transaction.atomic
 def case_close(*, actor: User, case: Case, reason: str) -> Case:
     """Closing is a supervisor's decision with a stated reason (dismissal, withdrawal, end of measures)."""
     _require_supervisor_of(actor, case)
     if not reason.strip():
         raise ApplicationError("Say why the case is closed.", extra={"reason": ["This field is required."]})
-    locked = Case.objects.select_for_update().get(pk=case.pk)
-    if locked.status in (CaseStatus.CLOSED, CaseStatus.CLOSED_FINAL):
+    if case.status in (CaseStatus.CLOSED, CaseStatus.CLOSED_FINAL):
         raise ApplicationError(CLOSED_ALREADY)
-    before = locked.status
-    locked.status = CaseStatus.CLOSED
-    locked.closed_at = timezone.now()
-    locked.version += 1
-    locked.save(update_fields=["status", "closed_at", "version", "updated_at"])
-    case_event_record(case=locked, kind="case.closed", summary="Case closed", actor=actor, data={"reason": reason})
-    audit_append(
-        actor=actor,
-        action="case.close",
-        object_type="case",
-        object_id=locked.pk,
-        child_id=locked.child_id,
-        changes={"status": {"before": before, "after": locked.status}},
-        reason=reason,
-    )
+    case_transition_check(case=case, to=CaseStatus.CLOSED, actor=actor, action="case.close")
+    now = timezone.now()
+    with transaction.atomic():
+        locked = case_status_change(
+            case=case,
+            to=CaseStatus.CLOSED,
+            actor=actor,
+            at=now,
+            action="case.close",
+            summary="Case closed",
+            reason=reason,
+        )
+        audit_append(
+            actor=actor,
+            action="case.close",
+            object_type="case",
+            object_id=locked.pk,
+            child_id=locked.child_id,
+            changes={"status": {"before": case.status, "after": locked.status}},
+            reason=reason,
+        )
     return locked
 
 
@@ -452,6 +458,7 @@ def case_charge(
     """Formal charge. The charge rules run (MACR-1, MACR-5, STA-1, DEV-1, ...); a justification the policy reserves
     to a supervisor holds the charge as an approval request until a second person approves it."""
     _require_case_writer(actor)
+    case = Case.objects.select_related("child", "jurisdiction").get(pk=case.pk)  # fresh: the facts may have moved
     if case.status != CaseStatus.OPEN:
         raise ApplicationError(NOT_OPEN.format(status=case.get_status_display().lower()))
     now = timezone.now()
@@ -485,13 +492,15 @@ def case_charge(
             decisions=decisions,
         )
     with transaction.atomic():
-        locked = Case.objects.select_for_update().get(pk=case.pk)
-        if locked.version != version:
-            raise VersionConflict(STALE_VERSION, extra={"current_version": locked.version})
-        locked.status = CaseStatus.CHARGED
-        locked.version += 1
-        locked.save(update_fields=["status", "version", "updated_at"])
-        case_event_record(case=locked, kind="case.charged", summary="Formally charged", actor=actor)
+        locked = case_status_change(
+            case=case,
+            to=CaseStatus.CHARGED,
+            actor=actor,
+            at=now,
+            action="case.charge",
+            summary="Formally charged",
+            expected_version=version,
+        )
         deadlines_meet(case=locked, kinds=["formal_charge"], at=now, by=actor, note="charged")
         decisions_record(
             decisions=decisions,
@@ -536,6 +545,7 @@ APPROVAL_ACTIONS["case.charge"] = _charge_on_approval
 def case_transfer_to_adult_procedure(*, actor: User, case: Case, reason: str) -> Case:
     """MACR-6: refused for anyone who was under 18 at an alleged offence; otherwise the case leaves the system."""
     _require_supervisor_of(actor, case)
+    case_transition_check(case=case, to=CaseStatus.CLOSED, actor=actor, action="case.adult_transfer")
     now = timezone.now()
     facts = case_facts(case, stage="charge")
     decisions = rules_evaluate(
@@ -550,18 +560,15 @@ def case_transfer_to_adult_procedure(*, actor: User, case: Case, reason: str) ->
         child_id=case.child_id,
     )
     with transaction.atomic():
-        locked = Case.objects.select_for_update().get(pk=case.pk)
-        before = locked.status
-        locked.status = CaseStatus.CLOSED
-        locked.closed_at = now
-        locked.version += 1
-        locked.save(update_fields=["status", "closed_at", "version", "updated_at"])
-        case_event_record(
-            case=locked,
-            kind="case.adult_transfer",
-            summary="Transferred to the adult procedure",
+        before = case.status
+        locked = case_status_change(
+            case=case,
+            to=CaseStatus.CLOSED,
             actor=actor,
-            data={"reason": reason},
+            at=now,
+            action="case.adult_transfer",
+            summary="Transferred to the adult procedure",
+            reason=reason,
         )
         decisions_record(
             decisions=decisions,
@@ -586,12 +593,19 @@ def case_transfer_to_adult_procedure(*, actor: User, case: Case, reason: str) ->
     return locked
 
 
+# What a sentence changes outside the case (a custodial sentence makes a held child's episode "sentenced"):
+# registered by the apps above cases (custody), run inside the sentence's transaction.
+SENTENCE_EFFECTS: list[Callable[[Case, Sentence, User], None]] = []
+
+
 def sentence_record(*, actor: User, case: Case, data: dict[str, Any]) -> Sentence:
     """SEN-1..4: prohibited sentences are refused whatever domestic law says; custody needs the non-custodial
     options considered; custodial sentences get review deadlines."""
     _require_court_recorder(actor)
+    case = Case.objects.select_related("child", "jurisdiction").get(pk=case.pk)  # fresh: the facts may have moved
     if case.status in (CaseStatus.CLOSED, CaseStatus.CLOSED_FINAL, CaseStatus.SENTENCED):
         raise ApplicationError(ALREADY_FINAL)
+    case_transition_check(case=case, to=CaseStatus.SENTENCED, actor=actor, action="sentence.create")
     imposed_at = data.get("imposed_at") or timezone.now()
     options = tuple(
         NonCustodialOption(o["option"], o.get("reason_rejected", ""))
@@ -618,33 +632,30 @@ def sentence_record(*, actor: User, case: Case, data: dict[str, Any]) -> Sentenc
         child_id=case.child_id,
     )
     with transaction.atomic():
-        locked = Case.objects.select_for_update().get(pk=case.pk)
-        sentence = Sentence(case=locked, recorded_by=actor, **{**data, "imposed_at": imposed_at})
+        before = case.status
+        sentence = Sentence(case=case, recorded_by=actor, **{**data, "imposed_at": imposed_at})
         sentence.full_clean()
         sentence.save()
-        before = locked.status
-        locked.status = CaseStatus.SENTENCED
-        locked.version += 1
-        locked.save(update_fields=["status", "version", "updated_at"])
-        case_event_record(
-            case=locked,
-            kind="sentence.recorded",
-            summary=f"Sentence: {sentence.get_sentence_type_display()}",
-            actor=actor,
-            data={"sentence": sentence.pk},
-            occurred_at=imposed_at,
-        )
-        deadlines_from_decisions(case=locked, decisions=decisions, subject_type="sentence", subject_id=sentence.pk)
-        deadlines_meet(case=locked, kinds=["final_decision"], at=imposed_at, by=actor, note="sentenced")
-        decisions_record(
-            decisions=decisions,
-            trigger=Trigger.SENTENCE,
-            object_type="sentence",
-            object_id=sentence.pk,
-            jurisdiction_id=locked.jurisdiction_id,
+        locked = case_status_change(
+            case=case,
+            to=CaseStatus.SENTENCED,
             actor=actor,
             at=imposed_at,
+            action="sentence.create",
+            summary=f"Sentence: {sentence.get_sentence_type_display()}",
+            data={"sentence": sentence.pk},
+        )
+        deadlines_meet(case=locked, kinds=["final_decision"], at=imposed_at, by=actor, note="sentenced")
+        for effect in SENTENCE_EFFECTS:
+            effect(locked, sentence, actor)
+        decisions_apply(
+            decisions=decisions,
+            trigger=Trigger.SENTENCE,
             case=locked,
+            object_type="sentence",
+            object_id=sentence.pk,
+            actor=actor,
+            at=imposed_at,
             justification=sentence.justification,
         )
         audit_append(
@@ -724,8 +735,6 @@ BREAK_GLASS_ROLES = frozenset({Role.SUPERVISOR, Role.CASEWORKER})
 def case_break_glass(*, actor: User, case_id: int, reason: str) -> CaseUserObjectPermission:
     """Emergency access to a case outside the caller's scope (a child arrested far from home, say): granted for 24
     hours with a stated reason, audited, and reported to the case's supervisors and to oversight."""
-    from jj.deadlines.models import Notification
-
     if actor.role not in BREAK_GLASS_ROLES:
         raise ActionNotAllowed("Only caseworkers and supervisors can request emergency access.")
     if len(reason.strip()) < 20:
@@ -745,24 +754,13 @@ def case_break_glass(*, actor: User, case_id: int, reason: str) -> CaseUserObjec
         row.expires_at = expires
         row.reason = f"break-glass: {reason}"
         row.save(update_fields=["expires_at", "reason"])
-        message = f"Emergency access to {case.reference} by {actor.username}: {reason}"[:500]
-        Notification.objects.bulk_create(
-            [
-                Notification(
-                    recipient_role=Role.SUPERVISOR,
-                    agency_id=case.agency_id,
-                    case=case,
-                    kind="case.break_glass",
-                    message=message,
-                ),
-                Notification(
-                    recipient_role=Role.OVERSIGHT_MONITOR,
-                    agency_id=case.agency_id,
-                    case=case,
-                    kind="case.break_glass",
-                    message=message,
-                ),
-            ]
+        notification_create(
+            case=case,
+            kind="case.break_glass",
+            message=f"Emergency access to {case.reference} by {actor.username}: {reason}",
+            targets=(SUPERVISOR, INDEPENDENT_OVERSIGHT),
+            actor=actor,
+            at=timezone.now(),
         )
         audit_append(
             actor=actor,

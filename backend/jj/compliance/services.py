@@ -1,7 +1,8 @@
 """Applying the rules engine inside services: evaluate, refuse with every decision, or record the decisions with
 the record they concern. Policy changes and second-person approvals live here too."""
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import fields
 from datetime import datetime
 from typing import Any
@@ -10,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from jj.accounts.models import Jurisdiction, Role, User
+from jj.audit.models import AuditEvent
 from jj.audit.models import Outcome as AuditOutcome
 from jj.audit.services import audit_append
 from jj.cases.models import Case
@@ -17,6 +19,7 @@ from jj.compliance.models import ApprovalRequest, ApprovalStatus, DecisionRecord
 from jj.compliance.selectors import policy_for
 from jj.core.exceptions import ActionNotAllowed, ApplicationError, RuleViolation, VersionConflict, decision_to_json
 from jj.core.services import STALE_VERSION
+from jj.deadlines.services import deadlines_from_decisions, notifications_from_decisions
 from jj.rules.engine import Decision, Trigger, needing_approval, unmet
 from jj.rules.facts import PolicyChangeFacts
 from jj.rules.policy import STANDARD, Policy
@@ -42,17 +45,78 @@ def refuse_unless_allowed(
     missing = unmet(decisions)
     if not missing:
         return
-    audit_append(
-        actor=actor,
-        action=action,
+    audit: dict[str, Any] = {
+        "actor": actor,
+        "action": action,
+        "object_type": object_type,
+        "object_id": object_id,
+        "child_id": child_id,
+        "decisions": decisions,
+        "outcome": AuditOutcome.REFUSED,
+        "reason": "refused by " + ", ".join(d.rule_id for d in missing),
+    }
+    violation = RuleViolation(decisions, unmet=missing, extra=extra, audit=audit)
+    event = audit_append(**audit)
+    violation.audit_seq, violation.audit_hash = event.seq, event.hash
+    raise violation
+
+
+def refusal_audit_keep(violation: RuleViolation) -> None:
+    """INV-6: every refusal leaves an audit event. When the refused act ran inside a transaction that rolled back
+    (an approval carrying out a held action, say), its event went with it: write it again, outside."""
+    if violation.audit is None:
+        return
+    if AuditEvent.objects.filter(seq=violation.audit_seq or 0, hash=violation.audit_hash).exists():
+        return
+    event = audit_append(**violation.audit)
+    violation.audit_seq, violation.audit_hash = event.seq, event.hash
+
+
+@contextmanager
+def atomic_keeping_refusals() -> Iterator[None]:
+    """`transaction.atomic()` for a write that may be refused inside it: the refusal's audit survives rollback."""
+    try:
+        with transaction.atomic():
+            yield
+    except RuleViolation as violation:
+        refusal_audit_keep(violation)
+        raise
+
+
+def decisions_apply(
+    *,
+    decisions: Sequence[Decision],
+    trigger: Trigger,
+    case: Case,
+    object_type: str,
+    object_id: int,
+    actor: User | None,
+    at: datetime,
+    justification: str | Mapping[str, str] = "",
+    subject: tuple[str, int] | None = None,
+    priority: bool = False,
+    approval: ApprovalRequest | None = None,
+    notify_kind: str = "rule.alert",
+) -> list[DecisionRecord]:
+    """The one place that applies a list of decisions: the timers they ask for, the people they ask to be told,
+    and the decisions stored with their record. Call inside the write's transaction."""
+    subject = subject or (object_type, object_id)
+    deadlines_from_decisions(
+        case=case, decisions=decisions, subject_type=subject[0], subject_id=subject[1], priority=priority
+    )
+    notifications_from_decisions(case=case, decisions=decisions, kind=notify_kind, actor=actor, at=at, subject=subject)
+    return decisions_record(
+        decisions=decisions,
+        trigger=trigger,
         object_type=object_type,
         object_id=object_id,
-        child_id=child_id,
-        decisions=decisions,
-        outcome=AuditOutcome.REFUSED,
-        reason="refused by " + ", ".join(d.rule_id for d in missing),
+        jurisdiction_id=case.jurisdiction_id,
+        actor=actor,
+        at=at,
+        case=case,
+        justification=justification,
+        approval=approval,
     )
-    raise RuleViolation(decisions, unmet=missing, extra=extra)
 
 
 def decisions_record(
@@ -214,7 +278,7 @@ def approval_decide(*, actor: User, approval: ApprovalRequest, approve: bool, no
         raise ActionNotAllowed(NOT_A_SUPERVISOR)
     if actor.pk == approval.requested_by_id:
         raise ActionNotAllowed(OWN_REQUEST)
-    with transaction.atomic():
+    with atomic_keeping_refusals():
         locked = ApprovalRequest.objects.select_for_update().get(pk=approval.pk)
         if locked.status != ApprovalStatus.PENDING:
             raise ApplicationError(NOT_PENDING)

@@ -39,7 +39,12 @@ class RuleViolation(ApplicationError):
     status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
 
     def __init__(
-        self, decisions: Sequence[Decision], *, unmet: Sequence[Decision], extra: dict[str, Any] | None = None
+        self,
+        decisions: Sequence[Decision],
+        *,
+        unmet: Sequence[Decision],
+        extra: dict[str, Any] | None = None,
+        audit: dict[str, Any] | None = None,
     ) -> None:
         ids = ", ".join(d.rule_id for d in unmet)
         super().__init__(
@@ -47,6 +52,17 @@ class RuleViolation(ApplicationError):
         )
         self.decisions = list(decisions)
         self.unmet = list(unmet)
+        # The refusal's audit event (INV-6): its arguments, and the sequence number it was written under, so that
+        # whoever unwinds a rolled-back transaction can write it again (compliance.services.refusal_audit_keep).
+        self.audit = audit
+        self.audit_seq: int | None = None
+        self.audit_hash = ""
+
+
+class EvidenceHold(ApplicationError):
+    """A record frozen as evidence after a death or serious injury (DTH-1): it can no longer be changed."""
+
+    status_code = status.HTTP_409_CONFLICT
 
 
 def decision_to_json(decision: Decision, *, unmet: bool = False) -> dict[str, Any]:
@@ -82,6 +98,10 @@ def _jsonable(value: object) -> object:
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, RuleViolation):
+        if exc.audit is not None:
+            from jj.compliance.services import refusal_audit_keep  # the last net under every refused request
+
+            refusal_audit_keep(exc)
         unmet_ids = {id(d) for d in exc.unmet}
         return Response(
             {

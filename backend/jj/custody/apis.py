@@ -173,7 +173,9 @@ class EpisodeListApi(ListAPIView):
             return CustodyEpisodeSerializer(*args, **kwargs)
         return CustodyEpisodeSerializer(*args, show_names=shows_names(self.caller), now=timezone.now(), **kwargs)
 
-    @extend_schema(request=CustodyStartSerializer, responses={201: CustodyEpisodeDetailSerializer})
+    @extend_schema(
+        request=CustodyStartSerializer, responses={201: CustodyEpisodeDetailSerializer, 202: ApprovalSerializer}
+    )
     def post(self, request: Request) -> Response:
         user: User = request.user  # type: ignore[assignment]
         serializer = CustodyStartSerializer(data=request.data)
@@ -182,6 +184,8 @@ class EpisodeListApi(ListAPIView):
         case = case_get_for_user(user=user, case_id=data.pop("case"), action="custody_episode.create")
         facility = _facility_in_scope(user, data.pop("facility"))
         episode = services.custody_start(actor=user, case=case, facility=facility, **data)
+        if isinstance(episode, ApprovalRequest):  # DET-4: a supervisor approves the placement before it happens
+            return Response(ApprovalSerializer(episode).data, status=status.HTTP_202_ACCEPTED)
         return Response(_episode_out(user, episode.pk), status=status.HTTP_201_CREATED)
 
 

@@ -71,6 +71,8 @@ class CustodyEpisode(VersionedModel):
     pretrial_detention_started_at = models.DateTimeField(null=True, blank=True)
     mandatory_release_flag = models.BooleanField(default=False)
     evidence_frozen = models.BooleanField(default=False)
+    # How the episode ended: "release" or "death" (custody.lifecycle.END_REASONS); blank while it lasts.
+    end_reason = models.CharField(max_length=16, blank=True)
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
@@ -101,6 +103,10 @@ class Placement(models.Model):
     best_interests_justification = models.TextField(blank=True)
     emergency = models.BooleanField(default=False)
     condition_note = models.CharField(max_length=500, blank=True)
+    # One justification answers one rule (INV-9): PTD-11 (why a police cell), PTD-9 (why deprive a child under the
+    # age floor of liberty); DET-4's best-interests justification above.
+    police_cell_justification = models.TextField(blank=True)
+    age_floor_justification = models.TextField(blank=True)
 
     class Meta:
         ordering = ["started_at", "id"]
@@ -137,7 +143,8 @@ class DetentionOrder(TimeStampedModel):
     grounds = models.JSONField(default=list)
     legal_basis = models.CharField(max_length=300)
     alternatives_considered = models.JSONField(default=list)  # [{"alternative": ..., "reason_rejected": ...}]
-    justification = models.TextField(blank=True)
+    justification = models.TextField(blank=True)  # PTD-2: why no alternative suffices
+    age_floor_justification = models.TextField(blank=True)  # PTD-9 (INV-9: its own text)
     judicial_authority = models.CharField(max_length=200)
     ordered_at = models.DateTimeField()
     grounds_for_detention_found = models.BooleanField(default=False)

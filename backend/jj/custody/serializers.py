@@ -93,6 +93,13 @@ class DetentionOrderSerializer(serializers.ModelSerializer[DetentionOrder]):
     kind = serializers.ChoiceField(
         choices=["pretrial_detention", "electronic_monitoring"], default="pretrial_detention"
     )
+    charge_delay_justification = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        write_only=True,
+        help_text="PTD-5: why the child is detained again although the 30 days to charge have passed",
+    )
 
     class Meta:
         model = DetentionOrder
@@ -103,6 +110,8 @@ class DetentionOrderSerializer(serializers.ModelSerializer[DetentionOrder]):
             "legal_basis",
             "alternatives_considered",
             "justification",
+            "age_floor_justification",
+            "charge_delay_justification",
             "judicial_authority",
             "ordered_at",
             "grounds_for_detention_found",
@@ -110,7 +119,11 @@ class DetentionOrderSerializer(serializers.ModelSerializer[DetentionOrder]):
             "created_at",
         ]
         read_only_fields = ["id", "created_at"]
-        extra_kwargs = {"ordered_at": {"required": False}, "justification": {"required": False}}
+        extra_kwargs = {
+            "ordered_at": {"required": False},
+            "justification": {"required": False, "help_text": "PTD-2: why no alternative suffices"},
+            "age_floor_justification": {"required": False, "help_text": "PTD-9"},
+        }
 
 
 APPEARANCE_KINDS = ["first_appearance", "review", "charge", "final"]
@@ -258,14 +271,23 @@ class CustodyStartSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=EpisodeKind.choices, default=EpisodeKind.POLICE_CUSTODY)
     started_at = serializers.DateTimeField(required=False)
     commitment_order_reference = serializers.CharField(required=False, allow_blank=True, default="")
-    best_interests_justification = serializers.CharField(required=False, allow_blank=True, default="")
-    justification = serializers.CharField(required=False, allow_blank=True, default="")
+    best_interests_justification = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="DET-4: why a place not apart from adults"
+    )
+    police_cell_justification = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="PTD-11: why a police or court cell"
+    )
+    age_floor_justification = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="PTD-9: why deprive a child under the age floor"
+    )
     emergency = serializers.BooleanField(default=False)
 
 
 class TransferSerializer(serializers.Serializer):
     facility = serializers.PrimaryKeyRelatedField(queryset=Facility.objects.all())
-    justification = serializers.CharField(required=False, allow_blank=True, default="")
+    police_cell_justification = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="PTD-11: why a police or court cell"
+    )
     at = serializers.DateTimeField(required=False)
     commitment_order_reference = serializers.CharField(required=False, allow_blank=True, default="")
     best_interests_justification = serializers.CharField(required=False, allow_blank=True, default="")

@@ -17,13 +17,21 @@ from jj.compliance.models import ApprovalRequest
 from jj.compliance.services import (
     APPROVAL_ACTIONS,
     approval_request,
-    decisions_record,
+    decisions_apply,
     refuse_unless_allowed,
     rules_evaluate,
 )
 from jj.core.exceptions import ActionNotAllowed, ApplicationError
 from jj.custody.access import COURT_RECORDERS, CUSTODY_RECORDERS, FACILITY_RECORDERS, require_role
 from jj.custody.facts import facility_facts
+from jj.custody.lifecycle import (
+    END_DEATH,
+    END_RELEASE,
+    case_clock,
+    custody_allowed_on,
+    episode_end,
+    episode_kind_change,
+)
 from jj.custody.models import (
     Complaint,
     ContactLog,
@@ -40,8 +48,7 @@ from jj.custody.models import (
     Placement,
     Release,
 )
-from jj.deadlines.models import Deadline, Notification
-from jj.deadlines.services import deadlines_from_decisions, deadlines_meet
+from jj.deadlines.services import deadlines_meet, notifications_from_decisions
 from jj.rules.engine import Decision, Trigger, needing_approval
 from jj.rules.facts import (
     Alternative,
@@ -57,22 +64,9 @@ from jj.rules.facts import (
 
 ALREADY_HELD = "This child is already in custody (episode {pk}); record a transfer instead."
 ENDED = "This custody episode has ended."
-EVIDENCE_HOLD = (
-    "This episode's records are frozen as evidence after a death, disappearance or serious injury (DTH-1): they can "
-    "no longer be changed."
-)
 CASE_CLOSED = "This case is closed."
 SAME_FACILITY = "The child is already in this facility."
 ONLY_ADMINISTRATOR = "Only an administrator can manage facilities."
-# Deadlines that lose their object when the child leaves custody.
-CUSTODY_DEADLINES = (
-    "competent_authority",
-    "detention_review",
-    "formal_charge",
-    "final_decision",
-    "police_cell_exit",
-    "legality_challenge",
-)
 
 
 def _zone(case: Case) -> str:
@@ -80,11 +74,11 @@ def _zone(case: Case) -> str:
 
 
 def _open_episode(episode: CustodyEpisode) -> CustodyEpisode:
+    """Lock the episode for a new act. An evidence hold (DTH-1) freezes what is already recorded, never a new act:
+    review, health care, contact and transfer to a safer place always proceed (INV-5)."""
     locked = CustodyEpisode.objects.select_for_update().get(pk=episode.pk)
     if locked.ended_at is not None:
         raise ApplicationError(ENDED)
-    if locked.evidence_frozen:
-        raise ApplicationError(EVIDENCE_HOLD)
     return locked
 
 
@@ -99,28 +93,28 @@ def _record(
     at: datetime,
     action: str,
     changes: dict[str, Any],
-    justification: str = "",
+    justification: str | dict[str, str] = "",
     subject: tuple[str, int] | None = None,
     priority: bool = False,
     approval: ApprovalRequest | None = None,
+    notify_kind: str = "custody.alert",
 ) -> None:
-    """The tail every custody write shares: deadlines asked for, decisions stored, audit event."""
-    subject_type, subject_id = subject or (object_type, object_id)
-    deadlines_from_decisions(
-        case=case, decisions=decisions, subject_type=subject_type, subject_id=subject_id, priority=priority
-    )
-    decisions_record(
+    """The tail every custody write shares: decisions applied (deadlines, notifications, records), audit event."""
+    decisions_apply(
         decisions=decisions,
         trigger=trigger,
+        case=case,
         object_type=object_type,
         object_id=object_id,
-        jurisdiction_id=case.jurisdiction_id,
         actor=actor,
         at=at,
-        case=case,
         justification=justification,
+        subject=subject,
+        priority=priority,
         approval=approval,
+        notify_kind=notify_kind,
     )
+    reason = justification if isinstance(justification, str) else " | ".join(v for v in justification.values() if v)
     audit_append(
         actor=actor,
         action=action,
@@ -129,20 +123,8 @@ def _record(
         child_id=case.child_id,
         changes=changes,
         decisions=decisions,
-        reason=justification,
+        reason=reason,
     )
-
-
-def _notify(case: Case, decisions: Sequence[Decision], kind: str) -> None:
-    """Alerts a decision asks for (DTH-1, PTD-6...), to the roles of the case's agency."""
-    roles = {"supervisor": Role.SUPERVISOR, "oversight_body": Role.OVERSIGHT_MONITOR}
-    rows = [
-        Notification(recipient_role=roles[who], agency_id=case.agency_id, case=case, kind=kind, message=d.message[:500])
-        for d in decisions
-        for who in d.notify
-        if who in roles
-    ]
-    Notification.objects.bulk_create(rows)
 
 
 # --- Facilities ----------------------------------------------------------------------------------------------------
@@ -200,14 +182,16 @@ def custody_start(
     started_at: datetime | None = None,
     commitment_order_reference: str = "",
     best_interests_justification: str = "",
-    justification: str = "",
+    police_cell_justification: str = "",
+    age_floor_justification: str = "",
     emergency: bool = False,
-) -> CustodyEpisode:
+    approval: ApprovalRequest | None = None,
+) -> CustodyEpisode | ApprovalRequest:
     """Any start of deprivation of liberty: PTD-1 (24 h), DET-1 (parents), DET-6 (health) deadlines; MACR-1,
-    STA-1, PTD-9, DET-3, DET-4, CAP-1 may refuse it."""
+    STA-1, PTD-9, DET-3, DET-4, CAP-1 may refuse it. A placement apart from adults not assured waits for a
+    supervisor's approval of the best-interests justification (DET-4)."""
     require_role(actor, CUSTODY_RECORDERS, "the start of custody")
-    if case.status in (CaseStatus.CLOSED, CaseStatus.CLOSED_FINAL):
-        raise ApplicationError(CASE_CLOSED)
+    custody_allowed_on(case)
     if facility.jurisdiction_id != case.jurisdiction_id:
         raise ApplicationError(
             "The facility is in another jurisdiction.", extra={"facility": ["Not in this jurisdiction."]}
@@ -224,7 +208,8 @@ def custody_start(
         zone=_zone(case),
         commitment_order_reference=commitment_order_reference,
         best_interests_justification=best_interests_justification,
-        justification=justification,
+        police_cell_justification=police_cell_justification,
+        age_floor_justification=age_floor_justification,
         emergency=emergency,
     )
     decisions = rules_evaluate(
@@ -238,6 +223,25 @@ def custody_start(
         object_id=case.pk,
         child_id=case.child_id,
     )
+    if needing_approval(decisions) and approval is None:
+        return approval_request(
+            actor=actor,
+            case=case,
+            action="custody.start",
+            payload={
+                "case": case.pk,
+                "facility": facility.pk,
+                "kind": kind,
+                "started_at": at.isoformat(),
+                "commitment_order_reference": commitment_order_reference,
+                "best_interests_justification": best_interests_justification,
+                "police_cell_justification": police_cell_justification,
+                "age_floor_justification": age_floor_justification,
+                "emergency": emergency,
+            },
+            justification=best_interests_justification,
+            decisions=decisions,
+        )
     with transaction.atomic():
         episode = CustodyEpisode.objects.create(
             case=case,
@@ -247,6 +251,7 @@ def custody_start(
             current_facility=facility,
             started_by=actor,
             pretrial_detention_started_at=at if kind == EpisodeKind.PRETRIAL_DETENTION else None,
+            legal_status=LegalStatus.SENTENCED if kind == EpisodeKind.SENTENCED_DETENTION else LegalStatus.PRE_SENTENCE,
         )
         Placement.objects.create(
             episode=episode,
@@ -254,9 +259,11 @@ def custody_start(
             started_at=at,
             commitment_order_reference=commitment_order_reference,
             best_interests_justification=best_interests_justification,
+            police_cell_justification=police_cell_justification,
+            age_floor_justification=age_floor_justification,
             emergency=emergency,
         )
-        LegalStatusChange.objects.create(episode=episode, status=LegalStatus.PRE_SENTENCE, at=at)
+        LegalStatusChange.objects.create(episode=episode, status=episode.legal_status, at=at)
         case_event_record(
             case=case,
             kind="custody.started",
@@ -265,7 +272,6 @@ def custody_start(
             data={"episode": episode.pk},
             occurred_at=at,
         )
-        _notify(case, decisions, "custody.alert")
         _record(
             actor=actor,
             case=case,
@@ -276,9 +282,35 @@ def custody_start(
             at=now,
             action="custody_episode.create",
             changes={"facility_id": facility.pk, "kind": kind, "started_at": at.isoformat()},
-            justification=best_interests_justification or justification,
+            justification={
+                "DET-4": best_interests_justification,
+                "MACR-7": best_interests_justification,
+                "PTD-11": police_cell_justification,
+                "PTD-9": age_floor_justification,
+            },
+            approval=approval,
         )
     return episode
+
+
+def _start_on_approval(approval: ApprovalRequest, approver: User) -> CustodyEpisode | ApprovalRequest:
+    data = approval.payload
+    return custody_start(
+        actor=approval.requested_by,
+        case=Case.objects.select_related("jurisdiction", "child").get(pk=data["case"]),
+        facility=Facility.objects.get(pk=data["facility"]),
+        kind=data["kind"],
+        started_at=datetime.fromisoformat(data["started_at"]),
+        commitment_order_reference=data["commitment_order_reference"],
+        best_interests_justification=data["best_interests_justification"],
+        police_cell_justification=data["police_cell_justification"],
+        age_floor_justification=data["age_floor_justification"],
+        emergency=data["emergency"],
+        approval=approval,
+    )
+
+
+APPROVAL_ACTIONS["custody.start"] = _start_on_approval
 
 
 def custody_transfer(
@@ -291,11 +323,13 @@ def custody_transfer(
     best_interests_justification: str = "",
     emergency: bool = False,
     condition_note: str = "",
-    justification: str = "",
+    police_cell_justification: str = "",
+    age_floor_justification: str = "",
     approval: ApprovalRequest | None = None,
 ) -> Placement | ApprovalRequest:
-    """A move to another facility. Moving a person who turned 18 to a place holding adults waits for a
-    supervisor's approval of the best-interests justification (MACR-7)."""
+    """A move to another facility: a protective act when it takes the child to a safer place, so no evidence hold
+    stops it (INV-5). Moving a child to a place holding adults waits for a supervisor's approval of the
+    best-interests justification (MACR-7, DET-4)."""
     require_role(actor, CUSTODY_RECORDERS, "a transfer")
     if episode.current_facility_id == facility.pk:
         raise ApplicationError(SAME_FACILITY, extra={"facility": [SAME_FACILITY]})
@@ -312,7 +346,7 @@ def custody_transfer(
         first_appearance_at=episode.first_appearance_at,
         commitment_order_reference=commitment_order_reference,
         best_interests_justification=best_interests_justification,
-        justification=justification,
+        police_cell_justification=police_cell_justification,
         emergency=emergency,
     )
     decisions = rules_evaluate(trigger=Trigger.TRANSFER, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now)
@@ -337,7 +371,8 @@ def custody_transfer(
                 "best_interests_justification": best_interests_justification,
                 "emergency": emergency,
                 "condition_note": condition_note,
-                "justification": justification,
+                "police_cell_justification": police_cell_justification,
+                "age_floor_justification": age_floor_justification,
             },
             justification=best_interests_justification,
             decisions=decisions,
@@ -353,6 +388,8 @@ def custody_transfer(
             best_interests_justification=best_interests_justification,
             emergency=emergency,
             condition_note=condition_note,
+            police_cell_justification=police_cell_justification,
+            age_floor_justification=age_floor_justification,
         )
         before = locked.current_facility_id
         locked.current_facility = facility
@@ -377,7 +414,11 @@ def custody_transfer(
             at=now,
             action="custody_episode.transfer",
             changes={"facility_id": {"before": before, "after": facility.pk}},
-            justification=best_interests_justification or justification,
+            justification={
+                "DET-4": best_interests_justification,
+                "MACR-7": best_interests_justification,
+                "PTD-11": police_cell_justification,
+            },
             approval=approval,
         )
     return placement
@@ -394,7 +435,8 @@ def _transfer_on_approval(approval: ApprovalRequest, approver: User) -> Placemen
         best_interests_justification=data["best_interests_justification"],
         emergency=data["emergency"],
         condition_note=data["condition_note"],
-        justification=data["justification"],
+        police_cell_justification=data.get("police_cell_justification", data.get("justification", "")),
+        age_floor_justification=data.get("age_floor_justification", ""),
         approval=approval,
     )
 
@@ -405,48 +447,62 @@ APPROVAL_ACTIONS["custody.transfer"] = _transfer_on_approval
 def custody_release(
     *, actor: User, episode: CustodyEpisode, reason: str, aftercare: dict[str, Any], at: datetime | None = None
 ) -> Release:
-    """Release with an aftercare and reintegration plan (A/RES/79/172 para 30). Custody deadlines lose their object
-    and close; DET-1 asks for the parents to be told."""
+    """Release with an aftercare and reintegration plan (A/RES/79/172 para 30). Never refused by a rule, a hold or
+    a freeze (INV-5). The held-child deadlines lose their object and close as moot; DET-1 asks for the parents to
+    be told."""
     require_role(actor, COURT_RECORDERS | FACILITY_RECORDERS, "a release")
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
+    with transaction.atomic():
+        return _release(actor=actor, episode=episode, case=case, reason=reason, aftercare=aftercare, at=at)
+
+
+def _release(
+    *,
+    actor: User,
+    episode: CustodyEpisode,
+    case: Case,
+    reason: str,
+    aftercare: dict[str, Any],
+    at: datetime | None,
+) -> Release:
     now = timezone.now()
     released_at = at or now
     decisions = rules_evaluate(
         trigger=Trigger.RELEASE, jurisdiction_id=case.jurisdiction_id, facts=ReleaseFacts(at=released_at), as_of=now
     )
-    with transaction.atomic():
-        locked = CustodyEpisode.objects.select_for_update().get(pk=episode.pk)
-        if locked.ended_at is not None:
-            raise ApplicationError(ENDED)
-        release = Release.objects.create(
-            episode=locked, at=released_at, reason=reason, aftercare=aftercare, recorded_by=actor
-        )
-        Placement.objects.filter(episode=locked, ended_at__isnull=True).update(ended_at=released_at)
-        locked.ended_at = released_at
-        locked.current_facility = None
-        locked.mandatory_release_flag = False
-        locked.version += 1
-        locked.save(update_fields=["ended_at", "current_facility", "mandatory_release_flag", "version", "updated_at"])
-        deadlines_meet(case=case, kinds=CUSTODY_DEADLINES, at=released_at, by=actor, note=f"released: {reason}")
-        case_event_record(
-            case=case,
-            kind="custody.released",
-            summary=f"Released ({reason})",
-            actor=actor,
-            data={"episode": locked.pk, "aftercare": sorted(k for k, v in aftercare.items() if v is True)},
-            occurred_at=released_at,
-        )
-        _record(
-            actor=actor,
-            case=case,
-            decisions=decisions,
-            trigger=Trigger.RELEASE,
-            object_type="custody_episode",
-            object_id=locked.pk,
-            at=now,
-            action="custody_episode.release",
-            changes={"ended_at": released_at.isoformat(), "reason": reason, "aftercare": aftercare},
-        )
+    locked = CustodyEpisode.objects.select_for_update().get(pk=episode.pk)
+    if locked.ended_at is not None:
+        raise ApplicationError(ENDED)
+    release = Release.objects.create(
+        episode=locked, at=released_at, reason=reason, aftercare=aftercare, recorded_by=actor
+    )
+    episode_end(
+        episode=locked,
+        case=case,
+        at=released_at,
+        reason=END_RELEASE,
+        actor=actor,
+        note=f"the child was released ({reason})",
+    )
+    case_event_record(
+        case=case,
+        kind="custody.released",
+        summary=f"Released ({reason})",
+        actor=actor,
+        data={"episode": locked.pk, "aftercare": sorted(k for k, v in aftercare.items() if v is True)},
+        occurred_at=released_at,
+    )
+    _record(
+        actor=actor,
+        case=case,
+        decisions=decisions,
+        trigger=Trigger.RELEASE,
+        object_type="custody_episode",
+        object_id=locked.pk,
+        at=now,
+        action="custody_episode.release",
+        changes={"ended_at": released_at.isoformat(), "reason": reason, "aftercare": aftercare},
+    )
     return release
 
 
@@ -455,18 +511,24 @@ def custody_release(
 
 def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> DetentionOrder:
     """PTD-2..9, MACR-1, STA-1: refused without alternatives considered and a justification, on family ties, after
-    six months; otherwise deadlines for review (14 d), charge (30 d) and final decision (6 months)."""
+    six months; otherwise deadlines for review (14 d), charge (30 d) and final decision (6 months), the last two
+    counted from the case's first deprivation of liberty, whichever episode (INV-2)."""
     require_role(actor, COURT_RECORDERS, "a detention order")
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
+    custody_allowed_on(case)
     now = timezone.now()
+    data = dict(data)
+    charge_delay_justification = data.pop("charge_delay_justification", "")
     ordered_at = data.get("ordered_at") or now
+    kind = data.get("kind", "pretrial_detention")
     first_order = not episode.detention_orders.filter(kind="pretrial_detention").exists()
+    clock = case_clock(case)
     facts = DetentionOrderFacts(
         case=case_facts(case, stage="charge" if case.status == CaseStatus.CHARGED else "intake"),
         ordered_at=ordered_at,
         episode_started_at=episode.started_at,
         zone=_zone(case),
-        kind=data.get("kind", "pretrial_detention"),
+        kind=kind,
         grounds=tuple(data.get("grounds", ())),
         alternatives_considered=tuple(
             Alternative(a["alternative"], a.get("reason_rejected", "")) for a in data.get("alternatives_considered", [])
@@ -474,13 +536,19 @@ def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[s
         justification=data.get("justification", ""),
         monetary_bail_condition=data.get("monetary_bail_condition", False),
         grounds_for_detention_found=data.get("grounds_for_detention_found", False),
-        charged=case.status == CaseStatus.CHARGED,
+        charged=case.status in (CaseStatus.CHARGED, CaseStatus.SENTENCED),
         first_order=first_order,
         final_decision_made=case.sentences.exists(),
+        age_floor_justification=data.get("age_floor_justification", ""),
+        charge_delay_justification=charge_delay_justification,
+        clock_started_at=clock.first_deprived_at,
+        pretrial_clock_started_at=clock.first_pretrial_at,
     )
     decisions = rules_evaluate(
         trigger=Trigger.DETENTION_ORDER, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now
     )
+    if any(d.rule_id == "PTD-6" and d.unmet for d in decisions):
+        _flag_mandatory_release(episode, decisions, actor=actor, at=now)
     refuse_unless_allowed(
         decisions=decisions,
         actor=actor,
@@ -495,9 +563,8 @@ def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[s
         order.full_clean()
         order.save()
         if order.kind == "pretrial_detention":
-            if locked.pretrial_detention_started_at is None:
-                locked.pretrial_detention_started_at = ordered_at
-            locked.kind = EpisodeKind.PRETRIAL_DETENTION
+            if locked.kind != EpisodeKind.SENTENCED_DETENTION:
+                episode_kind_change(episode=locked, to=EpisodeKind.PRETRIAL_DETENTION, at=ordered_at)
             if locked.first_appearance_at is None:
                 locked.first_appearance_at = ordered_at  # a judge ordered it: the child was before a judge
             locked.version += 1
@@ -517,7 +584,6 @@ def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[s
             data={"episode": locked.pk, "order": order.pk},
             occurred_at=ordered_at,
         )
-        _notify(case, [d for d in decisions if d.rule_id == "PTD-2"], "custody.alert")
         _record(
             actor=actor,
             case=case,
@@ -533,11 +599,19 @@ def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[s
                 "grounds": order.grounds,
                 "alternatives": [a["alternative"] for a in order.alternatives_considered],
             },
-            justification=order.justification,
+            justification={
+                "PTD-2": order.justification,
+                "PTD-9": order.age_floor_justification,
+                "PTD-5": charge_delay_justification,
+            },
             subject=("custody_episode", locked.pk),
             priority=True,
         )
     return order
+
+
+APPEARANCE_RELEASES = "released"
+APPEARANCE_DECIDES = "decided"
 
 
 def appearance_record(
@@ -550,28 +624,35 @@ def appearance_record(
     outcome: str,
     justification: str = "",
 ) -> JudicialAppearance:
-    """A first appearance meets PTD-1; a review that continues detention meets PTD-4 and runs the review checks
-    (PTD-5 charge overdue, PTD-6 six months: refused, flagged for mandatory release)."""
+    """A first appearance meets PTD-1. Whatever its kind or outcome, an appearance after which the child stays in
+    pretrial detention opens the next review (INV-3) and runs the review checks (PTD-5 charge overdue, PTD-6 six
+    months: refused, flagged for mandatory release). An outcome "released" releases the child, there and then."""
     require_role(actor, COURT_RECORDERS, "a court appearance")
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     now = timezone.now()
     decisions: list[Decision] = []
-    continues = outcome == "detention_continued" and episode.pretrial_detention_started_at is not None
-    if continues:
+    releases = outcome == APPEARANCE_RELEASES
+    still_pretrial = (
+        not releases
+        and episode.pretrial_detention_started_at is not None
+        and episode.legal_status == LegalStatus.PRE_SENTENCE
+    )
+    if still_pretrial:
+        clock = case_clock(case)
         facts = ReviewFacts(
             at=at,
-            episode_started_at=episode.started_at,
-            pretrial_detention_started_at=episode.pretrial_detention_started_at or episode.started_at,
+            episode_started_at=clock.first_deprived_at or episode.started_at,
+            pretrial_detention_started_at=clock.first_pretrial_at or episode.started_at,
             zone=_zone(case),
-            charged=case.status == CaseStatus.CHARGED,
-            final_decision_made=case.sentences.exists(),
+            charged=case.status in (CaseStatus.CHARGED, CaseStatus.SENTENCED),
+            final_decision_made=case.sentences.exists() or outcome == APPEARANCE_DECIDES,
             justification=justification,
         )
         decisions = rules_evaluate(
             trigger=Trigger.DETENTION_REVIEW, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now
         )
         if any(d.rule_id == "PTD-6" and d.unmet for d in decisions):
-            _flag_mandatory_release(episode, decisions)
+            _flag_mandatory_release(episode, decisions, actor=actor, at=now)
         refuse_unless_allowed(
             decisions=decisions,
             actor=actor,
@@ -589,7 +670,7 @@ def appearance_record(
             locked.first_appearance_at = at
             locked.version += 1
             locked.save(update_fields=["first_appearance_at", "version", "updated_at"])
-        kinds = ["competent_authority"] + (["detention_review"] if kind == "review" else [])
+        kinds = ["competent_authority"] + (["detention_review"] if still_pretrial or kind == "review" else [])
         deadlines_meet(case=case, kinds=kinds, at=at, by=actor, note=f"{kind} before {authority}")
         case_event_record(
             case=case,
@@ -609,18 +690,36 @@ def appearance_record(
             at=now,
             action="appearance.create",
             changes={"episode_id": locked.pk, "kind": kind, "outcome": outcome, "at": at.isoformat()},
-            justification=justification,
+            justification={"PTD-5": justification},
             subject=("custody_episode", locked.pk),
             priority=True,
         )
+        if releases:
+            _release(
+                actor=actor,
+                episode=locked,
+                case=case,
+                reason="judicial_order",
+                aftercare={"notes": f"Released by {authority}"},
+                at=at,
+            )
     return appearance
 
 
-def _flag_mandatory_release(episode: CustodyEpisode, decisions: Sequence[Decision]) -> None:
+def _flag_mandatory_release(
+    episode: CustodyEpisode, decisions: Sequence[Decision], *, actor: User, at: datetime
+) -> None:
     """PTD-6: committed on its own, so the red flag stands although the continued detention is refused."""
     with transaction.atomic():
         CustodyEpisode.objects.filter(pk=episode.pk).update(mandatory_release_flag=True)
-        _notify(episode.case, [d for d in decisions if d.rule_id == "PTD-6"], "custody.mandatory_release")
+        notifications_from_decisions(
+            case=episode.case,
+            decisions=[d for d in decisions if d.rule_id == "PTD-6"],
+            kind="custody.mandatory_release",
+            actor=actor,
+            at=at,
+            subject=("custody_episode", episode.pk),
+        )
 
 
 # --- Life in custody -------------------------------------------------------------------------------------------------
@@ -721,7 +820,15 @@ def incident_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any
             locked.evidence_frozen = True
             locked.version += 1
             locked.save(update_fields=["evidence_frozen", "version", "updated_at"])
-        _notify(case, decisions, "custody.grave_incident" if grave else "custody.incident")
+        if incident.kind == "death" and locked.ended_at is None:
+            episode_end(
+                episode=locked,
+                case=case,
+                at=incident.occurred_at,
+                reason=END_DEATH,
+                actor=actor,
+                note="the child died in custody",
+            )
         case_event_record(
             case=case,
             kind=f"incident.{incident.kind}",
@@ -741,6 +848,7 @@ def incident_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any
             action="incident.create",
             changes={"episode_id": locked.pk, "kind": incident.kind, "evidence_frozen": grave},
             subject=("custody_episode", locked.pk),
+            notify_kind="custody.grave_incident" if grave else "custody.incident",
         )
     return incident
 
@@ -784,9 +892,15 @@ def complaint_respond(*, actor: User, complaint: Complaint, response: str) -> Co
         locked.response = response
         locked.responded_at = now
         locked.save(update_fields=["response", "responded_at", "updated_at"])
-        Deadline.objects.filter(
-            case=case, kind="complaint_response", subject_type="complaint", subject_id=locked.pk, met_at__isnull=True
-        ).update(met_at=now, met_by=actor, met_note="answered")
+        deadlines_meet(
+            case=case,
+            kinds=["complaint_response"],
+            at=now,
+            by=actor,
+            note="answered",
+            subject_type="complaint",
+            subject_id=locked.pk,
+        )
         audit_append(
             actor=actor,
             action="complaint.respond",
@@ -870,13 +984,15 @@ def legality_challenge_decide(*, actor: User, challenge: Any, outcome: str) -> A
         challenge.decided_at = now
         challenge.outcome = outcome
         challenge.save(update_fields=["decided_at", "outcome", "updated_at"])
-        Deadline.objects.filter(
+        deadlines_meet(
             case=case,
-            kind="legality_challenge",
+            kinds=["legality_challenge"],
+            at=now,
+            by=actor,
+            note=outcome,
             subject_type="legality_challenge",
             subject_id=challenge.pk,
-            met_at__isnull=True,
-        ).update(met_at=now, met_by=actor, met_note=outcome)
+        )
         audit_append(
             actor=actor,
             action="legality_challenge.decide",

@@ -25,6 +25,8 @@ class Deadline(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     met_note = models.CharField(max_length=300, blank=True)
+    # How it closed: met by the act it asked for, or moot because its object disappeared (INV-8).
+    resolution = models.CharField(max_length=8, blank=True, choices=[("met", "Met"), ("moot", "Moot")])
     # Set once by the sweep when the overdue alert was raised, so it is raised exactly once.
     overdue_notified_at = models.DateTimeField(null=True, blank=True)
 

@@ -9,11 +9,18 @@ from django.utils import timezone
 
 from jj.accounts.models import Role, User
 from jj.audit.services import audit_append
+from jj.cases.lifecycle import case_status_change, case_transition_check
 from jj.cases.models import Case, CaseStatus
 from jj.cases.services import case_event_record
-from jj.compliance.services import decisions_record, refuse_unless_allowed, rules_evaluate
+from jj.compliance.services import (
+    atomic_keeping_refusals,
+    decisions_apply,
+    decisions_record,
+    refuse_unless_allowed,
+    rules_evaluate,
+)
 from jj.core.exceptions import ActionNotAllowed, ApplicationError
-from jj.deadlines.models import Deadline
+from jj.custody.models import CustodyEpisode
 from jj.deadlines.services import deadlines_meet
 from jj.diversion.models import DiversionReferral, DiversionSession, Programme, ReferralStatus
 from jj.rules.engine import Trigger
@@ -23,6 +30,10 @@ WRITERS = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
 PROGRAMME_MANAGERS = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
 CLOSED = (CaseStatus.CLOSED, CaseStatus.CLOSED_FINAL, CaseStatus.SENTENCED)
 DIVERSION_DEADLINES = ("diversion_review", "diversion_end")
+HELD_ON_CASE = (
+    "The child is deprived of liberty on this case. Diversion never involves deprivation of liberty: record the "
+    "release before the diversion starts."
+)
 
 
 def _require(actor: User, roles: frozenset[str], what: str) -> None:
@@ -38,7 +49,7 @@ def _referral_facts(referral: DiversionReferral, **extra: Any) -> DiversionFacts
     return DiversionFacts(programme=_programme_facts(referral.programme), stage=referral.stage_offered, **extra)
 
 
-@transaction.atomic
+@atomic_keeping_refusals()
 def programme_create(*, actor: User, data: dict[str, Any]) -> Programme:
     _require(actor, PROGRAMME_MANAGERS, "manage diversion programmes")
     if actor.agency is None:
@@ -131,7 +142,12 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
         informed_of=tuple(data.get("informed_of", ())),
         legal_advice_offered=bool(data.get("legal_advice_offered")),
         review_route_explained=bool(data.get("review_route_explained")),
+        activated_at=now,
+        duration_days=referral.programme.typical_duration_days,
     )
+    case_transition_check(case=case, to=CaseStatus.DIVERTED, actor=actor, action="diversion.activate")
+    if CustodyEpisode.objects.filter(case=case, ended_at__isnull=True).exists():
+        raise ApplicationError(HELD_ON_CASE, extra={"status": [HELD_ON_CASE]})
     decisions = rules_evaluate(
         trigger=Trigger.DIVERSION_ACTIVATE, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now
     )
@@ -158,30 +174,13 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
         locked.ends_on = (now + timedelta(days=locked.programme.typical_duration_days)).date()
         locked.version += 1
         locked.save()
-        Case.objects.filter(pk=case.pk).update(status=CaseStatus.DIVERTED, version=case.version + 1)
-        halfway = now + timedelta(days=max(1, locked.programme.typical_duration_days // 2))
-        end = now + timedelta(days=locked.programme.typical_duration_days)
-        Deadline.objects.bulk_create(
-            [
-                Deadline(
-                    case=case,
-                    kind="diversion_review",
-                    rule_id="DIV-2",
-                    description="Review the diversion's progress",
-                    due_at=halfway,
-                    subject_type="diversion_referral",
-                    subject_id=locked.pk,
-                ),
-                Deadline(
-                    case=case,
-                    kind="diversion_end",
-                    rule_id="DIV-4",
-                    description="Record the diversion's outcome",
-                    due_at=end,
-                    subject_type="diversion_referral",
-                    subject_id=locked.pk,
-                ),
-            ]
+        case_status_change(
+            case=case,
+            to=CaseStatus.DIVERTED,
+            actor=actor,
+            at=now,
+            action="diversion.activate",
+            summary=f"Diversion started: {locked.programme.name}",
         )
         case_event_record(
             case=case,
@@ -190,15 +189,14 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
             actor=actor,
             data={"referral": locked.pk},
         )
-        decisions_record(
+        decisions_apply(
             decisions=decisions,
             trigger=Trigger.DIVERSION_ACTIVATE,
+            case=case,
             object_type="diversion_referral",
             object_id=locked.pk,
-            jurisdiction_id=case.jurisdiction_id,
             actor=actor,
             at=now,
-            case=case,
         )
         audit_append(
             actor=actor,
@@ -282,15 +280,16 @@ def referral_outcome(*, actor: User, referral: DiversionReferral, outcome: str, 
         locked.outcome_reason = reason
         locked.version += 1
         locked.save()
-        case_locked = Case.objects.select_for_update().get(pk=case.pk)
-        before = case_locked.status
-        if outcome == ReferralStatus.COMPLETED:
-            case_locked.status = CaseStatus.CLOSED_FINAL
-            case_locked.closed_at = now
-        else:
-            case_locked.status = locked.case_status_before
-        case_locked.version += 1
-        case_locked.save(update_fields=["status", "closed_at", "version", "updated_at"])
+        before = case.status
+        case_locked = case_status_change(
+            case=case,
+            to=CaseStatus.CLOSED_FINAL if outcome == ReferralStatus.COMPLETED else locked.case_status_before,
+            actor=actor,
+            at=now,
+            action="diversion.outcome",
+            summary=f"Diversion {outcome.replace('_', ' ')}",
+            reason=reason,
+        )
         deadlines_meet(case=case, kinds=DIVERSION_DEADLINES, at=now, by=actor, note=f"diversion {outcome}")
         case_event_record(
             case=case,

@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -37,6 +38,12 @@ def child_register(*, actor: User, data: dict[str, Any]) -> Child:
     return child
 
 
+# The facts the minimum age rests on (MACR-1, MACR-5): a change re-runs the age checks on every case of the child
+# still in the criminal process (INV-1), through the effects the apps above register here (custody).
+AGE_FACTS = ("date_of_birth", "dob_certainty", "dob_earliest", "dob_latest", "age_assessment_method")
+AGE_FACTS_CHANGED: list[Callable[[Child, User], None]] = []
+
+
 @transaction.atomic
 def child_update(*, actor: User, child: Child, version: int, data: dict[str, Any]) -> Child:
     _require_registrar(actor)
@@ -49,6 +56,9 @@ def child_update(*, actor: User, child: Child, version: int, data: dict[str, Any
         child_id=child.pk,
         changes=changed_fields(before, after, masked=MASKED_IN_AUDIT),
     )
+    if any(before.get(name) != after.get(name) for name in AGE_FACTS if name in after):
+        for recheck in AGE_FACTS_CHANGED:
+            recheck(child, actor)
     return child
 
 

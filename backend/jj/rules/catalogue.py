@@ -3,6 +3,7 @@
 from typing import Any
 
 from jj.rules.engine import Citation
+from jj.rules.invariants import INVARIANTS
 from jj.rules.policy import PARAMETERS
 from jj.rules.registry import all_rules
 
@@ -46,6 +47,19 @@ def render() -> str:
         lines += [_citation(c) for c in spec.citations]
         lines.append("")
     lines += [
+        "## Invariants",
+        "",
+        "What no sequence of actions may ever produce. They are asserted after every step of random sequences of "
+        "real actions (`make test` runs a thousand; `make fuzz-rules` a hundred thousand).",
+        "",
+        "| id | invariant | rules it protects | enforced by |",
+        "| --- | --- | --- | --- |",
+    ]
+    lines += [
+        f"| {inv.inv_id} | {inv.statement} | {', '.join(inv.protects)} | {inv.enforced_by} |" for inv in INVARIANTS
+    ]
+    lines += [
+        "",
         "## Jurisdiction policy parameters",
         "",
         "Defaults are the international standard. A value on the non-protective side is accepted (domestic law "

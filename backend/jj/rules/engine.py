@@ -86,6 +86,7 @@ class Trigger(StrEnum):
     DIVERSION_OFFER = "diversion_offer"
     DIVERSION_ACTIVATE = "diversion_activate"
     DIVERSION_OUTCOME = "diversion_outcome"
+    AGE_RECHECK = "age_recheck"  # the date of birth or the age assessment changed on a child in the process
 
 
 def unmet(decisions: Sequence[Decision]) -> list[Decision]:

@@ -65,6 +65,13 @@ class SentenceFacts:
     def case_facts(self) -> CaseFacts:
         return self.case
 
+    @property
+    def deprives_liberty(self) -> bool:
+        return self.sentence_type in CUSTODIAL_SENTENCE_TYPES
+
+
+CUSTODIAL_SENTENCE_TYPES = frozenset({"custody", "indeterminate", "life_with_parole", "life_without_parole"})
+
 
 @dataclass(frozen=True)
 class PolicyChangeFacts:
@@ -97,8 +104,9 @@ class PlacementFacts:
     episode_started_at: datetime | None = None
     first_appearance_at: datetime | None = None
     commitment_order_reference: str = ""
-    best_interests_justification: str = ""
-    justification: str = ""
+    best_interests_justification: str = ""  # DET-4, MACR-7
+    police_cell_justification: str = ""  # PTD-11
+    age_floor_justification: str = ""  # PTD-9
     emergency: bool = False
 
     @property
@@ -125,12 +133,18 @@ class DetentionOrderFacts:
     kind: str = "pretrial_detention"  # or electronic_monitoring
     grounds: tuple[str, ...] = ()
     alternatives_considered: tuple[Alternative, ...] = ()
-    justification: str = ""
+    justification: str = ""  # PTD-2: why no alternative suffices
     monetary_bail_condition: bool = False
     grounds_for_detention_found: bool = False
     charged: bool = False
-    first_order: bool = True
+    first_order: bool = True  # the first pretrial detention order of this episode
     final_decision_made: bool = False
+    age_floor_justification: str = ""  # PTD-9
+    charge_delay_justification: str = ""  # PTD-5, when the case's charge deadline has passed
+    # INV-2: the case's clocks, from its first deprivation of liberty and its first pretrial detention, across every
+    # episode (None: this order starts them).
+    clock_started_at: datetime | None = None
+    pretrial_clock_started_at: datetime | None = None
 
     @property
     def case_facts(self) -> CaseFacts:
@@ -200,6 +214,8 @@ class DiversionFacts:
     legal_advice_offered: bool = False
     review_route_explained: bool = False
     outcome: str = ""  # completed | not_completed | withdrawn
+    activated_at: datetime | None = None  # at activation: when it takes effect, for the review and end deadlines
+    duration_days: int = 0  # the programme's typical duration
 
 
 @dataclass(frozen=True)

@@ -128,7 +128,9 @@ function EpisodeActions() {
             <TextInput source="reason_rejected" label="jj.custody.reason_rejected" validate={required()} />
           </SimpleFormIterator>
         </ArrayInput>
-        <TextInput source="justification" label="jj.custody.justification" multiline fullWidth />
+        <TextInput source="justification" label="jj.custody.justification_ptd_2" multiline fullWidth />
+        <TextInput source="age_floor_justification" label="jj.custody.age_floor_justification" multiline fullWidth />
+        <TextInput source="charge_delay_justification" label="jj.custody.charge_delay_justification" multiline fullWidth />
         <BooleanInput source="monetary_bail_condition" label="jj.labels.monetary_bail" />
       </ActionForm>
       <ActionForm title="jj.custody.transfer" path={`${base}transfer/`} testId="form-transfer">
@@ -137,7 +139,7 @@ function EpisodeActions() {
         </ReferenceInput>
         <TextInput source="commitment_order_reference" label="jj.custody.commitment_order" />
         <TextInput source="best_interests_justification" label="jj.custody.best_interests" multiline fullWidth />
-        <TextInput source="justification" label="jj.custody.justification" multiline fullWidth />
+        <TextInput source="police_cell_justification" label="jj.custody.police_cell_justification" multiline fullWidth />
         <BooleanInput source="emergency" label="jj.custody.emergency" />
       </ActionForm>
       <ActionForm title="jj.custody.incident" path={`${base}incidents/`} testId="form-incident"
@@ -240,7 +242,8 @@ export function EpisodeCreate() {
         <DateTimeInput source="started_at" label="jj.fields.started_at" />
         <TextInput source="commitment_order_reference" label="jj.labels.commitment_order" />
         <TextInput source="best_interests_justification" label="jj.labels.best_interests" multiline fullWidth />
-        <TextInput source="justification" label="jj.custody.justification" multiline fullWidth />
+        <TextInput source="police_cell_justification" label="jj.custody.police_cell_justification" multiline fullWidth />
+        <TextInput source="age_floor_justification" label="jj.custody.age_floor_justification" multiline fullWidth />
         <BooleanInput source="emergency" label="jj.labels.emergency_admission" />
         <DecisionList decisions={rules.decisions} />
       </SimpleForm>

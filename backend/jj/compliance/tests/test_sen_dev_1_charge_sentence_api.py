@@ -24,7 +24,7 @@ def sentence(client: Any, case: Case, **body: Any) -> Any:
 def test_sen_1_prohibited_sentence_is_refused_and_nothing_written(
     make_case: Any, client_for: Any, sentence_type: str
 ) -> None:
-    case = make_case(court=True)
+    case = make_case(court=True, charged=True)
     response = sentence(client_for("court_officer"), case, sentence_type=sentence_type, justification="law says so")
     assert response.status_code == 422
     sen_1 = next(d for d in response.json()["decisions"] if d["rule_id"] == "SEN-1")
@@ -32,12 +32,12 @@ def test_sen_1_prohibited_sentence_is_refused_and_nothing_written(
     assert sen_1["citation"]["provision"] == "art. 37(a)"
     assert not Sentence.objects.exists()
     case.refresh_from_db()
-    assert case.status == "open"
+    assert case.status == "charged"
     assert AuditEvent.objects.filter(action="sentence.create", outcome="refused").count() == 1
 
 
 def test_sen_3_custody_without_options_considered_is_422_naming_the_fields(make_case: Any, client_for: Any) -> None:
-    case = make_case()
+    case = make_case(charged=True)
     response = sentence(client_for("caseworker"), case, sentence_type="custody", length_months=6)
     assert response.status_code == 422
     sen_3 = next(d for d in response.json()["decisions"] if d["rule_id"] == "SEN-3" and d["unmet"])
@@ -46,7 +46,7 @@ def test_sen_3_custody_without_options_considered_is_422_naming_the_fields(make_
 
 
 def test_sen_3_4_custody_with_options_is_recorded_with_a_review_deadline(make_case: Any, client_for: Any) -> None:
-    case = make_case()
+    case = make_case(charged=True)
     response = sentence(
         client_for("caseworker"),
         case,
@@ -66,8 +66,20 @@ def test_sen_3_4_custody_with_options_is_recorded_with_a_review_deadline(make_ca
     assert justified.justification.startswith("Serious violence")
 
 
-def test_sen_3_bad_input_is_400(make_case: Any, client_for: Any) -> None:
+def test_inv_4_no_sentence_on_a_case_never_charged(make_case: Any, client_for: Any) -> None:
+    """Regression: an uncharged case could be sentenced, skipping DIV-1 and DEV-1."""
     case = make_case()
+    response = sentence(client_for("caseworker"), case, sentence_type="probation")
+    assert response.status_code == 409
+    assert "formal charge" in response.json()["detail"]
+    assert not Sentence.objects.exists()
+    case.refresh_from_db()
+    assert case.status == "open"
+    assert AuditEvent.objects.filter(action="sentence.create", outcome="refused").count() == 1
+
+
+def test_sen_3_bad_input_is_400(make_case: Any, client_for: Any) -> None:
+    case = make_case(charged=True)
     client = client_for("caseworker")
     assert "length_months" in sentence(client, case, sentence_type="custody").json()
     assert "sentence_type" in sentence(client, case, sentence_type="exile").json()
@@ -91,7 +103,7 @@ SENTENCE_STATUS = {
 
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_sentence_per_role(make_case: Any, client_for: Any, role: str) -> None:
-    case = make_case(counsel=True, court=True)
+    case = make_case(counsel=True, court=True, charged=True)
     response = sentence(client_for(role), case, sentence_type="probation")
     assert response.status_code == SENTENCE_STATUS[role]
     listed = client_for(role).get(f"/api/cases/{case.pk}/sentences/")

@@ -45,7 +45,7 @@ def test_ptd_11_police_cell_needs_a_reason_and_the_exit_deadline_closes_on_trans
     assert [d["rule_id"] for d in refused.json()["decisions"] if d["unmet"]] == ["PTD-11"]
     started = worker.post(
         "/api/custody-episodes/",
-        {"case": case.pk, "facility": places["police"].pk, "justification": "Night arrest"},
+        {"case": case.pk, "facility": places["police"].pk, "police_cell_justification": "Night arrest"},
         format="json",
     ).json()
     deadline = Deadline.objects.get(case=case, kind="police_cell_exit")
@@ -64,7 +64,9 @@ def test_ptd_10_challenge_creates_and_the_decision_meets_its_deadline(
     make_case: Any, client_for: Any, places: dict[str, Facility]
 ) -> None:
     case = make_case(counsel=True, court=True)
-    episode = services.custody_start(actor=case.opened_by, case=case, facility=places["police"], justification="night")
+    episode = services.custody_start(
+        actor=case.opened_by, case=case, facility=places["police"], police_cell_justification="night"
+    )
     filed = client_for("legal_counsel").post(
         f"/api/custody-episodes/{episode.pk}/legality-challenges/",
         {"filed_by": "Counsel for the child", "authority": "Youth Court"},

@@ -18,12 +18,14 @@ ALTERNATIVES = [
     {"alternative": "release_to_parents", "reason_rejected": "Parents abroad; no other carer"},
     {"alternative": "supervision_order", "reason_rejected": "Absconded from supervision twice"},
 ]
+AGE_FLOOR_REASON = "Genuine public safety concern"  # PTD-9: under 16, its own reason (INV-9)
 ORDER = {
     "kind": "pretrial_detention",
     "grounds": ["court_appearance"],
     "legal_basis": "Juvenile Justice Act s. 12",
     "alternatives_considered": ALTERNATIVES,
     "justification": "Two missed hearings; no carer available",
+    "age_floor_justification": AGE_FLOOR_REASON,
     "judicial_authority": "Northland Youth Court",
 }
 
@@ -55,7 +57,13 @@ POLICE_CELL_REASON = "No youth unit open at night"  # PTD-11: a police cell need
 
 
 def start(client: Any, case: Any, facility: Facility, **extra: Any) -> Any:
-    body = {"case": case.pk, "facility": facility.pk, "justification": POLICE_CELL_REASON, **extra}
+    body = {
+        "case": case.pk,
+        "facility": facility.pk,
+        "police_cell_justification": POLICE_CELL_REASON,
+        "age_floor_justification": AGE_FLOOR_REASON,
+        **extra,
+    }
     return client.post("/api/custody-episodes/", body, format="json")
 
 
@@ -158,7 +166,7 @@ def test_ptd_6_after_six_months_review_is_refused_and_flagged(
         services.detention_order_record(
             actor=case.opened_by,
             episode=CustodyEpisode.objects.get(pk=episode["id"]),
-            data={**ORDER, "ordered_at": timezone.now() - timedelta(days=190)},
+            data={**ORDER, "ordered_at": timezone.now()},
         )
     CustodyEpisode.objects.filter(pk=episode["id"]).update(
         pretrial_detention_started_at=timezone.now() - timedelta(days=199)
@@ -183,6 +191,19 @@ def test_ptd_6_after_six_months_review_is_refused_and_flagged(
     assert Notification.objects.filter(kind="custody.mandatory_release", recipient_role="supervisor").exists()
 
 
+def test_ptd_6_an_order_recorded_late_is_decided_as_of_its_own_date(
+    make_case: Any, client_for: Any, facilities: dict[str, Facility]
+) -> None:
+    """Regression: an order made in time but recorded after six months was refused, judged against today."""
+    case, episode = held(make_case, client_for, facilities, hours_ago=24 * 200)
+    order = services.detention_order_record(
+        actor=case.opened_by,
+        episode=CustodyEpisode.objects.get(pk=episode["id"]),
+        data={**ORDER, "ordered_at": timezone.now() - timedelta(days=190)},
+    )
+    assert order.pk is not None
+
+
 def test_det_3_det_4_cap_1_placement_refusals(make_case: Any, client_for: Any, facilities: dict[str, Facility]) -> None:
     worker = client_for("caseworker")
     case = make_case()
@@ -197,7 +218,13 @@ def test_det_3_det_4_cap_1_placement_refusals(make_case: Any, client_for: Any, f
         commitment_order_reference="CO-9",
         best_interests_justification="Held with his father pending transfer; no juvenile bed in 300 km",
     )
-    assert placed.status_code == 201
+    assert placed.status_code == 202  # DET-4: a supervisor, a second person, approves before it takes effect
+    assert not CustodyEpisode.objects.filter(case=case).exists()
+    approved = client_for("supervisor").post(
+        f"/api/approvals/{placed.json()['id']}/decide/", {"approve": True}, format="json"
+    )
+    assert approved.status_code in (200, 201), approved.json()
+    assert CustodyEpisode.objects.get(case=case).current_facility == facilities["prison"]
     other = make_case(given_name="Bo")
     assert start(worker, other, facilities["tiny"], commitment_order_reference="CO-1").status_code == 201
     third = make_case(given_name="Cy")
@@ -305,10 +332,14 @@ def test_det_9_restraint_as_punishment_refused_and_dth_1_freezes_evidence(
     assert grave.status_code == 201
     assert grave.json()["evidence_frozen"] is True
     assert grave.json()["incidents"][0]["investigation_opened_at"] is not None
-    assert Notification.objects.filter(kind="custody.grave_incident", recipient_role="oversight_monitor").exists()
-    frozen = officer.post(base + "contacts/", {"kind": "call", "at": now, "relationship": "mother"}, format="json")
-    assert frozen.status_code == 400
-    assert "frozen as evidence" in frozen.json()["detail"]
+    # INV-7: the alert reaches the jurisdiction's oversight monitors by name, and the family gets a DET-1 deadline.
+    assert Notification.objects.filter(kind="custody.grave_incident", recipient__role="oversight_monitor").exists()
+    assert Deadline.objects.filter(case=case, kind="family_notification", rule_id="DTH-1", met_at__isnull=True).exists()
+    # INV-5: the hold freezes what is recorded, never a new protective act (it answered 400 before).
+    call = officer.post(base + "contacts/", {"kind": "call", "at": now, "relationship": "mother"}, format="json")
+    assert call.status_code == 201, call.json()
+    examined = officer.post(base + "health-examinations/", {"at": now, "examiner": "Dr Ode"}, format="json")
+    assert examined.status_code == 201, examined.json()
 
 
 def test_release_with_aftercare_ends_the_episode_and_its_deadlines(

@@ -89,10 +89,35 @@ def test_sweep_alerts_each_overdue_deadline_exactly_once(make_case: Any) -> None
     assert deadlines_sweep(now=now) == 1
     assert deadlines_sweep(now=now) == 0
     notes = Notification.objects.filter(deadline=late)
+    # INV-7: every alert names a real, active person: the caseworker assigned and the agency's supervisor.
     assert {(n.recipient.username if n.recipient else None, n.recipient_role) for n in notes} == {
-        ("caseworker", ""),
-        (None, "supervisor"),
+        ("caseworker", "caseworker"),
+        ("supervisor", "supervisor"),
     }
+
+
+def test_inv_7_escalation_to_the_independent_body_reaches_the_jurisdictions_monitors(make_case: Any) -> None:
+    """Regression: escalations went to a role name that no user has ("oversight_body"), so they reached nobody."""
+    case = make_case()
+    late = _deadline(case, hours=-1)
+    late.escalate_to = "oversight_body"  # the name older rows carry
+    late.save()
+    deadlines_sweep(now=timezone.now())
+    names = set(Notification.objects.filter(deadline=late).values_list("recipient__username", flat=True))
+    assert names == {"caseworker", "oversight_monitor"}
+
+
+def test_inv_7_an_agency_without_a_supervisor_escalates_to_oversight_never_to_nobody(
+    make_case: Any, world: Any
+) -> None:
+    case = make_case()
+    world["supervisor"].is_active = False
+    world["supervisor"].save()
+    late = _deadline(case, hours=-1)
+    deadlines_sweep(now=timezone.now())
+    names = set(Notification.objects.filter(deadline=late).values_list("recipient__username", flat=True))
+    assert names == {"caseworker", "oversight_monitor"}
+    assert Notification.objects.filter(recipient__isnull=True).count() == 0
 
 
 def test_supervisor_sees_role_notifications_of_own_agency(make_case: Any, client_for: Any) -> None:

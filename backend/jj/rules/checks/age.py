@@ -22,20 +22,38 @@ AGE_NOT_ESTABLISHED = (
 @rule(
     "MACR-1",
     title="No criminal process below the minimum age of criminal responsibility",
-    triggers=(Trigger.INTAKE, Trigger.CHARGE, Trigger.CUSTODY_START, Trigger.DETENTION_ORDER),
+    triggers=(
+        Trigger.INTAKE,
+        Trigger.CHARGE,
+        Trigger.CUSTODY_START,
+        Trigger.DETENTION_ORDER,
+        Trigger.SENTENCE,
+        Trigger.AGE_RECHECK,
+    ),
     outcomes=(Outcome.BLOCK, Outcome.WARN, Outcome.ALLOW),
     summary="Lowest plausible age at the alleged offence below the jurisdiction's minimum age: no criminal case "
     "opens and the child is referred to child protection. Between the domestic minimum and 14: WARN naming the "
-    "standard.",
+    "standard. With no offence recorded yet, the age today is used (the age at any offence cannot be higher); an "
+    "age not established counts as below the minimum (INV-1). Re-checked at sentence and whenever the date of birth "
+    "or the age assessment changes.",
     citations=(c.GC24_22, c.RES79_33, c.GC24_23, c.CRC_40_3A),
     parameters=("macr",),
 )
 def macr_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
     case = facts.case_facts
-    if not case.offences:
-        return []
-    age = lowest_age_at_offences(case.child, case.offences)
-    used = {"minimum_age": policy.macr, "standard_minimum_age": STANDARD.macr, "age_at_offence": age}
+    used: dict[str, object]
+    if case.offences:
+        age = lowest_age_at_offences(case.child, case.offences)
+        used = {"minimum_age": policy.macr, "standard_minimum_age": STANDARD.macr, "age_at_offence": age}
+    else:
+        age = lowest_age_on(case.child, as_of.date())
+        used = {
+            "minimum_age": policy.macr,
+            "standard_minimum_age": STANDARD.macr,
+            "age_at_offence": age,
+            "no_offence_recorded": True,
+            "age_taken_on": as_of.date().isoformat(),
+        }
     further = (c.RES79_33, c.GC24_23, c.CRC_40_3A)
     if age is None:
         return [
@@ -50,13 +68,14 @@ def macr_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
                 further_citations=(c.GC24_24, *further),
             )
         ]
+    when = "at the time of the alleged offence" if case.offences else "today (no offence is recorded yet)"
     note = below_standard_note(policy, "macr") if policy.below_standard("macr") else ""
     if age < policy.macr:
         return [
             Decision(
                 "MACR-1",
                 Outcome.BLOCK,
-                f"The child was {age} at the time of the alleged offence, below the minimum age of criminal "
+                f"The child was {age} {when}, below the minimum age of criminal "
                 f"responsibility ({policy.macr}). No criminal case may be opened: the child is referred to child "
                 "protection instead.",
                 c.GC24_22,
@@ -71,7 +90,7 @@ def macr_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
             Decision(
                 "MACR-1",
                 Outcome.WARN,
-                f"The child was {age} at the time of the alleged offence: at or above the domestic minimum age "
+                f"The child was {age} {when}: at or above the domestic minimum age "
                 f"({policy.macr}) but below the international standard of at least {STANDARD.macr}. The case "
                 f"proceeds under domestic law.{note}",
                 c.GC24_22,
@@ -84,7 +103,7 @@ def macr_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
         Decision(
             "MACR-1",
             Outcome.ALLOW,
-            f"The child was {age} at the time of the alleged offence, at or above the minimum age ({policy.macr}).",
+            f"The child was {age} {when}, at or above the minimum age ({policy.macr}).",
             c.GC24_22,
             used,
             below_standard=bool(note),
@@ -305,7 +324,7 @@ def dev_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
 @rule(
     "STA-1",
     title="No offence for conduct that is not an offence for an adult (status offences)",
-    triggers=(Trigger.INTAKE, Trigger.CHARGE, Trigger.CUSTODY_START, Trigger.DETENTION_ORDER),
+    triggers=(Trigger.INTAKE, Trigger.CHARGE, Trigger.CUSTODY_START, Trigger.DETENTION_ORDER, Trigger.SENTENCE),
     outcomes=(Outcome.BLOCK, Outcome.WARN),
     summary="An alleged status offence (truancy, running away, curfew, underage drinking, begging, vagrancy, "
     "'beyond parental control') opens no criminal process: the child is referred to child protection or family "

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 from jj.rules import citations as c
 from jj.rules.age import lowest_age_on
-from jj.rules.checks.common import CHILD_PROTECTION, below_standard_note
+from jj.rules.checks.common import CHILD_PROTECTION, FAMILY, INDEPENDENT_OVERSIGHT, SUPERVISOR, below_standard_note
 from jj.rules.engine import DeadlineSpec, Decision, Outcome, Trigger
 from jj.rules.facts import (
     ChallengeFacts,
@@ -226,8 +226,9 @@ def ptd_4(policy: Policy, facts: DetentionOrderFacts | ReviewFacts, as_of: datet
     title="Formal charge within 30 days of pretrial detention",
     triggers=(Trigger.DETENTION_ORDER, Trigger.DETENTION_REVIEW),
     outcomes=(Outcome.ALLOW, Outcome.REQUIRE_JUSTIFICATION),
-    summary="A pretrial detention order on an uncharged case creates a charge deadline (default 30 days). Once "
-    "passed, continuing detention without a charge needs a written justification.",
+    summary="A pretrial detention order on an uncharged case creates a charge deadline (default 30 days from the "
+    "case's first pretrial detention, across every episode: re-detention never restarts it). Once passed, continuing "
+    "or renewing detention without a charge needs a written justification of its own.",
     citations=(c.GC24_90_CHARGE,),
     parameters=("charge_within_days",),
 )
@@ -236,9 +237,26 @@ def ptd_5(policy: Policy, facts: DetentionOrderFacts | ReviewFacts, as_of: datet
         return []
     days = policy.charge_within_days
     if isinstance(facts, DetentionOrderFacts):
-        if facts.kind != "pretrial_detention" or not facts.first_order:
+        if facts.kind != "pretrial_detention":
             return []
-        due = charge_due(policy, facts.ordered_at, facts.zone)
+        # INV-2: the clock runs from the case's first pretrial detention, whichever episode this order belongs to.
+        due = charge_due(policy, facts.pretrial_clock_started_at or facts.ordered_at, facts.zone)
+        if facts.ordered_at > due:  # decided as of the order's own time, even when recorded late
+            return [
+                Decision(
+                    "PTD-5",
+                    Outcome.REQUIRE_JUSTIFICATION,
+                    f"The child was first detained on this case more than {days} days ago and is still not formally "
+                    "charged. Detaining the child again needs a written justification of the delay (or no detention).",
+                    c.GC24_90_CHARGE,
+                    {"charge_within_days": days, "due_at": due.isoformat(), "overdue": True},
+                    notify=(SUPERVISOR,),
+                    satisfied_by=("charge_delay_justification",),
+                    satisfied=bool(facts.charge_delay_justification.strip()),
+                )
+            ]
+        if not facts.first_order:
+            return []
         return [
             Decision(
                 "PTD-5",
@@ -260,7 +278,7 @@ def ptd_5(policy: Policy, facts: DetentionOrderFacts | ReviewFacts, as_of: datet
             "detention needs a written justification (or release the child).",
             c.GC24_90_CHARGE,
             {"charge_within_days": days, "due_at": due.isoformat(), "overdue": True},
-            notify=("supervisor",),
+            notify=(SUPERVISOR,),
             satisfied_by=("justification",),
             satisfied=bool(facts.justification.strip()),
         )
@@ -272,9 +290,9 @@ def ptd_5(policy: Policy, facts: DetentionOrderFacts | ReviewFacts, as_of: datet
     title="Final decision within 6 months of initial detention, or release",
     triggers=(Trigger.DETENTION_ORDER, Trigger.DETENTION_REVIEW),
     outcomes=(Outcome.ALLOW, Outcome.BLOCK),
-    summary="The first detention order creates the final-decision deadline (default 6 months from the start of the "
-    "deprivation of liberty). Once passed without a final decision, continued detention is refused and the case is "
-    "flagged for mandatory release.",
+    summary="The first detention order of an episode creates the final-decision deadline (default 6 months from the "
+    "case's first deprivation of liberty, across every episode: re-detention never restarts it). Once passed without "
+    "a final decision, continued or renewed detention is refused and the case is flagged for mandatory release.",
     citations=(c.GC24_90_FINAL,),
     parameters=("final_decision_months",),
 )
@@ -282,8 +300,10 @@ def ptd_6(policy: Policy, facts: DetentionOrderFacts | ReviewFacts, as_of: datet
     if facts.final_decision_made or (isinstance(facts, DetentionOrderFacts) and facts.kind != "pretrial_detention"):
         return []
     months = policy.final_decision_months
-    due = final_decision_due(policy, facts.episode_started_at, facts.zone)
-    if as_of >= due:
+    started = facts.clock_started_at if isinstance(facts, DetentionOrderFacts) else None
+    due = final_decision_due(policy, started or facts.episode_started_at, facts.zone)
+    moment = facts.ordered_at if isinstance(facts, DetentionOrderFacts) else as_of  # an order, as of its own time
+    if moment >= due:
         return [
             Decision(
                 "PTD-6",
@@ -292,7 +312,7 @@ def ptd_6(policy: Policy, facts: DetentionOrderFacts | ReviewFacts, as_of: datet
                 "decision on the charges: the child must be released. Continued detention is refused.",
                 c.GC24_90_FINAL,
                 {"final_decision_months": months, "due_at": due.isoformat(), "mandatory_release": True},
-                notify=("supervisor", "oversight_body"),
+                notify=(SUPERVISOR, INDEPENDENT_OVERSIGHT),
             )
         ]
     if isinstance(facts, ReviewFacts) or not facts.first_order:
@@ -307,7 +327,7 @@ def ptd_6(policy: Policy, facts: DetentionOrderFacts | ReviewFacts, as_of: datet
             {"final_decision_months": months, "due_at": due.isoformat()},
             deadlines=(
                 DeadlineSpec(
-                    "final_decision", due, f"Final decision within {months} months, or release", "oversight_body"
+                    "final_decision", due, f"Final decision within {months} months, or release", INDEPENDENT_OVERSIGHT
                 ),
             ),
         )
@@ -386,8 +406,8 @@ def ptd_9(policy: Policy, facts: PlacementFacts | DetentionOrderFacts, as_of: da
             "justification of a genuine public safety or public health concern.",
             c.GC24_89,
             {"age_now": age, "floor": floor},
-            satisfied_by=("justification",),
-            satisfied=bool(facts.justification.strip()),
+            satisfied_by=("age_floor_justification",),
+            satisfied=bool(facts.age_floor_justification.strip()),
         )
     ]
 
@@ -448,15 +468,29 @@ def det_3(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decisi
     "DET-4",
     title="Separation from adults",
     triggers=(Trigger.CUSTODY_START, Trigger.TRANSFER),
-    outcomes=(Outcome.REQUIRE_JUSTIFICATION,),
-    summary="Placing a child in a facility or unit not wholly separated from adults (police cells included) is "
-    "refused unless a best-interests justification is recorded (never the State's convenience), approved by a "
-    "supervisor.",
+    outcomes=(Outcome.REQUIRE_JUSTIFICATION, Outcome.BLOCK),
+    summary="Placing a child in a facility or unit not wholly separated from adults is refused unless a "
+    "best-interests justification is recorded (never the State's convenience) and a supervisor, a second person, "
+    "approves it before the placement takes effect. Holding a child with adults in a police or court cell is "
+    "refused outright.",
     citations=(c.CRC_37_C, c.GC24_92),
 )
 def det_4(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decision]:
     if not facts.facility.holds_adults:
         return []
+    if facts.facility.kind in POLICE_HOLDING:
+        return [
+            Decision(
+                "DET-4",
+                Outcome.BLOCK,
+                "A child may never be held with adults in a police or court cell: choose a cell or place apart from "
+                "adults.",
+                c.GC24_92,
+                {"facility_kind": facts.facility.kind, "children_wholly_separated": False},
+                satisfied_by=("facility",),
+                further_citations=(c.CRC_37_C,),
+            )
+        ]
     return [
         Decision(
             "DET-4",
@@ -471,6 +505,7 @@ def det_4(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decisi
             },
             satisfied_by=("best_interests_justification",),
             satisfied=bool(facts.best_interests_justification.strip()),
+            supervisor_approval=True,
             further_citations=(c.GC24_92,),
         )
     ]
@@ -668,7 +703,7 @@ def dth_1(policy: Policy, facts: IncidentFacts, as_of: datetime) -> list[Decisio
             "frozen as evidence and an investigation opens.",
             c.MANDELA_71,
             {"kind": facts.kind, "evidence_hold": True},
-            notify=("oversight_body", "family", "supervisor"),
+            notify=(INDEPENDENT_OVERSIGHT, FAMILY, SUPERVISOR),
             further_citations=(c.RES79_20,),
         )
     ]
@@ -737,7 +772,7 @@ def det_11(policy: Policy, facts: FacilityReviewFacts, as_of: datetime) -> list[
             f"This place of detention has had {what} in the last {months} months.",
             c.GC24_95J,
             used,
-            notify=("oversight_body",),
+            notify=(INDEPENDENT_OVERSIGHT,),
             further_citations=(c.HAVANA_14, c.RES73_177_10),
         )
     ]
@@ -794,8 +829,8 @@ def ptd_11(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decis
             c.GC24_85,
             {"facility_kind": facts.facility.kind, "due_at": due.isoformat()},
             deadlines=(DeadlineSpec("police_cell_exit", due, f"Move or release the child from the cell ({hours} h)"),),
-            satisfied_by=("justification",),
-            satisfied=bool(facts.justification.strip()),
+            satisfied_by=("police_cell_justification",),
+            satisfied=bool(facts.police_cell_justification.strip()),
             further_citations=(c.GC24_41,),
         )
     ]

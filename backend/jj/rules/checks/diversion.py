@@ -1,10 +1,10 @@
 """DIV-1 to DIV-4: diversion offered from the first contact, with its safeguards, never a deprivation of liberty,
 and no criminal record when completed."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from jj.rules import citations as c
-from jj.rules.engine import Decision, Outcome, Trigger
+from jj.rules.engine import DeadlineSpec, Decision, Outcome, Trigger
 from jj.rules.facts import CaseFacts, DiversionFacts, ProgrammeFacts
 from jj.rules.policy import Policy
 from jj.rules.registry import rule
@@ -47,7 +47,8 @@ def div_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
     summary="A referral takes effect only with compelling evidence recorded, the child's voluntary acknowledgement "
     "(never usable in later proceedings), the child's informed consent (and a parent's or guardian's where the "
     "policy requires it) after being told the nature, content, duration and consequences, legal advice offered, "
-    "and the route to a review explained.",
+    "and the route to a review explained. Once under way: a progress review at half the programme's duration and "
+    "its outcome at the end (deadlines).",
     citations=(c.GC24_18, c.BEIJING_11_3),
     parameters=("diversion_guardian_consent",),
 )
@@ -65,6 +66,17 @@ def div_2(policy: Policy, facts: DiversionFacts, as_of: datetime) -> list[Decisi
         )
         if not present
     ]
+    deadlines: tuple[DeadlineSpec, ...] = ()
+    if not missing and facts.activated_at is not None:
+        days = max(1, facts.duration_days)
+        deadlines = (
+            DeadlineSpec(
+                "diversion_review",
+                facts.activated_at + timedelta(days=max(1, days // 2)),
+                "Review the diversion's progress",
+            ),
+            DeadlineSpec("diversion_end", facts.activated_at + timedelta(days=days), "Record the diversion's outcome"),
+        )
     return [
         Decision(
             "DIV-2",
@@ -73,6 +85,7 @@ def div_2(policy: Policy, facts: DiversionFacts, as_of: datetime) -> list[Decisi
             + (f" Missing: {', '.join(missing)}." if missing else " All are recorded."),
             c.GC24_18,
             {"missing": missing, "guardian_consent_required": policy.diversion_guardian_consent},
+            deadlines=deadlines,
             satisfied_by=tuple(missing),
             satisfied=not missing,
             further_citations=(c.BEIJING_11_3,),

@@ -150,7 +150,7 @@ def test_det_10_complaint_deadline() -> None:
 def test_dth_1_grave_incidents_notify_and_freeze(kind: str) -> None:
     (decision,) = of("DTH-1", Trigger.INCIDENT, IncidentFacts(kind))
     assert decision.facts["evidence_hold"] is True
-    assert "oversight_body" in decision.notify
+    assert "independent_oversight" in decision.notify
     assert "family" in decision.notify
     assert decision.citation == c.MANDELA_71
 

@@ -5,9 +5,10 @@ from datetime import date
 import pytest
 
 from jj.rules import citations as c
-from jj.rules.engine import Outcome, Trigger
+from jj.rules.checks.age import macr_1
+from jj.rules.engine import Decision, Outcome, Trigger
 from jj.rules.policy import Policy
-from jj.rules.tests.helpers import DOB, case, day, decisions_of, documented, estimated, offence, only, unknown
+from jj.rules.tests.helpers import AS_OF, DOB, case, day, documented, estimated, offence, only, unknown
 
 FOURTEENTH = date(2024, 6, 15)
 
@@ -112,5 +113,38 @@ def test_macr_1_age_not_established_blocks_with_the_benefit_of_the_doubt(child: 
     assert "date_of_birth" in decision.satisfied_by
 
 
-def test_macr_1_without_alleged_offences_decides_nothing() -> None:
-    assert decisions_of("MACR-1", Trigger.INTAKE, case(documented(DOB))) == []
+@pytest.mark.parametrize(
+    "trigger", [Trigger.INTAKE, Trigger.CHARGE, Trigger.CUSTODY_START, Trigger.SENTENCE, Trigger.AGE_RECHECK]
+)
+@pytest.mark.parametrize(
+    ("dob_shift", "expected", "age"),
+    [
+        (1, Outcome.BLOCK, 13),  # 13 years 364 days today
+        (0, Outcome.ALLOW, 14),  # 14 years 0 days today
+        (-1, Outcome.ALLOW, 14),
+    ],
+)
+def test_inv_1_macr_1_with_no_offence_recorded_uses_the_age_today(
+    trigger: Trigger, dob_shift: int, expected: Outcome, age: int
+) -> None:
+    """Regression: with no offence recorded MACR-1 decided nothing, so a 10-year-old could be detained."""
+    born = date(AS_OF.year - 14, AS_OF.month, AS_OF.day)
+    facts = case(documented(day(born, dob_shift)))
+    decision = only("MACR-1", Trigger.INTAKE, facts) if trigger is Trigger.INTAKE else _direct(facts)
+    assert decision.outcome is expected
+    assert decision.facts["age_at_offence"] == age
+    assert decision.facts["no_offence_recorded"] is True
+    assert "today" in decision.message
+
+
+def _direct(facts: object) -> Decision:
+    """The check itself, whatever the trigger's fact type (sentence and custody facts wrap the case's)."""
+    found = macr_1(Policy(), facts, AS_OF)
+    assert len(found) == 1
+    return found[0]
+
+
+def test_inv_1_unknown_age_and_no_offence_is_below_the_minimum() -> None:
+    decision = only("MACR-1", Trigger.INTAKE, case(unknown()))
+    assert decision.outcome is Outcome.BLOCK
+    assert decision.notify == ("child_protection",)

@@ -56,7 +56,12 @@ def test_ptd_11_police_cells_need_a_reason_and_a_timer(facility: FacilityFacts, 
         assert not of(
             "PTD-11",
             Trigger.TRANSFER,
-            replace(base, justification="no youth unit open at night", is_admission=False, first_appearance_at=AT),
+            replace(
+                base,
+                police_cell_justification="no youth unit open at night",
+                is_admission=False,
+                first_appearance_at=AT,
+            ),
         )[0].unmet
 
 

@@ -174,7 +174,7 @@ def test_ptd_6_six_months_and_mandatory_release(start: datetime, due: datetime) 
     facts = order(episode_started_at=start, ordered_at=start + timedelta(hours=20))
     (created,) = of("PTD-6", Trigger.DETENTION_ORDER, facts, start)
     assert created.deadlines[0].due_at == due
-    assert created.deadlines[0].escalate_to == "oversight_body"
+    assert created.deadlines[0].escalate_to == "independent_oversight"
     review = ReviewFacts(at=due, episode_started_at=start, pretrial_detention_started_at=start, zone=ZONE)
     assert of("PTD-6", Trigger.DETENTION_REVIEW, review, due - timedelta(minutes=1)) == []
     (blocked,) = of("PTD-6", Trigger.DETENTION_REVIEW, review, due)
@@ -224,7 +224,9 @@ def test_ptd_9_age_floor_of_16(dob: date, justify: bool) -> None:
     if justify:
         assert found[0].unmet
         assert found[0].citation == c.GC24_89
-        assert not of("PTD-9", Trigger.CUSTODY_START, replace(facts, justification="public safety"), START)[0].unmet
+        assert not of("PTD-9", Trigger.CUSTODY_START, replace(facts, age_floor_justification="public safety"), START)[
+            0
+        ].unmet
 
 
 def test_ptd_9_unknown_age_and_electronic_monitoring() -> None:

@@ -223,6 +223,7 @@ class Command(BaseCommand):
         appearance (top of the worklist), two in pretrial detention with their orders and deadlines."""
         from jj.cases.models import Case, CaseStatus
         from jj.custody import services as custody
+        from jj.custody.models import CustodyEpisode
 
         def facility(name: str, kind: str, capacity: int, separated: bool = True, staff: tuple[User, ...] = ()) -> Any:
             data = {
@@ -254,6 +255,7 @@ class Command(BaseCommand):
                 {"alternative": "Supervision order", "reason_rejected": "Absconded from supervision twice"},
             ],
             "justification": "Missed two hearings; no responsible adult available",
+            "age_floor_justification": "Demo: genuine public safety concern recorded by the court",
             "judicial_authority": "Northland Youth Court",
         }
         why = "Demo: genuine public safety concern recorded by the court"
@@ -261,8 +263,14 @@ class Command(BaseCommand):
             hours_ago = (23, 24 * 12, 24 * 40)[n]
             started = now - timedelta(hours=hours_ago)
             episode = custody.custody_start(
-                actor=worker, case=case, facility=police, started_at=started, justification=why
+                actor=worker,
+                case=case,
+                facility=police,
+                started_at=started,
+                police_cell_justification=why,
+                age_floor_justification=why,
             )
+            assert isinstance(episode, CustodyEpisode)  # a police station holds no adults here: no approval to wait for
             custody.family_notification_record(
                 actor=worker,
                 episode=episode,

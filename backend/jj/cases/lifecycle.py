@@ -1,0 +1,120 @@
+"""The case lifecycle as data: which status may follow which, and the one function that writes a case's status.
+
+Charging, diversion, sentencing, closing and transfer to the adult procedure all change a case only through
+`case_status_change`, inside their own transaction, after their rules have run. A transition the table lacks is
+refused (409) and the attempt audited, so no path can, say, sentence a case that was never charged or one whose
+diversion is active (INV-4)."""
+
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from rest_framework import status
+
+from jj.accounts.models import User
+from jj.audit.models import Outcome as AuditOutcome
+from jj.audit.services import audit_append
+from jj.cases.models import Case, CaseEvent, CaseStatus
+from jj.core.exceptions import ApplicationError, VersionConflict
+from jj.core.services import STALE_VERSION
+
+S = CaseStatus
+
+# (from, to) -> the act that makes the move. Nothing else moves a case.
+CASE_TRANSITIONS: dict[tuple[str, str], str] = {
+    (S.OPEN, S.CHARGED): "charge",
+    (S.OPEN, S.DIVERTED): "diversion started",
+    (S.CHARGED, S.DIVERTED): "diversion started",
+    (S.DIVERTED, S.OPEN): "diversion not completed",
+    (S.DIVERTED, S.CHARGED): "diversion not completed",
+    (S.DIVERTED, S.CLOSED_FINAL): "diversion completed (no criminal record)",
+    (S.CHARGED, S.SENTENCED): "sentence",
+    (S.OPEN, S.CLOSED): "closure or transfer to the adult procedure",
+    (S.CHARGED, S.CLOSED): "closure or transfer to the adult procedure",
+    (S.SENTENCED, S.CLOSED): "closure at the end of the measures",
+}
+CLOSED_STATUSES = frozenset({S.CLOSED, S.CLOSED_FINAL})
+# A case in one of these holds no criminal process that could deprive a child of liberty (INV-4).
+NO_CUSTODY_STATUSES = frozenset({S.DIVERTED, S.CLOSED, S.CLOSED_FINAL})
+
+NOT_ALLOWED = "A case that is {before} cannot become {after}."
+WHY: dict[tuple[str, str], str] = {
+    (S.OPEN, S.SENTENCED): " A sentence needs a formal charge first.",
+    (S.DIVERTED, S.SENTENCED): " The case is in diversion: record the diversion's outcome first.",
+    (S.DIVERTED, S.CLOSED): " The case is in diversion: record the diversion's outcome first.",
+}
+
+
+class TransitionNotAllowed(ApplicationError):
+    status_code = status.HTTP_409_CONFLICT
+
+
+def _label(value: str) -> str:
+    return str(CaseStatus(value).label).lower()
+
+
+def case_transition_check(*, case: Case, to: str, actor: User | None, action: str) -> None:
+    """Refuse (409, audited) a move the table lacks. Call before any write, outside the write's transaction."""
+    if (case.status, to) in CASE_TRANSITIONS:
+        return
+    message = NOT_ALLOWED.format(before=_label(case.status), after=_label(to)) + WHY.get((case.status, to), "")
+    audit_append(
+        actor=actor,
+        action=action,
+        object_type="case",
+        object_id=case.pk,
+        child_id=case.child_id,
+        outcome=AuditOutcome.REFUSED,
+        changes={"status": {"before": case.status, "after": to}},
+        reason=message,
+    )
+    raise TransitionNotAllowed(message, extra={"status": [message], "current_status": case.status})
+
+
+def case_status_change(
+    *,
+    case: Case,
+    to: str,
+    actor: User | None,
+    at: datetime,
+    action: str,
+    summary: str,
+    reason: str = "",
+    expected_version: int | None = None,
+    data: dict[str, Any] | None = None,
+) -> Case:
+    """The one writer of Case.status. Locks the case, refuses a transition the table lacks (the status may have
+    moved since the caller checked), writes the status, the timeline event and the audit event."""
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        if expected_version is not None and locked.version != expected_version:
+            raise VersionConflict(STALE_VERSION, extra={"current_version": locked.version})
+        before = locked.status
+        if (before, to) not in CASE_TRANSITIONS:
+            message = NOT_ALLOWED.format(before=_label(before), after=_label(to)) + WHY.get((before, to), "")
+            raise TransitionNotAllowed(message, extra={"status": [message], "current_status": before})
+        locked.status = to
+        fields = ["status", "version", "updated_at"]
+        if to in CLOSED_STATUSES:
+            locked.closed_at = at
+            fields.append("closed_at")
+        locked.version += 1
+        locked.save(update_fields=fields)
+        CaseEvent.objects.create(
+            case=locked,
+            kind=f"case.{to}",
+            summary=summary,
+            actor=actor,
+            occurred_at=at,
+            data={"status": {"before": before, "after": to}, **(data or {})},
+        )
+        audit_append(
+            actor=actor,
+            action="case.status",
+            object_type="case",
+            object_id=locked.pk,
+            child_id=locked.child_id,
+            changes={"status": {"before": before, "after": to}, "by": action},
+            reason=reason,
+        )
+    return locked
