@@ -268,7 +268,11 @@ class ComplaintResponseSerializer(serializers.Serializer):
 class CustodyStartSerializer(serializers.Serializer):
     case = serializers.IntegerField()
     facility = serializers.PrimaryKeyRelatedField(queryset=Facility.objects.all())
-    kind = serializers.ChoiceField(choices=EpisodeKind.choices, default=EpisodeKind.POLICE_CUSTODY)
+    kind = serializers.ChoiceField(
+        choices=[(k, str(k.label)) for k in (EpisodeKind.POLICE_CUSTODY, EpisodeKind.SENTENCED_DETENTION)],
+        default=EpisodeKind.POLICE_CUSTODY,
+        help_text="Pretrial detention begins with a detention order on the episode (PTD-2).",
+    )
     started_at = serializers.DateTimeField(required=False)
     commitment_order_reference = serializers.CharField(required=False, allow_blank=True, default="")
     best_interests_justification = serializers.CharField(

@@ -65,6 +65,10 @@ from jj.rules.facts import (
 ALREADY_HELD = "This child is already in custody (episode {pk}); record a transfer instead."
 ENDED = "This custody episode has ended."
 CASE_CLOSED = "This case is closed."
+PRETRIAL_NEEDS_ORDER = (
+    "Pretrial detention begins with a judge's detention order: start the custody, then record the order (PTD-2), "
+    "which opens its review, charge and final-decision deadlines."
+)
 SAME_FACILITY = "The child is already in this facility."
 ONLY_ADMINISTRATOR = "Only an administrator can manage facilities."
 
@@ -192,6 +196,8 @@ def custody_start(
     supervisor's approval of the best-interests justification (DET-4)."""
     require_role(actor, CUSTODY_RECORDERS, "the start of custody")
     custody_allowed_on(case)
+    if kind == EpisodeKind.PRETRIAL_DETENTION:
+        raise ApplicationError(PRETRIAL_NEEDS_ORDER, extra={"kind": [PRETRIAL_NEEDS_ORDER]})
     if facility.jurisdiction_id != case.jurisdiction_id:
         raise ApplicationError(
             "The facility is in another jurisdiction.", extra={"facility": ["Not in this jurisdiction."]}
@@ -250,7 +256,6 @@ def custody_start(
             started_at=at,
             current_facility=facility,
             started_by=actor,
-            pretrial_detention_started_at=at if kind == EpisodeKind.PRETRIAL_DETENTION else None,
             legal_status=LegalStatus.SENTENCED if kind == EpisodeKind.SENTENCED_DETENTION else LegalStatus.PRE_SENTENCE,
         )
         Placement.objects.create(

@@ -36,6 +36,8 @@ const EPISODE_KIND = [
   { id: "pretrial_detention", name: "jj.choices.episode_kind.pretrial_detention" },
   { id: "sentenced_detention", name: "jj.choices.episode_kind.sentenced_detention" },
 ];
+// Pretrial detention is never started directly: it begins with a detention order on the episode (PTD-2).
+const START_KIND = EPISODE_KIND.filter((kind) => kind.id !== "pretrial_detention");
 const GROUNDS = [
   { id: "court_appearance", name: "jj.choices.grounds.court_appearance" },
   { id: "danger_to_others", name: "jj.choices.grounds.danger_to_others" },
@@ -238,7 +240,7 @@ export function EpisodeCreate() {
         <ReferenceInput source="facility" reference="facilities">
           <SelectInput optionText="name" label="jj.fields.facility" validate={required()} />
         </ReferenceInput>
-        <SelectInput source="kind" choices={EPISODE_KIND} label="jj.fields.kind" validate={required()} />
+        <SelectInput source="kind" choices={START_KIND} label="jj.fields.kind" validate={required()} />
         <DateTimeInput source="started_at" label="jj.fields.started_at" />
         <TextInput source="commitment_order_reference" label="jj.labels.commitment_order" />
         <TextInput source="best_interests_justification" label="jj.labels.best_interests" multiline fullWidth />

@@ -1,0 +1,662 @@
+"""INV-1..INV-9 proven over random sequences of the real actions (RULES.md section 7a).
+
+A hypothesis RuleBasedStateMachine drives the services (register a child, correct the date of birth, open a case
+with or without offences, charge, offer/activate/complete/fail diversion, start custody, transfer, order
+detention, record appearances of every outcome, release, re-detain, record incidents including deaths, sentence,
+advance the clock, sweep) as random roles, and after every step asserts every invariant against the database.
+
+`make test` runs JJ_STATEFUL_EXAMPLES sequences (default 1000); `make fuzz-rules` runs 100,000. No per-example
+deadline: CI runs on a loaded two-core machine."""
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+import time_machine
+from django.db import transaction
+from django.http import Http404
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
+
+from jj.accounts.models import Agency, Jurisdiction, Role, User
+from jj.audit.models import AuditEvent
+from jj.cases import services as case_services
+from jj.cases.models import Case, CaseEvent, CaseStatus, Sentence
+from jj.compliance.facts import case_facts
+from jj.compliance.models import ApprovalRequest, DecisionRecord
+from jj.compliance.selectors import policy_for
+from jj.compliance.services import approval_decide
+from jj.core.exceptions import ApplicationError, RuleViolation
+from jj.custody import services
+from jj.custody.lifecycle import HELD_DEADLINES, case_clock
+from jj.custody.models import CustodyEpisode, Facility
+from jj.deadlines.models import Deadline, Notification
+from jj.deadlines.services import deadlines_sweep
+from jj.diversion import services as diversion_services
+from jj.diversion.models import DiversionReferral, Programme, ReferralStatus
+from jj.people import services as people_services
+from jj.people.models import Child
+from jj.rules.checks.age import macr_1
+from jj.rules.checks.custody import charge_due, final_decision_due
+from jj.rules.engine import Outcome
+
+EXAMPLES = int(os.environ.get("JJ_STATEFUL_EXAMPLES", "1000"))
+STEPS = int(os.environ.get("JJ_STATEFUL_STEPS", "20"))
+T0 = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
+ROLES = ("caseworker", "supervisor", "court_officer", "facility_officer", "legal_counsel", "oversight_monitor")
+
+
+def mostly(*allowed: str) -> st.SearchStrategy[str]:
+    """A role that may do the act four times in five, any role otherwise (so refusals by role are tried too)."""
+    return st.one_of(
+        st.sampled_from(allowed),
+        st.sampled_from(allowed),
+        st.sampled_from(allowed),
+        st.sampled_from(allowed),
+        st.sampled_from(ROLES),
+    )
+
+
+# Distinct texts per justification field, so INV-9 can see which field answered which rule.
+REASONS = {
+    "police_cell_justification": "PTD-11 reason: no youth unit open at night",
+    "age_floor_justification": "PTD-9 reason: genuine public safety concern",
+    "justification": "PTD-2 reason: absconded from two hearings",
+    "charge_delay_justification": "PTD-5 reason: co-accused abroad",
+    "best_interests_justification": "DET-4 reason: with a parent, no juvenile bed",
+}
+FIELD_OF_RULE = {
+    "PTD-11": "police_cell_justification",
+    "PTD-9": "age_floor_justification",
+    "PTD-2": "justification",
+    "DET-4": "best_interests_justification",
+}
+SAFEGUARDS = {
+    "compelling_evidence": "CCTV",
+    "acknowledgement_of_responsibility": "I took it",
+    "child_consent": True,
+    "guardian_consent": True,
+    "informed_of": ["nature", "content", "duration", "consequences"],
+    "legal_advice_offered": True,
+    "review_route_explained": True,
+}
+# What a role may legitimately be refused for: not a rule, not a hold.
+EXPECTED = (ApplicationError, Http404, Child.DoesNotExist)
+
+
+@dataclass
+class Stage:
+    """Rows made once per test (outside the examples), so each example only pays for its own actions."""
+
+    users: dict[str, User]
+    facilities: dict[str, Facility]
+    programme: Programme
+    born: dict[str, date]
+
+
+def _stage() -> Stage:
+    north = Jurisdiction.objects.create(code="sm", name="Statemachine", timezone="Europe/Paris")
+    agency = Agency.objects.create(jurisdiction=north, name="Youth Service")
+    ombud = Agency.objects.create(jurisdiction=north, name="Ombudsperson")
+    users = {role: User.objects.create(username=f"sm_{role}", role=role, agency=agency) for role in ROLES}
+    users["oversight_monitor"].agency = ombud
+    users["oversight_monitor"].save()
+    admin = User.objects.create(username="sm_admin", role=Role.ADMINISTRATOR, agency=agency)
+
+    def facility(name: str, kind: str, separated: bool = True, capacity: int = 50) -> Facility:
+        data = {"name": name, "kind": kind, "capacity": capacity, "children_wholly_separated": separated}
+        return services.facility_create(
+            actor=admin, data={**data, "operator": agency}, staff=[users["facility_officer"]]
+        )
+
+    facilities = {
+        "police": facility("Police", "police_station"),
+        "centre": facility("Centre", "juvenile_detention"),
+        "home": facility("Home", "juvenile_residential", capacity=2),
+        "prison": facility("Jail", "adult_prison", separated=False),
+    }
+    programme = diversion_services.programme_create(
+        actor=users["supervisor"],
+        data={"name": "Mediation", "kind": "mediation", "provider": "Mediators", "typical_duration_days": 30},
+    )
+    return Stage(users, facilities, programme, {})
+
+
+STAGE: Stage | None = None
+OUTCOMES: Counter[str] = Counter()  # what the actions did, printed by `make fuzz-rules` (JJ_STATEFUL_STATS=1)
+
+
+def _age_dob(years: int, days: int) -> date:
+    """A date of birth `years` years and `days` days before T0's date (29 February falls back to the 28th)."""
+    try:
+        born = T0.date().replace(year=T0.year - years)
+    except ValueError:  # pragma: no cover - T0 is 1 June
+        born = T0.date().replace(year=T0.year - years, day=28)
+    return born - timedelta(days=days)
+
+
+dobs = st.one_of(
+    st.builds(_age_dob, st.integers(8, 19), st.integers(0, 364)),
+    st.none(),
+)
+
+
+# Named functions, not lambdas: hypothesis describes a lambda by parsing this file's source, once per use.
+def has_children(machine: "JusticeSystem") -> bool:
+    return bool(machine.children)
+
+
+def has_cases(machine: "JusticeSystem") -> bool:
+    return bool(machine.cases)
+
+
+class JusticeSystem(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        assert STAGE is not None
+        self.s = STAGE
+        self.atomic = transaction.atomic()
+        self.atomic.__enter__()
+        self.clock = time_machine.travel(T0, tick=False)
+        self.traveller = self.clock.start()
+        self.children: list[int] = []
+        self.cases: list[int] = []
+
+    def teardown(self) -> None:
+        self.clock.stop()
+        transaction.set_rollback(True)
+        self.atomic.__exit__(None, None, None)
+
+    # --- helpers ---------------------------------------------------------------------------------------------
+
+    def _user(self, role: str) -> User:
+        return self.s.users[role]
+
+    def _attempt(self, call: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run one action. A rule's refusal must leave its audit event (INV-6); other refusals are the role's."""
+        name = getattr(call, "__name__", "call")
+        refused: RuleViolation | None = None
+        try:
+            result = call(*args, **kwargs)
+        except RuleViolation as violation:
+            refused = violation
+        except EXPECTED as other:
+            OUTCOMES[f"{name}: {type(other).__name__}: {str(other)[:60]}"] += 1
+            return None
+        if refused is not None:
+            refusal = AuditEvent.objects.filter(seq=refused.audit_seq, hash=refused.audit_hash).first()
+            assert refusal is not None, f"INV-6: {name} refused by {refused.unmet} left no audit event"
+            assert refusal.outcome == "refused"
+            OUTCOMES[f"{name}: refused by {','.join(sorted(d.rule_id for d in refused.unmet))}"] += 1
+            return None
+        OUTCOMES[f"{name}: done"] += 1
+        return result
+
+    def _case(self, index: int) -> Case | None:
+        if not self.cases:
+            return None
+        return Case.objects.select_related("child", "jurisdiction").get(pk=self.cases[index % len(self.cases)])
+
+    def _episode(self, index: int) -> CustodyEpisode | None:
+        open_ = list(CustodyEpisode.objects.filter(case_id__in=self.cases, ended_at__isnull=True).order_by("id"))
+        return open_[index % len(open_)] if open_ else None
+
+    # --- actions ---------------------------------------------------------------------------------------------
+
+    @initialize(years=st.integers(12, 17), days=st.integers(0, 364))
+    def a_child_with_a_case(self, years: int, days: int) -> None:
+        child = people_services.child_register(
+            actor=self._user("caseworker"),
+            data={
+                "given_name": "First",
+                "family_name": "Child",
+                "sex": "female",
+                "dob_certainty": "documented",
+                "date_of_birth": _age_dob(years, days),
+            },
+        )
+        self.children.append(child.pk)
+        offence = {"description": "Theft", "category": "05", "offence_date": T0.date() - timedelta(days=10)}
+        case = self._attempt(
+            case_services.case_open, actor=self._user("caseworker"), child=child, kind="arrest", offences=[offence]
+        )
+        if case is not None:
+            self.cases.append(case.pk)
+
+    @rule(dob=dobs, estimated=st.booleans())
+    def register_child(self, dob: date | None, estimated: bool) -> None:
+        if dob is None:
+            data = {"dob_certainty": "unknown"}
+        elif estimated:
+            data = {
+                "dob_certainty": "estimated",
+                "dob_earliest": dob - timedelta(days=400),
+                "dob_latest": dob,
+                "age_assessment_method": "developmental",
+            }
+        else:
+            data = {"dob_certainty": "documented", "date_of_birth": dob}
+        child = people_services.child_register(
+            actor=self._user("caseworker"),
+            data={"given_name": "Kid", "family_name": f"No{len(self.children)}", "sex": "male", **data},
+        )
+        self.children.append(child.pk)
+
+    @precondition(has_children)
+    @rule(i=st.integers(0, 50), dob=dobs, role=st.sampled_from(("caseworker", "supervisor")))
+    def correct_date_of_birth(self, i: int, dob: date | None, role: str) -> None:
+        child = Child.objects.get(pk=self.children[i % len(self.children)])
+        data: dict[str, Any] = (
+            {"dob_certainty": "unknown", "date_of_birth": None}
+            if dob is None
+            else {"dob_certainty": "documented", "date_of_birth": dob, "dob_earliest": None, "dob_latest": None}
+        )
+        self._attempt(
+            people_services.child_update, actor=self._user(role), child=child, version=child.version, data=data
+        )
+
+    @precondition(has_children)
+    @rule(i=st.integers(0, 50), offence_days_ago=st.one_of(st.none(), st.integers(0, 900)))
+    def open_case(self, i: int, offence_days_ago: int | None) -> None:
+        child = Child.objects.get(pk=self.children[i % len(self.children)])
+        offences = (
+            []
+            if offence_days_ago is None
+            else [
+                {
+                    "description": "Theft",
+                    "category": "05",
+                    "offence_date": (datetime.now(UTC) - timedelta(days=offence_days_ago)).date(),
+                }
+            ]
+        )
+        case = self._attempt(
+            case_services.case_open, actor=self._user("caseworker"), child=child, kind="arrest", offences=offences
+        )
+        if case is not None:
+            self.cases.append(case.pk)
+
+    @precondition(has_cases)
+    @rule(i=st.integers(0, 50), role=mostly("caseworker", "supervisor"), approve=st.booleans())
+    def charge(self, i: int, role: str, approve: bool) -> None:
+        case = self._case(i)
+        assert case is not None
+        result = self._attempt(
+            case_services.case_charge,
+            actor=self._user(role),
+            case=case,
+            version=case.version,
+            justification="Assessed; fit to stand trial",
+            individual_assessment="Youth service assessment",
+            diversion_not_offered_reason="Declined by the child",
+        )
+        if isinstance(result, ApprovalRequest):
+            self._attempt(approval_decide, actor=self._user("supervisor"), approval=result, approve=approve)
+
+    @precondition(has_cases)
+    @rule(i=st.integers(0, 50), outcome=st.sampled_from(("activate", "completed", "not_completed", "withdrawn")))
+    def diversion(self, i: int, outcome: str) -> None:
+        case = self._case(i)
+        assert case is not None
+        worker = self._user("caseworker")
+        referral = DiversionReferral.objects.filter(case=case, status__in=["offered", "active"]).first()
+        if referral is None:
+            stage = "intake" if case.status == CaseStatus.OPEN else "charge"
+            self._attempt(
+                diversion_services.referral_offer, actor=worker, case=case, programme=self.s.programme, stage=stage
+            )
+        elif referral.status == ReferralStatus.OFFERED:
+            self._attempt(diversion_services.referral_activate, actor=worker, referral=referral, data=SAFEGUARDS)
+        elif outcome != "activate":
+            self._attempt(diversion_services.referral_outcome, actor=worker, referral=referral, outcome=outcome)
+
+    @precondition(has_cases)
+    @rule(
+        i=st.integers(0, 50),
+        place=st.sampled_from(("police", "centre", "centre", "home", "prison")),
+        role=mostly("caseworker", "supervisor"),
+        reasons=st.one_of(st.just(set(REASONS)), st.just(set(REASONS)), st.sets(st.sampled_from(sorted(REASONS)))),
+        sentenced=st.sampled_from((True, False, False, False, False)),
+    )
+    def start_custody(self, i: int, place: str, role: str, reasons: set[str], sentenced: bool) -> None:
+        case = self._case(i)
+        assert case is not None
+        given = {k: REASONS[k] for k in reasons if k in ("police_cell_justification", "age_floor_justification")}
+        result = self._attempt(
+            services.custody_start,
+            actor=self._user(role),
+            case=case,
+            facility=self.s.facilities[place],
+            kind="sentenced_detention" if sentenced else "police_custody",
+            commitment_order_reference="CO-1",
+            best_interests_justification=REASONS["best_interests_justification"]
+            if "best_interests_justification" in reasons
+            else "",
+            **given,
+        )
+        if isinstance(result, ApprovalRequest):
+            self._attempt(approval_decide, actor=self._user("supervisor"), approval=result, approve=True)
+
+    @precondition(has_cases)
+    @rule(
+        i=st.integers(0, 50), place=st.sampled_from(("police", "centre", "home", "prison")), role=st.sampled_from(ROLES)
+    )
+    def transfer(self, i: int, place: str, role: str) -> None:
+        episode = self._episode(i)
+        if episode is None:
+            return
+        result = self._attempt(
+            services.custody_transfer,
+            actor=self._user(role),
+            episode=episode,
+            facility=self.s.facilities[place],
+            commitment_order_reference="CO-2",
+            best_interests_justification=REASONS["best_interests_justification"],
+            police_cell_justification=REASONS["police_cell_justification"],
+        )
+        if isinstance(result, ApprovalRequest):
+            self._attempt(approval_decide, actor=self._user("supervisor"), approval=result, approve=True)
+
+    @precondition(has_cases)
+    @rule(
+        i=st.integers(0, 50),
+        role=mostly("court_officer", "caseworker", "supervisor"),
+        grounds=st.one_of(
+            st.just({"court_appearance"}),
+            st.sets(st.sampled_from(("court_appearance", "danger_to_others", "danger_to_self", "family_ties"))),
+        ),
+        reasons=st.one_of(
+            st.just({"justification", "age_floor_justification", "charge_delay_justification"}),
+            st.sets(st.sampled_from(("justification", "age_floor_justification", "charge_delay_justification"))),
+        ),
+    )
+    def detention_order(self, i: int, role: str, grounds: set[str], reasons: set[str]) -> None:
+        episode = self._episode(i)
+        if episode is None:
+            return
+        data = {
+            "kind": "pretrial_detention",
+            "grounds": sorted(grounds),
+            "legal_basis": "Youth Justice Act s. 12",
+            "alternatives_considered": [{"alternative": "Release to parents", "reason_rejected": "Abroad"}],
+            "judicial_authority": "Youth Court",
+            **{k: REASONS[k] for k in reasons},
+        }
+        self._attempt(services.detention_order_record, actor=self._user(role), episode=episode, data=data)
+
+    @precondition(has_cases)
+    @rule(
+        i=st.integers(0, 50),
+        kind=st.sampled_from(("first_appearance", "review", "charge", "final")),
+        outcome=st.sampled_from(("released", "detention_continued", "charged", "decided")),
+        justify=st.booleans(),
+    )
+    def appearance(self, i: int, kind: str, outcome: str, justify: bool) -> None:
+        episode = self._episode(i)
+        if episode is None:
+            return
+        self._attempt(
+            services.appearance_record,
+            actor=self._user("court_officer"),
+            episode=episode,
+            kind=kind,
+            at=datetime.now(UTC),
+            authority="Youth Court",
+            outcome=outcome,
+            justification=REASONS["charge_delay_justification"] if justify else "",
+        )
+
+    @precondition(has_cases)
+    @rule(i=st.integers(0, 50), role=st.sampled_from(("caseworker", "supervisor", "court_officer", "facility_officer")))
+    def release(self, i: int, role: str) -> None:
+        """INV-5: a release by a role that may record one is never refused, whatever holds or flags stand."""
+        episode = self._episode(i)
+        if episode is None:
+            return
+        services.custody_release(actor=self._user(role), episode=episode, reason="bail", aftercare={"education": True})
+        episode.refresh_from_db()
+        assert episode.ended_at is not None
+
+    @precondition(has_cases)
+    @rule(i=st.integers(0, 50), what=st.sampled_from(("health", "contact", "family")))
+    def protective_act(self, i: int, what: str) -> None:
+        """INV-5: health care and family contact proceed on any open episode, evidence hold or not."""
+        episode = self._episode(i)
+        if episode is None:
+            return
+        officer = self._user("facility_officer")
+        now = datetime.now(UTC)
+        if what == "health":
+            services.health_examination_record(actor=officer, episode=episode, data={"at": now, "examiner": "Dr A"})
+        elif what == "contact":
+            services.contact_record(
+                actor=officer, episode=episode, data={"kind": "visit", "at": now, "relationship": "mother"}
+            )
+        else:
+            services.family_notification_record(
+                actor=officer,
+                episode=episode,
+                data={"event": "admission", "person_notified": "Mother", "at": now, "method": "phone"},
+            )
+
+    @precondition(has_cases)
+    @rule(
+        i=st.integers(0, 50),
+        kind=st.sampled_from(("death", "serious_injury", "restraint", "use_of_force", "disappearance")),
+    )
+    def incident(self, i: int, kind: str) -> None:
+        episode = self._episode(i)
+        if episode is None:
+            return
+        details = {"purpose": "prevent self-harm", "imminent_threat": True, "means_tried_first": "talking"}
+        self._attempt(
+            services.incident_record,
+            actor=self._user("facility_officer"),
+            episode=episode,
+            data={
+                "kind": kind,
+                "occurred_at": datetime.now(UTC),
+                "ended_at": datetime.now(UTC) + timedelta(minutes=5),
+                "description": "Incident",
+                "details": {**details, "professional_in_charge": "Nurse", "reason": "risk"},
+            },
+        )
+
+    @precondition(has_cases)
+    @rule(
+        i=st.integers(0, 50),
+        role=mostly("court_officer", "caseworker"),
+        sentence_type=st.sampled_from(("probation", "custody", "custody", "community_service", "death")),
+    )
+    def sentence(self, i: int, role: str, sentence_type: str) -> None:
+        case = self._case(i)
+        assert case is not None
+        self._attempt(
+            case_services.sentence_record,
+            actor=self._user(role),
+            case=case,
+            data={
+                "sentence_type": sentence_type,
+                "length_months": 6 if sentence_type == "custody" else None,
+                "justification": "Serious violence; community options exhausted",
+                "non_custodial_options_considered": [
+                    {"option": "probation", "reason_rejected": "Breached"},
+                    {"option": "community_service", "reason_rejected": "Refused"},
+                ],
+            },
+        )
+
+    @rule(hours=st.integers(1, 24 * 90))
+    def advance_clock(self, hours: int) -> None:
+        self.traveller.shift(timedelta(hours=hours))
+
+    @rule()
+    def sweep(self) -> None:
+        deadlines_sweep(now=datetime.now(UTC))
+
+    # --- invariants ------------------------------------------------------------------------------------------
+
+    @invariant()
+    def every_invariant_holds(self) -> None:
+        """One snapshot of the state in a few queries, then INV-1..INV-9 checked on it."""
+        world = Snapshot.take(self.cases)
+        inv_1_no_criminal_act_below_the_minimum_age(world)
+        inv_2_clocks_run_per_case(world)
+        inv_3_a_review_is_always_open_while_detained_pending_trial(world)
+        inv_4_no_sentence_uncharged_no_custody_in_diversion(world)
+        inv_7_every_notification_names_an_active_person(world, self._user("oversight_monitor"))
+        inv_8_no_open_deadline_without_its_object(world)
+        inv_9_one_justification_answers_one_rule(world)
+
+
+@dataclass
+class Snapshot:
+    status: dict[int, str]
+    episodes: list[dict[str, Any]]
+    deadlines: list[dict[str, Any]]
+    decisions: list[dict[str, Any]]
+    charged: set[int]
+    sentences: list[int]
+    notifications: list[dict[str, Any]]
+
+    @classmethod
+    def take(cls, cases: list[int]) -> "Snapshot":
+        return cls(
+            status=dict(Case.objects.filter(pk__in=cases).values_list("pk", "status")),
+            episodes=list(
+                CustodyEpisode.objects.filter(case_id__in=cases).values(
+                    "pk",
+                    "case_id",
+                    "ended_at",
+                    "pretrial_detention_started_at",
+                    "legal_status",
+                    "mandatory_release_flag",
+                )
+            ),
+            deadlines=list(
+                Deadline.objects.filter(case_id__in=cases).values(
+                    "pk", "case_id", "kind", "due_at", "met_at", "resolution", "overdue_notified_at"
+                )
+            ),
+            decisions=list(
+                DecisionRecord.objects.filter(case_id__in=cases, rule_id__in=["MACR-1", *FIELD_OF_RULE]).values(
+                    "case_id", "rule_id", "trigger", "outcome", "object_id", "justification"
+                )
+            ),
+            charged=set(
+                CaseEvent.objects.filter(case_id__in=cases, kind="case.charged").values_list("case", flat=True)
+            ),
+            sentences=list(Sentence.objects.filter(case_id__in=cases).values_list("case_id", flat=True)),
+            notifications=list(
+                Notification.objects.filter(case_id__in=cases).values(
+                    "recipient_id", "recipient__is_active", "deadline_id", "kind"
+                )
+            ),
+        )
+
+    def open_deadlines(self, *kinds: str) -> list[dict[str, Any]]:
+        return [d for d in self.deadlines if d["met_at"] is None and (not kinds or d["kind"] in kinds)]
+
+
+def inv_1_no_criminal_act_below_the_minimum_age(world: Snapshot) -> None:
+    macr = [d for d in world.decisions if d["rule_id"] == "MACR-1"]
+    assert not [d for d in macr if d["outcome"] == Outcome.BLOCK and d["trigger"] != "age_recheck"]
+    decided = {(d["trigger"], d["case_id"]) for d in macr}
+    assert all(("charge", case) in decided for case in world.charged)
+    assert all(("sentence", case) in decided for case in world.sentences)
+    started = {d["object_id"] for d in macr if d["trigger"] == "custody_start"}
+    assert all(e["pk"] in started for e in world.episodes)
+    for episode in world.episodes:
+        if episode["ended_at"] is None and not episode["mandatory_release_flag"]:
+            case = Case.objects.select_related("child").get(pk=episode["case_id"])
+            (decision,) = macr_1(policy_for(case.jurisdiction_id), case_facts(case, stage="charge"), datetime.now(UTC))
+            assert decision.outcome is not Outcome.BLOCK, "a child now below the minimum age is held unflagged"
+
+
+def inv_2_clocks_run_per_case(world: Snapshot) -> None:
+    for deadline in world.open_deadlines("formal_charge", "final_decision"):
+        case = Case.objects.select_related("jurisdiction").get(pk=deadline["case_id"])
+        clock = case_clock(case)
+        policy = policy_for(case.jurisdiction_id)
+        zone = case.jurisdiction.timezone
+        if deadline["kind"] == "formal_charge":
+            assert clock.first_pretrial_at is not None
+            assert deadline["due_at"] == charge_due(policy, clock.first_pretrial_at, zone)
+        else:
+            assert clock.first_deprived_at is not None
+            assert deadline["due_at"] == final_decision_due(policy, clock.first_deprived_at, zone)
+
+
+def inv_3_a_review_is_always_open_while_detained_pending_trial(world: Snapshot) -> None:
+    detained = {
+        e["case_id"]
+        for e in world.episodes
+        if e["ended_at"] is None
+        and e["pretrial_detention_started_at"] is not None
+        and e["legal_status"] == "pre_sentence"
+    }
+    reviewed = {d["case_id"] for d in world.open_deadlines("detention_review")}
+    assert detained <= reviewed, f"detained pending trial with no review open: {detained - reviewed}"
+
+
+def inv_4_no_sentence_uncharged_no_custody_in_diversion(world: Snapshot) -> None:
+    assert len(world.sentences) == len(set(world.sentences))
+    assert set(world.sentences) <= world.charged
+    diverted = {case for case, status in world.status.items() if status == CaseStatus.DIVERTED}
+    assert not [e for e in world.episodes if e["case_id"] in diverted and e["ended_at"] is None]
+    assert not diverted & set(world.sentences)
+
+
+def inv_7_every_notification_names_an_active_person(world: Snapshot, independent: User) -> None:
+    assert all(n["recipient_id"] is not None and n["recipient__is_active"] for n in world.notifications)
+    notified = {n["deadline_id"] for n in world.notifications}
+    alerted = [d["pk"] for d in world.deadlines if d["overdue_notified_at"] is not None]
+    assert all(pk in notified for pk in alerted), "an escalation reached nobody"
+    grave = [n for n in world.notifications if n["kind"] == "custody.grave_incident"]
+    assert not grave or any(n["recipient_id"] == independent.pk for n in grave)
+
+
+def inv_8_no_open_deadline_without_its_object(world: Snapshot) -> None:
+    waiting = {d["case_id"] for d in world.open_deadlines(*HELD_DEADLINES)}
+    held = {e["case_id"] for e in world.episodes if e["ended_at"] is None}
+    assert waiting <= held, f"held-child deadlines open with no child held: {waiting - held}"
+    assert not [d for d in world.deadlines if d["met_at"] is not None and not d["resolution"]]
+    in_diversion = {d["case_id"] for d in world.open_deadlines("diversion_review", "diversion_end")}
+    assert all(world.status[case] == CaseStatus.DIVERTED for case in in_diversion)
+
+
+def inv_9_one_justification_answers_one_rule(world: Snapshot) -> None:
+    for d in world.decisions:
+        if d["rule_id"] in FIELD_OF_RULE and d["justification"]:
+            assert d["justification"] == REASONS[FIELD_OF_RULE[d["rule_id"]]], (d["rule_id"], d["justification"])
+
+
+@pytest.mark.django_db
+def test_inv_1_9_hold_over_random_sequences_of_real_actions(world: Any) -> None:
+    global STAGE
+    STAGE = _stage()
+    run_state_machine_as_test(
+        JusticeSystem,
+        settings=settings(
+            max_examples=EXAMPLES,
+            stateful_step_count=STEPS,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            derandomize=os.environ.get("JJ_FUZZ_RANDOM") != "1",
+            database=None,
+        ),
+    )
+    if os.environ.get("JJ_STATEFUL_STATS"):
+        for outcome, count in sorted(OUTCOMES.items()):
+            print(f"{count:8d}  {outcome}")
