@@ -86,6 +86,9 @@ class Trigger(StrEnum):
     DIVERSION_OFFER = "diversion_offer"
     DIVERSION_ACTIVATE = "diversion_activate"
     DIVERSION_OUTCOME = "diversion_outcome"
+    ASSIGNMENT = "assignment"
+    COURT_APPEARANCE = "court_appearance"
+    EDUCATION_REVIEW = "education_review"
 
 
 def unmet(decisions: Sequence[Decision]) -> list[Decision]:
