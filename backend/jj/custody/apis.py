@@ -19,10 +19,11 @@ from jj.compliance.serializers import ApprovalSerializer
 from jj.core.exceptions import decision_to_json
 from jj.core.permissions import HasRole
 from jj.core.views import ListAPIView
-from jj.custody import selectors, services
+from jj.custody import reintegration, selectors, services
 from jj.custody.access import episode_get_for_user, facility_queryset_for
 from jj.custody.models import Complaint, CustodyEpisode, Facility, Inspection, LegalityChallenge
 from jj.custody.serializers import (
+    AftercarePlanSerializer,
     AppearanceSerializer,
     ChallengeDecisionSerializer,
     ComplaintResponseSerializer,
@@ -32,11 +33,13 @@ from jj.custody.serializers import (
     CustodyEpisodeSerializer,
     CustodyStartSerializer,
     DetentionOrderSerializer,
+    EducationEnrolmentSerializer,
     FacilitySerializer,
     FacilityUpdateSerializer,
     FamilyNotificationSerializer,
     HealthExaminationSerializer,
     IncidentSerializer,
+    IndividualPlanSerializer,
     InspectionSerializer,
     LegalityChallengeSerializer,
     ReleaseSerializer,
@@ -67,6 +70,11 @@ def _episode_out(user: User, episode_id: int) -> dict[str, Any]:
             "incidents",
             "complaints",
             "legality_challenges",
+            "incidents__implicated_staff",
+            "complaints__implicated_staff",
+            "individual_plans",
+            "education_enrolments",
+            "aftercare_plans",
         )
         .select_related("release")
         .get(pk=episode_id)
@@ -411,3 +419,23 @@ class LegalityChallengeDecideApi(APIView):
         serializer.is_valid(raise_exception=True)
         decided = services.legality_challenge_decide(actor=user, challenge=challenge, **serializer.validated_data)
         return Response(LegalityChallengeSerializer(decided).data)
+
+
+IndividualPlanApi = _action(
+    "individual_plan",
+    IndividualPlanSerializer,
+    lambda user, episode, data: reintegration.individual_plan_record(actor=user, episode=episode, **data),
+    "Record the individual needs-and-risk assessment and plan (REI-1: due within 7 days of admission).",
+)
+EducationEnrolmentApi = _action(
+    "education_enrolment",
+    EducationEnrolmentSerializer,
+    lambda user, episode, data: reintegration.education_enrolment_record(actor=user, episode=episode, **data),
+    "Record the education or training a child held is enrolled in (REI-1).",
+)
+AftercarePlanApi = _action(
+    "aftercare_plan",
+    AftercarePlanSerializer,
+    lambda user, episode, data: reintegration.aftercare_plan_record(actor=user, episode=episode, **data),
+    "Record an aftercare plan after release (REI-1: due within 7 days of a release that carried none).",
+)
