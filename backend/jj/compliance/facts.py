@@ -5,9 +5,9 @@ from datetime import datetime
 from typing import Any
 
 from jj.accounts.models import User
-from jj.cases.models import Assignment, AssignmentRole, Case, Offence
+from jj.cases.models import Assignment, AssignmentRole, Case, CaseStatus, Offence
 from jj.people.models import Child
-from jj.rules.facts import AssignmentFacts, CaseFacts, ChildFacts, OffenceFacts
+from jj.rules.facts import AssignmentFacts, CaseFacts, ChildFacts, InterviewFacts, OffenceFacts
 
 
 def child_facts(child: Child) -> ChildFacts:
@@ -93,4 +93,20 @@ def case_facts(
         armed_forces_justification=armed_forces_justification,
         opened_at=case.opened_at,
         zone=case.jurisdiction.timezone,
+    )
+
+
+def interview_facts(case: Case, data: dict[str, Any]) -> InterviewFacts:
+    """Every check of an interview from its request: DET-2 as today, plus CNS-1 (counsel on the case), DIS-1 (the
+    child's needs and the accommodation provided) and TRN-1 (the interviewer's training, when a user)."""
+    interviewer: User | None = data.get("interviewer")
+    return InterviewFacts(
+        lawyer_present=data.get("lawyer_present", False),
+        appropriate_adult_present=data.get("appropriate_adult_present", False),
+        lawyer_waived=data.get("lawyer_waived", False),
+        waiver_under_judicial_supervision=data.get("waiver_under_judicial_supervision", False),
+        audio_visual_recorded=data.get("audio_visual_recorded", False),
+        case=case_facts(case, stage="charge" if case.status == CaseStatus.CHARGED else "intake"),
+        accommodation_provided=data.get("accommodation_provided", ""),
+        interviewer_trained_on=interviewer.trained_in_child_justice_on if interviewer else None,
     )

@@ -19,9 +19,9 @@ from jj.compliance.serializers import ApprovalSerializer
 from jj.core.exceptions import decision_to_json
 from jj.core.permissions import HasRole
 from jj.core.views import ListAPIView
-from jj.custody import reintegration, selectors, services
+from jj.custody import allegations, reintegration, selectors, services
 from jj.custody.access import episode_get_for_user, facility_queryset_for
-from jj.custody.models import Complaint, CustodyEpisode, Facility, Inspection, LegalityChallenge
+from jj.custody.models import Complaint, CustodyEpisode, Facility, Incident, Inspection, LegalityChallenge
 from jj.custody.serializers import (
     AftercarePlanSerializer,
     AppearanceSerializer,
@@ -38,6 +38,7 @@ from jj.custody.serializers import (
     FacilityUpdateSerializer,
     FamilyNotificationSerializer,
     HealthExaminationSerializer,
+    ImplicatedStaffSerializer,
     IncidentSerializer,
     IndividualPlanSerializer,
     InspectionSerializer,
@@ -336,6 +337,35 @@ class ComplaintRespondApi(APIView):
         serializer.is_valid(raise_exception=True)
         answered = services.complaint_respond(actor=user, complaint=complaint, **serializer.validated_data)
         return Response(ComplaintSerializer(answered).data)
+
+
+class _ImplicatedStaffApi(APIView):
+    """ILL-1: name the staff implicated in an allegation (added only, never removed)."""
+
+    model: type[Incident] | type[Complaint] = Incident
+
+    @extend_schema(request=ImplicatedStaffSerializer, responses={200: CustodyEpisodeDetailSerializer})
+    def post(self, request: Request, episode_id: int, record_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        name = self.model.__name__.lower()
+        episode = episode_get_for_user(user=user, episode_id=episode_id, action=f"{name}.implicated_staff")
+        record = self.model.objects.filter(episode=episode, pk=record_id).first()
+        if record is None:
+            raise Http404
+        serializer = ImplicatedStaffSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        allegations.implicated_staff_add(
+            actor=user, episode=episode, record=record, staff=serializer.validated_data["staff"]
+        )
+        return Response(_episode_out(user, episode.pk))
+
+
+class IncidentImplicatedStaffApi(_ImplicatedStaffApi):
+    model = Incident
+
+
+class ComplaintImplicatedStaffApi(_ImplicatedStaffApi):
+    model = Complaint
 
 
 class InspectionListApi(ListAPIView):

@@ -272,6 +272,12 @@ class ComplaintSerializer(serializers.ModelSerializer[Complaint]):
         extra_kwargs = {"lodged_at": {"required": False}}
 
 
+class ImplicatedStaffSerializer(serializers.Serializer):
+    staff = serializers.PrimaryKeyRelatedField(
+        many=True, allow_empty=False, queryset=User.objects.all(), help_text="Staff implicated (ILL-1)."
+    )
+
+
 class ComplaintResponseSerializer(serializers.Serializer):
     response = serializers.CharField()
 

@@ -33,6 +33,16 @@ urlpatterns = [
         name="custody-legality-challenge-decide",
     ),
     path(
+        E + "incidents/<int:record_id>/implicated-staff/",
+        apis.IncidentImplicatedStaffApi.as_view(),
+        name="custody-incident-implicated-staff",
+    ),
+    path(
+        E + "complaints/<int:record_id>/implicated-staff/",
+        apis.ComplaintImplicatedStaffApi.as_view(),
+        name="custody-complaint-implicated-staff",
+    ),
+    path(
         E + "complaints/<int:complaint_id>/respond/",
         apis.ComplaintRespondApi.as_view(),
         name="custody-complaint-respond",

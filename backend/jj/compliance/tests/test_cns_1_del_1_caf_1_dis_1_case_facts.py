@@ -10,7 +10,14 @@ from conftest import offence_data
 from jj.cases.counsel import assignment_legal_aid_set
 from jj.cases.models import Assignment, AssignmentRole
 from jj.cases.services import case_unassign
-from jj.compliance.facts import assignment_facts, case_facts, child_facts, counsel_facts, intake_facts
+from jj.compliance.facts import (
+    assignment_facts,
+    case_facts,
+    child_facts,
+    counsel_facts,
+    intake_facts,
+    interview_facts,
+)
 from jj.rules.engine import Outcome, Trigger
 from jj.rules.policy import Policy
 from jj.rules.registry import evaluate
@@ -93,3 +100,22 @@ def test_assignment_facts_read_the_training_date(world: Any) -> None:
     worker.save()
     assert rule("TRN-1", Trigger.ASSIGNMENT, assignment_facts(user=worker, role="caseworker")) == []
     assert assignment_facts(user=worker, role="legal_counsel", legal_aid=True).legal_aid
+
+
+def test_interview_facts_carry_counsel_accommodation_and_training(make_case: Any, world: Any) -> None:
+    case = make_case(accommodation_needs="Sign-language interpreter")
+    bare = interview_facts(case, {"lawyer_present": True, "appropriate_adult_present": True})
+    assert (bare.lawyer_present, bare.interviewer_trained_on) == (True, None)
+    found = {d.rule_id: d for d in evaluate(Trigger.INTERVIEW, Policy(), bare, timezone.now(), include_unwired=True)}
+    assert found["DIS-1"].unmet
+    assert found["CNS-1"].outcome is Outcome.WARN
+    assert found["TRN-1"].outcome is Outcome.WARN
+    interviewer = world["caseworker2"]
+    interviewer.trained_in_child_justice_on = date(2024, 5, 1)
+    data = {"appropriate_adult_present": True, "accommodation_provided": "Interpreter", "interviewer": interviewer}
+    facts = interview_facts(case, data)
+    assert facts.interviewer_trained_on == date(2024, 5, 1)
+    assert facts.case is not None
+    assert facts.case.child.accommodation_needs == "Sign-language interpreter"
+    assert rule("TRN-1", Trigger.INTERVIEW, facts) == []
+    assert not rule("DIS-1", Trigger.INTERVIEW, facts)[0].unmet

@@ -270,3 +270,64 @@ def test_aftercare_plan_after_release_meets_its_deadline(episode: CustodyEpisode
     due.refresh_from_db()
     assert due.met_at is not None
     assert made.json()["aftercare_plans"][0]["items"]["education"] is True
+
+
+# --- ILL-1: the staff implicated ---------------------------------------------------------------------------------
+
+
+def test_implicated_staff_are_added_never_removed_even_under_evidence_hold(
+    episode: CustodyEpisode, client_for: Any, world: Any
+) -> None:
+    officer = client_for("facility_officer")
+    body = {"subject": "Pushed by a guard", "allegation_kind": "staff_violence"}
+    complaint_id = officer.post(url(episode, "complaints"), body, format="json").json()["complaints"][0]["id"]
+    named = url(episode, f"complaints/{complaint_id}/implicated-staff")
+    CustodyEpisode.objects.filter(pk=episode.pk).update(evidence_frozen=True)
+    response = officer.post(named, {"staff": [world["facility_officer"].pk]}, format="json")
+    assert response.status_code == 200, response.json()
+    assert response.json()["complaints"][0]["implicated_staff"] == [world["facility_officer"].pk]
+    again = officer.post(named, {"staff": [world["caseworker2"].pk, world["facility_officer"].pk]}, format="json")
+    assert sorted(again.json()["complaints"][0]["implicated_staff"]) == sorted(
+        [world["facility_officer"].pk, world["caseworker2"].pk]
+    )
+    events = AuditEvent.objects.filter(action="complaint.implicated_staff").exclude(outcome="denied").order_by("seq")
+    assert [e.changes["implicated_staff_added"] for e in events] == [
+        [world["facility_officer"].pk],
+        [world["caseworker2"].pk],
+    ]
+
+
+def test_implicated_staff_refusals_write_nothing(episode: CustodyEpisode, client_for: Any, world: Any) -> None:
+    officer = client_for("facility_officer")
+    plain = officer.post(url(episode, "complaints"), {"subject": "Cold food"}, format="json").json()["complaints"][0]
+    incident = officer.post(
+        url(episode, "incidents"),
+        {
+            "kind": "other",
+            "occurred_at": timezone.now().isoformat(),
+            "description": "Fight in the yard",
+            "allegation_kind": "peer_violence",
+        },
+        format="json",
+    )
+    assert incident.status_code == 201, incident.json()
+    incident_id = incident.json()["incidents"][0]["id"]
+    staff = {"staff": [world["caseworker"].pk]}
+    no_allegation = officer.post(url(episode, f"complaints/{plain['id']}/implicated-staff"), staff, format="json")
+    assert no_allegation.status_code == 400
+    assert "allegation_kind" in no_allegation.json()
+    incident_url = url(episode, f"incidents/{incident_id}/implicated-staff")
+    other = officer.post(incident_url, {"staff": [world["sp_caseworker"].pk]}, format="json")
+    assert other.status_code == 400
+    assert "staff" in other.json()
+    assert officer.post(incident_url, {"staff": []}, format="json").status_code == 400
+    assert client_for("court_officer").post(incident_url, staff, format="json").status_code == 403
+    assert client_for("oversight_monitor").post(incident_url, staff, format="json").status_code == 404
+    assert officer.post(url(episode, "incidents/999999/implicated-staff"), staff, format="json").status_code == 404
+    assert not Complaint.implicated_staff.through.objects.exists()
+    from jj.custody.models import Incident
+
+    assert not Incident.implicated_staff.through.objects.exists()
+    ok = officer.post(incident_url, staff, format="json")
+    assert ok.status_code == 200
+    assert ok.json()["incidents"][0]["implicated_staff"] == [world["caseworker"].pk]
