@@ -221,6 +221,7 @@ SPECTACULAR_SETTINGS = {
         "ContactKindEnum": "jj.custody.serializers.CONTACT_KINDS",
         "IncidentKindEnum": "jj.custody.serializers.INCIDENT_KINDS",
         "StrictnessEnum": ["block", "warn"],
+        "StrictnessJustifyEnum": ["block", "justify"],
         "AuditOutcomeEnum": "jj.audit.models.Outcome",
         "DiversionStageEnum": "jj.diversion.models.Stage",
         "ReferralStatusEnum": "jj.diversion.models.ReferralStatus",

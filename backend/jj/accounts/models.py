@@ -40,6 +40,11 @@ class Agency(models.Model):
 class User(AbstractUser):
     role = models.CharField(max_length=32, choices=Role.choices, default=Role.CASEWORKER)
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="users")
+    trained_in_child_justice_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When this person completed training in child justice (TRN-1; A/RES/79/172 para. 39; indicator 14).",
+    )
 
     @property
     def jurisdiction_id(self) -> int | None:

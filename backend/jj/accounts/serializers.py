@@ -1,3 +1,6 @@
+from datetime import date
+
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -58,6 +61,7 @@ class UserOutputSerializer(serializers.ModelSerializer[User]):
             "is_active",
             "last_login",
             "date_joined",
+            "trained_in_child_justice_on",
         ]
         read_only_fields = fields
 
@@ -85,6 +89,14 @@ class UserUpdateSerializer(serializers.Serializer):
     email = serializers.EmailField(required=False, allow_blank=True)
     is_active = serializers.BooleanField(required=False)
     password = serializers.CharField(write_only=True, min_length=12, required=False)
+    trained_in_child_justice_on = serializers.DateField(
+        required=False, allow_null=True, help_text="When this person completed training in child justice (TRN-1)."
+    )
+
+    def validate_trained_in_child_justice_on(self, value: date | None) -> date | None:
+        if value is not None and value > timezone.localdate():
+            raise serializers.ValidationError("A training date cannot be in the future.")
+        return value
 
 
 class LoginSerializer(serializers.Serializer):
@@ -100,7 +112,7 @@ class StaffSerializer(serializers.ModelSerializer[User]):
 
     class Meta:
         model = User
-        fields = ["id", "username", "display_name", "role", "agency", "agency_name"]
+        fields = ["id", "username", "display_name", "role", "agency", "agency_name", "trained_in_child_justice_on"]
         read_only_fields = fields
 
     def get_display_name(self, user: User) -> str:

@@ -33,7 +33,16 @@ def auth_logout(*, request: HttpRequest, user: User, reason: str = "") -> None:
     logout(request)
 
 
-_USER_FIELDS = ("username", "first_name", "last_name", "email", "role", "agency_id", "is_active")
+_USER_FIELDS = (
+    "username",
+    "first_name",
+    "last_name",
+    "email",
+    "role",
+    "agency_id",
+    "is_active",
+    "trained_in_child_justice_on",
+)
 
 
 def _user_state(user: User) -> dict[str, Any]:

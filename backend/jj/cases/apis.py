@@ -11,6 +11,7 @@ from jj.accounts.models import Role, User
 from jj.audit.services import audit_read
 from jj.cases import selectors, services
 from jj.cases.access import case_get_for_user
+from jj.cases.counsel import assignment_legal_aid_set
 from jj.cases.models import Assignment, Case, CaseStatus, ChildProtectionReferral, Sentence
 from jj.cases.serializers import (
     AdultTransferSerializer,
@@ -24,6 +25,7 @@ from jj.cases.serializers import (
     ChargeSerializer,
     CloseSerializer,
     InterviewSerializer,
+    LegalAidSerializer,
     OffenceSerializer,
     ProtectionReferralSerializer,
     SentenceSerializer,
@@ -134,6 +136,24 @@ class CaseUnassignApi(APIView):
             actor=user, case=case, assignment=assignment, reason=serializer.validated_data.get("reason", "")
         )
         return Response(AssignmentOutputSerializer(ended).data)
+
+
+class AssignmentLegalAidApi(APIView):
+    """CNS-1: record whether the legal counsel assigned works under legal aid."""
+
+    @extend_schema(request=LegalAidSerializer, responses={200: AssignmentOutputSerializer})
+    def post(self, request: Request, case_id: int, assignment_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        case = case_get_for_user(user=user, case_id=case_id, action="assignment.legal_aid")
+        assignment = Assignment.objects.filter(case=case, pk=assignment_id).first()
+        if assignment is None:
+            return Response({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)
+        serializer = LegalAidSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        updated = assignment_legal_aid_set(
+            actor=user, case=case, assignment=assignment, legal_aid=serializer.validated_data["legal_aid"]
+        )
+        return Response(AssignmentOutputSerializer(updated).data)
 
 
 class CaseShareApi(APIView):
@@ -302,7 +322,7 @@ class CaseInterviewApi(APIView):
     def post(self, request: Request, case_id: int) -> Response:
         user: User = request.user  # type: ignore[assignment]
         case = case_get_for_user(user=user, case_id=case_id, action="interview.create")
-        serializer = InterviewSerializer(data=request.data)
+        serializer = InterviewSerializer(data=request.data, context={"case": case})
         serializer.is_valid(raise_exception=True)
         interview = services.interview_record(actor=user, case=case, data=dict(serializer.validated_data))
         return Response(InterviewSerializer(interview).data, status=status.HTTP_201_CREATED)

@@ -101,6 +101,7 @@ class Assignment(models.Model):
     assigned_at = models.DateTimeField()
     assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     ended_at = models.DateTimeField(null=True, blank=True)
+    legal_aid = models.BooleanField(default=False, help_text="CNS-1: legal counsel provided under legal aid.")
 
     class Meta:
         indexes = [models.Index(fields=["user", "ended_at", "case"], name="assignment_user_active_idx")]
@@ -185,6 +186,9 @@ class Sentence(TimeStampedModel):
     justification = models.TextField(blank=True)
     mandatory_minimum_applied = models.BooleanField(default=False)
     court = models.CharField(max_length=200, blank=True)
+    child_views = models.TextField(blank=True, help_text="HRD-1: the child's views on this decision.")
+    views_not_heard_reason = models.TextField(blank=True, help_text="HRD-1: why the child could not be heard.")
+    no_counsel_justification = models.TextField(blank=True, help_text="CNS-1: why sentenced without counsel.")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     def __str__(self) -> str:
@@ -204,6 +208,15 @@ class Interview(TimeStampedModel):
     waiver_under_judicial_supervision = models.BooleanField(default=False)
     audio_visual_recorded = models.BooleanField(default=False)
     interpreter_present = models.BooleanField(default=False)
+    interviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The member of staff who questioned the child, when a user (TRN-1).",
+    )
+    accommodation_provided = models.TextField(blank=True, help_text="DIS-1: the accommodation provided.")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     def __str__(self) -> str:

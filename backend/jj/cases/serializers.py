@@ -52,7 +52,7 @@ class AssignmentOutputSerializer(serializers.ModelSerializer[Assignment]):
 
     class Meta:
         model = Assignment
-        fields = ["id", "user", "username", "role", "assigned_at", "ended_at"]
+        fields = ["id", "user", "username", "role", "assigned_at", "ended_at", "legal_aid"]
         read_only_fields = fields
 
 
@@ -128,6 +128,10 @@ class AssignSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=AssignmentRole.choices)
 
 
+class LegalAidSerializer(serializers.Serializer):
+    legal_aid = serializers.BooleanField(help_text="The counsel assigned works under legal aid (CNS-1).")
+
+
 class UnassignSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True)
 
@@ -185,6 +189,9 @@ class SentenceSerializer(serializers.ModelSerializer[Sentence]):
             "justification",
             "mandatory_minimum_applied",
             "court",
+            "child_views",
+            "views_not_heard_reason",
+            "no_counsel_justification",
             "created_at",
         ]
         read_only_fields = ["id", "case", "sentence_type_label", "created_at"]
@@ -208,6 +215,22 @@ class ProtectionReferralSerializer(serializers.ModelSerializer[ChildProtectionRe
 
 
 class InterviewSerializer(serializers.ModelSerializer[Interview]):
+    interviewer = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.filter(is_active=True),
+        required=False,
+        allow_null=True,
+        help_text="The member of staff who questioned the child, when a user (TRN-1).",
+    )
+    interviewer_trained_in_child_justice_on = serializers.DateField(
+        source="interviewer.trained_in_child_justice_on", read_only=True, default=None
+    )
+
+    def validate_interviewer(self, value: User | None) -> User | None:
+        case = self.context.get("case")
+        if value is not None and case is not None and value.jurisdiction_id != case.jurisdiction_id:
+            raise serializers.ValidationError("Choose a member of staff of this jurisdiction.")
+        return value
+
     class Meta:
         model = Interview
         fields = [
@@ -221,9 +244,12 @@ class InterviewSerializer(serializers.ModelSerializer[Interview]):
             "waiver_under_judicial_supervision",
             "audio_visual_recorded",
             "interpreter_present",
+            "interviewer",
+            "interviewer_trained_in_child_justice_on",
+            "accommodation_provided",
             "created_at",
         ]
-        read_only_fields = ["id", "created_at"]
+        read_only_fields = ["id", "interviewer_trained_in_child_justice_on", "created_at"]
 
 
 class BreakGlassSerializer(serializers.Serializer):

@@ -10,6 +10,11 @@ urlpatterns = [
     path(
         "cases/<int:case_id>/assignments/<int:assignment_id>/end/", apis.CaseUnassignApi.as_view(), name="case-unassign"
     ),
+    path(
+        "cases/<int:case_id>/assignments/<int:assignment_id>/legal-aid/",
+        apis.AssignmentLegalAidApi.as_view(),
+        name="assignment-legal-aid",
+    ),
     path("cases/<int:case_id>/shares/", apis.CaseShareApi.as_view(), name="case-share"),
     path("cases/<int:case_id>/timeline/", apis.CaseTimelineApi.as_view(), name="case-timeline"),
     path("cases/<int:case_id>/close/", apis.CaseCloseApi.as_view(), name="case-close"),

@@ -19,10 +19,11 @@ from jj.compliance.serializers import ApprovalSerializer
 from jj.core.exceptions import decision_to_json
 from jj.core.permissions import HasRole
 from jj.core.views import ListAPIView
-from jj.custody import selectors, services
+from jj.custody import allegations, reintegration, selectors, services
 from jj.custody.access import episode_get_for_user, facility_queryset_for
-from jj.custody.models import Complaint, CustodyEpisode, Facility, Inspection, LegalityChallenge
+from jj.custody.models import Complaint, CustodyEpisode, Facility, Incident, Inspection, LegalityChallenge
 from jj.custody.serializers import (
+    AftercarePlanSerializer,
     AppearanceSerializer,
     ChallengeDecisionSerializer,
     ComplaintResponseSerializer,
@@ -32,11 +33,14 @@ from jj.custody.serializers import (
     CustodyEpisodeSerializer,
     CustodyStartSerializer,
     DetentionOrderSerializer,
+    EducationEnrolmentSerializer,
     FacilitySerializer,
     FacilityUpdateSerializer,
     FamilyNotificationSerializer,
     HealthExaminationSerializer,
+    ImplicatedStaffSerializer,
     IncidentSerializer,
+    IndividualPlanSerializer,
     InspectionSerializer,
     LegalityChallengeSerializer,
     ReleaseSerializer,
@@ -67,6 +71,11 @@ def _episode_out(user: User, episode_id: int) -> dict[str, Any]:
             "incidents",
             "complaints",
             "legality_challenges",
+            "incidents__implicated_staff",
+            "complaints__implicated_staff",
+            "individual_plans",
+            "education_enrolments",
+            "aftercare_plans",
         )
         .select_related("release")
         .get(pk=episode_id)
@@ -334,6 +343,35 @@ class ComplaintRespondApi(APIView):
         return Response(ComplaintSerializer(answered).data)
 
 
+class _ImplicatedStaffApi(APIView):
+    """ILL-1: name the staff implicated in an allegation (added only, never removed)."""
+
+    model: type[Incident] | type[Complaint] = Incident
+
+    @extend_schema(request=ImplicatedStaffSerializer, responses={200: CustodyEpisodeDetailSerializer})
+    def post(self, request: Request, episode_id: int, record_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        name = self.model.__name__.lower()
+        episode = episode_get_for_user(user=user, episode_id=episode_id, action=f"{name}.implicated_staff")
+        record = self.model.objects.filter(episode=episode, pk=record_id).first()
+        if record is None:
+            raise Http404
+        serializer = ImplicatedStaffSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        allegations.implicated_staff_add(
+            actor=user, episode=episode, record=record, staff=serializer.validated_data["staff"]
+        )
+        return Response(_episode_out(user, episode.pk))
+
+
+class IncidentImplicatedStaffApi(_ImplicatedStaffApi):
+    model = Incident
+
+
+class ComplaintImplicatedStaffApi(_ImplicatedStaffApi):
+    model = Complaint
+
+
 class InspectionListApi(ListAPIView):
     """Independent inspections of the caller's jurisdiction's facilities (DET-11; indicator 12)."""
 
@@ -415,3 +453,23 @@ class LegalityChallengeDecideApi(APIView):
         serializer.is_valid(raise_exception=True)
         decided = services.legality_challenge_decide(actor=user, challenge=challenge, **serializer.validated_data)
         return Response(LegalityChallengeSerializer(decided).data)
+
+
+IndividualPlanApi = _action(
+    "individual_plan",
+    IndividualPlanSerializer,
+    lambda user, episode, data: reintegration.individual_plan_record(actor=user, episode=episode, **data),
+    "Record the individual needs-and-risk assessment and plan (REI-1: due within 7 days of admission).",
+)
+EducationEnrolmentApi = _action(
+    "education_enrolment",
+    EducationEnrolmentSerializer,
+    lambda user, episode, data: reintegration.education_enrolment_record(actor=user, episode=episode, **data),
+    "Record the education or training a child held is enrolled in (REI-1).",
+)
+AftercarePlanApi = _action(
+    "aftercare_plan",
+    AftercarePlanSerializer,
+    lambda user, episode, data: reintegration.aftercare_plan_record(actor=user, episode=episode, **data),
+    "Record an aftercare plan after release (REI-1: due within 7 days of a release that carried none).",
+)

@@ -28,7 +28,10 @@ class Facility(VersionedModel):
     children_wholly_separated = models.BooleanField(
         help_text="Children are held wholly apart from adults (CRC art. 37(c); UNODC/UNICEF indicator 7)."
     )
-    separated_by_sex = models.BooleanField(default=True)
+    separated_by_sex = models.BooleanField(
+        default=True,
+        help_text="Girls are held apart from boys: a girls' facility, or a separate unit for girls (GIR-1).",
+    )
     has_complaints_mechanism = models.BooleanField(default=False)
     city = models.CharField(max_length=120, blank=True)
     staff = models.ManyToManyField(
@@ -107,6 +110,15 @@ class Placement(models.Model):
     # age floor of liberty); DET-4's best-interests justification above.
     police_cell_justification = models.TextField(blank=True)
     age_floor_justification = models.TextField(blank=True)
+    child_views = models.TextField(blank=True, help_text="HRD-1: the child's views on this decision.")
+    views_not_heard_reason = models.TextField(blank=True, help_text="HRD-1: why the child could not be heard.")
+    accommodation_provided = models.TextField(blank=True, help_text="DIS-1: the accommodation provided.")
+    mixed_facility_justification = models.TextField(
+        blank=True, help_text="GIR-1: why a girl is placed where girls are not held apart (where the policy allows)."
+    )
+    protective_transfer = models.BooleanField(
+        default=False, help_text="A transfer to a safer place or for health care (INV-5: never refused)."
+    )
 
     class Meta:
         ordering = ["started_at", "id"]
@@ -134,6 +146,7 @@ class DetentionGround(models.TextChoices):
     DANGER_TO_OTHERS = "danger_to_others", "Immediate danger to others"
     DANGER_TO_SELF = "danger_to_self", "Danger to himself or herself"
     FAMILY_TIES = "family_ties", "Relative of a suspect"
+    MANDATORY_BY_STATUTE = "mandatory_by_statute", "Mandatory by statute"
     OTHER = "other", "Other"
 
 
@@ -149,6 +162,12 @@ class DetentionOrder(TimeStampedModel):
     ordered_at = models.DateTimeField()
     grounds_for_detention_found = models.BooleanField(default=False)
     monetary_bail_condition = models.BooleanField(default=False)
+    child_views = models.TextField(blank=True, help_text="HRD-1: the child's views on this decision.")
+    views_not_heard_reason = models.TextField(blank=True, help_text="HRD-1: why the child could not be heard.")
+    no_counsel_justification = models.TextField(blank=True, help_text="CNS-1: why ordered without counsel.")
+    armed_forces_justification = models.TextField(
+        blank=True, help_text="CAF-1: why a child associated with armed forces or groups is detained."
+    )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     def __str__(self) -> str:
@@ -163,6 +182,7 @@ class JudicialAppearance(TimeStampedModel):
     at = models.DateTimeField()
     authority = models.CharField(max_length=200)
     outcome = models.CharField(max_length=32)  # released | detention_continued | charged | decided
+    accommodation_provided = models.TextField(blank=True, help_text="DIS-1: the accommodation provided.")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     def __str__(self) -> str:
@@ -214,10 +234,24 @@ class HealthExamination(TimeStampedModel):
     episode = models.ForeignKey(CustodyEpisode, on_delete=models.PROTECT, related_name="health_examinations")
     at = models.DateTimeField()
     examiner = models.CharField(max_length=200)
+    gender_specific = models.BooleanField(
+        default=False, help_text="A gender-specific health screening of a girl (GIR-1; Bangkok Rules)."
+    )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     def __str__(self) -> str:
         return f"Health examination {self.pk}"
+
+
+class AllegationKind(models.TextChoices):
+    """ILL-1: what a complaint or incident alleges (A/RES/79/172 paras. 19, 20, 31)."""
+
+    ILL_TREATMENT = "ill_treatment", "Ill-treatment"
+    TORTURE = "torture", "Torture"
+    STAFF_VIOLENCE = "staff_violence", "Violence by staff"
+    PEER_VIOLENCE = "peer_violence", "Violence by other children or detainees"
+    SEXUAL_ABUSE = "sexual_abuse", "Sexual abuse"
+    SEXUAL_EXPLOITATION = "sexual_exploitation", "Sexual exploitation"
 
 
 class Incident(TimeStampedModel):
@@ -233,6 +267,13 @@ class Incident(TimeStampedModel):
     details = models.JSONField(default=dict)  # kind-specific facts (purpose, reason, supervising staff, ...)
     outcome = models.CharField(max_length=500, blank=True)
     investigation_opened_at = models.DateTimeField(null=True, blank=True)
+    allegation_kind = models.CharField(max_length=32, choices=AllegationKind.choices, blank=True)
+    implicated_staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        help_text="ILL-1: staff implicated, excluded from the investigation and its records.",
+    )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     def __str__(self) -> str:
@@ -247,6 +288,13 @@ class Complaint(TimeStampedModel):
     subject = models.TextField()
     responded_at = models.DateTimeField(null=True, blank=True)
     response = models.TextField(blank=True)
+    allegation_kind = models.CharField(max_length=32, choices=AllegationKind.choices, blank=True)
+    implicated_staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        help_text="ILL-1: staff implicated, excluded from the investigation and its records.",
+    )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     def __str__(self) -> str:
@@ -288,3 +336,54 @@ class LegalityChallenge(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Legality challenge {self.pk}"
+
+
+class IndividualPlan(TimeStampedModel):
+    """The individual needs-and-risk assessment and plan after admission (REI-1; A/RES/76/184 para. 10;
+    Havana Rules r. 27)."""
+
+    episode = models.ForeignKey(CustodyEpisode, on_delete=models.PROTECT, related_name="individual_plans")
+    assessed_at = models.DateTimeField()
+    needs = models.TextField(help_text="Education, health, mental health, substance use, family, disability...")
+    risks = models.TextField(blank=True)
+    plan = models.TextField()
+    assessed_by = models.CharField(max_length=200)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    def __str__(self) -> str:
+        return f"Individual plan {self.pk}"
+
+
+class EducationEnrolment(TimeStampedModel):
+    """Education or vocational training of a child held (REI-1; Havana Rules r. 38; A/RES/79/172 para. 30)."""
+
+    episode = models.ForeignKey(CustodyEpisode, on_delete=models.PROTECT, related_name="education_enrolments")
+    enrolled_on = models.DateField()
+    provider = models.CharField(max_length=200)
+    programme = models.CharField(max_length=200, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("enrolled_on")),
+                name="education_enrolment_dates_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Education enrolment {self.pk}"
+
+
+class AftercarePlan(TimeStampedModel):
+    """An aftercare plan made after release when none was given at release (REI-1; Havana Rules rr. 79-80)."""
+
+    episode = models.ForeignKey(CustodyEpisode, on_delete=models.PROTECT, related_name="aftercare_plans")
+    made_at = models.DateTimeField()
+    items = models.JSONField(default=dict)  # the shape of Release.aftercare: {"education": bool, ..., "notes": str}
+    responsible = models.CharField(max_length=200, help_text="Who follows the child after release.")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    def __str__(self) -> str:
+        return f"Aftercare plan {self.pk}"

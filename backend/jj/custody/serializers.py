@@ -6,17 +6,21 @@ from rest_framework import serializers
 from jj.accounts.models import Role, User
 from jj.core.exceptions import decision_to_json
 from jj.core.pseudonym import child_pseudonym
+from jj.custody.facts import aftercare_given
 from jj.custody.models import (
+    AftercarePlan,
     Complaint,
     ContactLog,
     CustodyEpisode,
     DetentionGround,
     DetentionOrder,
+    EducationEnrolment,
     EpisodeKind,
     Facility,
     FamilyNotification,
     HealthExamination,
     Incident,
+    IndividualPlan,
     Inspection,
     JudicialAppearance,
     LegalityChallenge,
@@ -78,6 +82,11 @@ class PlacementSerializer(serializers.ModelSerializer[Placement]):
             "best_interests_justification",
             "emergency",
             "condition_note",
+            "child_views",
+            "views_not_heard_reason",
+            "accommodation_provided",
+            "mixed_facility_justification",
+            "protective_transfer",
         ]
         read_only_fields = fields
 
@@ -116,6 +125,10 @@ class DetentionOrderSerializer(serializers.ModelSerializer[DetentionOrder]):
             "ordered_at",
             "grounds_for_detention_found",
             "monetary_bail_condition",
+            "child_views",
+            "views_not_heard_reason",
+            "no_counsel_justification",
+            "armed_forces_justification",
             "created_at",
         ]
         read_only_fields = ["id", "created_at"]
@@ -149,8 +162,8 @@ class AppearanceSerializer(serializers.ModelSerializer[JudicialAppearance]):
 
     class Meta:
         model = JudicialAppearance
-        fields = ["id", "kind", "at", "authority", "outcome", "justification", "created_at"]
-        read_only_fields = ["id", "created_at"]
+        fields = ["id", "kind", "at", "authority", "outcome", "justification", "accommodation_provided", "created_at"]
+        read_only_fields = ["id", "accommodation_provided", "created_at"]
 
 
 class AftercareSerializer(serializers.Serializer):
@@ -209,7 +222,7 @@ class ContactSerializer(serializers.ModelSerializer[ContactLog]):
 class HealthExaminationSerializer(serializers.ModelSerializer[HealthExamination]):
     class Meta:
         model = HealthExamination
-        fields = ["id", "at", "examiner", "created_at"]
+        fields = ["id", "at", "examiner", "gender_specific", "created_at"]
         read_only_fields = ["id", "created_at"]
 
 
@@ -248,17 +261,34 @@ class IncidentSerializer(serializers.ModelSerializer[Incident]):
             "details",
             "outcome",
             "investigation_opened_at",
+            "allegation_kind",
+            "implicated_staff",
             "created_at",
         ]
-        read_only_fields = ["id", "investigation_opened_at", "created_at"]
+        read_only_fields = ["id", "investigation_opened_at", "implicated_staff", "created_at"]
 
 
 class ComplaintSerializer(serializers.ModelSerializer[Complaint]):
     class Meta:
         model = Complaint
-        fields = ["id", "lodged_at", "subject", "responded_at", "response", "created_at"]
-        read_only_fields = ["id", "responded_at", "response", "created_at"]
+        fields = [
+            "id",
+            "lodged_at",
+            "subject",
+            "responded_at",
+            "response",
+            "allegation_kind",
+            "implicated_staff",
+            "created_at",
+        ]
+        read_only_fields = ["id", "responded_at", "response", "implicated_staff", "created_at"]
         extra_kwargs = {"lodged_at": {"required": False}}
+
+
+class ImplicatedStaffSerializer(serializers.Serializer):
+    staff = serializers.PrimaryKeyRelatedField(
+        many=True, allow_empty=False, queryset=User.objects.all(), help_text="Staff implicated (ILL-1)."
+    )
 
 
 class ComplaintResponseSerializer(serializers.Serializer):
@@ -353,6 +383,42 @@ class LegalityChallengeSerializer(serializers.ModelSerializer[LegalityChallenge]
         extra_kwargs = {"filed_at": {"required": False}}
 
 
+class IndividualPlanSerializer(serializers.ModelSerializer[IndividualPlan]):
+    class Meta:
+        model = IndividualPlan
+        fields = ["id", "assessed_at", "needs", "risks", "plan", "assessed_by", "created_at"]
+        read_only_fields = ["id", "created_at"]
+        extra_kwargs = {"assessed_at": {"required": False}}
+
+
+class EducationEnrolmentSerializer(serializers.ModelSerializer[EducationEnrolment]):
+    class Meta:
+        model = EducationEnrolment
+        fields = ["id", "enrolled_on", "provider", "programme", "ended_on", "created_at"]
+        read_only_fields = ["id", "created_at"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        ended = attrs.get("ended_on")
+        if ended is not None and ended < attrs["enrolled_on"]:
+            raise serializers.ValidationError({"ended_on": ["The enrolment cannot end before it starts."]})
+        return attrs
+
+
+class AftercarePlanSerializer(serializers.ModelSerializer[AftercarePlan]):
+    items = AftercareSerializer()
+
+    class Meta:
+        model = AftercarePlan
+        fields = ["id", "made_at", "items", "responsible", "created_at"]
+        read_only_fields = ["id", "created_at"]
+        extra_kwargs = {"made_at": {"required": False}}
+
+    def validate_items(self, value: dict[str, Any]) -> dict[str, Any]:
+        if not aftercare_given(value):
+            raise serializers.ValidationError("Choose at least one kind of support, or describe the plan in the notes.")
+        return value
+
+
 class CustodyEpisodeDetailSerializer(CustodyEpisodeSerializer):
     placements = PlacementSerializer(many=True, read_only=True)
     detention_orders = DetentionOrderSerializer(many=True, read_only=True)
@@ -363,6 +429,9 @@ class CustodyEpisodeDetailSerializer(CustodyEpisodeSerializer):
     incidents = IncidentSerializer(many=True, read_only=True)
     complaints = ComplaintSerializer(many=True, read_only=True)
     legality_challenges = LegalityChallengeSerializer(many=True, read_only=True)
+    individual_plans = IndividualPlanSerializer(many=True, read_only=True)
+    education_enrolments = EducationEnrolmentSerializer(many=True, read_only=True)
+    aftercare_plans = AftercarePlanSerializer(many=True, read_only=True)
     checks = serializers.SerializerMethodField(help_text="Decisions computed on read, e.g. DET-5 family contact.")
     release = ReleaseSerializer(read_only=True, default=None)
 
@@ -378,6 +447,9 @@ class CustodyEpisodeDetailSerializer(CustodyEpisodeSerializer):
             "incidents",
             "complaints",
             "legality_challenges",
+            "individual_plans",
+            "education_enrolments",
+            "aftercare_plans",
             "checks",
             "release",
         ]

@@ -23,11 +23,24 @@ urlpatterns = [
     path(E + "health-examinations/", apis.HealthExaminationApi.as_view(), name="custody-health-examinations"),
     path(E + "incidents/", apis.IncidentApi.as_view(), name="custody-incidents"),
     path(E + "complaints/", apis.ComplaintApi.as_view(), name="custody-complaints"),
+    path(E + "individual-plans/", apis.IndividualPlanApi.as_view(), name="custody-individual-plans"),
+    path(E + "education-enrolments/", apis.EducationEnrolmentApi.as_view(), name="custody-education-enrolments"),
+    path(E + "aftercare-plans/", apis.AftercarePlanApi.as_view(), name="custody-aftercare-plans"),
     path(E + "legality-challenges/", apis.LegalityChallengeApi.as_view(), name="custody-legality-challenges"),
     path(
         E + "legality-challenges/<int:challenge_id>/decide/",
         apis.LegalityChallengeDecideApi.as_view(),
         name="custody-legality-challenge-decide",
+    ),
+    path(
+        E + "incidents/<int:record_id>/implicated-staff/",
+        apis.IncidentImplicatedStaffApi.as_view(),
+        name="custody-incident-implicated-staff",
+    ),
+    path(
+        E + "complaints/<int:record_id>/implicated-staff/",
+        apis.ComplaintImplicatedStaffApi.as_view(),
+        name="custody-complaint-implicated-staff",
     ),
     path(
         E + "complaints/<int:complaint_id>/respond/",

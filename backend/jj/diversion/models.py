@@ -58,6 +58,9 @@ class DiversionReferral(VersionedModel):
     offered_at = models.DateTimeField()
     offered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     case_status_before = models.CharField(max_length=16)
+    child_views = models.TextField(blank=True, help_text="HRD-1: the child's views on this decision.")
+    views_not_heard_reason = models.TextField(blank=True, help_text="HRD-1: why the child could not be heard.")
+    accommodation_provided = models.TextField(blank=True, help_text="DIS-1: the accommodation provided.")
     compelling_evidence = models.TextField(blank=True)
     # The child's acknowledgement of responsibility. Never shown, exported or audited in clear: it may not be used in
     # later proceedings (CRC/C/GC/24 para 18(b)); only the fact that it was recorded is visible.

@@ -27,21 +27,25 @@ IDENTITY = frozenset(
     }
 )
 ADDRESS = frozenset({"address"})
-HEALTH = frozenset({"disability", "accommodation_needs", "health_notes", "developmental_disorder"})
+HEALTH = frozenset(
+    {"disability", "accommodation_needs", "health_notes", "developmental_disorder", "pregnant", "child_in_care"}
+)
+# CAF-1: the people who decide on prosecution and detention must know it; no one else needs to.
+HISTORY = frozenset({"armed_forces_association"})
 ORIGIN = frozenset({"nationality", "migration_status", "minority_status", "minority_status_consent"})
 
 # Need to know (CRC/C/GC/24 para 67; Havana Rules r. 19): each role gets only what its work requires.
 CHILD_FIELDS_BY_ROLE: dict[str, frozenset[str]] = {
-    Role.CASEWORKER: ALWAYS | IDENTITY | ADDRESS | HEALTH | ORIGIN,
-    Role.SUPERVISOR: ALWAYS | IDENTITY | ADDRESS | HEALTH | ORIGIN,
-    Role.LEGAL_COUNSEL: ALWAYS | IDENTITY | ADDRESS | HEALTH | ORIGIN,
-    Role.COURT_OFFICER: ALWAYS | IDENTITY | frozenset({"accommodation_needs"}),
+    Role.CASEWORKER: ALWAYS | IDENTITY | ADDRESS | HEALTH | ORIGIN | HISTORY,
+    Role.SUPERVISOR: ALWAYS | IDENTITY | ADDRESS | HEALTH | ORIGIN | HISTORY,
+    Role.LEGAL_COUNSEL: ALWAYS | IDENTITY | ADDRESS | HEALTH | ORIGIN | HISTORY,
+    Role.COURT_OFFICER: ALWAYS | IDENTITY | HISTORY | frozenset({"accommodation_needs"}),
     Role.FACILITY_OFFICER: ALWAYS | IDENTITY | HEALTH,
     Role.OVERSIGHT_MONITOR: ALWAYS,
     Role.ADMINISTRATOR: ALWAYS,
 }
 # Values never written in clear into the audit trail (which oversight bodies read).
-MASKED_IN_AUDIT = IDENTITY | ADDRESS | HEALTH | ORIGIN | frozenset({"name", "phone", "email"})
+MASKED_IN_AUDIT = IDENTITY | ADDRESS | HEALTH | ORIGIN | HISTORY | frozenset({"name", "phone", "email"})
 
 CHILD_REGISTRAR_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
 GUARDIAN_READER_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL_COUNSEL, Role.FACILITY_OFFICER})

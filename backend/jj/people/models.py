@@ -54,6 +54,14 @@ class Child(VersionedModel):
     accommodation_needs = models.TextField(blank=True)
     health_notes = models.TextField(blank=True)
     developmental_disorder = models.BooleanField(default=False)
+    pregnant = models.BooleanField(default=False, help_text="GIR-1: no restraint or separation (Bangkok Rules r. 22).")
+    child_in_care = models.BooleanField(
+        default=False, help_text="GIR-1: the child has a child of her or his own in her or his care."
+    )
+    armed_forces_association = models.BooleanField(
+        default=False,
+        help_text="CAF-1: associated with armed forces or armed groups; treated primarily as a victim.",
+    )
     address = models.TextField(blank=True)
     nationality = models.CharField(max_length=100, blank=True)
     migration_status = models.CharField(max_length=100, blank=True)

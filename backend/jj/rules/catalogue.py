@@ -5,7 +5,7 @@ from typing import Any
 from jj.rules.engine import Citation
 from jj.rules.invariants import INVARIANTS
 from jj.rules.policy import PARAMETERS
-from jj.rules.registry import all_rules
+from jj.rules.registry import NOT_YET_WIRED, all_rules
 
 HEADER = """# Rules catalogue
 
@@ -19,6 +19,7 @@ the warning; **ALLOW** records why it was allowed. Every decision is stored with
 
 Quotations marked "[summary, not a quotation]" state what a provision requires where its exact words were not
 checked; parameters marked UNVERIFIED carry a best-knowledge default with no international number behind it.
+A rule marked "not yet wired" is written and tested but no service asks it yet.
 """
 
 
@@ -40,6 +41,8 @@ def render() -> str:
         lines += [f"### {spec.rule_id}: {spec.title}", ""]
         lines.append(f"- Triggers: {', '.join(t.value for t in spec.triggers)}")
         lines.append(f"- Outcomes: {', '.join(o.value.upper() for o in spec.outcomes)}")
+        if spec.rule_id in NOT_YET_WIRED:
+            lines.append("- Enforcement: not yet wired into the services")
         if spec.parameters:
             params = ", ".join(f"`{p}` (default {_value(PARAMETERS[p].default)})" for p in spec.parameters)
             lines.append(f"- Parameters: {params}")
@@ -68,7 +71,7 @@ def render() -> str:
         "| parameter | meaning | default | protective direction | rules | source |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    enforced = {spec.rule_id for spec in all_rules()}
+    enforced = {spec.rule_id for spec in all_rules()} - NOT_YET_WIRED
     for p in PARAMETERS.values():
         pending = [r for r in p.rule_ids if r not in enforced]
         rules = ", ".join(r + (" (not yet enforced)" if r in pending else "") for r in p.rule_ids) or "-"

@@ -336,3 +336,132 @@ RES76_184_8 = Citation(
     "promote the application of the relevant provisions of the United Nations Rules for the Protection of Juveniles "
     "Deprived of their Liberty ... in particular in terms of improving the detention conditions",
 )
+
+# --- Obligations of the seeds (RULES.md section 7c) ----------------------------------------------------------------
+BANGKOK = "Bangkok Rules (A/RES/65/229)"
+PARIS_PRINCIPLES = "Paris Principles (2007)"
+
+# CNS-1
+RES79_14 = Citation(
+    RES_79_172,
+    "para. 14",
+    "prompt access to a competent court … and prompt access to legal counsel, which could include legal aid schemes",
+)
+RES76_184_9_LEGAL_AID = Citation(RES_76_184, "para. 9", SUMMARY + "legal aid")
+CRC_37_D_COUNSEL = Citation(
+    CRC, "art. 37(d)", SUMMARY + "every child deprived of liberty has prompt access to legal and other assistance"
+)
+CRC_40_2_B_II = Citation(
+    CRC, "art. 40(2)(b)(ii)", SUMMARY + "legal or other appropriate assistance in preparing and presenting a defence"
+)
+GC24_49_51 = Citation(
+    GC24, "paras. 49-51", SUMMARY + "legal or other appropriate assistance from the outset of the proceedings"
+)
+
+# HRD-1
+CRC_12 = Citation(
+    CRC,
+    "art. 12",
+    SUMMARY + "the right to be heard in any judicial and administrative proceedings affecting the child",
+)
+GC24_44_46 = Citation(
+    GC24, "paras. 44-46", SUMMARY + "the child is heard and participates effectively at every stage of the process"
+)
+
+# DIS-1
+RES79_7 = Citation(
+    RES_79_172,
+    "para. 7",
+    "if persons with disabilities are deprived of their liberty through any process, they are, on an equal basis "
+    "with others, entitled to guarantees in accordance with international human rights law, including by provision "
+    "of reasonable accommodation",
+)
+RES79_37 = Citation(
+    RES_79_172,
+    "para. 37",
+    "accessible information and communications, physical accessibility to relevant premises, gender- and "
+    "age-appropriate accommodations that take into account their will and legal counselling",
+)
+
+# GIR-1
+RES79_10 = Citation(
+    RES_79_172,
+    "para. 10",
+    "maximum protection for women and girls deprived of their liberty from all forms of violence",
+)
+RES79_9_25 = Citation(RES_79_172, "paras. 9 and 25", SUMMARY + "a gender perspective; the Bangkok Rules")
+BANGKOK_22_24_36_39 = Citation(
+    BANGKOK,
+    "rr. 22, 24, 36-39",
+    SUMMARY + "no close confinement or disciplinary segregation of pregnant girls or girls with infants, no "
+    "instruments of restraint during labour, birth and immediately after, and gender-specific care for girls held",
+)
+MANDELA_11A = Citation(MANDELA, "r. 11(a)", SUMMARY + "men and women detained separately")
+
+# ILL-1
+RES79_19 = Citation(RES_79_172, "para. 19", "the absolute prohibition of torture … including in police custody")
+RES79_31 = Citation(
+    RES_79_172,
+    "para. 31",
+    "prevent and respond to all forms of abuse, exploitation and violence against children, including sexual and "
+    "gender-based violence, within the justice system",
+)
+
+# REI-1
+RES79_30 = Citation(
+    RES_79_172,
+    "para. 30",
+    "reintegration strategies … gender-sensitive education and life skills programmes, as well as treatment and "
+    "services for substance abuse and mental health needs",
+)
+RES76_184_10 = Citation(RES_76_184, "para. 10", SUMMARY + "individual needs and risk assessment; rehabilitation")
+HAVANA_27_38_79_80 = Citation(
+    HAVANA,
+    "rr. 27, 38, 79-80",
+    SUMMARY + "an individual assessment and plan on admission, education for every child of compulsory school age, "
+    "and arrangements to help the child return to society after release",
+)
+
+# CAF-1
+RES79_PREAMBLE_CAF = Citation(
+    RES_79_172,
+    "preamble",
+    "Recognizing the specific situation and needs of children formerly associated with armed forces or armed groups "
+    "when accused of crimes under international law allegedly committed while they were children associated with "
+    "armed forces or armed groups",
+)
+PARIS_3_6_3_8 = Citation(
+    PARIS_PRINCIPLES,
+    "paras. 3.6-3.8",
+    SUMMARY + "such children are treated primarily as victims, with alternatives to judicial proceedings and "
+    "reintegration",
+)
+
+# DEL-1
+CRC_40_2_B_III = Citation(CRC, "art. 40(2)(b)(iii)", SUMMARY + "a matter determined without delay")
+GC24_55 = Citation(
+    GC24, "para. 55", SUMMARY + "the time from the offence to the final response is as short as possible"
+)
+
+# PTD-12
+RES79_26 = Citation(
+    RES_79_172,
+    "para. 26",
+    "review penal policies that can contribute to overincarceration and overcrowding, in particular regarding "
+    "so-called “zero-tolerance policies”, such as the application of mandatory pretrial detention and mandatory "
+    "minimum sentences",
+)
+
+# TRN-1
+RES79_39 = Citation(
+    RES_79_172,
+    "para. 39",
+    "tailored and interdisciplinary human rights training, including … disability-inclusive, gender-sensitive and "
+    "child rights training … to all judges, lawyers, prosecutors, social workers, immigration, corrections and "
+    "police officers",
+)
+RES76_184_11 = Citation(
+    RES_76_184,
+    "para. 11",
+    "specialized training and education for prison staff and relevant criminal justice officials",
+)

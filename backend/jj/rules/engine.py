@@ -87,6 +87,9 @@ class Trigger(StrEnum):
     DIVERSION_ACTIVATE = "diversion_activate"
     DIVERSION_OUTCOME = "diversion_outcome"
     AGE_RECHECK = "age_recheck"  # the date of birth or the age assessment changed on a child in the process
+    ASSIGNMENT = "assignment"
+    COURT_APPEARANCE = "court_appearance"
+    EDUCATION_REVIEW = "education_review"
 
 
 def unmet(decisions: Sequence[Decision]) -> list[Decision]:

@@ -14,6 +14,15 @@ class ChildFacts:
     dob_latest: date | None = None
     age_assessment_method: str = "none"  # none | documents | developmental | medical_only
     developmental_disorder: bool = False
+    sex: str = "unknown"  # female | male | other | unknown
+    accommodation_needs: str = ""  # DIS-1: what the child needs at each act (disability, language, ...)
+    pregnant: bool = False  # GIR-1
+    child_in_care: bool = False  # GIR-1: a child of her own in her care
+    armed_forces_association: bool = False  # CAF-1
+
+    @property
+    def is_girl(self) -> bool:
+        return self.sex == "female"
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,12 @@ class CaseFacts:
     individual_assessment: str = ""  # DEV-1: the individual assessment that supports a charge
     diversion_offered: bool = False  # DIV-1: a diversion referral was offered on this case
     diversion_not_offered_reason: str = ""
+    counsel_active: bool = False  # CNS-1: a legal counsel assignment is active on the case
+    counsel_legal_aid: bool = False  # CNS-1: that counsel is provided under legal aid
+    no_counsel_justification: str = ""  # CNS-1: why the act proceeds without counsel
+    armed_forces_justification: str = ""  # CAF-1: why a child associated with armed forces is charged or detained
+    opened_at: datetime | None = None  # DEL-1: intake (the request's time when unset)
+    zone: str = "UTC"  # DEL-1: the jurisdiction's time zone, for calendar deadlines
 
     @property
     def case_facts(self) -> "CaseFacts":
@@ -60,6 +75,8 @@ class SentenceFacts:
     justification: str = ""
     mandatory_minimum_applied: bool = False
     parole_eligibility_date: date | None = None
+    child_views: str = ""  # HRD-1
+    views_not_heard_reason: str = ""  # HRD-1
 
     @property
     def case_facts(self) -> CaseFacts:
@@ -86,6 +103,7 @@ class FacilityFacts:
     capacity: int
     occupancy: int  # children held there now, not counting this one
     children_wholly_separated: bool
+    separated_by_sex: bool = True  # GIR-1: girls are held apart from boys (a girls' facility or unit)
 
     @property
     def holds_adults(self) -> bool:
@@ -108,6 +126,12 @@ class PlacementFacts:
     police_cell_justification: str = ""  # PTD-11
     age_floor_justification: str = ""  # PTD-9
     emergency: bool = False
+    child_views: str = ""  # HRD-1
+    views_not_heard_reason: str = ""  # HRD-1
+    accommodation_provided: str = ""  # DIS-1
+    mixed_facility_justification: str = ""  # GIR-1 (where the policy allows one)
+    # INV-5: a transfer to a safer place or for health care, which no rule may refuse (the checks warn instead).
+    protective_transfer: bool = False
 
     @property
     def case_facts(self) -> CaseFacts:
@@ -145,6 +169,8 @@ class DetentionOrderFacts:
     # episode (None: this order starts them).
     clock_started_at: datetime | None = None
     pretrial_clock_started_at: datetime | None = None
+    child_views: str = ""  # HRD-1
+    views_not_heard_reason: str = ""  # HRD-1
 
     @property
     def case_facts(self) -> CaseFacts:
@@ -181,17 +207,25 @@ class IncidentFacts:
     imminent_threat: bool = False
     means_tried_first: str = ""
     professional_in_charge: str = ""
+    child: ChildFacts | None = None  # GIR-1: pregnancy or a child in care
+    allegation_kind: str = ""  # ILL-1: see ALLEGATION_KINDS in checks.ill_treatment
+    implicated_staff: tuple[str, ...] = ()  # ILL-1: excluded from the investigation
+    reported_at: datetime | None = None  # ILL-1: when the allegation became known (the request's time when unset)
 
 
 @dataclass(frozen=True)
 class ComplaintFacts:
     lodged_at: datetime
     zone: str
+    allegation_kind: str = ""  # ILL-1
+    implicated_staff: tuple[str, ...] = ()  # ILL-1
 
 
 @dataclass(frozen=True)
 class ReleaseFacts:
     at: datetime
+    zone: str = "UTC"
+    aftercare_plan_given: bool = False  # REI-1: a plan was handed over at release (else a deadline opens)
 
 
 @dataclass(frozen=True)
@@ -216,6 +250,10 @@ class DiversionFacts:
     outcome: str = ""  # completed | not_completed | withdrawn
     activated_at: datetime | None = None  # at activation: when it takes effect, for the review and end deadlines
     duration_days: int = 0  # the programme's typical duration
+    case: CaseFacts | None = None  # CNS-1, DIS-1: the case and child behind the referral
+    child_views: str = ""  # HRD-1 (at the offer)
+    views_not_heard_reason: str = ""  # HRD-1
+    accommodation_provided: str = ""  # DIS-1 (at activation)
 
 
 @dataclass(frozen=True)
@@ -243,6 +281,9 @@ class InterviewFacts:
     lawyer_waived: bool = False
     waiver_under_judicial_supervision: bool = False
     audio_visual_recorded: bool = False
+    case: CaseFacts | None = None  # CNS-1, DIS-1: the case and child questioned
+    accommodation_provided: str = ""  # DIS-1
+    interviewer_trained_on: date | None = None  # TRN-1: when the interviewer was trained in child justice
 
 
 @dataclass(frozen=True)
@@ -252,3 +293,31 @@ class ContactReviewFacts:
     held_since: datetime
     last_family_visit_at: datetime | None
     incommunicado: bool = False
+
+
+@dataclass(frozen=True)
+class AppearanceFacts:
+    """A court appearance of a child (DIS-1): a judicial review, which no rule may refuse (INV-5)."""
+
+    child: ChildFacts
+    at: datetime
+    accommodation_provided: str = ""
+
+
+@dataclass(frozen=True)
+class AssignmentFacts:
+    """A member of staff assigned to a case (TRN-1)."""
+
+    role: str  # caseworker | legal_counsel | court_officer
+    trained_in_child_justice_on: date | None
+    legal_aid: bool = False
+
+
+@dataclass(frozen=True)
+class EducationReviewFacts:
+    """A child held in a detention facility, reviewed for education enrolment (REI-1)."""
+
+    child: ChildFacts
+    held_since: datetime
+    zone: str
+    enrolled: bool = False

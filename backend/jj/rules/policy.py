@@ -24,6 +24,7 @@ class Strictness(StrEnum):
     """How a configurable rule answers when it fires."""
 
     BLOCK = "block"
+    JUSTIFY = "justify"
     WARN = "warn"
 
 
@@ -93,6 +94,19 @@ class Policy:
     max_custodial_sentence_months: int | None = None
     sentence_review_months: int = 6
     supervisor_approval_rules: tuple[str, ...] = ("DEV-1", "MACR-7")
+    counsel_within_hours: int = 24
+    counsel_at_decisions: str = Strictness.JUSTIFY
+    girls_mixed_facility: str = Strictness.BLOCK
+    gender_screening_hours: int = 24
+    allegation_medical_hours: int = 24
+    allegation_investigation_hours: int = 72
+    individual_plan_days: int = 7
+    education_enrolment_days: int = 14
+    school_age_until: int = 18
+    aftercare_plan_days: int = 7
+    case_decision_days: int = 30
+    case_final_decision_months: int = 6
+    mandatory_pretrial_detention: str = Strictness.BLOCK
 
     def with_values(self, values: Mapping[str, Any]) -> "Policy":
         return replace(self, **dict(values))
@@ -345,6 +359,143 @@ _PARAMETERS = (
         Direction.NONE,
         (),
         "design choice: human oversight (A/RES/79/172 para. 6)",
+    ),
+    Parameter(
+        "counsel_within_hours",
+        "Hours from the start of a deprivation of liberty to an active legal counsel assignment",
+        24,
+        Direction.LOWER,
+        ("CNS-1",),
+        "A/RES/79/172 para. 14 ('prompt access to legal counsel'; no number)",
+        unverified=True,
+        minimum=1,
+        maximum=96,
+    ),
+    Parameter(
+        "counsel_at_decisions",
+        "A detention order, charge or sentence with no active legal counsel",
+        Strictness.JUSTIFY,
+        Direction.CHOICE,
+        ("CNS-1",),
+        "A/RES/79/172 para. 14; CRC arts. 37(d), 40(2)(b)(ii)",
+        choices=(Strictness.BLOCK, Strictness.JUSTIFY),
+    ),
+    Parameter(
+        "girls_mixed_facility",
+        "A girl placed in a facility that does not hold girls apart from boys",
+        Strictness.BLOCK,
+        Direction.CHOICE,
+        ("GIR-1",),
+        "Nelson Mandela Rules r. 11(a); A/RES/79/172 para. 10",
+        choices=(Strictness.BLOCK, Strictness.JUSTIFY),
+    ),
+    Parameter(
+        "gender_screening_hours",
+        "Hours to a gender-specific health screening after a girl's admission",
+        24,
+        Direction.LOWER,
+        ("GIR-1",),
+        "Bangkok Rules (health screening on admission; no number)",
+        unverified=True,
+        minimum=1,
+        maximum=72,
+    ),
+    Parameter(
+        "allegation_medical_hours",
+        "Hours to a medical examination after an allegation of ill-treatment or violence",
+        24,
+        Direction.LOWER,
+        ("ILL-1",),
+        "A/RES/79/172 paras. 19, 20 ('promptly'; no number)",
+        unverified=True,
+        minimum=1,
+        maximum=72,
+    ),
+    Parameter(
+        "allegation_investigation_hours",
+        "Hours to the start of an independent investigation of an allegation of ill-treatment or violence",
+        72,
+        Direction.LOWER,
+        ("ILL-1",),
+        "A/RES/79/172 para. 20 ('investigate promptly'; no number)",
+        unverified=True,
+        minimum=1,
+        maximum=336,
+    ),
+    Parameter(
+        "individual_plan_days",
+        "Days from admission to a detention facility to an individual needs-and-risk assessment and plan",
+        7,
+        Direction.LOWER,
+        ("REI-1",),
+        "A/RES/76/184 para. 10; Havana Rules r. 27 (no number)",
+        unverified=True,
+        minimum=1,
+        maximum=60,
+    ),
+    Parameter(
+        "education_enrolment_days",
+        "Days a child of school age may be held before education enrolment must be recorded",
+        14,
+        Direction.LOWER,
+        ("REI-1",),
+        "Havana Rules r. 38 (no number)",
+        unverified=True,
+        minimum=1,
+        maximum=90,
+    ),
+    Parameter(
+        "school_age_until",
+        "Age up to which a child held is of school age for education enrolment (years)",
+        18,
+        Direction.HIGHER,
+        ("REI-1",),
+        "Havana Rules r. 38 (compulsory school age; no international number)",
+        unverified=True,
+        minimum=12,
+        maximum=18,
+    ),
+    Parameter(
+        "aftercare_plan_days",
+        "Days from release to an aftercare plan, when none was given at release",
+        7,
+        Direction.LOWER,
+        ("REI-1",),
+        "A/RES/79/172 para. 30; Havana Rules rr. 79-80 (no number)",
+        unverified=True,
+        minimum=1,
+        maximum=60,
+    ),
+    Parameter(
+        "case_decision_days",
+        "Days from intake to a decision to charge or divert, for every case",
+        30,
+        Direction.LOWER,
+        ("DEL-1",),
+        "CRC art. 40(2)(b)(iii) ('without delay'); the number is CRC/C/GC/24 para. 90's for detained children",
+        unverified=True,
+        minimum=1,
+        maximum=180,
+    ),
+    Parameter(
+        "case_final_decision_months",
+        "Months from intake to a final decision, for every case",
+        6,
+        Direction.LOWER,
+        ("DEL-1",),
+        "CRC art. 40(2)(b)(iii) ('without delay'); the number is CRC/C/GC/24 para. 90's for detained children",
+        unverified=True,
+        minimum=1,
+        maximum=36,
+    ),
+    Parameter(
+        "mandatory_pretrial_detention",
+        "Pretrial detention ordered because a statute makes it mandatory",
+        Strictness.BLOCK,
+        Direction.CHOICE,
+        ("PTD-12",),
+        "A/RES/79/172 para. 26",
+        choices=(Strictness.BLOCK, Strictness.WARN),
     ),
 )
 

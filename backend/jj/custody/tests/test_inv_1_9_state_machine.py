@@ -195,7 +195,7 @@ class JusticeSystem(RuleBasedStateMachine):
             OUTCOMES[f"{name}: {type(other).__name__}: {str(other)[:60]}"] += 1
             return None
         if refused is not None:
-            refusal = AuditEvent.objects.filter(seq=refused.audit_seq, hash=refused.audit_hash).first()
+            refusal = AuditEvent.objects.filter(seq=refused.audit_seq or 0, hash=refused.audit_hash).first()
             assert refusal is not None, f"INV-6: {name} refused by {refused.unmet} left no audit event"
             assert refusal.outcome == "refused"
             OUTCOMES[f"{name}: refused by {','.join(sorted(d.rule_id for d in refused.unmet))}"] += 1
@@ -236,6 +236,7 @@ class JusticeSystem(RuleBasedStateMachine):
 
     @rule(dob=dobs, estimated=st.booleans())
     def register_child(self, dob: date | None, estimated: bool) -> None:
+        data: dict[str, object]
         if dob is None:
             data = {"dob_certainty": "unknown"}
         elif estimated:
@@ -523,12 +524,12 @@ class JusticeSystem(RuleBasedStateMachine):
 @dataclass
 class Snapshot:
     status: dict[int, str]
-    episodes: list[dict[str, Any]]
-    deadlines: list[dict[str, Any]]
-    decisions: list[dict[str, Any]]
+    episodes: list[Any]
+    deadlines: list[Any]
+    decisions: list[Any]
     charged: set[int]
     sentences: list[int]
-    notifications: list[dict[str, Any]]
+    notifications: list[Any]
 
     @classmethod
     def take(cls, cases: list[int]) -> "Snapshot":

@@ -53,5 +53,13 @@ def outcome(rule_id: str, trigger: Trigger, facts: object, policy: Policy | None
     return found[0].outcome if found else None
 
 
+def new_rule(
+    rule_id: str, trigger: Trigger, facts: object, at: datetime = AS_OF, policy: Policy | None = None
+) -> list[Decision]:
+    """The decisions of one rule, NOT_YET_WIRED rules included (RULES.md section 7c)."""
+    found = evaluate(trigger, policy or Policy(), facts, at, include_unwired=True)
+    return [d for d in found if d.rule_id == rule_id]
+
+
 def day(d: date, delta: int) -> date:
     return d + timedelta(days=delta)
