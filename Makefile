@@ -68,6 +68,11 @@ test-backend: venv ## Backend tests on the database in DATABASE_URL (SQLite when
 	cd backend && $(PY) -m pytest jj/rules --cov=jj/rules --cov-branch --cov-report=term-missing:skip-covered \
 		--cov-fail-under=100 -q --no-header
 
+.PHONY: fuzz-rules
+fuzz-rules: venv ## The invariants INV-1..INV-9 over 100,000 random sequences of real actions (long; random seed)
+	cd backend && JJ_STATEFUL_EXAMPLES=$${JJ_STATEFUL_EXAMPLES:-100000} JJ_STATEFUL_STEPS=$${JJ_STATEFUL_STEPS:-30} \
+		JJ_FUZZ_RANDOM=1 JJ_STATEFUL_STATS=1 $(PY) -m pytest -s -q -p no:xdist jj/custody/tests/test_inv_1_9_state_machine.py
+
 .PHONY: test-frontend
 test-frontend: frontend-deps ## Frontend unit tests (vitest)
 	cd frontend && $(NPM) test
