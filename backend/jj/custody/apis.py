@@ -58,7 +58,14 @@ def _facility_in_scope(user: User, facility: Facility) -> Facility:
     return facility
 
 
+# What the answer to an act says when the act itself took the episode out of the caller's sight (a facility officer
+# sees children held in their facility now: after a release, a transfer away or a death, no longer).
+LEFT_SCOPE = "Recorded. This custody episode is no longer in your view (the child left your facility)."
+
+
 def _episode_out(user: User, episode_id: int) -> dict[str, Any]:
+    if not selectors.episode_list(user=user).filter(pk=episode_id).exists():
+        return {"id": episode_id, "detail": LEFT_SCOPE}
     episode = (
         selectors.episode_list(user=user)
         .prefetch_related(
