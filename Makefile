@@ -64,9 +64,18 @@ test: venv frontend-deps ## Run every test: backend (SQLite), rules coverage, de
 
 .PHONY: test-backend
 test-backend: venv ## Backend tests on the database in DATABASE_URL (SQLite when unset), rules at 100% branch coverage
-	cd backend && $(PY) -m pytest -n 2 --dist loadfile jj tests_deploy
+	cd backend && $(PY) -m pytest -n 2 --dist loadfile -m "not worker" jj tests_deploy
 	cd backend && $(PY) -m pytest jj/rules --cov=jj/rules --cov-branch --cov-report=term-missing:skip-covered \
 		--cov-fail-under=100 -q --no-header
+
+# The worker tests need PostgreSQL and Redis: DATABASE_URL when it names PostgreSQL, else a local database.
+WORKER_DATABASE_URL ?= $(if $(filter postgres%,$(DATABASE_URL)),$(DATABASE_URL),postgres://postgres@127.0.0.1:5432/jj_worker)
+TEST_CELERY_BROKER_URL ?= redis://127.0.0.1:6379/15
+
+.PHONY: test-worker
+test-worker: venv ## Real Celery workers on Redis + PostgreSQL: a sweep end to end, a worker killed mid-task
+	cd backend && DATABASE_URL=$(WORKER_DATABASE_URL) TEST_CELERY_BROKER_URL=$(TEST_CELERY_BROKER_URL) \
+		$(PY) -m pytest -m worker tests_deploy
 
 .PHONY: test-frontend
 test-frontend: frontend-deps ## Frontend unit tests (vitest)

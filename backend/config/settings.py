@@ -232,9 +232,27 @@ CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")
 CELERY_RESULT_BACKEND = None
 # Without a broker (make run, tests) tasks run in-process: the embedded default needs nothing installed.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+# At-least-once delivery: a task is acknowledged only when it has finished, and a task whose worker process died
+# (SIGKILL, out of memory) goes back on the queue. Every task is therefore idempotent (see jj/core/tasks.py).
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis redelivers a task that was taken but never acknowledged (its worker was killed outright) after this many
+# seconds. It must exceed the longest task's run time, or a slow task is delivered twice (harmless, but wasted).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 600)
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 660)
+CELERY_TASK_DEFAULT_QUEUE = "default"
+# One queue per kind of work, so each can be given its own workers (docs/deployment.md).
+CELERY_TASK_ROUTES = {"jj.deadlines.*": {"queue": "deadlines"}}
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE = {"sweep-deadlines": {"task": "jj.deadlines.sweep", "schedule": 60.0}}
+CELERY_BEAT_SCHEDULE = {
+    # expires: a sweep that waited longer than its period in the queue is dropped, the next one does its work.
+    "sweep-deadlines": {"task": "jj.deadlines.sweep", "schedule": 60.0, "options": {"expires": 55}},
+}
 
 DEMO_ALLOWED = env_bool("JJ_ALLOW_DEMO", DEBUG)
 

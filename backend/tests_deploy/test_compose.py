@@ -358,3 +358,12 @@ def test_frontend_dockerfile() -> None:
     copies = [words for keyword, words in instructions if keyword == "COPY"]
     assert ["docker/nginx.conf", "/etc/nginx/conf.d/default.conf"] in copies
     assert any(words[0].startswith("--from=") and "dist" in words[1] for words in copies)
+
+
+def test_the_worker_consumes_every_queue_tasks_are_routed_to(compose_config: dict[str, Any]) -> None:
+    from django.conf import settings
+
+    command = compose_config["services"]["worker"]["command"]
+    consumed = set(command[command.index("-Q") + 1].split(","))
+    routed = {route["queue"] for route in settings.CELERY_TASK_ROUTES.values()}
+    assert routed | {settings.CELERY_TASK_DEFAULT_QUEUE} <= consumed
