@@ -56,6 +56,22 @@ run: venv frontend-build backend/.secret-key ## Set up everything and serve API 
 	cd backend && $(RUN_ENV) DJANGO_ALLOWED_HOSTS=$(HOST),localhost $(abspath $(VENV))/bin/gunicorn config.wsgi \
 		--bind $(HOST):$(PORT) --workers 1 --threads 8 --access-logfile - --config python:config.gunicorn_embedded
 
+# Backups of the database in DATABASE_URL (SQLite at backend/db.sqlite3 when unset), encrypted when JJ_BACKUP_KEY
+# is set. Production runs the same commands in the web container (docs/deployment.md, "Backups").
+BACKUP_DIR ?= $(CURDIR)/backups
+OPS_ENV := DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(CURDIR)/backend/.secret-key 2>/dev/null)}"
+
+.PHONY: backup
+backup: venv ## Back up the database to backups/ (pg_dump or SQLite's online backup; JJ_BACKUP_KEY encrypts)
+	@mkdir -p $(BACKUP_DIR) && chmod 700 $(BACKUP_DIR)
+	cd backend && $(OPS_ENV) $(PY) manage.py backup --output "$(BACKUP_DIR)/jj-$$(date -u +%Y%m%dT%H%M%SZ).backup"
+
+.PHONY: restore
+restore: venv ## Restore BACKUP=file into the (empty) database in DATABASE_URL or SQLITE_PATH, then verify the audit chain
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=backups/jj-....backup (into an empty database)"; exit 2; }
+	cd backend && $(OPS_ENV) $(PY) manage.py restore "$(abspath $(BACKUP))"
+	cd backend && $(OPS_ENV) $(PY) manage.py audit_verify
+
 .PHONY: test
 test: venv frontend-deps ## Run every test: backend (SQLite), rules coverage, deployment files, frontend unit, browser
 	$(MAKE) test-backend
