@@ -13,7 +13,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 # make run: production settings on the embedded default (SQLite, in-process tasks), plain HTTP on localhost.
-RUN_ENV := JJ_ALLOW_DEMO=1 DJANGO_SECURE_COOKIES=0 DJANGO_SECRET_KEY="$$(cat $(CURDIR)/backend/.secret-key)"
+RUN_ENV := JJ_ALLOW_DEMO=1 DJANGO_SECURE_COOKIES=0 LOG_FORMAT=$${LOG_FORMAT:-plain} DJANGO_SECRET_KEY="$$(cat $(CURDIR)/backend/.secret-key)"
 
 .PHONY: help
 help: ## Show the targets
@@ -54,7 +54,7 @@ run: venv frontend-build backend/.secret-key ## Set up everything and serve API 
 	@echo ""
 	@echo "Serving on http://$(HOST):$(PORT)/  (API docs: http://$(HOST):$(PORT)/api/docs/; Ctrl-C to stop)"
 	cd backend && $(RUN_ENV) DJANGO_ALLOWED_HOSTS=$(HOST),localhost $(abspath $(VENV))/bin/gunicorn config.wsgi \
-		--bind $(HOST):$(PORT) --workers 1 --threads 8 --access-logfile - --config python:config.gunicorn_embedded
+		--bind $(HOST):$(PORT) --workers 1 --threads 8 --config python:config.gunicorn_embedded
 
 # Backups of the database in DATABASE_URL (SQLite at backend/db.sqlite3 when unset), encrypted when JJ_BACKUP_KEY
 # is set. Production runs the same commands in the web container (docs/deployment.md, "Backups").

@@ -38,5 +38,7 @@ USER app
 EXPOSE 8000
 
 # Workers: gunicorn reads WEB_CONCURRENCY; more flags can be given in GUNICORN_CMD_ARGS.
+# No gunicorn access log: its request line carries query strings (searches by name); Django logs every request
+# as JSON by route, with its request id (jj/core/observability.py).
 # --forwarded-allow-ips='*': only nginx reaches this port (it is not published), so its X-Forwarded-* are trusted.
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "--forwarded-allow-ips", "*", "--timeout", "60"]
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--forwarded-allow-ips", "*", "--timeout", "60"]

@@ -367,3 +367,15 @@ def test_the_worker_consumes_every_queue_tasks_are_routed_to(compose_config: dic
     consumed = set(command[command.index("-Q") + 1].split(","))
     routed = {route["queue"] for route in settings.CELERY_TASK_ROUTES.values()}
     assert routed | {settings.CELERY_TASK_DEFAULT_QUEUE} <= consumed
+
+
+def test_nginx_keeps_metrics_internal_and_query_strings_out_of_its_log() -> None:
+    conf = NGINX_CONF.read_text()
+    assert re.search(r"location = /api/metrics/ \{\s*return 404;", conf)
+    log_format = re.search(r"log_format jj_noquery (.*?);", conf, re.S)
+    assert log_format
+    assert "$request " not in log_format.group(1) + " "
+    assert "$args" not in log_format.group(1)
+    assert "$uri" in log_format.group(1)
+    assert "access_log /var/log/nginx/access.log jj_noquery;" in conf
+    assert "--access-logfile" not in BACKEND_DOCKERFILE.read_text()
