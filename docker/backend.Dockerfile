@@ -41,4 +41,4 @@ EXPOSE 8000
 # No gunicorn access log: its request line carries query strings (searches by name); Django logs every request
 # as JSON by route, with its request id (jj/core/observability.py).
 # --forwarded-allow-ips='*': only nginx reaches this port (it is not published), so its X-Forwarded-* are trusted.
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--forwarded-allow-ips", "*", "--timeout", "60"]
+CMD ["gunicorn", "config.wsgi", "--config", "python:config.gunicorn_production", "--bind", "0.0.0.0:8000", "--forwarded-allow-ips", "*", "--timeout", "60"]

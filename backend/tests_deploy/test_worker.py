@@ -208,3 +208,15 @@ def test_a_worker_killed_mid_task_leaves_the_task_done_exactly_once(
     assert Notification.objects.filter(kind="deadline.overdue", recipient_role="supervisor").count() == 3
     assert Deadline.objects.filter(pk__in=[d.pk for d in deadlines], overdue_notified_at__isnull=False).count() == 3
     assert verify_chain().ok
+
+
+def test_readiness_and_queue_depth_read_the_real_broker(queue: str, settings: Any) -> None:
+    from django.test import Client
+
+    settings.CELERY_BROKER_URL = BROKER_URL
+    settings.CELERY_TASK_ROUTES = {"jj.deadlines.*": {"queue": queue}}
+    assert Client().get("/api/health/ready/").json() == {"status": "ok", "database": "ok", "broker": "ok"}
+    send("jj.deadlines.sweep", queue)
+    send("jj.deadlines.sweep", queue)
+    body = Client().get("/api/metrics/", REMOTE_ADDR="127.0.0.1").content.decode()
+    assert f'jj_queue_depth{{queue="{queue}"}} 2.0' in body
