@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "jj.core.middleware.RequestContextMiddleware",
     "jj.core.observability.RequestMetricsMiddleware",
+    "jj.core.replica.ReplicaRoutesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -94,6 +95,14 @@ else:
             "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"},
         }
     }
+
+# A streaming replica for statistics and reporting reads (jj/core/replica.py, config/db_router.py). It is only read
+# from when asked; authorization, sessions and the audit trail always read from the primary.
+_replica_url = env_str("DATABASE_REPLICA_URL", "")
+if _replica_url:
+    DATABASES["replica"] = dj_database_url.parse(_replica_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
+DATABASE_REPLICA_ROUTES = env_list("DATABASE_REPLICA_ROUTES", ["/api/oversight/", "/api/statistics/"])
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -261,6 +270,8 @@ DEMO_ALLOWED = env_bool("JJ_ALLOW_DEMO", DEBUG)
 # only for clients in METRICS_ALLOWED_NETWORKS (behind nginx, the address nginx saw: see DJANGO_BEHIND_PROXY).
 METRICS_TOKEN = env_str("METRICS_TOKEN", "")
 METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS", ["127.0.0.1/32", "::1/128"])
+# What /api/metrics/ computes at scrape time, from the database and the broker.
+METRICS_COLLECTORS = ["jj.deadlines.metrics.DeadlineCollector", "jj.core.observability.QueueCollector"]
 
 # Logs: JSON lines (LOG_FORMAT=json) or text (plain), with the request id, without personal data
 # (jj/core/observability.py).

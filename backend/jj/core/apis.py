@@ -114,9 +114,10 @@ class ReadyApi(APIView):
 def metrics_view(request: HttpRequest) -> HttpResponse:
     """Prometheus text format. Not a DRF view: no session, no CSRF; access by token or network
     (METRICS_TOKEN, METRICS_ALLOWED_NETWORKS)."""
+    from django.utils.module_loading import import_string
     from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest, multiprocess
 
-    from jj.core.observability import DatabaseCollector, metrics_allowed
+    from jj.core.observability import metrics_allowed
 
     if not metrics_allowed(request):
         return HttpResponse("Forbidden\n", status=403, content_type="text/plain")
@@ -127,6 +128,7 @@ def metrics_view(request: HttpRequest) -> HttpResponse:
     else:
         process_registry = REGISTRY
     scraped = CollectorRegistry()
-    scraped.register(DatabaseCollector())
+    for path in settings.METRICS_COLLECTORS:
+        scraped.register(import_string(path)())
     body = generate_latest(process_registry) + generate_latest(scraped)
     return HttpResponse(body, content_type=CONTENT_TYPE_LATEST)

@@ -21,7 +21,6 @@ from typing import Any
 from django.conf import settings
 from django.db.backends.signals import connection_created
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from prometheus_client import Counter, Histogram
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
@@ -197,33 +196,10 @@ def _redis(url: str) -> Any:
     return redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2)
 
 
-class DatabaseCollector(Collector):
-    """Figures read at scrape time from the database and the broker."""
+class QueueCollector(Collector):
+    """Tasks waiting on the broker, by queue (Redis brokers; nothing without a broker)."""
 
     def collect(self) -> Iterator[Metric]:
-        from django.db.models import Count, Min
-
-        from jj.deadlines.models import Deadline
-
-        now = timezone.now()
-        overdue = GaugeMetricFamily("jj_deadlines_overdue", "Open deadlines past their due time", labels=["agency_id"])
-        rows = (
-            Deadline.objects.filter(met_at__isnull=True, due_at__lt=now)
-            .values("case__agency_id")
-            .annotate(n=Count("id"))
-            .order_by("case__agency_id")
-        )
-        for row in rows:
-            overdue.add_metric([str(row["case__agency_id"])], row["n"])
-        yield overdue
-        oldest = Deadline.objects.filter(
-            met_at__isnull=True, overdue_notified_at__isnull=True, due_at__lt=now
-        ).aggregate(oldest=Min("due_at"))["oldest"]
-        yield GaugeMetricFamily(
-            "jj_deadline_sweep_lag_seconds",
-            "How long the oldest overdue deadline has waited for its alert (0: the sweep is up to date)",
-            value=(now - oldest).total_seconds() if oldest else 0.0,
-        )
         if settings.CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
             depth = GaugeMetricFamily("jj_queue_depth", "Tasks waiting on the broker, by queue", labels=["queue"])
             client = _redis(settings.CELERY_BROKER_URL)
