@@ -379,3 +379,23 @@ def test_nginx_keeps_metrics_internal_and_query_strings_out_of_its_log() -> None
     assert "$uri" in log_format.group(1)
     assert "access_log /var/log/nginx/access.log jj_noquery;" in conf
     assert "--access-logfile" not in BACKEND_DOCKERFILE.read_text()
+
+
+def test_the_replica_profile_adds_a_streaming_replica_only_when_asked(
+    compose_config: dict[str, Any], compose_home: Path
+) -> None:
+    assert not {"db-replica", "db-replica-setup"} & set(compose_config["services"])
+    result = run_compose("--profile", "replica", "config", "--format", "json", env_file=ENV_EXAMPLE, home=compose_home)
+    assert result.returncode == 0, result.stderr
+    services = json.loads(result.stdout)["services"]
+    setup, replica = services["db-replica-setup"], services["db-replica"]
+    assert setup["depends_on"]["db"]["condition"] == "service_healthy"
+    assert setup["command"][-2:] == ["-f", "/replica/setup-primary.sql"]
+    assert replica["depends_on"]["db-replica-setup"]["condition"] == "service_completed_successfully"
+    assert replica["entrypoint"] == ["/replica/start-replica.sh"]
+    assert replica["environment"]["PRIMARY_HOST"] == "db"
+    assert {v["target"] for v in replica["volumes"]} == {"/replica", "/var/lib/postgresql/data"}
+    assert not replica.get("ports"), "the replica is reached only inside the compose network"
+    script = DOCKER / "replica" / "start-replica.sh"
+    assert os.access(script, os.X_OK)
+    assert "pg_basebackup" in script.read_text()
