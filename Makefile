@@ -89,7 +89,7 @@ WORKER_DATABASE_URL ?= $(if $(filter postgres%,$(DATABASE_URL)),$(DATABASE_URL),
 TEST_CELERY_BROKER_URL ?= redis://127.0.0.1:6379/15
 
 .PHONY: test-worker
-test-worker: venv ## Real Celery workers on Redis + PostgreSQL: a sweep end to end, a worker killed mid-task
+test-worker: venv ## Real processes: Celery workers on Redis + PostgreSQL (one killed mid-task), a streaming replica
 	cd backend && DATABASE_URL=$(WORKER_DATABASE_URL) TEST_CELERY_BROKER_URL=$(TEST_CELERY_BROKER_URL) \
 		$(PY) -m pytest -m worker tests_deploy
 
