@@ -104,6 +104,9 @@ if _replica_url:
 DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
 DATABASE_REPLICA_ROUTES = env_list("DATABASE_REPLICA_ROUTES", ["/api/oversight/", "/api/statistics/"])
 
+# True when DATABASE_URL points at a PgBouncer in transaction mode: no session-level advisory locks are taken.
+DB_TRANSACTION_POOLING = env_bool("DB_TRANSACTION_POOLING", False)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

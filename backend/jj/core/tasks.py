@@ -16,6 +16,7 @@ from contextlib import contextmanager, suppress
 from typing import Any
 
 from celery.signals import task_postrun, task_prerun
+from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
 
 from jj.core.context import RequestContext, current_request_context, reset_request_context, set_request_context
@@ -44,8 +45,10 @@ def single_flight(name: str) -> Iterator[bool]:
 
     PostgreSQL: a session-level advisory lock, released at the end, or by PostgreSQL itself when a killed worker's
     connection closes (so it never outlives its holder, unlike a lock with a time-to-live in Redis).
-    SQLite (the embedded default, one process): writers are already serialised, so always True."""
-    if connection.vendor != "postgresql":
+    SQLite (the embedded default, one process): writers are already serialised, so always True.
+    Behind a transaction-pooling PgBouncer (DB_TRANSACTION_POOLING) a session lock could be left on a pooled
+    server connection, so none is taken: the tasks are idempotent without it, it only saves duplicate work."""
+    if connection.vendor != "postgresql" or settings.DB_TRANSACTION_POOLING:
         yield True
         return
     key = lock_key(name)

@@ -74,3 +74,14 @@ def test_single_flight_lets_one_holder_run_at_a_time() -> None:
     assert seen == [True]
     with single_flight("jj.test.work") as again:  # released at the end of the first
         assert again is True
+
+
+@pytest.mark.django_db(transaction=True)
+def test_behind_transaction_pooling_single_flight_takes_no_session_lock(settings: Any) -> None:
+    settings.DB_TRANSACTION_POOLING = True
+    with single_flight("jj.test.work") as first, single_flight("jj.test.work") as second:
+        assert (first, second) == (True, True)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()")
+            assert cursor.fetchone()[0] == 0
