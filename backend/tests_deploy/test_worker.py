@@ -106,7 +106,7 @@ def queue() -> Iterator[str]:
     name = f"jj-test-{uuid.uuid4().hex[:12]}"
     yield name
     broker = redis.Redis.from_url(BROKER_URL)
-    broker.delete(name)
+    broker.delete(name, f"_kombu.binding.{name}", f"_kombu.binding_permanent.{name}")
 
 
 @pytest.fixture
