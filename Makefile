@@ -13,7 +13,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 # make run: production settings on the embedded default (SQLite, in-process tasks), plain HTTP on localhost.
-RUN_ENV := JJ_ALLOW_DEMO=1 DJANGO_SECURE_COOKIES=0 DJANGO_SECRET_KEY="$$(cat $(CURDIR)/backend/.secret-key)"
+RUN_ENV := JJ_ALLOW_DEMO=1 DJANGO_SECURE_COOKIES=0 LOG_FORMAT=$${LOG_FORMAT:-plain} DJANGO_SECRET_KEY="$$(cat $(CURDIR)/backend/.secret-key)"
 
 .PHONY: help
 help: ## Show the targets
@@ -54,7 +54,23 @@ run: venv frontend-build backend/.secret-key ## Set up everything and serve API 
 	@echo ""
 	@echo "Serving on http://$(HOST):$(PORT)/  (API docs: http://$(HOST):$(PORT)/api/docs/; Ctrl-C to stop)"
 	cd backend && $(RUN_ENV) DJANGO_ALLOWED_HOSTS=$(HOST),localhost $(abspath $(VENV))/bin/gunicorn config.wsgi \
-		--bind $(HOST):$(PORT) --workers 1 --threads 8 --access-logfile - --config python:config.gunicorn_embedded
+		--bind $(HOST):$(PORT) --workers 1 --threads 8 --config python:config.gunicorn_embedded
+
+# Backups of the database in DATABASE_URL (SQLite at backend/db.sqlite3 when unset), encrypted when JJ_BACKUP_KEY
+# is set. Production runs the same commands in the web container (docs/deployment.md, "Backups").
+BACKUP_DIR ?= $(CURDIR)/backups
+OPS_ENV := DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(CURDIR)/backend/.secret-key 2>/dev/null)}"
+
+.PHONY: backup
+backup: venv ## Back up the database to backups/ (pg_dump or SQLite's online backup; JJ_BACKUP_KEY encrypts)
+	@mkdir -p $(BACKUP_DIR) && chmod 700 $(BACKUP_DIR)
+	cd backend && $(OPS_ENV) $(PY) manage.py backup --output "$(BACKUP_DIR)/jj-$$(date -u +%Y%m%dT%H%M%SZ).backup"
+
+.PHONY: restore
+restore: venv ## Restore BACKUP=file into the (empty) database in DATABASE_URL or SQLITE_PATH, then verify the audit chain
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=backups/jj-....backup (into an empty database)"; exit 2; }
+	cd backend && $(OPS_ENV) $(PY) manage.py restore "$(abspath $(BACKUP))"
+	cd backend && $(OPS_ENV) $(PY) manage.py audit_verify
 
 .PHONY: test
 test: venv frontend-deps ## Run every test: backend (SQLite), rules coverage, deployment files, frontend unit, browser
@@ -64,7 +80,7 @@ test: venv frontend-deps ## Run every test: backend (SQLite), rules coverage, de
 
 .PHONY: test-backend
 test-backend: venv ## Backend tests on the database in DATABASE_URL (SQLite when unset), rules at 100% branch coverage
-	cd backend && $(PY) -m pytest -n 2 --dist loadfile jj tests_deploy
+	cd backend && $(PY) -m pytest -n 2 --dist loadfile -m "not worker" jj tests_deploy
 	cd backend && $(PY) -m pytest jj/rules --cov=jj/rules --cov-branch --cov-report=term-missing:skip-covered \
 		--cov-fail-under=100 -q --no-header
 
@@ -72,6 +88,15 @@ test-backend: venv ## Backend tests on the database in DATABASE_URL (SQLite when
 fuzz-rules: venv ## The invariants INV-1..INV-9 over 100,000 random sequences of real actions (long; random seed)
 	cd backend && JJ_STATEFUL_EXAMPLES=$${JJ_STATEFUL_EXAMPLES:-100000} JJ_STATEFUL_STEPS=$${JJ_STATEFUL_STEPS:-30} \
 		JJ_FUZZ_RANDOM=1 JJ_STATEFUL_STATS=1 $(PY) -m pytest -s -q -p no:xdist jj/custody/tests/test_inv_1_9_state_machine.py
+
+# The worker tests need PostgreSQL and Redis: DATABASE_URL when it names PostgreSQL, else a local database.
+WORKER_DATABASE_URL ?= $(if $(filter postgres%,$(DATABASE_URL)),$(DATABASE_URL),postgres://postgres@127.0.0.1:5432/jj_worker)
+TEST_CELERY_BROKER_URL ?= redis://127.0.0.1:6379/15
+
+.PHONY: test-worker
+test-worker: venv ## Real processes: Celery workers on Redis + PostgreSQL (one killed mid-task), a streaming replica
+	cd backend && DATABASE_URL=$(WORKER_DATABASE_URL) TEST_CELERY_BROKER_URL=$(TEST_CELERY_BROKER_URL) \
+		$(PY) -m pytest -m worker tests_deploy
 
 .PHONY: test-frontend
 test-frontend: frontend-deps ## Frontend unit tests (vitest)

@@ -12,6 +12,15 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app
 
+# pg_dump and pg_restore for `manage.py backup` and `restore`, of the server's major version (compose: postgres:16),
+# from the PostgreSQL project's Debian repository (Debian 12's own client is 15, which refuses to dump a 16 server).
+ARG PG_MAJOR=16
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends postgresql-common ca-certificates \
+    && /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y \
+    && apt-get install -y --no-install-recommends postgresql-client-${PG_MAJOR} \
+    && rm -rf /var/lib/apt/lists/*
+
 # The lock first, so a code change does not reinstall the dependencies.
 # (The lock's --extra-index-url/--find-links lines name developer-machine paths; pip ignores them here with a warning.)
 COPY backend/requirements/base.txt /tmp/requirements/base.txt
@@ -29,5 +38,7 @@ USER app
 EXPOSE 8000
 
 # Workers: gunicorn reads WEB_CONCURRENCY; more flags can be given in GUNICORN_CMD_ARGS.
+# No gunicorn access log: its request line carries query strings (searches by name); Django logs every request
+# as JSON by route, with its request id (jj/core/observability.py).
 # --forwarded-allow-ips='*': only nginx reaches this port (it is not published), so its X-Forwarded-* are trusted.
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "--forwarded-allow-ips", "*", "--timeout", "60"]
+CMD ["gunicorn", "config.wsgi", "--config", "python:config.gunicorn_production", "--bind", "0.0.0.0:8000", "--forwarded-allow-ips", "*", "--timeout", "60"]

@@ -1,4 +1,9 @@
-"""Celery app for production background work (deadline sweeps, notifications, long exports)."""
+"""Celery app for background work (deadline sweeps; see jj/*/tasks.py).
+
+Production: a Redis broker (CELERY_BROKER_URL), `celery -A config worker` and exactly one `celery -A config beat`.
+`make run` and the tests set no broker: tasks then run eagerly, in the calling process, and gunicorn's embedded
+timer (config/gunicorn_embedded.py) runs the deadline sweep. Delivery settings are in config/settings.py
+(CELERY_*): late acknowledgement, redelivery of a task whose worker died, retries with backoff."""
 
 import os
 

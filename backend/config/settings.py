@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "jj.core.middleware.RequestContextMiddleware",
+    "jj.core.observability.RequestMetricsMiddleware",
+    "jj.core.replica.ReplicaRoutesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -93,6 +95,17 @@ else:
             "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"},
         }
     }
+
+# A streaming replica for statistics and reporting reads (jj/core/replica.py, config/db_router.py). It is only read
+# from when asked; authorization, sessions and the audit trail always read from the primary.
+_replica_url = env_str("DATABASE_REPLICA_URL", "")
+if _replica_url:
+    DATABASES["replica"] = dj_database_url.parse(_replica_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
+DATABASE_REPLICA_ROUTES = env_list("DATABASE_REPLICA_ROUTES", ["/api/oversight/", "/api/statistics/"])
+
+# True when DATABASE_URL points at a PgBouncer in transaction mode: no session-level advisory locks are taken.
+DB_TRANSACTION_POOLING = env_bool("DB_TRANSACTION_POOLING", False)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -233,17 +246,68 @@ CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")
 CELERY_RESULT_BACKEND = None
 # Without a broker (make run, tests) tasks run in-process: the embedded default needs nothing installed.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+# At-least-once delivery: a task is acknowledged only when it has finished, and a task whose worker process died
+# (SIGKILL, out of memory) goes back on the queue. Every task is therefore idempotent (see jj/core/tasks.py).
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis redelivers a task that was taken but never acknowledged (its worker was killed outright) after this many
+# seconds. It must exceed the longest task's run time, or a slow task is delivered twice (harmless, but wasted).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 600)
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 660)
+CELERY_TASK_DEFAULT_QUEUE = "default"
+# One queue per kind of work, so each can be given its own workers (docs/deployment.md).
+CELERY_TASK_ROUTES = {"jj.deadlines.*": {"queue": "deadlines"}}
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE = {"sweep-deadlines": {"task": "jj.deadlines.sweep", "schedule": 60.0}}
+CELERY_BEAT_SCHEDULE = {
+    # expires: a sweep that waited longer than its period in the queue is dropped, the next one does its work.
+    "sweep-deadlines": {"task": "jj.deadlines.sweep", "schedule": 60.0, "options": {"expires": 55}},
+}
 
 DEMO_ALLOWED = env_bool("JJ_ALLOW_DEMO", DEBUG)
 
+# Prometheus metrics at /api/metrics/: with METRICS_TOKEN set, only for `Authorization: Bearer <token>`; without it,
+# only for clients in METRICS_ALLOWED_NETWORKS (behind nginx, the address nginx saw: see DJANGO_BEHIND_PROXY).
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
+METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS", ["127.0.0.1/32", "::1/128"])
+# What /api/metrics/ computes at scrape time, from the database and the broker.
+METRICS_COLLECTORS = ["jj.deadlines.metrics.DeadlineCollector", "jj.core.observability.QueueCollector"]
+
+# Logs: JSON lines (LOG_FORMAT=json) or text (plain), with the request id, without personal data
+# (jj/core/observability.py).
+LOG_FORMAT = env_str("LOG_FORMAT", "json")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be json or plain.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {
+        "request_id": {"()": "jj.core.observability.RequestIdFilter"},
+        "personal_data": {"()": "jj.core.observability.PersonalDataFilter"},
+    },
+    "formatters": {
+        "json": {
+            "()": "jj.core.observability.JsonLogFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "plain": {
+            "()": "jj.core.observability.PlainLogFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id", "personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }

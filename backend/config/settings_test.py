@@ -14,3 +14,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     import tempfile
 
     DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.gettempdir(), f"jj-test-{os.getpid()}.sqlite3")}  # noqa: F405
+
+# The replica alias exists in the tests as a mirror of the default database (Django's test mirror: no second
+# database, but its own connection), so the router's choices can be seen by which connection ran a query.
+if "replica" not in DATABASES:  # noqa: F405
+    DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+# No route reads from it unless a test asks (a test's own uncommitted data is invisible to another connection).
+DATABASE_REPLICA_ROUTES = []

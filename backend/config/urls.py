@@ -1,10 +1,13 @@
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from jj.core.apis import HealthApi
+from jj.core.apis import HealthApi, LiveApi, ReadyApi, metrics_view
 
 api_patterns: list[URLPattern | URLResolver] = [
     path("health/", HealthApi.as_view(), name="health"),
+    path("health/live/", LiveApi.as_view(), name="health-live"),
+    path("health/ready/", ReadyApi.as_view(), name="health-ready"),
+    path("metrics/", metrics_view, name="metrics"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its init script as a file, so the CSP needs no inline script.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),

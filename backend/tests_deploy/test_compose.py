@@ -358,3 +358,44 @@ def test_frontend_dockerfile() -> None:
     copies = [words for keyword, words in instructions if keyword == "COPY"]
     assert ["docker/nginx.conf", "/etc/nginx/conf.d/default.conf"] in copies
     assert any(words[0].startswith("--from=") and "dist" in words[1] for words in copies)
+
+
+def test_the_worker_consumes_every_queue_tasks_are_routed_to(compose_config: dict[str, Any]) -> None:
+    from django.conf import settings
+
+    command = compose_config["services"]["worker"]["command"]
+    consumed = set(command[command.index("-Q") + 1].split(","))
+    routed = {route["queue"] for route in settings.CELERY_TASK_ROUTES.values()}
+    assert routed | {settings.CELERY_TASK_DEFAULT_QUEUE} <= consumed
+
+
+def test_nginx_keeps_metrics_internal_and_query_strings_out_of_its_log() -> None:
+    conf = NGINX_CONF.read_text()
+    assert re.search(r"location = /api/metrics/ \{\s*return 404;", conf)
+    log_format = re.search(r"log_format jj_noquery (.*?);", conf, re.S)
+    assert log_format
+    assert "$request " not in log_format.group(1) + " "
+    assert "$args" not in log_format.group(1)
+    assert "$uri" in log_format.group(1)
+    assert "access_log /var/log/nginx/access.log jj_noquery;" in conf
+    assert "--access-logfile" not in BACKEND_DOCKERFILE.read_text()
+
+
+def test_the_replica_profile_adds_a_streaming_replica_only_when_asked(
+    compose_config: dict[str, Any], compose_home: Path
+) -> None:
+    assert not {"db-replica", "db-replica-setup"} & set(compose_config["services"])
+    result = run_compose("--profile", "replica", "config", "--format", "json", env_file=ENV_EXAMPLE, home=compose_home)
+    assert result.returncode == 0, result.stderr
+    services = json.loads(result.stdout)["services"]
+    setup, replica = services["db-replica-setup"], services["db-replica"]
+    assert setup["depends_on"]["db"]["condition"] == "service_healthy"
+    assert setup["command"][-2:] == ["-f", "/replica/setup-primary.sql"]
+    assert replica["depends_on"]["db-replica-setup"]["condition"] == "service_completed_successfully"
+    assert replica["entrypoint"] == ["/replica/start-replica.sh"]
+    assert replica["environment"]["PRIMARY_HOST"] == "db"
+    assert {v["target"] for v in replica["volumes"]} == {"/replica", "/var/lib/postgresql/data"}
+    assert not replica.get("ports"), "the replica is reached only inside the compose network"
+    script = DOCKER / "replica" / "start-replica.sh"
+    assert os.access(script, os.X_OK)
+    assert "pg_basebackup" in script.read_text()
