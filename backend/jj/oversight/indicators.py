@@ -337,7 +337,7 @@ class Paths:
         return f"{prefix}__{name}" if prefix else name
 
 
-def _group_queryset(qs: QuerySet[Any], paths: Paths, by: str, reference: Any) -> QuerySet[Any]:
+def group_queryset(qs: QuerySet[Any], paths: Paths, by: str, reference: Any) -> QuerySet[Any]:
     child, case = paths.child, paths.case
     if by == "sex":
         return qs.annotate(group=F(f"{child}__sex"))
@@ -375,7 +375,7 @@ def _population_total(jurisdiction: Jurisdiction, year: int) -> int | None:
     return _population(jurisdiction, year).aggregate(n=Sum("count"))["n"]
 
 
-def _population_by(jurisdiction: Jurisdiction, year: int, by: str) -> dict[str, int]:
+def population_by(jurisdiction: Jurisdiction, year: int, by: str) -> dict[str, int]:
     if by not in ("sex", "age_group", "jurisdiction"):
         return {}
     if by == "jurisdiction":
@@ -443,7 +443,7 @@ def _count_total(spec: Counted) -> tuple[int, int | None]:
 
 
 def _count_groups(spec: Counted, by: str) -> dict[str, tuple[int, int | None]]:
-    qs = _group_queryset(spec.queryset, spec.paths, by, spec.reference)
+    qs = group_queryset(spec.queryset, spec.paths, by, spec.reference)
     aggregates: dict[str, Any] = {"num": Count(spec.counted, distinct=True, filter=spec.numerator)}
     if spec.denominator is not None:
         aggregates["den"] = Count(spec.counted, distinct=True, filter=spec.denominator)
@@ -475,7 +475,7 @@ def _counted_result(
         flags = _flags(num_hidden, den_hidden, num_hidden or den_hidden)
     else:
         groups = _count_groups(spec, by)
-        pop = _population_by(jurisdiction, conventions.year, by) if population else {}
+        pop = population_by(jurisdiction, conventions.year, by) if population else {}
         keys = sorted(set(groups) | set(pop))
         if population:
             table = [[groups.get(k, (0, None))[0]] for k in keys]
@@ -727,7 +727,7 @@ def _duration_result(
             raise UnsupportedDimension(by)
         reference = conventions.period_end
         rows = (
-            _group_queryset(done, paths, by, reference)
+            group_queryset(done, paths, by, reference)
             .values("group")
             .annotate(n=Count("pk"), mean=Avg("duration"))
             .order_by("group")
