@@ -704,10 +704,9 @@ def _duration_result(
         aggregates[band] = Count("pk", filter=condition)
     totals = done.aggregate(**aggregates)
     n = totals["n"]
-    median = None
-    if n:
-        middle = list(done.order_by("duration", "pk").values_list("duration", flat=True)[(n - 1) // 2 : n // 2 + 1])
-        median = sum(middle, timedelta()) / len(middle)
+    # The middle one or two periods (always one query, so the number of queries never depends on the data).
+    middle = list(done.order_by("duration", "pk").values_list("duration", flat=True)[max(n - 1, 0) // 2 : n // 2 + 1])
+    median = sum(middle, timedelta()) / len(middle) if middle else None
     bands = [totals[band] for band, _, _ in DURATION_BANDS]
     band_masks = suppress_table([[b] for b in bands], threshold=threshold, column_totals=[n], grand_total=n)
     hidden = is_small(n, threshold)

@@ -2,10 +2,12 @@
 and the jurisdiction's policy facts (indicators 14 and 15)."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from jj.accounts.models import Jurisdiction
 from jj.core.models import TimeStampedModel, VersionedModel
+from jj.oversight.suppression import DEFAULT_THRESHOLD
 from jj.people.models import Sex
 
 
@@ -53,6 +55,11 @@ class JurisdictionProfile(VersionedModel):
     specialised_system_note = models.TextField(blank=True)
     prevention_plan = models.BooleanField(null=True, blank=True)
     prevention_plan_reference = models.CharField(max_length=300, blank=True)
+    # The smallest published count of children: statistics never show a count from 1 to this number. A reader may
+    # ask for a higher threshold, never a lower one.
+    suppression_threshold = models.PositiveSmallIntegerField(
+        default=DEFAULT_THRESHOLD, validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     def __str__(self) -> str:

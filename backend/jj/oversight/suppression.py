@@ -40,7 +40,7 @@ def suppress_table(
     a total is not the sum (a child counted once overall but in two groups) so the check uses what is published.
     A table with one column has no separate row totals (the row total is the cell)."""
     n_rows = len(cells)
-    n_cols = len(cells[0]) if cells else 0
+    n_cols = len(cells[0]) if cells else len(column_totals or [])
     rows_total = row_totals if row_totals is not None else [sum(row) for row in cells]
     cols_total = column_totals if column_totals is not None else [sum(row[j] for row in cells) for j in range(n_cols)]
     grand = grand_total if grand_total is not None else sum(rows_total)
