@@ -14,6 +14,7 @@ const PATHS: Record<string, string> = {
   "custody-episodes": "/custody-episodes/",
   "protection-referrals": "/protection-referrals/",
   "oversight-decisions": "/oversight/decisions/",
+  "child-population": "/oversight/population/",
 };
 
 /** Nested lists: resource -> path under its parent, for getManyReference(resource, {target, id}). */
