@@ -39,3 +39,24 @@ test("an ombudsperson reads the indicators, drills into a group, verifies the tr
   await expect(page.getByRole("progressbar")).toHaveCount(0);
   await expectAccessible(page, "oversight-report");
 });
+
+test("an administrator imports child population figures and records the jurisdiction's profile", async ({ page }) => {
+  await login(page, "administrator");
+  await page.getByRole("menuitem", { name: "Child population" }).click();
+  const profile = page.getByRole("form", { name: /Jurisdiction profile/ });
+  await profile.getByRole("combobox", { name: "Specialised juvenile justice system" }).click();
+  await page.getByRole("option", { name: "yes" }).click();
+  await profile.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+
+  await page.getByLabel("Choose a CSV file (year,sex,age_group,count)").setInputFiles({
+    name: "population.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("year,sex,age_group,count\n2025,female,14_15,15000\n2025,male,14_15,16000\n"),
+  });
+  await page.getByLabel("Source").fill("National statistics office");
+  await page.getByRole("button", { name: "Import CSV" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "2 figures imported." })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "16,000" })).toBeVisible();
+  await expectAccessible(page, "child-population");
+});

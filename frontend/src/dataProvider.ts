@@ -63,6 +63,7 @@ async function fetchList(resource: string, path: string, params: Partial<GetList
 
 export const dataProvider: DataProvider & {
   post: <T = Record<string, unknown>>(path: string, body: unknown) => Promise<T>;
+  put: <T = Record<string, unknown>>(path: string, body: unknown) => Promise<T>;
   get: <T = Record<string, unknown>>(path: string) => Promise<T>;
 } = {
   getList: (resource, params) => fetchList(resource, pathOf(resource), params) as never,
@@ -109,5 +110,6 @@ export const dataProvider: DataProvider & {
   deleteMany: () => Promise.reject(new Error("Records are never deleted: close or end them instead.")),
 
   post: (path, body) => apiFetch(path, { method: "POST", body: JSON.stringify(body) }),
+  put: (path, body) => apiFetch(path, { method: "PUT", body: JSON.stringify(body) }),
   get: (path) => apiFetch(path),
 };

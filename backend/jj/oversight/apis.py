@@ -186,6 +186,7 @@ class ComplianceApi(APIView):
             "detention_orders": monitoring.detention_orders_with_alternatives(jurisdiction=jurisdiction, conventions=c),
             "justifications": monitoring.justifications_by_agency(jurisdiction=jurisdiction, conventions=c),
             "refusals": monitoring.refusals(jurisdiction=jurisdiction, conventions=c),
+            "time_to_counsel": monitoring.time_to_counsel(jurisdiction=jurisdiction, conventions=c),
         }
         _audit_query(user, "oversight.compliance", jurisdiction, params)
         return Response(body)

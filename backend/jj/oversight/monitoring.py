@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
 
 from jj.accounts.models import Agency, Jurisdiction
 from jj.audit.models import AuditEvent
 from jj.audit.models import Outcome as AuditOutcome
-from jj.cases.models import Case, CaseEvent, CaseKind, Sentence
+from jj.cases.models import Assignment, AssignmentRole, Case, CaseEvent, CaseKind, Sentence
 from jj.compliance.models import DecisionRecord
 from jj.custody.models import DetentionOrder, Facility
 from jj.deadlines.models import Deadline
@@ -140,6 +140,37 @@ def refusals(*, jurisdiction: Jurisdiction, conventions: Conventions) -> dict[st
             {"rule_id": rule_id, "refused": by_rule[f"r{i}"]} for i, rule_id in enumerate(rule_ids) if by_rule[f"r{i}"]
         ],
         "by_agency": [{"agency": agencies[row["agency_id"]], "refused": row["n"]} for row in by_agency],
+    }
+
+
+def time_to_counsel(*, jurisdiction: Jurisdiction, conventions: Conventions) -> dict[str, Any]:
+    """Arrests in the period: how many had legal counsel assigned, and the median time from arrest to the first
+    assignment of counsel (CRC art. 40(2)(b)(ii); GC24 paras 49-53). Two queries."""
+    first_counsel = Subquery(
+        Assignment.objects.filter(case=OuterRef("pk"), role=AssignmentRole.LEGAL_COUNSEL)
+        .order_by("assigned_at")
+        .values("assigned_at")[:1]
+    )
+    arrests = Case.objects.filter(
+        jurisdiction=jurisdiction,
+        kind=CaseKind.ARREST,
+        opened_at__gte=conventions.start_at,
+        opened_at__lt=conventions.end_at,
+    ).annotate(first_counsel=first_counsel)
+    totals = arrests.aggregate(arrests=Count("pk"), with_counsel=Count("pk", filter=Q(first_counsel__isnull=False)))
+    waited = arrests.filter(first_counsel__isnull=False).annotate(
+        wait=ExpressionWrapper(F("first_counsel") - F("opened_at"), output_field=DurationField())
+    )
+    n = totals["with_counsel"]
+    middle = list(waited.order_by("wait", "pk").values_list("wait", flat=True)[max(n - 1, 0) // 2 : n // 2 + 1])
+    t = conventions.threshold
+    hidden = is_small(n, t) or is_small(totals["arrests"] - n, t)
+    median = sum(middle, timedelta()) / len(middle) if middle else None
+    return {
+        "arrests": None if is_small(totals["arrests"], t) else totals["arrests"],
+        "with_counsel": None if hidden else n,
+        "median_hours": None if is_small(n, t) or median is None else round(median.total_seconds() / 3600, 2),
+        "suppressed": hidden,
     }
 
 

@@ -11,6 +11,7 @@ export function ComplianceSection({ compliance, printable = false }: { complianc
   const translate = useTranslate();
   const t = translate;
   const orders = compliance.detention_orders;
+  const counsel = compliance.time_to_counsel;
   return (
     <Box component="section" aria-label={t("jj.oversight.compliance")}>
       <Typography variant="h6" component="h2">
@@ -47,6 +48,13 @@ export function ComplianceSection({ compliance, printable = false }: { complianc
         {t("jj.oversight.orders_with_alternatives")}: {display(orders.rate, orders.suppressed, t)}
         {orders.rate !== null ? " %" : ""} ({display(orders.with_alternatives, orders.suppressed, t)} /{" "}
         {display(orders.orders, orders.orders === null, t)})
+      </Typography>
+      <Typography variant="body2" sx={{ my: 1 }}>
+        {t("jj.oversight.time_to_counsel", {
+          hours: display(counsel.median_hours, counsel.median_hours === null && counsel.suppressed, t),
+          with_counsel: display(counsel.with_counsel, counsel.suppressed, t),
+          arrests: display(counsel.arrests, counsel.arrests === null, t),
+        })}
       </Typography>
       <Box sx={{ display: "flex", gap: 4, flexWrap: "wrap" }}>
         <Table size="small" aria-label={t("jj.oversight.refusals_by_agency")} sx={{ width: "auto" }}>

@@ -69,6 +69,7 @@ export interface Compliance {
     below_standard: number;
   }[];
   refusals: { by_rule: { rule_id: string; refused: number }[]; by_agency: { agency: string; refused: number }[] };
+  time_to_counsel: { arrests: number | null; with_counsel: number | null; median_hours: number | null; suppressed: boolean };
 }
 
 export interface Disparity {

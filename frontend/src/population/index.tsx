@@ -25,6 +25,7 @@ import {
 } from "react-admin";
 
 import type { dataProvider as provider } from "../dataProvider";
+import { ProfileForm } from "./ProfileForm";
 
 export const SEXES = ["female", "male", "other", "unknown"].map((id) => ({ id, name: `jj.choices.sex.${id}` }));
 export const AGE_GROUPS = ["under_10", "10_13", "14_15", "16_17"].map((id) => ({
@@ -74,6 +75,7 @@ export function PopulationList() {
   const { canAccess } = useCanAccess({ resource: "child-population", action: "create" });
   return (
     <List empty={false} actions={<ListActions />} pagination={false} perPage={1000} sort={{ field: "year", order: "DESC" }}>
+      {canAccess && <ProfileForm />}
       {canAccess && <PopulationImport />}
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <NumberField source="year" options={{ useGrouping: false }} label="jj.population.year" sortable={false} />

@@ -8,6 +8,7 @@ import pytest
 
 from jj.audit.models import Outcome
 from jj.audit.services import audit_append
+from jj.cases.models import Assignment
 from jj.compliance.models import DecisionRecord
 from jj.custody.models import DetentionOrder
 from jj.deadlines.models import Deadline
@@ -19,6 +20,7 @@ from jj.oversight.monitoring import (
     occupancy,
     refusals,
     relative_rate_index,
+    time_to_counsel,
 )
 from jj.oversight.tests.dataset import Dataset, at, build
 
@@ -209,3 +211,27 @@ def test_occupancy_at_month_ends(ds):
     prison = series["Adult Prison"]
     assert (prison["2025-01-31"], prison["2025-06-30"]) == (2, 1)
     assert "South Centre" not in series
+
+
+def test_median_time_to_counsel(ds, world):
+    """Arrests in 2025: A1, A2, B, D, E, J = 6. Counsel first assigned after 2 h (A1), 24 h (B), 1 h (D, whose second
+    counsel does not count) and 24 h (J): sorted 1, 2, 24, 24, median (2 + 24) / 2 = 13 h. A2 and E had none."""
+    counsel = world["legal_counsel"]
+    for key, when in (
+        ("A1", at(2025, 2, 1, 12)),
+        ("B", at(2025, 1, 1, 23, 30)),
+        ("D", at(2025, 3, 1, 9)),
+        ("J", at(2025, 10, 2)),
+    ):
+        Assignment.objects.create(case=ds.cases[key], user=counsel, role="legal_counsel", assigned_at=when)
+    Assignment.objects.create(
+        case=ds.cases["D"],
+        user=world["caseworker"],
+        role="legal_counsel",
+        assigned_at=at(2025, 3, 2),
+        ended_at=at(2025, 3, 3),
+    )
+    result = time_to_counsel(jurisdiction=ds.north, conventions=Conventions(**YEAR))
+    assert result == {"arrests": 6, "with_counsel": 4, "median_hours": 13.0, "suppressed": False}
+    hidden = time_to_counsel(jurisdiction=ds.north, conventions=Conventions(**{**YEAR, "threshold": 5}))
+    assert hidden == {"arrests": 6, "with_counsel": None, "median_hours": None, "suppressed": True}
