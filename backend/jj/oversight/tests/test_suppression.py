@@ -5,6 +5,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jj.oversight.conventions import Conventions
 from jj.oversight.indicators import indicator_compute
@@ -132,3 +134,30 @@ def test_groups_two_way_suppression_on_custodial_sentencing_by_sex(ds):
         "male": (None, 2, None),
     }
     assert (r["numerator"], r["denominator"], r["value"]) == (2, 4, 50.0)
+
+
+@settings(deadline=None, max_examples=200)
+@given(
+    st.integers(min_value=1, max_value=6).flatmap(
+        lambda cols: st.lists(
+            st.lists(st.integers(min_value=0, max_value=30), min_size=cols, max_size=cols), min_size=1, max_size=8
+        )
+    ),
+    st.integers(min_value=1, max_value=10),
+)
+def test_any_table_hides_every_small_count_and_leaves_no_line_with_one_hidden_entry(cells, threshold):
+    """For any table: every count from 1 to the threshold is hidden, and no row or column (with its total) has exactly
+    one hidden entry, so subtraction from a published total never reveals one."""
+    masks = suppress_table(cells, threshold=threshold)
+    n_rows, n_cols = len(cells), len(cells[0])
+    for i in range(n_rows):
+        for j in range(n_cols):
+            if 1 <= cells[i][j] <= threshold:
+                assert masks.cells[i][j]
+    columns = [[*(masks.cells[i][j] for i in range(n_rows)), masks.column_totals[j]] for j in range(n_cols)]
+    lines = [*columns, [*masks.column_totals, masks.grand_total]]
+    if n_cols > 1:
+        lines += [[*masks.cells[i], masks.row_totals[i]] for i in range(n_rows)]
+        lines += [[*masks.row_totals, masks.grand_total]]
+    for line in lines:
+        assert sum(line) != 1
