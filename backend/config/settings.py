@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "jj.compliance",
     "jj.custody",
     "jj.diversion",
+    "jj.oversight",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("jj.compliance.urls")),
     path("", include("jj.custody.urls")),
     path("", include("jj.diversion.urls")),
+    path("", include("jj.oversight.urls")),
 ]
 
 urlpatterns = [path("api/", include(api_patterns))]

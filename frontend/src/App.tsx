@@ -11,7 +11,10 @@ import TaskAltIcon from "@mui/icons-material/TaskAlt";
 import RuleIcon from "@mui/icons-material/Rule";
 import SchoolIcon from "@mui/icons-material/School";
 import ShieldIcon from "@mui/icons-material/Shield";
+import InsightsIcon from "@mui/icons-material/Insights";
+import PeopleIcon from "@mui/icons-material/People";
 import { Admin, Resource } from "react-admin";
+import { Route } from "react-router-dom";
 
 import { ApprovalList } from "./approvals";
 import { AuditEventList } from "./audit";
@@ -27,6 +30,8 @@ import { FacilityCreate, FacilityList } from "./facilities";
 import { i18nProvider } from "./i18n";
 import { InspectionCreate, InspectionList } from "./inspections";
 import { OversightDecisionList } from "./oversight";
+import { OversightDashboard, OversightReport } from "./oversight/resource";
+import { PopulationCreate, PopulationList } from "./population";
 import { PolicyEdit, PolicyList, PolicyShow } from "./policies";
 import { ProtectionReferralList } from "./referrals";
 import { Layout } from "./layout/Layout";
@@ -57,6 +62,10 @@ export function App() {
         recordRepresentation="name" />
       <Resource name="approvals" list={ApprovalList} icon={TaskAltIcon} />
       <Resource name="protection-referrals" list={ProtectionReferralList} icon={ShieldIcon} />
+      <Resource name="indicators" list={OversightDashboard} icon={InsightsIcon}>
+        <Route path="report" element={<OversightReport />} />
+      </Resource>
+      <Resource name="child-population" list={PopulationList} create={PopulationCreate} icon={PeopleIcon} />
       <Resource name="audit-events" list={AuditEventList} icon={HistoryIcon} />
       <Resource name="oversight-decisions" list={OversightDecisionList} icon={RuleIcon} />
       <Resource name="inspections" list={InspectionList} create={InspectionCreate} icon={FactCheckIcon} />

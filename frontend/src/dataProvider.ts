@@ -14,6 +14,7 @@ const PATHS: Record<string, string> = {
   "custody-episodes": "/custody-episodes/",
   "protection-referrals": "/protection-referrals/",
   "oversight-decisions": "/oversight/decisions/",
+  "child-population": "/oversight/population/",
 };
 
 /** Nested lists: resource -> path under its parent, for getManyReference(resource, {target, id}). */
@@ -62,6 +63,7 @@ async function fetchList(resource: string, path: string, params: Partial<GetList
 
 export const dataProvider: DataProvider & {
   post: <T = Record<string, unknown>>(path: string, body: unknown) => Promise<T>;
+  put: <T = Record<string, unknown>>(path: string, body: unknown) => Promise<T>;
   get: <T = Record<string, unknown>>(path: string) => Promise<T>;
 } = {
   getList: (resource, params) => fetchList(resource, pathOf(resource), params) as never,
@@ -108,5 +110,6 @@ export const dataProvider: DataProvider & {
   deleteMany: () => Promise.reject(new Error("Records are never deleted: close or end them instead.")),
 
   post: (path, body) => apiFetch(path, { method: "POST", body: JSON.stringify(body) }),
+  put: (path, body) => apiFetch(path, { method: "PUT", body: JSON.stringify(body) }),
   get: (path) => apiFetch(path),
 };

@@ -16,7 +16,7 @@ from jj.audit.services import audit_append
 from jj.cases.lifecycle import NO_CUSTODY_STATUSES
 from jj.cases.models import Case, CaseStatus, Sentence
 from jj.core.exceptions import ApplicationError
-from jj.custody.models import CustodyEpisode, EpisodeKind, LegalStatus, LegalStatusChange, Placement
+from jj.custody.models import CustodyEpisode, EpisodeEndReason, EpisodeKind, LegalStatus, LegalStatusChange, Placement
 from jj.deadlines.services import deadlines_moot, notification_create
 from jj.people.models import Child
 from jj.rules.checks.common import SUPERVISOR
@@ -30,8 +30,8 @@ EPISODE_KIND_TRANSITIONS: frozenset[tuple[str, str]] = frozenset(
         (K.PRETRIAL_DETENTION, K.SENTENCED_DETENTION),
     }
 )
-END_RELEASE = "release"
-END_DEATH = "death"
+END_RELEASE = EpisodeEndReason.RELEASED
+END_DEATH = EpisodeEndReason.DEATH
 END_REASONS = (END_RELEASE, END_DEATH)
 CUSTODIAL_SENTENCES = frozenset({"custody", "indeterminate", "life_with_parole", "life_without_parole"})
 

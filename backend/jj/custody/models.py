@@ -57,6 +57,11 @@ class LegalStatus(models.TextChoices):
     SENTENCED = "sentenced", "Sentenced"
 
 
+class EpisodeEndReason(models.TextChoices):
+    RELEASED = "released", "Released"
+    DEATH = "death", "Death in custody"
+
+
 class CustodyEpisode(VersionedModel):
     """One continuous period of deprivation of liberty of one child, from start to release, to the minute."""
 
@@ -66,6 +71,9 @@ class CustodyEpisode(VersionedModel):
     legal_status = models.CharField(max_length=16, choices=LegalStatus.choices, default=LegalStatus.PRE_SENTENCE)
     started_at = models.DateTimeField()
     ended_at = models.DateTimeField(null=True, blank=True)
+    # How the episode ended, written once by custody.lifecycle.episode_end (UNODC/UNICEF indicator 6 counts deaths);
+    # blank while it lasts.
+    end_reason = models.CharField(max_length=16, choices=EpisodeEndReason.choices, blank=True)
     # Denormalised from the open placement, so "children in my facility now" is one indexed query.
     current_facility = models.ForeignKey(
         Facility, null=True, blank=True, on_delete=models.PROTECT, related_name="current_episodes"
@@ -74,8 +82,6 @@ class CustodyEpisode(VersionedModel):
     pretrial_detention_started_at = models.DateTimeField(null=True, blank=True)
     mandatory_release_flag = models.BooleanField(default=False)
     evidence_frozen = models.BooleanField(default=False)
-    # How the episode ended: "release" or "death" (custody.lifecycle.END_REASONS); blank while it lasts.
-    end_reason = models.CharField(max_length=16, blank=True)
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
@@ -189,10 +195,21 @@ class JudicialAppearance(TimeStampedModel):
         return f"{self.kind} at {self.at:%Y-%m-%d %H:%M}"
 
 
+class ReleaseReason(models.TextChoices):
+    JUDICIAL_ORDER = "judicial_order", "Judicial order"
+    BAIL = "bail", "Bail"
+    CHARGES_DROPPED = "charges_dropped", "Charges dropped"
+    ACQUITTED = "acquitted", "Acquitted"
+    SENTENCE_SERVED = "sentence_served", "Sentence served"
+    DIVERSION = "diversion", "Diversion"
+    MANDATORY_RELEASE = "mandatory_release", "Mandatory release"
+    OTHER = "other", "Other"
+
+
 class Release(TimeStampedModel):
     episode = models.OneToOneField(CustodyEpisode, on_delete=models.PROTECT, related_name="release")
     at = models.DateTimeField()
-    reason = models.CharField(max_length=64)
+    reason = models.CharField(max_length=64, choices=ReleaseReason.choices)
     aftercare = models.JSONField(default=dict)  # {"education": bool, ..., "notes": str}
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 

@@ -76,6 +76,7 @@ const RELEASE_REASON = [
   { id: "judicial_order", name: "jj.choices.release_reason.judicial_order" },
   { id: "bail", name: "jj.choices.release_reason.bail" },
   { id: "charges_dropped", name: "jj.choices.release_reason.charges_dropped" },
+  { id: "acquitted", name: "jj.choices.release_reason.acquitted" },
   { id: "sentence_served", name: "jj.choices.release_reason.sentence_served" },
   { id: "diversion", name: "jj.choices.release_reason.diversion" },
   { id: "mandatory_release", name: "jj.choices.release_reason.mandatory_release" },

@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 def ended_were_released(apps, schema_editor):
-    apps.get_model("custody", "CustodyEpisode").objects.filter(ended_at__isnull=False).update(end_reason="release")
+    apps.get_model("custody", "CustodyEpisode").objects.filter(ended_at__isnull=False).update(end_reason="released")
 
 
 class Migration(migrations.Migration):

@@ -205,7 +205,7 @@ def test_inv_3_an_appearance_that_orders_release_releases_the_child(
     )
     episode.refresh_from_db()
     assert episode.ended_at is not None
-    assert episode.end_reason == "release"
+    assert episode.end_reason == "released"
     assert not Deadline.objects.filter(case=case, kind="detention_review", met_at__isnull=True).exists()
 
 

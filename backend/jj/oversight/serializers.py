@@ -1,0 +1,175 @@
+from datetime import date, timedelta
+from typing import Any
+
+from django.utils import timezone
+from rest_framework import serializers
+
+from jj.oversight.conventions import DIMENSIONS, months_before
+from jj.oversight.models import AgeGroup, ChildPopulation
+from jj.people.models import Sex
+
+MAX_PERIOD_DAYS = 5 * 366
+
+
+def _last_year() -> tuple[date, date]:
+    year = timezone.now().year - 1
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+class PeriodQuery(serializers.Serializer):
+    """The period and jurisdiction of every statistic. Default: the last full calendar year, the caller's own
+    jurisdiction."""
+
+    jurisdiction = serializers.CharField(required=False, allow_blank=True)
+    period_start = serializers.DateField(required=False)
+    period_end = serializers.DateField(required=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        start, end = attrs.get("period_start"), attrs.get("period_end")
+        if start is None and end is None:
+            start, end = _last_year()
+        elif end is None:
+            assert start is not None
+            end = months_before(start, -12) - timedelta(days=1)
+        elif start is None:
+            start = months_before(end, 12) + timedelta(days=1)
+        if end < start:
+            raise serializers.ValidationError({"period_end": ["The period cannot end before it starts."]})
+        if (end - start).days > MAX_PERIOD_DAYS:
+            raise serializers.ValidationError({"period_end": ["A period covers at most five years."]})
+        attrs["period_start"], attrs["period_end"] = start, end
+        return attrs
+
+
+class IndicatorQuery(PeriodQuery):
+    census_date = serializers.DateField(required=False)
+    by = serializers.ChoiceField(choices=DIMENSIONS, required=False)
+    arrest_unit = serializers.ChoiceField(choices=["child", "event"], default="child")
+    sentence_unit = serializers.ChoiceField(choices=["child", "event"], default="child")
+    diversion_unit = serializers.ChoiceField(choices=["child", "event"], default="child")
+    deaths_denominator = serializers.ChoiceField(
+        choices=["detained_in_period", "census_stock"], default="detained_in_period"
+    )
+    duration_cohort = serializers.ChoiceField(choices=["ended", "started"], default="ended")
+    population_year = serializers.IntegerField(required=False, min_value=1900, max_value=2200)
+    contact_window_months = serializers.IntegerField(default=3, min_value=1, max_value=24)
+    inspection_window_months = serializers.IntegerField(default=12, min_value=1, max_value=60)
+    threshold = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=50,
+        help_text="Raise the suppression threshold (never below the jurisdiction's).",
+    )
+
+
+class ExportQuery(IndicatorQuery):
+    # Not "format": DRF reserves that query parameter for choosing a renderer.
+    file = serializers.ChoiceField(choices=["csv", "xlsx"], default="xlsx")
+
+
+class DisparityQuery(PeriodQuery):
+    by = serializers.ChoiceField(choices=["sex", "age_group", "minority_status", "agency"], default="sex")
+    reference = serializers.CharField(required=False, allow_blank=True)
+
+
+class OccupancyQuery(PeriodQuery):
+    step = serializers.ChoiceField(choices=["month", "week", "day"], default="month")
+
+
+class ParameterSerializer(serializers.Serializer):
+    value = serializers.JSONField()
+    default = serializers.JSONField(required=False)
+
+
+class FlagsSerializer(serializers.Serializer):
+    numerator = serializers.BooleanField()
+    denominator = serializers.BooleanField()
+    value = serializers.BooleanField()
+
+
+class GroupSerializer(serializers.Serializer):
+    group = serializers.CharField()
+    numerator = serializers.IntegerField(allow_null=True)
+    denominator = serializers.IntegerField(allow_null=True)
+    value = serializers.FloatField(allow_null=True)
+    suppressed = FlagsSerializer()
+
+
+class IndicatorSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+    definition = serializers.CharField()
+    kind = serializers.ChoiceField(choices=["rate", "percent", "duration", "policy"])
+    core = serializers.BooleanField()
+    unit = serializers.CharField()
+    numerator_definition = serializers.CharField()
+    denominator_definition = serializers.CharField()
+    parameters = serializers.DictField(child=ParameterSerializer())
+    numerator = serializers.IntegerField(allow_null=True)
+    denominator = serializers.IntegerField(allow_null=True)
+    value = serializers.JSONField(
+        help_text="A number, or yes/no (true/false) for indicators 14 and 15; null if unknown"
+    )
+    suppressed = FlagsSerializer()
+    notes = serializers.ListField(child=serializers.CharField())
+    groups = GroupSerializer(many=True, allow_null=True)
+    extra = serializers.DictField()
+
+
+class JurisdictionOut(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    timezone = serializers.CharField()
+
+
+class IndicatorReportSerializer(serializers.Serializer):
+    jurisdiction = JurisdictionOut()
+    period_start = serializers.DateField()
+    period_end = serializers.DateField()
+    census_date = serializers.DateField()
+    by = serializers.CharField(allow_null=True)
+    threshold = serializers.IntegerField()
+    results = IndicatorSerializer(many=True)
+
+
+class PopulationSerializer(serializers.ModelSerializer[ChildPopulation]):
+    sex = serializers.ChoiceField(choices=Sex.choices)
+    age_group = serializers.ChoiceField(choices=AgeGroup.choices)
+    year = serializers.IntegerField(min_value=1900, max_value=2200)
+    count = serializers.IntegerField(min_value=0)
+
+    class Meta:
+        model = ChildPopulation
+        fields = ["id", "year", "sex", "age_group", "count", "source", "updated_at"]
+        read_only_fields = ["id", "updated_at"]
+
+
+class PopulationImportSerializer(serializers.Serializer):
+    file = serializers.FileField(required=False, help_text="CSV with a header: year,sex,age_group,count")
+    csv = serializers.CharField(required=False, help_text="The same CSV as text")
+    source = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)  # type: ignore[assignment]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if "file" in attrs:
+            raw = attrs["file"].read(5_000_000)
+            try:
+                attrs["text"] = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise serializers.ValidationError({"file": ["The file must be UTF-8 text (CSV)."]}) from exc
+        elif "csv" in attrs:
+            attrs["text"] = attrs["csv"]
+        else:
+            raise serializers.ValidationError({"file": ["Attach a CSV file."]})
+        return attrs
+
+
+class ProfileSerializer(serializers.Serializer):
+    jurisdiction = serializers.CharField(read_only=True)
+    name = serializers.CharField(read_only=True)
+    version = serializers.IntegerField(min_value=0)
+    specialised_system = serializers.BooleanField(allow_null=True, required=False)
+    specialised_system_note = serializers.CharField(allow_blank=True, required=False)
+    prevention_plan = serializers.BooleanField(allow_null=True, required=False)
+    prevention_plan_reference = serializers.CharField(allow_blank=True, required=False, max_length=300)
+    suppression_threshold = serializers.IntegerField(min_value=1, max_value=50, required=False)

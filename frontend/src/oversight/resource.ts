@@ -1,0 +1,2 @@
+export { OversightDashboard } from "./OversightDashboard";
+export { OversightReport } from "./OversightReport";
