@@ -304,7 +304,7 @@ def write_doc() -> None:
     runs = sorted(
         (json.loads(p.read_text()) for p in HERE.glob("results-http-*.json")), key=lambda r: order.get(r["size"], 9)
     )
-    lines = ["<!-- bench:http start (written by bench/http.py; edit the text outside the markers) -->", ""]
+    lines = ["<!-- bench:http start (written by bench/load.py; edit the text outside the markers) -->", ""]
     for r in runs:
         d = r.get("dataset", {})
         lines += [
