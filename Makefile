@@ -125,8 +125,20 @@ typecheck: venv frontend-deps ## mypy (django-stubs) and tsc --strict
 docs: venv ## Regenerate docs/rules.md from the rules registry
 	cd backend && DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py rules_catalogue
 
+SIZE ?= 10k
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jj_bench
+BENCH_PORT ?= 8812
+
+.PHONY: bench-data
+bench-data: venv ## Generate the benchmark dataset into PostgreSQL: make bench-data SIZE=10k|100k|national
+	cd backend && BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) ../bench/data.py --size $(SIZE)
+
 .PHONY: bench
-bench: venv ## Benchmarks (see docs/benchmarks.md)
+bench: venv ## HTTP benchmark on the bench-data dataset beside a bare DRF reference; writes docs/benchmarks.md
+	cd backend && BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) ../bench/load.py --port $(BENCH_PORT)
+
+.PHONY: bench-micro
+bench-micro: venv ## In-process benchmarks: audit cost on writes, chain verification (see docs/benchmarks.md)
 	cd backend && $(PY) ../bench/run.py
 
 .PHONY: lock

@@ -83,8 +83,9 @@ def bench_audit_ratio(writes: int) -> dict[str, float]:
     def one_api_write(i: int) -> float:
         version = Child.objects.get(pk=child.pk).version
         start = time.perf_counter()
-        response = client.patch(f"/api/children/{child.pk}/", {"languages": f"H{i}", "version": version},
-                                content_type="application/json")
+        response = client.patch(
+            f"/api/children/{child.pk}/", {"languages": f"H{i}", "version": version}, content_type="application/json"
+        )
         elapsed = time.perf_counter() - start
         assert response.status_code == 200, response.content
         return elapsed
@@ -125,11 +126,25 @@ def bench_verify(events: int) -> dict[str, float]:
     for seq in range(start_seq, start_seq + events):
         moment = base + timedelta(seconds=seq)
         fields = {
-            "seq": seq, "occurred_at": iso_utc(moment), "actor_id": 1, "actor_username": "bench",
-            "actor_role": "caseworker", "agency_id": 1, "action": "child.read", "object_type": "child",
-            "object_id": str(seq % 5000), "child_ref": f"C-{seq % 5000:012X}", "outcome": "success",
-            "changes": {}, "decisions": [], "rule_ids": "", "decision_outcomes": "", "reason": "",
-            "request_id": f"{seq:032x}", "ip": "127.0.0.1", "prev_hash": last,
+            "seq": seq,
+            "occurred_at": iso_utc(moment),
+            "actor_id": 1,
+            "actor_username": "bench",
+            "actor_role": "caseworker",
+            "agency_id": 1,
+            "action": "child.read",
+            "object_type": "child",
+            "object_id": str(seq % 5000),
+            "child_ref": f"C-{seq % 5000:012X}",
+            "outcome": "success",
+            "changes": {},
+            "decisions": [],
+            "rule_ids": "",
+            "decision_outcomes": "",
+            "reason": "",
+            "request_id": f"{seq:032x}",
+            "ip": "127.0.0.1",
+            "prev_hash": last,
         }
         fields["hash"] = last = event_hash(fields)
         fields["occurred_at"] = moment
@@ -143,8 +158,12 @@ def bench_verify(events: int) -> dict[str, float]:
     report = verify_chain()
     verified = time.perf_counter() - t1
     assert report.ok, report
-    return {"events": report.events_checked, "generate_s": round(generated, 1), "verify_s": round(verified, 1),
-            "verify_events_per_s": round(report.events_checked / verified)}
+    return {
+        "events": report.events_checked,
+        "generate_s": round(generated, 1),
+        "verify_s": round(verified, 1),
+        "verify_events_per_s": round(report.events_checked / verified),
+    }
 
 
 def bench_list(requests: int) -> dict[str, float]:
@@ -163,8 +182,14 @@ def bench_list(requests: int) -> dict[str, float]:
             actor=user,
             data={"given_name": f"C{i}", "dob_certainty": "documented", "date_of_birth": datetime(2010, 3, 1).date()},
         )
-        case_services.case_open(actor=user, child=child, kind="arrest", offences=[
-            {"description": "Theft", "category": "05", "offence_date": datetime(2026, 1, 1, tzinfo=UTC).date()}])
+        case_services.case_open(
+            actor=user,
+            child=child,
+            kind="arrest",
+            offences=[
+                {"description": "Theft", "category": "05", "offence_date": datetime(2026, 1, 1, tzinfo=UTC).date()}
+            ],
+        )
     client = _client(user)
     out: dict[str, float] = {}
     for size in (10, 100):

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { dataProvider, listQuery } from "./dataProvider";
+import { dataProvider, forgetCursors, listQuery } from "./dataProvider";
 
 type Call = { url: string; init: RequestInit };
 let calls: Call[] = [];
 let responses: { status: number; body: unknown }[] = [];
 
 beforeEach(() => {
+  forgetCursors();
   calls = [];
   responses = [];
   document.cookie = "csrftoken=tok123";
@@ -48,6 +49,33 @@ describe("dataProvider", () => {
     });
     expect(result).toEqual({ data: [{ id: 1 }, { id: 2 }], total: 2 });
     expect(calls[0]!.url).toBe("/api/children/?page=1&page_size=25&ordering=id");
+  });
+
+  it("getList walks pages by the cursors the server gave, and asks by number when none is known", async () => {
+    const list = (page: number) =>
+      dataProvider.getList("cases", { pagination: { page, perPage: 2 }, sort: { field: "opened_at", order: "DESC" }, filter: {} });
+    respond(200, { count: 5, count_exact: true, next_cursor: "c2", previous_cursor: null, results: [{ id: 9 }, { id: 8 }] });
+    expect(await list(1)).toEqual({ data: [{ id: 9 }, { id: 8 }], total: 5 });
+    expect(calls[0]!.url).toBe("/api/cases/?page=1&page_size=2&ordering=-opened_at");
+    respond(200, { count: 5, count_exact: true, next_cursor: "c3", previous_cursor: "b1", results: [{ id: 7 }, { id: 6 }] });
+    await list(2);
+    expect(calls[1]!.url).toBe("/api/cases/?cursor=c2&page_size=2&ordering=-opened_at");
+    respond(200, { count: 5, count_exact: true, next_cursor: null, previous_cursor: "b2", results: [{ id: 5 }] });
+    await list(3);
+    expect(calls[2]!.url).toBe("/api/cases/?cursor=c3&page_size=2&ordering=-opened_at");
+    respond(200, { count: 5, count_exact: true, next_cursor: "c3", previous_cursor: "b1", results: [{ id: 7 }, { id: 6 }] });
+    await list(2);
+    expect(calls[3]!.url).toBe("/api/cases/?cursor=b2&page_size=2&ordering=-opened_at");
+    respond(200, { count: 5, count_exact: true, next_cursor: "x", previous_cursor: "y", results: [] });
+    await dataProvider.getList("cases", { pagination: { page: 2, perPage: 2 }, sort: { field: "reference", order: "ASC" }, filter: {} });
+    expect(calls[4]!.url).toBe("/api/cases/?page=2&page_size=2&ordering=reference");
+  });
+
+  it("getList gives react-admin previous/next instead of a total past the server's count cap", async () => {
+    respond(200, { count: 1000, count_exact: false, next_cursor: "c2", previous_cursor: null, results: [{ id: 1 }] });
+    const result = await dataProvider.getList("audit-events", { pagination: { page: 1, perPage: 1 }, sort: { field: "seq", order: "DESC" }, filter: {} });
+    expect(result.total).toBeUndefined();
+    expect(result.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false });
   });
 
   it("getList maps resources to their paths and gives audit events and policies an id", async () => {

@@ -1,11 +1,37 @@
-/** A hand-written DRF data provider: DRF's page/page_size/ordering/search and id__in, PATCH with the version read. */
+/** A hand-written DRF data provider: page_size/ordering/search and id__in, PATCH with the version read.
+ * Paging is by keyset: each answer carries the cursors of the pages beside it, remembered per list so the next
+ * and previous pages are fetched by cursor (constant time at any depth); a page with no cursor known (the first,
+ * or a jump) is asked for by number. Counts are capped by the server: past the cap, react-admin gets `pageInfo`
+ * (previous/next) instead of a total. */
 import type { DataProvider, GetListParams, Identifier, RaRecord } from "react-admin";
 
 import { apiFetch } from "./http";
 
 interface Page<T> {
   count: number;
+  /** false when `count` is the server's cap (there are at least that many rows). */
+  count_exact?: boolean;
+  next_cursor?: string | null;
+  previous_cursor?: string | null;
   results: T[];
+}
+
+/** list (path + query without the page) -> page number -> the cursor that fetches that page. */
+const cursors = new Map<string, Map<number, string>>();
+const MAX_REMEMBERED_LISTS = 50;
+
+export function forgetCursors(): void {
+  cursors.clear();
+}
+
+function cursorsOf(key: string): Map<number, string> {
+  let known = cursors.get(key);
+  if (!known) {
+    if (cursors.size >= MAX_REMEMBERED_LISTS) cursors.delete(cursors.keys().next().value as string);
+    known = new Map();
+    cursors.set(key, known);
+  }
+  return known;
 }
 
 /** react-admin resource name -> API path (sub-resources of a case are reached through getManyReference). */
@@ -54,11 +80,24 @@ function withId<T extends Record<string, unknown>>(resource: string, row: T): T 
 }
 
 async function fetchList(resource: string, path: string, params: Partial<GetListParams>) {
-  const body = await apiFetch<Page<Record<string, unknown>> | Record<string, unknown>[]>(`${path}?${listQuery(params)}`);
+  const rest = listQuery(params);
+  const page = Number(rest.get("page") ?? 1);
+  rest.delete("page");
+  const known = cursorsOf(`${path}?${rest}`);
+  const cursor = page > 1 ? known.get(page) : undefined;
+  const query = new URLSearchParams(cursor ? { cursor } : { page: String(page) });
+  for (const [key, value] of rest) query.append(key, value);
+  const body = await apiFetch<Page<Record<string, unknown>> | Record<string, unknown>[]>(`${path}?${query}`);
   if (Array.isArray(body)) {
     return { data: body.map((row) => withId(resource, row)), total: body.length };
   }
-  return { data: body.results.map((row) => withId(resource, row)), total: body.count };
+  if (body.next_cursor) known.set(page + 1, body.next_cursor);
+  if (body.previous_cursor && page > 1) known.set(page - 1, body.previous_cursor);
+  const data = body.results.map((row) => withId(resource, row));
+  if (body.count_exact === false) {
+    return { data, pageInfo: { hasNextPage: Boolean(body.next_cursor), hasPreviousPage: page > 1 } };
+  }
+  return { data, total: body.count };
 }
 
 export const dataProvider: DataProvider & {

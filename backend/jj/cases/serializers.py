@@ -17,11 +17,12 @@ from jj.cases.models import (
     SentenceType,
 )
 from jj.core.pseudonym import child_pseudonym
+from jj.core.serializers import CachedFieldsMixin
 from jj.people.models import Child
 from jj.rules.checks.sentencing import NON_CUSTODIAL
 
 
-class OffenceSerializer(serializers.ModelSerializer[Offence]):
+class OffenceSerializer(CachedFieldsMixin, serializers.ModelSerializer[Offence]):
     category_label = serializers.CharField(source="get_category_display", read_only=True)
 
     class Meta:
@@ -47,7 +48,7 @@ class OffenceSerializer(serializers.ModelSerializer[Offence]):
         return attrs
 
 
-class AssignmentOutputSerializer(serializers.ModelSerializer[Assignment]):
+class AssignmentOutputSerializer(CachedFieldsMixin, serializers.ModelSerializer[Assignment]):
     username = serializers.CharField(source="user.username", read_only=True)
 
     class Meta:
@@ -56,7 +57,7 @@ class AssignmentOutputSerializer(serializers.ModelSerializer[Assignment]):
         read_only_fields = fields
 
 
-class CaseOutputSerializer(serializers.ModelSerializer[Case]):
+class CaseOutputSerializer(CachedFieldsMixin, serializers.ModelSerializer[Case]):
     offences = OffenceSerializer(many=True, read_only=True)
     assignments = serializers.SerializerMethodField()
     child_display = serializers.SerializerMethodField()
@@ -105,7 +106,10 @@ class CaseOutputSerializer(serializers.ModelSerializer[Case]):
         rows = getattr(case, "active_assignments", None)
         if rows is None:
             rows = list(case.assignments.filter(ended_at__isnull=True).select_related("user"))
-        return AssignmentOutputSerializer(rows, many=True).data  # type: ignore[return-value]
+        # One assignment serializer per case serializer (a list reuses its child for every row), not one per row.
+        if getattr(self, "_assignment_serializer", None) is None:
+            self._assignment_serializer = AssignmentOutputSerializer()
+        return [self._assignment_serializer.to_representation(row) for row in rows]
 
 
 class CaseCreateSerializer(serializers.Serializer):

@@ -11,7 +11,7 @@ from guardian.shortcuts import assign_perm
 
 from jj.accounts.models import Role, User
 from jj.audit.services import audit_append, audit_denied, changed_fields
-from jj.cases.access import can_write_case
+from jj.cases.access import break_glass_refusal, can_write_case
 from jj.cases.lifecycle import case_status_change, case_transition_check
 from jj.cases.models import (
     Assignment,
@@ -747,6 +747,9 @@ def case_break_glass(*, actor: User, case_id: int, reason: str) -> CaseUserObjec
     if case is None:
         audit_denied(actor=actor, action="case.break_glass", object_type="case", object_id=case_id, reason=reason)
         raise Http404
+    if refusal := break_glass_refusal(actor, case):
+        audit_denied(actor=actor, action="case.break_glass", object_type="case", object_id=case_id, reason=refusal)
+        raise ActionNotAllowed(refusal)
     expires = timezone.now() + timedelta(hours=BREAK_GLASS_HOURS)
     with transaction.atomic():
         assign_perm("cases.view_case", actor, case)

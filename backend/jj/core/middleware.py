@@ -4,7 +4,13 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
-from jj.core.context import RequestContext, reset_request_context, set_request_context
+from jj.core.context import (
+    RequestContext,
+    end_request_memo,
+    reset_request_context,
+    set_request_context,
+    start_request_memo,
+)
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -29,9 +35,11 @@ class RequestContextMiddleware:
         incoming = request.headers.get("X-Request-ID", "")
         request_id = incoming if 0 < len(incoming) <= 64 and incoming.isprintable() else uuid.uuid4().hex
         token = set_request_context(RequestContext(request_id=request_id, ip=client_ip(request)))
+        memo = start_request_memo()
         try:
             response = self.get_response(request)
         finally:
+            end_request_memo(memo)
             reset_request_context(token)
         response["X-Request-ID"] = request_id
         return response

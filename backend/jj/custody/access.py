@@ -5,8 +5,7 @@ from django.http import Http404
 
 from jj.accounts.models import Role, User
 from jj.audit.services import audit_denied
-from jj.cases.access import case_scope_q
-from jj.cases.models import Case
+from jj.cases.access import SHARE_IS_READ_ONLY, case_related_scope_q, case_writable_by, is_write_action
 from jj.core.exceptions import ActionNotAllowed
 from jj.custody.models import CustodyEpisode, Facility
 
@@ -16,8 +15,7 @@ FACILITY_RECORDERS = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.FACILITY_
 
 
 def episode_queryset_for(user: User) -> QuerySet[CustodyEpisode]:
-    scoped_cases = Case.objects.filter(case_scope_q(user)).values("pk")
-    return CustodyEpisode.objects.filter(case__in=scoped_cases)
+    return CustodyEpisode.objects.filter(case_related_scope_q(user))
 
 
 def episode_get_for_user(*, user: User, episode_id: int, action: str = "custody_episode.read") -> CustodyEpisode:
@@ -30,6 +28,11 @@ def episode_get_for_user(*, user: User, episode_id: int, action: str = "custody_
     if episode is None:
         audit_denied(actor=user, action=action, object_type="custody_episode", object_id=episode_id)
         raise Http404
+    if is_write_action(action) and not case_writable_by(user, episode.case):
+        audit_denied(
+            actor=user, action=action, object_type="custody_episode", object_id=episode_id, reason="read-only share"
+        )
+        raise ActionNotAllowed(SHARE_IS_READ_ONLY)
     return episode
 
 

@@ -6,6 +6,7 @@ from rest_framework import serializers
 from jj.accounts.models import Role, User
 from jj.core.exceptions import decision_to_json
 from jj.core.pseudonym import child_pseudonym
+from jj.core.serializers import CachedFieldsMixin
 from jj.custody.facts import aftercare_given
 from jj.custody.models import (
     AftercarePlan,
@@ -331,7 +332,7 @@ class TransferSerializer(serializers.Serializer):
     condition_note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class CustodyEpisodeSerializer(serializers.ModelSerializer[CustodyEpisode]):
+class CustodyEpisodeSerializer(CachedFieldsMixin, serializers.ModelSerializer[CustodyEpisode]):
     child_display = serializers.SerializerMethodField()
     case_reference = serializers.CharField(source="case.reference", read_only=True)
     facility_name = serializers.CharField(source="current_facility.name", default=None, read_only=True)

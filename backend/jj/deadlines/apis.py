@@ -57,10 +57,9 @@ class WorklistApi(APIView):
         user: User = request.user  # type: ignore[assignment]
         now = timezone.now()
         base = selectors.deadline_list(user=user)
-        body: dict[str, Any] = {"generated_at": now, "counts": {}}
-        for bucket in ("overdue", "due_24h", "due_week"):
+        body: dict[str, Any] = {"generated_at": now, "counts": selectors.worklist_counts(deadlines=base, now=now)}
+        for bucket in selectors.WORKLIST_BANDS:
             qs = base.filter(selectors.bucket_q(bucket, now)).order_by("-priority", "due_at", "id")
-            body["counts"][bucket] = qs.count()
             body[bucket] = DeadlineSerializer(qs[:WORKLIST_LIMIT], many=True, show_names=shows_names(user)).data
         # Children deprived of liberty now in the caller's scope, longest held first, with the elapsed time.
         from jj.custody.selectors import episode_list

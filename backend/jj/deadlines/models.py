@@ -35,6 +35,10 @@ class Deadline(models.Model):
         indexes = [
             models.Index(fields=["due_at"], condition=Q(met_at__isnull=True), name="deadline_open_due_idx"),
             models.Index(fields=["case", "kind"], name="deadline_case_kind_idx"),
+            # The worklist: a caller's open deadlines, reached from their cases (issue 12).
+            models.Index(
+                fields=["case", "due_at"], condition=Q(met_at__isnull=True), name="deadline_case_open_due_idx"
+            ),
             models.Index(fields=["subject_type", "subject_id"], name="deadline_subject_idx"),
         ]
 

@@ -1,19 +1,29 @@
 from datetime import datetime, timedelta
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from jj.accounts.models import User
-from jj.cases.access import case_scope_q
-from jj.cases.models import Case
+from jj.cases.access import case_related_scope_q
 from jj.deadlines.models import Deadline, Notification
 
 BUCKETS = ("overdue", "due_24h", "due_week", "open", "met")
+WORKLIST_BANDS = ("overdue", "due_24h", "due_week")
 
 
 def deadline_list(*, user: User) -> QuerySet[Deadline]:
-    scoped_cases = Case.objects.filter(case_scope_q(user)).values("pk")
-    return Deadline.objects.filter(case__in=scoped_cases).select_related("case", "case__child", "met_by")
+    """Deadlines of the caller's cases, reached from those cases (assigned ids, agency) through the
+    (case, due_at) index, never by walking the nation's open deadlines."""
+    return Deadline.objects.filter(case_related_scope_q(user)).select_related("case", "case__child", "met_by")
+
+
+def worklist_counts(*, deadlines: QuerySet[Deadline], now: datetime) -> dict[str, int]:
+    """The three urgent bands counted in one query over the caller's open deadlines due within the week."""
+    week = now + timedelta(days=7)
+    counts = deadlines.filter(met_at__isnull=True, due_at__lt=week).aggregate(
+        **{band: Count("pk", filter=bucket_q(band, now)) for band in WORKLIST_BANDS}
+    )
+    return {band: int(counts[band] or 0) for band in WORKLIST_BANDS}
 
 
 def bucket_q(bucket: str, now: datetime) -> Q:

@@ -4,10 +4,11 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from jj.core.pseudonym import child_pseudonym
+from jj.core.serializers import CachedFieldsMixin
 from jj.deadlines.models import Deadline, Notification
 
 
-class DeadlineSerializer(serializers.ModelSerializer[Deadline]):
+class DeadlineSerializer(CachedFieldsMixin, serializers.ModelSerializer[Deadline]):
     case_reference = serializers.CharField(source="case.reference", read_only=True)
     child = serializers.IntegerField(source="case.child_id", read_only=True)
     child_display = serializers.SerializerMethodField()

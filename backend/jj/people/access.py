@@ -1,13 +1,21 @@
 """Who may see which child, and which of a child's fields. Children are visible through the cases the caller
 may see, plus (caseworkers, supervisors) the children their agency registered and has not opened a case for."""
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from jj.accounts.models import Role, User
 from jj.audit.services import audit_denied
-from jj.cases.access import case_scope_q
+from jj.cases.access import (
+    SHARE_IS_READ_ONLY,
+    case_scope_q,
+    case_write_scope_q,
+    is_write_action,
+    shared_case_id_list,
+)
 from jj.cases.models import Case
+from jj.core.context import request_memo
+from jj.core.exceptions import ActionNotAllowed
 from jj.people.models import Child, Guardian
 
 ALWAYS = frozenset(
@@ -59,26 +67,41 @@ def shows_names(user: User) -> bool:
     return "given_name" in child_fields_for(user)
 
 
-def child_scope_q(user: User) -> Q:
-    via_case = Q(Exists(Case.objects.filter(case_scope_q(user), child=OuterRef("pk"))))
+def child_scope_q(user: User, *, write: bool = False) -> Q:
+    """Children seen through the caller's cases, plus those their agency (supervisor) or they (caseworker)
+    registered: `pk IN (a UNION b)`, which the primary key drives, never an OR with a sub-query."""
+    if not user.is_authenticated or not user.is_active:
+        return Q(pk__in=[])
+    scope = case_write_scope_q(user) if write else case_scope_q(user)
+    via_case = Case.objects.filter(scope).values_list("child_id", flat=True)
     if user.role == Role.CASEWORKER:
-        return via_case | Q(registered_by=user)
+        return Q(pk__in=via_case.union(Child.objects.filter(registered_by=user).values_list("pk", flat=True)))
     if user.role == Role.SUPERVISOR and user.agency_id is not None:
-        return via_case | Q(agency_id=user.agency_id)
-    return via_case
+        own = Child.objects.filter(agency_id=user.agency_id).values_list("pk", flat=True)
+        return Q(pk__in=via_case.union(own))
+    return Q(pk__in=via_case)
 
 
 def child_queryset_for(user: User) -> QuerySet[Child]:
     if not user.is_authenticated or not user.is_active:
         return Child.objects.none()
-    return Child.objects.filter(child_scope_q(user))
+    return Child.objects.filter(request_memo(("child_scope_q", user.pk), lambda: child_scope_q(user)))
 
 
 def child_get_for_user(*, user: User, child_id: int, action: str = "child.read") -> Child:
+    """The child, if the caller may read them (a read action) or record on them (any other action: seeing the
+    child only through a read-only share is not enough, 403). Otherwise 404, audited."""
     child = child_queryset_for(user).filter(pk=child_id).first()
     if child is None:
         audit_denied(actor=user, action=action, object_type="child", object_id=child_id, reason="not in caller's scope")
         raise Http404
+    if (
+        is_write_action(action)
+        and shared_case_id_list(user)
+        and not Child.objects.filter(child_scope_q(user, write=True), pk=child_id).exists()
+    ):
+        audit_denied(actor=user, action=action, object_type="child", object_id=child_id, reason="read-only share")
+        raise ActionNotAllowed(SHARE_IS_READ_ONLY)
     return child
 
 

@@ -1,8 +1,11 @@
+from collections.abc import Hashable
 from typing import Any
 
 from rest_framework import serializers
+from rest_framework.fields import Field
 
 from jj.core.pseudonym import child_pseudonym
+from jj.core.serializers import CachedFieldsMixin
 from jj.people.models import Child, Guardian
 
 CHILD_WRITABLE = [
@@ -32,7 +35,7 @@ CHILD_WRITABLE = [
 ]
 
 
-class ChildOutputSerializer(serializers.ModelSerializer[Child]):
+class ChildOutputSerializer(CachedFieldsMixin, serializers.ModelSerializer[Child]):
     """Every field a child record can show; `allowed_fields` (from jj.people.access) trims it per role."""
 
     pseudonym = serializers.SerializerMethodField()
@@ -43,11 +46,18 @@ class ChildOutputSerializer(serializers.ModelSerializer[Child]):
         read_only_fields = fields
 
     def __init__(self, *args: Any, allowed_fields: frozenset[str] | None = None, **kwargs: Any) -> None:
+        # None only when the schema generator inspects the full shape.
+        self.allowed_fields = allowed_fields
         super().__init__(*args, **kwargs)
-        if allowed_fields is not None:  # None only when the schema generator inspects the full shape
-            for name in list(self.fields):
-                if name not in allowed_fields:
-                    self.fields.pop(name)
+
+    def field_set_key(self) -> Hashable:
+        return self.allowed_fields
+
+    def build_field_set(self) -> dict[str, Field]:  # type: ignore[type-arg]
+        fields = super().build_field_set()
+        if self.allowed_fields is None:
+            return fields
+        return {name: field for name, field in fields.items() if name in self.allowed_fields}
 
     def get_pseudonym(self, child: Child) -> str:
         return child_pseudonym(child.pk)

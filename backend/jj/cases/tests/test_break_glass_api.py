@@ -43,7 +43,23 @@ def test_break_glass_cannot_reach_another_jurisdiction(make_case: Any, client_fo
 
 
 @pytest.mark.parametrize("role", ALL_ROLES)
-def test_break_glass_per_role(role: str, make_case: Any, client_for: Any) -> None:
-    case = make_case(by="caseworker2")
+def test_break_glass_per_role(role: str, make_case: Any, client_for: Any, world: Any) -> None:
+    world.users["defender_worker"] = make_user("defender_worker", Role.CASEWORKER, world.defender)
+    case = make_case(by="defender_worker")
     response = client_for(role).post("/api/break-glass/", {"case": case.pk, "reason": REASON}, format="json")
     assert response.status_code == (201 if role in ("caseworker", "supervisor") else 403)
+
+
+@pytest.mark.parametrize("role", ["caseworker", "supervisor"])
+def test_break_glass_is_refused_inside_ones_own_agency(role: str, make_case: Any, client_for: Any) -> None:
+    """Emergency access is no way round need-to-know next door: a colleague's case is assigned, not broken into."""
+    from jj.cases.models import CaseUserObjectPermission
+
+    case = make_case(by="caseworker2")
+    response = client_for(role).post("/api/break-glass/", {"case": case.pk, "reason": REASON}, format="json")
+    assert response.status_code == 403
+    assert "another agency" in response.json()["detail"]
+    assert not CaseUserObjectPermission.objects.exists()
+    assert not Notification.objects.filter(kind="case.break_glass").exists()
+    assert not AuditEvent.objects.filter(action="case.break_glass", outcome="success").exists()
+    assert AuditEvent.objects.filter(action="case.break_glass", outcome="denied").exists()
