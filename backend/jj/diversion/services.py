@@ -146,8 +146,6 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
         duration_days=referral.programme.typical_duration_days,
     )
     case_transition_check(case=case, to=CaseStatus.DIVERTED, actor=actor, action="diversion.activate")
-    if CustodyEpisode.objects.filter(case=case, ended_at__isnull=True).exists():
-        raise ApplicationError(HELD_ON_CASE, extra={"status": [HELD_ON_CASE]})
     decisions = rules_evaluate(
         trigger=Trigger.DIVERSION_ACTIVATE, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now
     )
@@ -159,6 +157,8 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
         object_id=referral.pk,
         child_id=case.child_id,
     )
+    if CustodyEpisode.objects.filter(case=case, ended_at__isnull=True).exists():  # INV-4
+        raise ApplicationError(HELD_ON_CASE, extra={"status": [HELD_ON_CASE]})
     with transaction.atomic():
         locked = DiversionReferral.objects.select_for_update().select_related("programme").get(pk=referral.pk)
         locked.status = ReferralStatus.ACTIVE

@@ -34,6 +34,9 @@ export function ActionForm({
   const refresh = useRefresh();
   const rules = useRuleErrors();
   const [expanded, setExpanded] = useState(false);
+  // Kept from the first render: callers pass a fresh object (with "now" in it) on every render, and react-admin's
+  // form resets to new default values, wiping what the user had typed (a flaky browser test found it).
+  const [initialValues] = useState(defaultValues);
   const submit = async (values: FieldValues) => {
     try {
       await dataProvider.post(path, transform ? transform(values) : values);
@@ -54,7 +57,7 @@ export function ActionForm({
         </Typography>
       </AccordionSummary>
       <AccordionDetails>
-        <Form onSubmit={submit} defaultValues={defaultValues} record={EMPTY}>
+        <Form onSubmit={submit} defaultValues={initialValues} record={EMPTY}>
           {children}
           <DecisionList decisions={rules.decisions} />
           <SaveButton alwaysEnable label="ra.action.save" />

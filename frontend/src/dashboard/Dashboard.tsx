@@ -73,14 +73,34 @@ interface OccupancyRow {
   over_capacity: boolean;
 }
 
-function DeadlineSection({ title, rows, tone }: { title: string; rows: DeadlineRow[]; tone: "error" | "warning" | "info" }) {
+/** One band of the worklist: its first lines, most urgent first, with the band's true count and a link to every
+ * line of it, so no overdue deadline is ever hidden behind the first page. */
+function DeadlineSection({
+  title,
+  rows,
+  total,
+  bucket,
+  tone,
+}: {
+  title: string;
+  rows: DeadlineRow[];
+  total: number;
+  bucket: string;
+  tone: "error" | "warning" | "info";
+}) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const all = `/deadlines?filter=${encodeURIComponent(JSON.stringify({ bucket }))}`;
   return (
     <Box component="section" sx={{ mb: 2 }} aria-label={title}>
       <Typography variant="h6" component="h2" color={tone === "error" ? "error" : "textPrimary"}>
-        {title} ({rows.length})
+        {title} ({total})
       </Typography>
+      {total > rows.length && (
+        <Link to={all} data-testid={`show-all-${bucket}`}>
+          {translate("jj.dashboard.show_all", { count: total })}
+        </Link>
+      )}
       {rows.length === 0 ? (
         <Typography variant="body2">{translate("jj.dashboard.none")}</Typography>
       ) : (
@@ -157,9 +177,27 @@ export function Dashboard() {
                 <LinearProgress aria-label="loading" />
               ) : (
                 <>
-                  <DeadlineSection title={translate("jj.dashboard.overdue")} rows={worklist.overdue} tone="error" />
-                  <DeadlineSection title={translate("jj.dashboard.due_24h")} rows={worklist.due_24h} tone="warning" />
-                  <DeadlineSection title={translate("jj.dashboard.due_week")} rows={worklist.due_week} tone="info" />
+                  <DeadlineSection
+                    title={translate("jj.dashboard.overdue")}
+                    rows={worklist.overdue}
+                    total={worklist.counts.overdue ?? worklist.overdue.length}
+                    bucket="overdue"
+                    tone="error"
+                  />
+                  <DeadlineSection
+                    title={translate("jj.dashboard.due_24h")}
+                    rows={worklist.due_24h}
+                    total={worklist.counts.due_24h ?? worklist.due_24h.length}
+                    bucket="due_24h"
+                    tone="warning"
+                  />
+                  <DeadlineSection
+                    title={translate("jj.dashboard.due_week")}
+                    rows={worklist.due_week}
+                    total={worklist.counts.due_week ?? worklist.due_week.length}
+                    bucket="due_week"
+                    tone="info"
+                  />
                 </>
               )}
             </CardContent>

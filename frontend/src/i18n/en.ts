@@ -17,6 +17,7 @@ const en = {
     dashboard: {
       title: "What needs doing",
       overdue: "Overdue",
+      show_all: "Show all %{count}",
       due_24h: "Due within 24 hours",
       due_week: "Due this week",
       none: "Nothing here.",

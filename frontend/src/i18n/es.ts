@@ -19,6 +19,7 @@ const es: typeof en = {
     dashboard: {
       title: "Pendientes",
       overdue: "Vencidos",
+      show_all: "Ver todos (%{count})",
       due_24h: "Vencen en 24 horas",
       due_week: "Vencen esta semana",
       none: "Nada aquí.",

@@ -19,6 +19,7 @@ const fr: typeof en = {
     dashboard: {
       title: "À faire",
       overdue: "En retard",
+      show_all: "Tout afficher (%{count})",
       due_24h: "À faire sous 24 heures",
       due_week: "À faire cette semaine",
       none: "Rien ici.",
