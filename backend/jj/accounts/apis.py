@@ -13,9 +13,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jj.accounts import selectors, services
-from jj.accounts.access import user_get_for_admin
+from jj.accounts.access import (
+    admin_jurisdiction_id,
+    agency_get_for_admin,
+    jurisdiction_get_for_admin,
+    user_get_for_admin,
+)
 from jj.accounts.models import Agency, Role, User
 from jj.accounts.serializers import (
+    AgencyCreateSerializer,
     AgencySerializer,
     LoginSerializer,
     MeSerializer,
@@ -91,14 +97,16 @@ class AgencyListApi(ListAPIView):
     def scoped_queryset(self, user: User) -> QuerySet[Agency]:
         return selectors.agency_list(actor=user)
 
-    @extend_schema(request=AgencySerializer, responses={201: AgencySerializer})
+    @extend_schema(request=AgencyCreateSerializer, responses={201: AgencySerializer})
     def post(self, request: Request) -> Response:
         actor: User = request.user  # type: ignore[assignment]
         if actor.role != Role.ADMINISTRATOR:
             raise ActionNotAllowed("Only administrators can create agencies.")
-        serializer = AgencySerializer(data=request.data)
+        serializer = AgencyCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        agency = services.agency_create(actor=actor, **serializer.validated_data)
+        wanted = serializer.validated_data.get("jurisdiction") or admin_jurisdiction_id(actor=actor)
+        jurisdiction = jurisdiction_get_for_admin(actor=actor, jurisdiction_id=wanted, action="agency.create")
+        agency = services.agency_create(actor=actor, jurisdiction=jurisdiction, name=serializer.validated_data["name"])
         return Response(AgencySerializer(agency).data, status=status.HTTP_201_CREATED)
 
 
@@ -114,9 +122,15 @@ class UserListApi(ListAPIView):
 
     @extend_schema(request=UserCreateSerializer, responses={201: UserOutputSerializer})
     def post(self, request: Request) -> Response:
+        actor: User = request.user  # type: ignore[assignment]
         serializer = UserCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = services.user_create(actor=request.user, **serializer.validated_data)  # type: ignore[arg-type]
+        data = dict(serializer.validated_data)
+        agency_id = data.pop("agency", None)
+        agency = (
+            None if agency_id is None else agency_get_for_admin(actor=actor, agency_id=agency_id, action="user.create")
+        )
+        user = services.user_create(actor=actor, agency=agency, **data)
         return Response(UserOutputSerializer(user).data, status=status.HTTP_201_CREATED)
 
 
@@ -135,6 +149,13 @@ class UserDetailApi(APIView):
         serializer = UserUpdateSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
+        if "agency" in data:
+            agency_id = data.pop("agency")
+            data["agency"] = (
+                None
+                if agency_id is None
+                else agency_get_for_admin(actor=actor, agency_id=agency_id, action="user.update")
+            )
         password = data.pop("password", None)
         user = services.user_update(actor=actor, user=user, data=data)
         if password:

@@ -38,7 +38,13 @@ class AgencySerializer(serializers.ModelSerializer[Agency]):
     class Meta:
         model = Agency
         fields = ["id", "name", "jurisdiction", "jurisdiction_name"]
-        read_only_fields = ["id", "jurisdiction_name"]
+        read_only_fields = fields
+
+
+class AgencyCreateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    # Optional: the administrator's own jurisdiction by default; any other is refused by the API.
+    jurisdiction = serializers.IntegerField(min_value=1, required=False)
 
 
 class UserOutputSerializer(serializers.ModelSerializer[User]):
@@ -66,7 +72,8 @@ class UserCreateSerializer(serializers.Serializer):
     username = serializers.RegexField(r"^[\w.@+-]+$", max_length=150)
     password = serializers.CharField(write_only=True, min_length=12, style={"input_type": "password"})
     role = serializers.ChoiceField(choices=Role.choices)
-    agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.all(), allow_null=True, required=False)
+    # An id, resolved by the API through the administrator's scope (jj.accounts.access), not from every agency.
+    agency = serializers.IntegerField(min_value=1, allow_null=True, required=False)
     first_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
     last_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
     email = serializers.EmailField(required=False, allow_blank=True)
@@ -79,7 +86,7 @@ class UserCreateSerializer(serializers.Serializer):
 
 class UserUpdateSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=Role.choices, required=False)
-    agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.all(), allow_null=True, required=False)
+    agency = serializers.IntegerField(min_value=1, allow_null=True, required=False)
     first_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
     last_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
     email = serializers.EmailField(required=False, allow_blank=True)

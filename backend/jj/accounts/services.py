@@ -7,7 +7,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django.http import HttpRequest
 
-from jj.accounts.models import Agency, Jurisdiction, Role, User
+from jj.accounts.models import Agency, Jurisdiction, User
 from jj.audit.models import Outcome
 from jj.audit.services import audit_append, changed_fields
 from jj.core.exceptions import ApplicationError
@@ -40,11 +40,17 @@ def _user_state(user: User) -> dict[str, Any]:
     return {name: getattr(user, name) for name in _USER_FIELDS}
 
 
-def _check_role_agency(*, role: str, agency: Agency | None) -> None:
-    if role != Role.ADMINISTRATOR and agency is None:
-        raise ApplicationError(
-            "Choose the agency this person works for.", extra={"agency": ["This field is required."]}
-        )
+AGENCY_REQUIRED = "Choose the agency this person works for."
+OTHER_JURISDICTION = "There is no such agency in your jurisdiction."
+
+
+def _check_role_agency(*, actor: User, agency: Agency | None) -> None:
+    """Every account belongs to an agency of the administrator's own jurisdiction (a hard boundary: the API
+    resolves the agency through the administrator's scope, and this check holds for any other caller too)."""
+    if agency is None:
+        raise ApplicationError(AGENCY_REQUIRED, extra={"agency": ["This field is required."]})
+    if actor.agency is None or agency.jurisdiction_id != actor.agency.jurisdiction_id:
+        raise ApplicationError(OTHER_JURISDICTION, extra={"agency": [OTHER_JURISDICTION]})
 
 
 @transaction.atomic
@@ -59,7 +65,7 @@ def user_create(
     last_name: str = "",
     email: str = "",
 ) -> User:
-    _check_role_agency(role=role, agency=agency)
+    _check_role_agency(actor=actor, agency=agency)
     user = User(username=username, role=role, agency=agency, first_name=first_name, last_name=last_name, email=email)
     validate_password(password, user)
     user.set_password(password)
@@ -78,10 +84,11 @@ def user_create(
 @transaction.atomic
 def user_update(*, actor: User, user: User, data: dict[str, Any]) -> User:
     locked = User.objects.select_for_update().get(pk=user.pk)
+    _check_role_agency(actor=actor, agency=locked.agency)
     before = _user_state(locked)
     for name, value in data.items():
         setattr(locked, name, value)
-    _check_role_agency(role=locked.role, agency=locked.agency)
+    _check_role_agency(actor=actor, agency=locked.agency)
     if locked.pk == actor.pk and (locked.role != before["role"] or not locked.is_active):
         raise ApplicationError("You cannot change your own role or deactivate yourself; ask another administrator.")
     locked.full_clean()
@@ -102,6 +109,8 @@ def user_set_password(*, actor: User, user: User, password: str) -> None:
 
 @transaction.atomic
 def agency_create(*, actor: User, jurisdiction: Jurisdiction, name: str) -> Agency:
+    if actor.agency is None or jurisdiction.pk != actor.agency.jurisdiction_id:
+        raise ApplicationError(OTHER_JURISDICTION, extra={"jurisdiction": [OTHER_JURISDICTION]})
     agency = Agency(jurisdiction=jurisdiction, name=name)
     agency.full_clean()
     agency.save()

@@ -123,7 +123,12 @@ class AuditExportApi(APIView):
             },
         )
         response = StreamingHttpResponse(
-            export_lines(occurred_after=after, occurred_before=before), content_type="application/x-ndjson"
+            export_lines(
+                agency_ids=selectors.audit_scope_agency_ids(user=request.user) or frozenset(),  # type: ignore[arg-type]
+                occurred_after=after,
+                occurred_before=before,
+            ),
+            content_type="application/x-ndjson",
         )
         response["Content-Disposition"] = 'attachment; filename="audit-export.jsonl"'
         return response

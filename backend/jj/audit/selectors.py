@@ -45,5 +45,13 @@ def audit_event_list(*, user: User) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(Q(agency_id__in=agencies) | Q(agency_id__isnull=True)).order_by("-seq")
 
 
+def audit_scope_agency_ids(*, user: User) -> frozenset[int] | None:
+    """The agencies whose events an oversight monitor may read in full (with events of no agency, as in
+    audit_event_list); None for anyone else."""
+    if user.role != Role.OVERSIGHT_MONITOR or user.agency is None:
+        return None
+    return frozenset(Agency.objects.filter(jurisdiction_id=user.agency.jurisdiction_id).values_list("pk", flat=True))
+
+
 def child_access_log(*, child_ref: str) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(child_ref=child_ref).order_by("-seq")

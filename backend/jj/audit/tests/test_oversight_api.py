@@ -192,3 +192,22 @@ def test_supervisor_sees_who_opened_a_childs_file(make_case: Any, client_for: An
 def test_access_log_is_for_the_agency_supervisor(role: str, status: int, make_case: Any, client_for: Any) -> None:
     case = make_case(counsel=True)
     assert client_for(role).get(f"/api/children/{case.child_id}/access-log/").status_code == status
+
+
+def test_export_shows_only_own_jurisdiction_and_links_the_rest(make_case: Any, client_for: Any, tmp_path: Path) -> None:
+    """Issue 11: the export is scoped like the list; other jurisdictions' events are stubs, so the file still
+    verifies offline end to end without revealing them."""
+    make_case()
+    make_case(by="sp_caseworker", given_name="Southerner")
+    body = b"".join(client_for("oversight_monitor").get("/api/audit/export/").streaming_content).decode()  # type: ignore[attr-defined]
+    events = [json.loads(line) for line in body.splitlines()]
+    full = [e for e in events if not e.get("omitted")]
+    stubs = [e for e in events if e.get("omitted")]
+    assert "sp_caseworker" not in body
+    assert stubs
+    assert all(set(e) == {"seq", "prev_hash", "hash", "omitted"} for e in stubs)
+    assert {e["actor_username"] for e in full if e["action"] == "child.create"} == {"caseworker"}
+    export = tmp_path / "audit.jsonl"
+    export.write_text(body)
+    result = subprocess.run([sys.executable, str(SCRIPT), str(export)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
