@@ -13,7 +13,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 # make run: production settings on the embedded default (SQLite, in-process tasks), plain HTTP on localhost.
-RUN_ENV := JJ_ALLOW_DEMO=1 DJANGO_SECURE_COOKIES=0 DJANGO_SECRET_KEY="$$(cat $(CURDIR)/backend/.secret-key)"
+RUN_ENV := JJ_ALLOW_DEMO=1 DJANGO_SECURE_COOKIES=0 DJANGO_SECRET_KEY="$$(cat $(CURDIR)/backend/.secret-key)" \
+	JJ_AUDIT_HMAC_KEY="$$(cat $(CURDIR)/backend/.audit-key)"
 
 .PHONY: help
 help: ## Show the targets
@@ -42,12 +43,12 @@ frontend-deps: $(STAMPS)/npm ## Install the frontend's locked dependencies
 frontend-build: frontend-deps ## Build the frontend into frontend/dist (served by Django)
 	cd frontend && $(NPM) run build
 
-backend/.secret-key:
+backend/.secret-key backend/.audit-key:
 	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	@chmod 600 $@
 
 .PHONY: run
-run: venv frontend-build backend/.secret-key ## Set up everything and serve API + frontend on http://127.0.0.1:8000 with demo data
+run: venv frontend-build backend/.secret-key backend/.audit-key ## Set up everything and serve API + frontend on http://127.0.0.1:8000 with demo data
 	cd backend && $(RUN_ENV) $(PY) manage.py migrate --noinput
 	cd backend && $(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
 	cd backend && $(RUN_ENV) $(PY) manage.py seed_demo

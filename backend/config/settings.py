@@ -1,6 +1,7 @@
 """Settings for every environment. Integrations are switched by environment variables (config/env.py);
 nothing exists only in production. See docs/configuration.md for the variables."""
 
+import hashlib
 from datetime import timedelta
 
 import dj_database_url
@@ -18,6 +19,14 @@ if not DEBUG and len(SECRET_KEY) < 32:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set to at least 32 random characters.")
 # Keyed hash for pseudonymous child references in audit and oversight. Rotating it breaks links across exports.
 PSEUDONYM_KEY = env_str("JJ_PSEUDONYM_KEY", SECRET_KEY)
+# Key of the audit chain's HMAC (jj.audit.chain). Kept outside the database, so the application's database user
+# cannot rewrite an event and recompute the chain. Only DEBUG derives a development key; production refuses to
+# start without one. Changing it makes every earlier event fail verification: see docs/audit.md.
+AUDIT_HMAC_KEY = env_str(
+    "JJ_AUDIT_HMAC_KEY", hashlib.sha256(b"jj-audit-dev-only:" + SECRET_KEY.encode()).hexdigest() if DEBUG else None
+)
+if not DEBUG and len(AUDIT_HMAC_KEY) < 32:
+    raise ImproperlyConfigured("JJ_AUDIT_HMAC_KEY must be set to at least 32 random characters.")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 

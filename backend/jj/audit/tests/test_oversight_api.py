@@ -211,3 +211,26 @@ def test_export_shows_only_own_jurisdiction_and_links_the_rest(make_case: Any, c
     export.write_text(body)
     result = subprocess.run([sys.executable, str(SCRIPT), str(export)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_offline_verification_needs_the_chain_key(make_case: Any, client_for: Any, tmp_path: Path) -> None:
+    """Issue 11: the export verifies only under the installation's key; without it the script says so."""
+    import os
+
+    make_case()
+    export = tmp_path / "audit.jsonl"
+    export.write_bytes(b"".join(client_for("oversight_monitor").get("/api/audit/export/").streaming_content))  # type: ignore[attr-defined]
+    env = {k: v for k, v in os.environ.items() if k != "JJ_AUDIT_HMAC_KEY"}
+    missing = subprocess.run([sys.executable, str(SCRIPT), str(export)], capture_output=True, text=True, env=env)
+    assert missing.returncode == 2
+    assert "JJ_AUDIT_HMAC_KEY" in missing.stderr
+    key_file = tmp_path / "audit.key"
+    for key, status in [("a wrong key of some length", 1), (django_settings.AUDIT_HMAC_KEY, 0)]:
+        key_file.write_text(key + "\n")
+        result = subprocess.run(
+            [sys.executable, str(SCRIPT), str(export), "--key-file", str(key_file)],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        assert result.returncode == status, result.stdout + result.stderr
