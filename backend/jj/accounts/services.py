@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from jj.accounts.models import Agency, Jurisdiction, User
+from jj.accounts.sessions import session_stamp_sign_in, sessions_end_for_user
 from jj.audit.models import Outcome
 from jj.audit.services import audit_append, changed_fields
 from jj.core.exceptions import ApplicationError
@@ -15,6 +16,7 @@ from jj.core.exceptions import ApplicationError
 
 def auth_login(*, request: HttpRequest, user: User) -> None:
     login(request, user)
+    session_stamp_sign_in(request.session)
     audit_append(actor=user, action="auth.login", object_type="user", object_id=user.pk)
 
 
@@ -94,6 +96,9 @@ def user_update(*, actor: User, user: User, data: dict[str, Any]) -> User:
     locked.full_clean()
     locked.save()
     changes = changed_fields(before, _user_state(locked))
+    if before["is_active"] and not locked.is_active:
+        # A disabled account's sessions end now (and stay ended if it is enabled again).
+        changes["sessions_ended"] = sessions_end_for_user(user_id=locked.pk)
     action = "user.role_change" if "role" in changes or "agency_id" in changes else "user.update"
     audit_append(actor=actor, action=action, object_type="user", object_id=locked.pk, changes=changes)
     return locked
