@@ -3,14 +3,15 @@ from django.db.models import Q, QuerySet
 
 from jj.accounts.models import Agency, Role, User
 from jj.audit.models import AuditEvent
+from jj.core.filters import UtcIsoDateTimeFilter
 
 
 class AuditEventFilter(django_filters.FilterSet):
     """Oversight questions as filters, e.g. every overridden REQUIRE_JUSTIFICATION of one agency last quarter:
     ?agency_id=3&decision_outcome=require_justification&occurred_after=2026-07-01&occurred_before=2026-10-01"""
 
-    occurred_after = django_filters.IsoDateTimeFilter(field_name="occurred_at", lookup_expr="gte")
-    occurred_before = django_filters.IsoDateTimeFilter(field_name="occurred_at", lookup_expr="lt")
+    occurred_after = UtcIsoDateTimeFilter(field_name="occurred_at", lookup_expr="gte")
+    occurred_before = UtcIsoDateTimeFilter(field_name="occurred_at", lookup_expr="lt")
     action_prefix = django_filters.CharFilter(field_name="action", lookup_expr="startswith")
     rule_id = django_filters.CharFilter(method="filter_rule_id")
     decision_outcome = django_filters.CharFilter(method="filter_decision_outcome")

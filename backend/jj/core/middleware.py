@@ -2,7 +2,7 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from jj.core.context import RequestContext, reset_request_context, set_request_context
 
@@ -35,3 +35,19 @@ class RequestContextMiddleware:
             reset_request_context(token)
         response["X-Request-ID"] = request_id
         return response
+
+
+NUL_IN_QUERY = "The query string contains a NUL character, which no field accepts."
+
+
+class RejectNulQueryMiddleware:
+    """A NUL byte in a query parameter is a 400: PostgreSQL cannot store or compare it, and search and ordering
+    parameters reach the database without passing through a form field that would refuse it (issue 11)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if any("\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()):
+            return JsonResponse({"detail": NUL_IN_QUERY}, status=400)
+        return self.get_response(request)

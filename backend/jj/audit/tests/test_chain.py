@@ -178,6 +178,7 @@ def test_whoever_holds_the_key_verifies_and_nobody_else() -> None:
     assert not verify_chain(key=b"another installation's key").ok
 
 
+@settings(deadline=None)
 @given(key=st.binary(min_size=1, max_size=200), text=st.text(max_size=50))
 def test_chain_mac_is_standard_hmac_sha256(key: bytes, text: str) -> None:
     """The offline verifier uses the standard library's hmac: both must agree for any key length."""

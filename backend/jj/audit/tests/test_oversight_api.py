@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.conf import settings as django_settings
 from django.utils import timezone
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ALL_ROLES
@@ -161,6 +161,7 @@ def test_script_names_the_tampered_event(tamper: str, make_case: Any, client_for
     assert f"#{named}" in result.stdout
 
 
+@settings(deadline=None)
 @given(
     event=st.fixed_dictionaries(
         {
