@@ -3,6 +3,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 from jj.core.context import RequestContext, reset_request_context, set_request_context
 
@@ -51,3 +52,18 @@ class RejectNulQueryMiddleware:
         if any("\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()):
             return JsonResponse({"detail": NUL_IN_QUERY}, status=400)
         return self.get_response(request)
+
+
+class NoStoreApiMiddleware:
+    """API answers carry children's records: no browser, proxy or shared cache may keep them (Cache-Control:
+    no-store, private), and a cached page is never reused for another signed-in user (Vary: Cookie)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.path.startswith("/api/"):
+            add_never_cache_headers(response)
+            patch_vary_headers(response, ["Cookie"])
+        return response
