@@ -37,6 +37,16 @@ def make_user(username: str, role: str, agency: Agency | None) -> User:
     return user
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Any:
+    """Rate-limit counters live in the cache: each test starts without any."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def world(db: Any) -> World:
     north = Jurisdiction.objects.create(code="north", name="Northland", timezone="Europe/Paris")

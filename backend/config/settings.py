@@ -105,6 +105,17 @@ else:
         }
     }
 
+# The cache holds rate-limit counters (sign-in failures per address, export throttles). Shared across processes
+# through Redis when CACHE_URL is set (Docker); otherwise each process keeps its own (make run has one).
+_cache_url = env_str("CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+        if _cache_url
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -191,6 +202,11 @@ AXES_LOCKOUT_CALLABLE = "jj.accounts.apis.lockout_response"
 # The same client address as the audit trail: X-Real-IP from our nginx when DJANGO_BEHIND_PROXY is set.
 AXES_CLIENT_IP_CALLABLE = "jj.core.middleware.client_ip"
 
+# Password spraying: many usernames from one address. Failed sign-ins per client address (any username) within the
+# window, before that address is refused (429) until the window ends. High enough for an office behind one NAT.
+LOGIN_FAILURES_PER_IP = env_int("JJ_LOGIN_FAILURES_PER_IP", 20)
+LOGIN_FAILURE_WINDOW_SECONDS = env_int("JJ_LOGIN_FAILURE_WINDOW_MINUTES", 15) * 60
+
 GUARDIAN_RAISE_403 = False
 GUARDIAN_MONKEY_PATCH_USER = False
 ANONYMOUS_USER_NAME = None
@@ -212,6 +228,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "jj.core.exceptions.api_exception_handler",
+    # Expensive reads (views set throttle_scope); per user, counted in the cache.
+    "DEFAULT_THROTTLE_RATES": {"export": env_str("JJ_EXPORT_RATE", "10/hour")},
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",

@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_protect, ensure_csrf_cookie
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
@@ -35,6 +35,7 @@ from jj.core.permissions import HasRole
 from jj.core.views import ListAPIView
 
 WRONG_CREDENTIALS = "Wrong username or password."
+THROTTLED = "Too many failed sign-ins from your network. Wait 15 minutes, or ask an administrator."
 LOCKED_OUT = "Too many failed sign-in attempts from here. Wait 15 minutes or ask an administrator to unlock you."
 
 
@@ -59,11 +60,21 @@ class LoginApi(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list[type] = []
 
-    @extend_schema(request=LoginSerializer, responses={200: MeSerializer}, summary="Sign in")
+    @extend_schema(
+        request=LoginSerializer,
+        responses={
+            200: MeSerializer,
+            400: OpenApiResponse(description="Wrong username or password, or a field missing"),
+            429: OpenApiResponse(description="Locked out (this username here) or throttled (this address)"),
+        },
+        summary="Sign in",
+    )
     def post(self, request: Request) -> Response:
         serializer = LoginSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         username = serializer.validated_data["username"]
+        if services.auth_address_throttled(username=username):
+            return Response({"detail": THROTTLED}, status=status.HTTP_429_TOO_MANY_REQUESTS)
         user = authenticate(request._request, username=username, password=serializer.validated_data["password"])
         if user is None or not isinstance(user, User):
             locked = bool(getattr(request._request, "axes_locked_out", False))

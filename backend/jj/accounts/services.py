@@ -2,8 +2,10 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import login, logout
 from django.contrib.auth.password_validation import validate_password
+from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest
 
@@ -11,6 +13,7 @@ from jj.accounts.models import Agency, Jurisdiction, User
 from jj.accounts.sessions import session_stamp_sign_in, sessions_end_for_user
 from jj.audit.models import Outcome
 from jj.audit.services import audit_append, changed_fields
+from jj.core.context import current_request_context
 from jj.core.exceptions import ApplicationError
 
 
@@ -20,7 +23,36 @@ def auth_login(*, request: HttpRequest, user: User) -> None:
     audit_append(actor=user, action="auth.login", object_type="user", object_id=user.pk)
 
 
+def _failures_key(ip: str) -> str:
+    return f"jj:login-failures:{ip}"
+
+
+def auth_address_throttled(*, username: str) -> bool:
+    """Too many failed sign-ins from this client address, whatever the usernames (password spraying): refused
+    until the window ends, and the refusal is recorded. axes separately locks one username at one address."""
+    ip = current_request_context().ip
+    if not ip or cache.get(_failures_key(ip), 0) < settings.LOGIN_FAILURES_PER_IP:
+        return False
+    audit_append(
+        actor=None,
+        actor_username=username[:150],
+        action="auth.throttled",
+        object_type="user",
+        outcome=Outcome.DENIED,
+        reason=f"more than {settings.LOGIN_FAILURES_PER_IP} failed sign-ins from this address",
+    )
+    return True
+
+
 def auth_login_failed(*, username: str, locked_out: bool) -> None:
+    ip = current_request_context().ip
+    if ip:
+        key = _failures_key(ip)
+        cache.add(key, 0, timeout=settings.LOGIN_FAILURE_WINDOW_SECONDS)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=settings.LOGIN_FAILURE_WINDOW_SECONDS)
     audit_append(
         actor=None,
         actor_username=username[:150],

@@ -149,3 +149,28 @@ def test_disabled_users_sessions_end_at_once_and_stay_ended(world: World, client
     event = AuditEvent.objects.filter(action="user.update", object_id=str(target)).order_by("seq").first()
     assert event is not None
     assert event.changes["sessions_ended"] == 1
+
+
+def test_password_spraying_from_one_address_is_throttled(world: World, settings: Any) -> None:
+    """Issue 11: failures across many usernames from one address end in 429 for every username there, recorded;
+    another address is unaffected. (axes alone locks one username at one address.)"""
+    settings.LOGIN_FAILURES_PER_IP = 5
+    client, token = _csrf_client()
+    for n in range(5):
+        response = client.post(
+            "/api/auth/login/", {"username": f"guess{n}", "password": "Spring2026!"}, HTTP_X_CSRFTOKEN=token
+        )
+        assert response.status_code == 400
+    refused = client.post("/api/auth/login/", {"username": "caseworker", "password": PASSWORD}, HTTP_X_CSRFTOKEN=token)
+    assert refused.status_code == 429
+    assert "Too many failed sign-ins" in refused.json()["detail"]
+    assert AuditEvent.objects.filter(action="auth.throttled", actor_username="caseworker").exists()
+    assert not AuditEvent.objects.filter(action="auth.login", actor_username="caseworker").exists()
+    elsewhere, other_token = _csrf_client()
+    ok = elsewhere.post(
+        "/api/auth/login/",
+        {"username": "caseworker", "password": PASSWORD},
+        HTTP_X_CSRFTOKEN=other_token,
+        REMOTE_ADDR="10.9.8.7",
+    )
+    assert ok.status_code == 200

@@ -235,3 +235,16 @@ def test_offline_verification_needs_the_chain_key(make_case: Any, client_for: An
             env=env,
         )
         assert result.returncode == status, result.stdout + result.stderr
+
+
+def test_exports_are_rate_limited_per_monitor(client_for: Any, monkeypatch: Any) -> None:
+    """Issue 11: an export streams a whole period of the trail; a monitor gets a few per hour, then 429."""
+    from rest_framework.throttling import ScopedRateThrottle
+
+    assert django_settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["export"] == "10/hour"  # type: ignore[index]
+    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"export": "2/hour"})  # DRF reads it at import
+    monitor = client_for("oversight_monitor")
+    statuses = [monitor.get("/api/audit/export/").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert AuditEvent.objects.filter(action="audit.export").count() == 2
+    assert client_for("oversight_monitor").get("/api/audit/events/").status_code == 200  # only exports
