@@ -13,7 +13,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 # make run: production settings on the embedded default (SQLite, in-process tasks), plain HTTP on localhost.
-RUN_ENV := JJ_ALLOW_DEMO=1 DJANGO_SECURE_COOKIES=0 DJANGO_SECRET_KEY="$$(cat $(CURDIR)/backend/.secret-key)" \
+RUN_ENV := JJ_ALLOW_DEMO=1 JJ_MFA_REQUIRED=0 DJANGO_SECURE_COOKIES=0 DJANGO_SECRET_KEY="$$(cat $(CURDIR)/backend/.secret-key)" \
 	JJ_AUDIT_HMAC_KEY="$$(cat $(CURDIR)/backend/.audit-key)"
 
 .PHONY: help
@@ -53,6 +53,8 @@ run: venv frontend-build backend/.secret-key backend/.audit-key ## Set up everyt
 	cd backend && $(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
 	cd backend && $(RUN_ENV) $(PY) manage.py seed_demo
 	@echo ""
+	@echo "Demo: the second factor (TOTP) is optional here (JJ_MFA_REQUIRED=0); a real installation requires it"
+	@echo "for supervisors, administrators and oversight monitors. Anyone may enrol from the account menu."
 	@echo "Serving on http://$(HOST):$(PORT)/  (API docs: http://$(HOST):$(PORT)/api/docs/; Ctrl-C to stop)"
 	cd backend && $(RUN_ENV) DJANGO_ALLOWED_HOSTS=$(HOST),localhost $(abspath $(VENV))/bin/gunicorn config.wsgi \
 		--bind $(HOST):$(PORT) --workers 1 --threads 8 --access-logfile - --config python:config.gunicorn_embedded

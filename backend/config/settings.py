@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "guardian",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "pgtrigger",
     "jj.core",
@@ -66,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "jj.accounts.middleware.SessionTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "jj.accounts.middleware.MfaMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -206,6 +211,11 @@ AXES_CLIENT_IP_CALLABLE = "jj.core.middleware.client_ip"
 # window, before that address is refused (429) until the window ends. High enough for an office behind one NAT.
 LOGIN_FAILURES_PER_IP = env_int("JJ_LOGIN_FAILURES_PER_IP", 20)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("JJ_LOGIN_FAILURE_WINDOW_MINUTES", 15) * 60
+
+# Multi-factor authentication (TOTP + recovery codes): required for supervisors, administrators and oversight
+# monitors unless turned off (`make run`'s demo and the browser tests do, and say so). See docs/security.md.
+MFA_REQUIRED = env_bool("JJ_MFA_REQUIRED", not DEBUG)
+OTP_TOTP_ISSUER = env_str("JJ_MFA_ISSUER", "Juvenile justice case management")
 
 GUARDIAN_RAISE_403 = False
 GUARDIAN_MONKEY_PATCH_USER = False

@@ -1,3 +1,4 @@
+import base64
 from typing import Any
 
 from django.contrib.auth import authenticate
@@ -6,13 +7,14 @@ from django.http import HttpRequest, JsonResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_protect, ensure_csrf_cookie
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import status
+from rest_framework import serializers, status
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jj.accounts import selectors, services
+from jj.accounts import mfa, selectors, services
 from jj.accounts.access import (
     admin_jurisdiction_id,
     agency_get_for_admin,
@@ -25,7 +27,11 @@ from jj.accounts.serializers import (
     AgencySerializer,
     LoginSerializer,
     MeSerializer,
+    MfaCodeSerializer,
+    MfaStatusSerializer,
+    RecoveryCodesSerializer,
     StaffSerializer,
+    TotpSetupOutputSerializer,
     UserCreateSerializer,
     UserOutputSerializer,
     UserUpdateSerializer,
@@ -83,7 +89,7 @@ class LoginApi(APIView):
                 return Response({"detail": LOCKED_OUT}, status=status.HTTP_429_TOO_MANY_REQUESTS)
             return Response({"detail": WRONG_CREDENTIALS}, status=status.HTTP_400_BAD_REQUEST)
         services.auth_login(request=request._request, user=user)
-        return Response(MeSerializer(user).data)
+        return Response(MeSerializer(user, context={"request": request._request}).data)
 
 
 class LogoutApi(APIView):
@@ -96,7 +102,7 @@ class LogoutApi(APIView):
 class MeApi(APIView):
     @extend_schema(responses={200: MeSerializer}, summary="The signed-in user")
     def get(self, request: Request) -> Response:
-        return Response(MeSerializer(request.user).data)
+        return Response(MeSerializer(request.user, context={"request": request._request}).data)
 
 
 class AgencyListApi(ListAPIView):
@@ -137,6 +143,7 @@ class UserListApi(ListAPIView):
         serializer = UserCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
+        mfa.reauthenticate(actor=actor, password=data.pop("current_password"), action="user.create")
         agency_id = data.pop("agency", None)
         agency = (
             None if agency_id is None else agency_get_for_admin(actor=actor, agency_id=agency_id, action="user.create")
@@ -160,6 +167,9 @@ class UserDetailApi(APIView):
         serializer = UserUpdateSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
+        if "current_password" not in data:
+            raise ValidationError({"current_password": ["Confirm this change with your own password."]})
+        mfa.reauthenticate(actor=actor, password=data.pop("current_password"), action="user.update")
         if "agency" in data:
             agency_id = data.pop("agency")
             data["agency"] = (
@@ -192,3 +202,73 @@ class StaffListApi(ListAPIView):
             role=Role.CASEWORKER, agency_id=user.agency_id
         )
         return User.objects.filter(same_jurisdiction & assignable).select_related("agency").order_by("username")
+
+
+class MfaStatusApi(APIView):
+    @extend_schema(responses={200: MfaStatusSerializer}, summary="Whether a second factor is required, enrolled, given")
+    def get(self, request: Request) -> Response:
+        return Response(MfaStatusSerializer(mfa.mfa_status(request._request)).data)
+
+
+class PasswordConfirmSerializer(serializers.Serializer):
+    current_password = serializers.CharField(write_only=True, max_length=512, style={"input_type": "password"})
+
+
+class TotpSetupApi(APIView):
+    """Start enrolling an authenticator app: the secret, as text and as an otpauth:// URI for a QR code."""
+
+    @extend_schema(request=PasswordConfirmSerializer, responses={201: TotpSetupOutputSerializer})
+    def post(self, request: Request) -> Response:
+        actor: User = request.user  # type: ignore[assignment]
+        serializer = PasswordConfirmSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        mfa.reauthenticate(actor=actor, password=serializer.validated_data["current_password"], action="mfa.setup")
+        device = mfa.totp_setup(actor=actor)
+        secret = base64.b32encode(device.bin_key).decode().rstrip("=")
+        return Response({"secret": secret, "otpauth_uri": device.config_url}, status=status.HTTP_201_CREATED)
+
+
+class TotpConfirmApi(APIView):
+    """Finish enrolling with a code from the app: the recovery codes come back, once."""
+
+    @extend_schema(request=MfaCodeSerializer, responses={201: RecoveryCodesSerializer})
+    def post(self, request: Request) -> Response:
+        serializer = MfaCodeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        codes = mfa.totp_confirm(
+            request=request._request,
+            actor=request.user,  # type: ignore[arg-type]
+            code=serializer.validated_data["code"],
+        )
+        return Response({"recovery_codes": codes}, status=status.HTTP_201_CREATED)
+
+
+class MfaVerifyApi(APIView):
+    """The second step of signing in: a code from the app, or a recovery code."""
+
+    @extend_schema(request=MfaCodeSerializer, responses={200: MeSerializer})
+    def post(self, request: Request) -> Response:
+        serializer = MfaCodeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        mfa.mfa_verify(
+            request=request._request,
+            actor=request.user,  # type: ignore[arg-type]
+            code=serializer.validated_data["code"],
+        )
+        return Response(MeSerializer(request.user, context={"request": request._request}).data)
+
+
+class UserMfaResetApi(APIView):
+    """An administrator removes a user's authenticator and recovery codes (same jurisdiction only)."""
+
+    permission_classes = [IsAuthenticated, HasRole.of(Role.ADMINISTRATOR)]
+
+    @extend_schema(request=PasswordConfirmSerializer, responses={204: None})
+    def post(self, request: Request, user_id: int) -> Response:
+        actor: User = request.user  # type: ignore[assignment]
+        user = user_get_for_admin(actor=actor, user_id=user_id)
+        serializer = PasswordConfirmSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        mfa.reauthenticate(actor=actor, password=serializer.validated_data["current_password"], action="mfa.reset")
+        mfa.mfa_reset(actor=actor, user=user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

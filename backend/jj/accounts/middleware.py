@@ -1,7 +1,7 @@
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from jj.accounts import sessions
 from jj.accounts.sessions import LAST_ACTIVITY as _LAST_ACTIVITY
@@ -41,4 +41,25 @@ class SessionTimeoutMiddleware:
                 if not isinstance(last, int) or now - last >= 60:
                     # Touch at most once a minute so a busy user does not cost a session write per request.
                     request.session[_LAST_ACTIVITY] = now
+        return self.get_response(request)
+
+
+MFA_NEEDED = "Enter the code from your authenticator app first (or enrol one: your role requires it)."
+# What a session that still needs its second factor may reach: enough to finish signing in, or to leave.
+MFA_OPEN_PATHS = ("/api/auth/csrf/", "/api/auth/me/", "/api/auth/logout/", "/api/auth/mfa/", "/api/health/")
+
+
+class MfaMiddleware:
+    """A password alone opens nothing for an account that needs a second factor (jj.accounts.mfa): every other
+    API answer is 403 with code `mfa_required` until it is given. After django_otp's OTPMiddleware."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith("/api/") and not request.path.startswith(MFA_OPEN_PATHS):
+            from jj.accounts.mfa import mfa_pending
+
+            if mfa_pending(request):
+                return JsonResponse({"detail": MFA_NEEDED, "code": "mfa_required"}, status=403)
         return self.get_response(request)

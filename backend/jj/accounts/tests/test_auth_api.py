@@ -142,9 +142,19 @@ def test_disabled_users_sessions_end_at_once_and_stay_ended(world: World, client
     assert worker.get("/api/auth/me/").status_code == 200
     admin = client_for("administrator")
     target = world["caseworker2"].pk
-    assert admin.patch(f"/api/users/{target}/", {"is_active": False}, format="json").status_code == 200
+    assert (
+        admin.patch(
+            f"/api/users/{target}/", {"current_password": PASSWORD, "is_active": False}, format="json"
+        ).status_code
+        == 200
+    )
     assert worker.get("/api/cases/").status_code == 401
-    assert admin.patch(f"/api/users/{target}/", {"is_active": True}, format="json").status_code == 200
+    assert (
+        admin.patch(
+            f"/api/users/{target}/", {"current_password": PASSWORD, "is_active": True}, format="json"
+        ).status_code
+        == 200
+    )
     assert worker.get("/api/auth/me/").status_code == 401
     event = AuditEvent.objects.filter(action="user.update", object_id=str(target)).order_by("seq").first()
     assert event is not None

@@ -5,11 +5,16 @@ from typing import Any
 
 import pytest
 
-from conftest import World, make_user
+from conftest import PASSWORD, World, make_user
 from jj.accounts.models import Agency, Role, User
 from jj.audit.models import AuditEvent, Outcome
 
-NEW_USER = {"username": "intruder", "password": "a-long-enough-passphrase-2026", "role": "supervisor"}
+NEW_USER = {
+    "username": "intruder",
+    "password": "a-long-enough-passphrase-2026",
+    "role": "supervisor",
+    "current_password": PASSWORD,
+}
 
 
 def _denied(action: str) -> int:
@@ -30,7 +35,9 @@ def test_no_user_created_in_another_jurisdictions_agency(where: str, world: Worl
 def test_no_user_moved_into_another_jurisdiction(world: World, client_for: Any) -> None:
     target = world["caseworker2"]
     response = client_for("administrator").patch(
-        f"/api/users/{target.pk}/", {"agency": world.south_agency.pk, "role": "supervisor"}, format="json"
+        f"/api/users/{target.pk}/",
+        {"current_password": PASSWORD, "agency": world.south_agency.pk, "role": "supervisor"},
+        format="json",
     )
     assert response.status_code == 400
     assert "agency" in response.json()
@@ -93,6 +100,7 @@ def test_service_refuses_another_jurisdiction_for_any_caller(world: World) -> No
     from jj.accounts.services import user_create
     from jj.core.exceptions import ApplicationError
 
+    fields = {k: v for k, v in NEW_USER.items() if k != "current_password"}
     with pytest.raises(ApplicationError):
-        user_create(actor=world["administrator"], agency=world.south_agency, **NEW_USER)
+        user_create(actor=world["administrator"], agency=world.south_agency, **fields)
     assert not User.objects.filter(username="intruder").exists()
