@@ -11,7 +11,8 @@ import TaskAltIcon from "@mui/icons-material/TaskAlt";
 import RuleIcon from "@mui/icons-material/Rule";
 import SchoolIcon from "@mui/icons-material/School";
 import ShieldIcon from "@mui/icons-material/Shield";
-import { Admin, Resource } from "react-admin";
+import { Admin, CustomRoutes, Resource } from "react-admin";
+import { Route } from "react-router-dom";
 
 import { ApprovalList } from "./approvals";
 import { AuditEventList } from "./audit";
@@ -30,6 +31,7 @@ import { OversightDecisionList } from "./oversight";
 import { PolicyEdit, PolicyList, PolicyShow } from "./policies";
 import { ProtectionReferralList } from "./referrals";
 import { Layout } from "./layout/Layout";
+import { SecurityPage } from "./mfa";
 import { theme } from "./layout/theme";
 
 export function App() {
@@ -60,6 +62,9 @@ export function App() {
       <Resource name="audit-events" list={AuditEventList} icon={HistoryIcon} />
       <Resource name="oversight-decisions" list={OversightDecisionList} icon={RuleIcon} />
       <Resource name="inspections" list={InspectionList} create={InspectionCreate} icon={FactCheckIcon} />
+      <CustomRoutes>
+        <Route path="/security" element={<SecurityPage />} />
+      </CustomRoutes>
       <Resource name="policies" list={PolicyList} show={PolicyShow} edit={PolicyEdit} icon={PolicyIcon}
         recordRepresentation="name" />
     </Admin>
