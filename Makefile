@@ -71,6 +71,10 @@ test-backend: venv ## Backend tests on the database in DATABASE_URL (SQLite when
 	cd backend && $(PY) -m pytest jj/rules --cov=jj/rules --cov-branch --cov-report=term-missing:skip-covered \
 		--cov-fail-under=100 -q --no-header
 
+.PHONY: fuzz
+fuzz: venv ## Longer API fuzzing: every operation, bodies included, 50 examples each (see docs/security.md)
+	cd backend && JJ_FUZZ_METHODS=all JJ_FUZZ_EXAMPLES=$${JJ_FUZZ_EXAMPLES:-50} $(PY) -m pytest -n 2 jj/core/tests/test_fuzz_api.py -q
+
 .PHONY: test-frontend
 test-frontend: frontend-deps ## Frontend unit tests (vitest)
 	cd frontend && $(NPM) test
