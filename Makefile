@@ -13,7 +13,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 # make run: production settings on the embedded default (SQLite, in-process tasks), plain HTTP on localhost.
-RUN_ENV := JJ_ALLOW_DEMO=1 DJANGO_SECURE_COOKIES=0 LOG_FORMAT=$${LOG_FORMAT:-plain} DJANGO_SECRET_KEY="$$(cat $(CURDIR)/backend/.secret-key)"
+RUN_ENV := JJ_ALLOW_DEMO=1 JJ_MFA_REQUIRED=0 DJANGO_SECURE_COOKIES=0 LOG_FORMAT=$${LOG_FORMAT:-plain} \
+	DJANGO_SECRET_KEY="$$(cat $(CURDIR)/backend/.secret-key)" JJ_AUDIT_HMAC_KEY="$$(cat $(CURDIR)/backend/.audit-key)"
 
 .PHONY: help
 help: ## Show the targets
@@ -42,16 +43,18 @@ frontend-deps: $(STAMPS)/npm ## Install the frontend's locked dependencies
 frontend-build: frontend-deps ## Build the frontend into frontend/dist (served by Django)
 	cd frontend && $(NPM) run build
 
-backend/.secret-key:
+backend/.secret-key backend/.audit-key:
 	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	@chmod 600 $@
 
 .PHONY: run
-run: venv frontend-build backend/.secret-key ## Set up everything and serve API + frontend on http://127.0.0.1:8000 with demo data
+run: venv frontend-build backend/.secret-key backend/.audit-key ## Set up everything and serve API + frontend on http://127.0.0.1:8000 with demo data
 	cd backend && $(RUN_ENV) $(PY) manage.py migrate --noinput
 	cd backend && $(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
 	cd backend && $(RUN_ENV) $(PY) manage.py seed_demo
 	@echo ""
+	@echo "Demo: the second factor (TOTP) is optional here (JJ_MFA_REQUIRED=0); a real installation requires it"
+	@echo "for supervisors, administrators and oversight monitors. Anyone may enrol from the account menu."
 	@echo "Serving on http://$(HOST):$(PORT)/  (API docs: http://$(HOST):$(PORT)/api/docs/; Ctrl-C to stop)"
 	cd backend && $(RUN_ENV) DJANGO_ALLOWED_HOSTS=$(HOST),localhost $(abspath $(VENV))/bin/gunicorn config.wsgi \
 		--bind $(HOST):$(PORT) --workers 1 --threads 8 --config python:config.gunicorn_embedded
@@ -59,7 +62,8 @@ run: venv frontend-build backend/.secret-key ## Set up everything and serve API 
 # Backups of the database in DATABASE_URL (SQLite at backend/db.sqlite3 when unset), encrypted when JJ_BACKUP_KEY
 # is set. Production runs the same commands in the web container (docs/deployment.md, "Backups").
 BACKUP_DIR ?= $(CURDIR)/backups
-OPS_ENV := DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(CURDIR)/backend/.secret-key 2>/dev/null)}"
+OPS_ENV := DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(CURDIR)/backend/.secret-key 2>/dev/null)}" \
+	JJ_AUDIT_HMAC_KEY="$${JJ_AUDIT_HMAC_KEY:-$$(cat $(CURDIR)/backend/.audit-key 2>/dev/null)}"
 
 .PHONY: backup
 backup: venv ## Back up the database to backups/ (pg_dump or SQLite's online backup; JJ_BACKUP_KEY encrypts)
@@ -97,6 +101,10 @@ TEST_CELERY_BROKER_URL ?= redis://127.0.0.1:6379/15
 test-worker: venv ## Real processes: Celery workers on Redis + PostgreSQL (one killed mid-task), a streaming replica
 	cd backend && DATABASE_URL=$(WORKER_DATABASE_URL) TEST_CELERY_BROKER_URL=$(TEST_CELERY_BROKER_URL) \
 		$(PY) -m pytest -m worker tests_deploy
+
+.PHONY: fuzz
+fuzz: venv ## Longer API fuzzing: every operation, bodies included, 50 examples each (see docs/security.md)
+	cd backend && JJ_FUZZ_METHODS=all JJ_FUZZ_EXAMPLES=$${JJ_FUZZ_EXAMPLES:-50} $(PY) -m pytest -n 2 jj/core/tests/test_fuzz_api.py -q
 
 .PHONY: test-frontend
 test-frontend: frontend-deps ## Frontend unit tests (vitest)

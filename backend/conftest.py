@@ -7,8 +7,11 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.test import APIClient
 
+from jj.accounts.mfa import MFA_ROLES
 from jj.accounts.models import Agency, Jurisdiction, Role, User
 from jj.cases import services as case_services
 from jj.cases.lifecycle import case_status_change
@@ -37,6 +40,16 @@ def make_user(username: str, role: str, agency: Agency | None) -> User:
     user.set_password(PASSWORD)
     user.save()
     return user
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Any:
+    """Rate-limit counters live in the cache: each test starts without any."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -116,7 +129,16 @@ def client_for(world: World) -> Callable[[str], APIClient]:
     def _client(username: str) -> APIClient:
         client = APIClient(enforce_csrf_checks=True)
         client.force_authenticate(user=None)
-        client.force_login(world[username])
+        user = world[username]
+        client.force_login(user)
+        if user.role in MFA_ROLES:
+            # As after signing in with the authenticator app: the session carries the verified device.
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+                user=user, name="test authenticator", confirmed=True
+            )
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
         response = client.get("/api/auth/csrf/")
         token = response.cookies["csrftoken"].value
         client.credentials(HTTP_X_CSRFTOKEN=token)

@@ -113,14 +113,15 @@ def bench_audit_ratio(writes: int) -> dict[str, float]:
 
 
 def bench_verify(events: int) -> dict[str, float]:
-    from jj.audit.chain import GENESIS_HASH, event_hash
+    from jj.audit.chain import GENESIS_HASH, chain_hasher
     from jj.audit.models import AuditEvent
-    from jj.audit.services import iso_utc
+    from jj.audit.services import audit_key, iso_utc
     from jj.audit.verification import verify_chain
 
     start_seq = (AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first() or 0) + 1
     last = AuditEvent.objects.order_by("-seq").values_list("hash", flat=True).first() or GENESIS_HASH
     base = datetime(2026, 1, 1, tzinfo=UTC)
+    event_hash = chain_hasher(audit_key())
     t0 = time.perf_counter()
     batch: list[AuditEvent] = []
     for seq in range(start_seq, start_seq + events):

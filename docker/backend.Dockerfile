@@ -32,6 +32,7 @@ COPY backend/ /app/backend/
 # Static files (Swagger UI assets etc.) are collected at build time and served by WhiteNoise.
 # The key below exists only for this one build step; the containers get the real one from the environment.
 RUN DJANGO_SECRET_KEY=build-time-only-dummy-key-never-used-at-run-time \
+    JJ_AUDIT_HMAC_KEY=build-time-only-dummy-key-never-used-at-run-time \
     python manage.py collectstatic --noinput -v0
 
 USER app

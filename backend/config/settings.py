@@ -1,6 +1,7 @@
 """Settings for every environment. Integrations are switched by environment variables (config/env.py);
 nothing exists only in production. See docs/configuration.md for the variables."""
 
+import hashlib
 from datetime import timedelta
 
 import dj_database_url
@@ -18,6 +19,14 @@ if not DEBUG and len(SECRET_KEY) < 32:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set to at least 32 random characters.")
 # Keyed hash for pseudonymous child references in audit and oversight. Rotating it breaks links across exports.
 PSEUDONYM_KEY = env_str("JJ_PSEUDONYM_KEY", SECRET_KEY)
+# Key of the audit chain's HMAC (jj.audit.chain). Kept outside the database, so the application's database user
+# cannot rewrite an event and recompute the chain. Only DEBUG derives a development key; production refuses to
+# start without one. Changing it makes every earlier event fail verification: see docs/audit.md.
+AUDIT_HMAC_KEY = env_str(
+    "JJ_AUDIT_HMAC_KEY", hashlib.sha256(b"jj-audit-dev-only:" + SECRET_KEY.encode()).hexdigest() if DEBUG else None
+)
+if not DEBUG and len(AUDIT_HMAC_KEY) < 32:
+    raise ImproperlyConfigured("JJ_AUDIT_HMAC_KEY must be set to at least 32 random characters.")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
@@ -32,6 +41,9 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "guardian",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "pgtrigger",
     "jj.core",
@@ -53,11 +65,15 @@ MIDDLEWARE = [
     "jj.core.middleware.RequestContextMiddleware",
     "jj.core.observability.RequestMetricsMiddleware",
     "jj.core.replica.ReplicaRoutesMiddleware",
+    "jj.core.middleware.RejectNulQueryMiddleware",
+    "jj.core.middleware.NoStoreApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "jj.accounts.middleware.SessionTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "jj.accounts.middleware.MfaMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -107,6 +123,16 @@ DATABASE_REPLICA_ROUTES = env_list("DATABASE_REPLICA_ROUTES", ["/api/oversight/"
 
 # True when DATABASE_URL points at a PgBouncer in transaction mode: no session-level advisory locks are taken.
 DB_TRANSACTION_POOLING = env_bool("DB_TRANSACTION_POOLING", False)
+# The cache holds rate-limit counters (sign-in failures per address, export throttles). Shared across processes
+# through Redis when CACHE_URL is set (Docker); otherwise each process keeps its own (make run has one).
+_cache_url = env_str("CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+        if _cache_url
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -152,6 +178,9 @@ SESSION_COOKIE_AGE = env_int("SESSION_ABSOLUTE_TIMEOUT_SECONDS", 8 * 3600)  # ab
 SESSION_IDLE_TIMEOUT_SECONDS = env_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
+# Request bodies: 2.5 MB at most (Django's default, stated here); a larger one is answered 413 with a message.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024 + 512 * 1024)
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -159,7 +188,10 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", False)
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
-SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0)
+# HSTS is on by default outside debug (one year). Browsers honour it only over HTTPS, and Django sends it only on
+# requests it sees as secure, so `make run` on plain http://localhost is unaffected.
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
 
 # django-csp 4: MUI injects style elements at run time, so styles allow 'unsafe-inline'; scripts never do.
 CONTENT_SECURITY_POLICY = {
@@ -188,6 +220,16 @@ AXES_LOCKOUT_CALLABLE = "jj.accounts.apis.lockout_response"
 # The same client address as the audit trail: X-Real-IP from our nginx when DJANGO_BEHIND_PROXY is set.
 AXES_CLIENT_IP_CALLABLE = "jj.core.middleware.client_ip"
 
+# Password spraying: many usernames from one address. Failed sign-ins per client address (any username) within the
+# window, before that address is refused (429) until the window ends. High enough for an office behind one NAT.
+LOGIN_FAILURES_PER_IP = env_int("JJ_LOGIN_FAILURES_PER_IP", 20)
+LOGIN_FAILURE_WINDOW_SECONDS = env_int("JJ_LOGIN_FAILURE_WINDOW_MINUTES", 15) * 60
+
+# Multi-factor authentication (TOTP + recovery codes): required for supervisors, administrators and oversight
+# monitors unless turned off (`make run`'s demo and the browser tests do, and say so). See docs/security.md.
+MFA_REQUIRED = env_bool("JJ_MFA_REQUIRED", not DEBUG)
+OTP_TOTP_ISSUER = env_str("JJ_MFA_ISSUER", "Juvenile justice case management")
+
 GUARDIAN_RAISE_403 = False
 GUARDIAN_MONKEY_PATCH_USER = False
 ANONYMOUS_USER_NAME = None
@@ -199,11 +241,18 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 25,
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.SearchFilter",
+        "jj.core.filters.ViewSearchFilter",
         "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_PARSER_CLASSES": [
+        "jj.core.parsers.SafeJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "jj.core.exceptions.api_exception_handler",
+    # Expensive reads (views set throttle_scope); per user, counted in the cache.
+    "DEFAULT_THROTTLE_RATES": {"export": env_str("JJ_EXPORT_RATE", "10/hour")},
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",

@@ -4,6 +4,7 @@
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-never-used-outside-the-test-suite-0123456789")
+os.environ.setdefault("JJ_AUDIT_HMAC_KEY", "test-only-audit-chain-key-never-used-outside-the-test-suite")
 
 from config.settings import *  # noqa: F403
 

@@ -130,20 +130,44 @@ def test_backend_services_use_db_and_redis(services: dict[str, dict[str, Any]], 
     broker = urlsplit(environment["CELERY_BROKER_URL"])
     assert broker.scheme == "redis"
     assert broker.hostname == "redis"
-    # The credentials in the URL are the ones the database is created with.
+    # migrate connects as the schema's owner (the image's POSTGRES_USER); everything else as the application's
+    # role that docker/db/10-app-role.sh creates with the same name and password.
     db_env = services["db"]["environment"]
-    assert database.username == db_env["POSTGRES_USER"]
-    assert database.password == db_env["POSTGRES_PASSWORD"]
+    if name == "migrate":
+        assert (database.username, database.password) == (db_env["POSTGRES_USER"], db_env["POSTGRES_PASSWORD"])
+        assert environment["JJ_APP_DB_USER"] == db_env["JJ_APP_DB_USER"]
+    else:
+        assert (database.username, database.password) == (db_env["JJ_APP_DB_USER"], db_env["JJ_APP_DB_PASSWORD"])
+        assert database.username != db_env["POSTGRES_USER"]
     assert database.path.lstrip("/") == db_env["POSTGRES_DB"]
     assert environment["DJANGO_DEBUG"] == "false"
     assert environment["DJANGO_SECRET_KEY"]
     assert environment["JJ_PSEUDONYM_KEY"]
+    assert environment["JJ_AUDIT_HMAC_KEY"]
+
+
+def test_database_roles_are_created_and_granted(services: dict[str, dict[str, Any]]) -> None:
+    """Issue 11: the application's role owns nothing; the init script creates it, migrate grants it rows."""
+    mounts = services["db"]["volumes"]
+    init = [m for m in mounts if m["target"].startswith("/docker-entrypoint-initdb.d/")]
+    assert init, mounts
+    script = Path(init[0]["source"])
+    assert script.resolve() == DOCKER / "db" / "10-app-role.sh"
+    text = script.read_text()
+    assert "NOSUPERUSER" in text
+    assert "ALTER DEFAULT PRIVILEGES" in text
+    assert os.access(script, os.X_OK)
+    assert "db_grant_app_role" in " ".join(services["migrate"]["command"])
 
 
 def test_processes(services: dict[str, dict[str, Any]]) -> None:
     assert services["worker"]["command"][:4] == ["celery", "-A", "config", "worker"]
     assert services["beat"]["command"][:4] == ["celery", "-A", "config", "beat"]
-    assert services["migrate"]["command"] == ["python", "manage.py", "migrate", "--noinput"]
+    assert services["migrate"]["command"] == [
+        "sh",
+        "-c",
+        "python manage.py migrate --noinput && python manage.py db_grant_app_role",
+    ]
     assert services["web"].get("command") is None, "web runs the image's gunicorn CMD"
     assert services["migrate"]["restart"] == "no"
 

@@ -18,7 +18,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     ...process.env,
     SQLITE_PATH: join(dir, "db.sqlite3"),
     DJANGO_SECRET_KEY: "e2e-only-secret-key-not-for-production-0123456789",
+    JJ_AUDIT_HMAC_KEY: "e2e-only-audit-chain-key-not-for-production-0123456789",
     JJ_ALLOW_DEMO: "1",
+    // The demo users have no authenticator; e2e/mfa.spec.ts enrols one with JJ_MFA_REQUIRED off, as in `make run`.
+    JJ_MFA_REQUIRED: "0",
     DJANGO_SECURE_COOKIES: "0",
     DJANGO_ALLOWED_HOSTS: "127.0.0.1,localhost",
     DEMO_PASSWORD,

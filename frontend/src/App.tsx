@@ -13,7 +13,7 @@ import SchoolIcon from "@mui/icons-material/School";
 import ShieldIcon from "@mui/icons-material/Shield";
 import InsightsIcon from "@mui/icons-material/Insights";
 import PeopleIcon from "@mui/icons-material/People";
-import { Admin, Resource } from "react-admin";
+import { Admin, CustomRoutes, Resource } from "react-admin";
 import { Route } from "react-router-dom";
 
 import { ApprovalList } from "./approvals";
@@ -35,6 +35,7 @@ import { PopulationCreate, PopulationList } from "./population";
 import { PolicyEdit, PolicyList, PolicyShow } from "./policies";
 import { ProtectionReferralList } from "./referrals";
 import { Layout } from "./layout/Layout";
+import { SecurityPage } from "./mfa";
 import { theme } from "./layout/theme";
 
 export function App() {
@@ -69,6 +70,9 @@ export function App() {
       <Resource name="audit-events" list={AuditEventList} icon={HistoryIcon} />
       <Resource name="oversight-decisions" list={OversightDecisionList} icon={RuleIcon} />
       <Resource name="inspections" list={InspectionList} create={InspectionCreate} icon={FactCheckIcon} />
+      <CustomRoutes>
+        <Route path="/security" element={<SecurityPage />} />
+      </CustomRoutes>
       <Resource name="policies" list={PolicyList} show={PolicyShow} edit={PolicyEdit} icon={PolicyIcon}
         recordRepresentation="name" />
     </Admin>

@@ -2,6 +2,7 @@
 import type { AuthProvider, UserIdentity } from "react-admin";
 
 import { apiFetch } from "./http";
+import type { MfaStatus } from "./mfa/mfa";
 import { canAccess } from "./permissions";
 
 export interface Me {
@@ -11,6 +12,7 @@ export interface Me {
   role: string;
   agency: { id: number; name: string } | null;
   jurisdiction: { id: number; code: string; name: string; timezone: string } | null;
+  mfa?: MfaStatus;
 }
 
 let me: Me | null = null;

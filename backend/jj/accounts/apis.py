@@ -1,3 +1,4 @@
+import base64
 from typing import Any
 
 from django.contrib.auth import authenticate
@@ -5,21 +6,32 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_protect, ensure_csrf_cookie
-from drf_spectacular.utils import extend_schema
-from rest_framework import status
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jj.accounts import selectors, services
-from jj.accounts.access import user_get_for_admin
+from jj.accounts import mfa, selectors, services
+from jj.accounts.access import (
+    admin_jurisdiction_id,
+    agency_get_for_admin,
+    jurisdiction_get_for_admin,
+    user_get_for_admin,
+)
 from jj.accounts.models import Agency, Role, User
 from jj.accounts.serializers import (
+    AgencyCreateSerializer,
     AgencySerializer,
     LoginSerializer,
     MeSerializer,
+    MfaCodeSerializer,
+    MfaStatusSerializer,
+    RecoveryCodesSerializer,
     StaffSerializer,
+    TotpSetupOutputSerializer,
     UserCreateSerializer,
     UserOutputSerializer,
     UserUpdateSerializer,
@@ -29,6 +41,7 @@ from jj.core.permissions import HasRole
 from jj.core.views import ListAPIView
 
 WRONG_CREDENTIALS = "Wrong username or password."
+THROTTLED = "Too many failed sign-ins from your network. Wait 15 minutes, or ask an administrator."
 LOCKED_OUT = "Too many failed sign-in attempts from here. Wait 15 minutes or ask an administrator to unlock you."
 
 
@@ -53,11 +66,21 @@ class LoginApi(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list[type] = []
 
-    @extend_schema(request=LoginSerializer, responses={200: MeSerializer}, summary="Sign in")
+    @extend_schema(
+        request=LoginSerializer,
+        responses={
+            200: MeSerializer,
+            400: OpenApiResponse(description="Wrong username or password, or a field missing"),
+            429: OpenApiResponse(description="Locked out (this username here) or throttled (this address)"),
+        },
+        summary="Sign in",
+    )
     def post(self, request: Request) -> Response:
         serializer = LoginSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         username = serializer.validated_data["username"]
+        if services.auth_address_throttled(username=username):
+            return Response({"detail": THROTTLED}, status=status.HTTP_429_TOO_MANY_REQUESTS)
         user = authenticate(request._request, username=username, password=serializer.validated_data["password"])
         if user is None or not isinstance(user, User):
             locked = bool(getattr(request._request, "axes_locked_out", False))
@@ -66,7 +89,7 @@ class LoginApi(APIView):
                 return Response({"detail": LOCKED_OUT}, status=status.HTTP_429_TOO_MANY_REQUESTS)
             return Response({"detail": WRONG_CREDENTIALS}, status=status.HTTP_400_BAD_REQUEST)
         services.auth_login(request=request._request, user=user)
-        return Response(MeSerializer(user).data)
+        return Response(MeSerializer(user, context={"request": request._request}).data)
 
 
 class LogoutApi(APIView):
@@ -79,7 +102,7 @@ class LogoutApi(APIView):
 class MeApi(APIView):
     @extend_schema(responses={200: MeSerializer}, summary="The signed-in user")
     def get(self, request: Request) -> Response:
-        return Response(MeSerializer(request.user).data)
+        return Response(MeSerializer(request.user, context={"request": request._request}).data)
 
 
 class AgencyListApi(ListAPIView):
@@ -91,14 +114,16 @@ class AgencyListApi(ListAPIView):
     def scoped_queryset(self, user: User) -> QuerySet[Agency]:
         return selectors.agency_list(actor=user)
 
-    @extend_schema(request=AgencySerializer, responses={201: AgencySerializer})
+    @extend_schema(request=AgencyCreateSerializer, responses={201: AgencySerializer})
     def post(self, request: Request) -> Response:
         actor: User = request.user  # type: ignore[assignment]
         if actor.role != Role.ADMINISTRATOR:
             raise ActionNotAllowed("Only administrators can create agencies.")
-        serializer = AgencySerializer(data=request.data)
+        serializer = AgencyCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        agency = services.agency_create(actor=actor, **serializer.validated_data)
+        wanted = serializer.validated_data.get("jurisdiction") or admin_jurisdiction_id(actor=actor)
+        jurisdiction = jurisdiction_get_for_admin(actor=actor, jurisdiction_id=wanted, action="agency.create")
+        agency = services.agency_create(actor=actor, jurisdiction=jurisdiction, name=serializer.validated_data["name"])
         return Response(AgencySerializer(agency).data, status=status.HTTP_201_CREATED)
 
 
@@ -114,9 +139,16 @@ class UserListApi(ListAPIView):
 
     @extend_schema(request=UserCreateSerializer, responses={201: UserOutputSerializer})
     def post(self, request: Request) -> Response:
+        actor: User = request.user  # type: ignore[assignment]
         serializer = UserCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = services.user_create(actor=request.user, **serializer.validated_data)  # type: ignore[arg-type]
+        data = dict(serializer.validated_data)
+        mfa.reauthenticate(actor=actor, password=data.pop("current_password"), action="user.create")
+        agency_id = data.pop("agency", None)
+        agency = (
+            None if agency_id is None else agency_get_for_admin(actor=actor, agency_id=agency_id, action="user.create")
+        )
+        user = services.user_create(actor=actor, agency=agency, **data)
         return Response(UserOutputSerializer(user).data, status=status.HTTP_201_CREATED)
 
 
@@ -135,6 +167,16 @@ class UserDetailApi(APIView):
         serializer = UserUpdateSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
+        if "current_password" not in data:
+            raise ValidationError({"current_password": ["Confirm this change with your own password."]})
+        mfa.reauthenticate(actor=actor, password=data.pop("current_password"), action="user.update")
+        if "agency" in data:
+            agency_id = data.pop("agency")
+            data["agency"] = (
+                None
+                if agency_id is None
+                else agency_get_for_admin(actor=actor, agency_id=agency_id, action="user.update")
+            )
         password = data.pop("password", None)
         user = services.user_update(actor=actor, user=user, data=data)
         if password:
@@ -160,3 +202,73 @@ class StaffListApi(ListAPIView):
             role=Role.CASEWORKER, agency_id=user.agency_id
         )
         return User.objects.filter(same_jurisdiction & assignable).select_related("agency").order_by("username")
+
+
+class MfaStatusApi(APIView):
+    @extend_schema(responses={200: MfaStatusSerializer}, summary="Whether a second factor is required, enrolled, given")
+    def get(self, request: Request) -> Response:
+        return Response(MfaStatusSerializer(mfa.mfa_status(request._request)).data)
+
+
+class PasswordConfirmSerializer(serializers.Serializer):
+    current_password = serializers.CharField(write_only=True, max_length=512, style={"input_type": "password"})
+
+
+class TotpSetupApi(APIView):
+    """Start enrolling an authenticator app: the secret, as text and as an otpauth:// URI for a QR code."""
+
+    @extend_schema(request=PasswordConfirmSerializer, responses={201: TotpSetupOutputSerializer})
+    def post(self, request: Request) -> Response:
+        actor: User = request.user  # type: ignore[assignment]
+        serializer = PasswordConfirmSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        mfa.reauthenticate(actor=actor, password=serializer.validated_data["current_password"], action="mfa.setup")
+        device = mfa.totp_setup(actor=actor)
+        secret = base64.b32encode(device.bin_key).decode().rstrip("=")
+        return Response({"secret": secret, "otpauth_uri": device.config_url}, status=status.HTTP_201_CREATED)
+
+
+class TotpConfirmApi(APIView):
+    """Finish enrolling with a code from the app: the recovery codes come back, once."""
+
+    @extend_schema(request=MfaCodeSerializer, responses={201: RecoveryCodesSerializer})
+    def post(self, request: Request) -> Response:
+        serializer = MfaCodeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        codes = mfa.totp_confirm(
+            request=request._request,
+            actor=request.user,  # type: ignore[arg-type]
+            code=serializer.validated_data["code"],
+        )
+        return Response({"recovery_codes": codes}, status=status.HTTP_201_CREATED)
+
+
+class MfaVerifyApi(APIView):
+    """The second step of signing in: a code from the app, or a recovery code."""
+
+    @extend_schema(request=MfaCodeSerializer, responses={200: MeSerializer})
+    def post(self, request: Request) -> Response:
+        serializer = MfaCodeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        mfa.mfa_verify(
+            request=request._request,
+            actor=request.user,  # type: ignore[arg-type]
+            code=serializer.validated_data["code"],
+        )
+        return Response(MeSerializer(request.user, context={"request": request._request}).data)
+
+
+class UserMfaResetApi(APIView):
+    """An administrator removes a user's authenticator and recovery codes (same jurisdiction only)."""
+
+    permission_classes = [IsAuthenticated, HasRole.of(Role.ADMINISTRATOR)]
+
+    @extend_schema(request=PasswordConfirmSerializer, responses={204: None})
+    def post(self, request: Request, user_id: int) -> Response:
+        actor: User = request.user  # type: ignore[assignment]
+        user = user_get_for_admin(actor=actor, user_id=user_id)
+        serializer = PasswordConfirmSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        mfa.reauthenticate(actor=actor, password=serializer.validated_data["current_password"], action="mfa.reset")
+        mfa.mfa_reset(actor=actor, user=user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -19,6 +19,13 @@ class AgencyRefSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
+class MfaStatusSerializer(serializers.Serializer):
+    required = serializers.BooleanField()  # type: ignore[assignment]
+    enrolled = serializers.BooleanField()
+    verified = serializers.BooleanField()
+    recovery_codes_left = serializers.IntegerField()
+
+
 class MeSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     username = serializers.CharField()
@@ -26,6 +33,15 @@ class MeSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=Role.choices)
     agency = AgencyRefSerializer(allow_null=True)
     jurisdiction = serializers.SerializerMethodField()
+    mfa = serializers.SerializerMethodField()
+
+    @extend_schema_field(MfaStatusSerializer)
+    def get_mfa(self, user: User) -> dict[str, object]:
+        from dataclasses import asdict
+
+        from jj.accounts.mfa import mfa_status
+
+        return asdict(mfa_status(self.context["request"]))
 
     @extend_schema_field(JurisdictionRefSerializer(allow_null=True))
     def get_jurisdiction(self, user: User) -> dict[str, object] | None:
@@ -41,7 +57,13 @@ class AgencySerializer(serializers.ModelSerializer[Agency]):
     class Meta:
         model = Agency
         fields = ["id", "name", "jurisdiction", "jurisdiction_name"]
-        read_only_fields = ["id", "jurisdiction_name"]
+        read_only_fields = fields
+
+
+class AgencyCreateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    # Optional: the administrator's own jurisdiction by default; any other is refused by the API.
+    jurisdiction = serializers.IntegerField(min_value=1, required=False)
 
 
 class UserOutputSerializer(serializers.ModelSerializer[User]):
@@ -66,11 +88,18 @@ class UserOutputSerializer(serializers.ModelSerializer[User]):
         read_only_fields = fields
 
 
-class UserCreateSerializer(serializers.Serializer):
+class CurrentPasswordMixin(serializers.Serializer):
+    """Sensitive account changes ask for the signed-in person's own password again."""
+
+    current_password = serializers.CharField(write_only=True, max_length=512, style={"input_type": "password"})
+
+
+class UserCreateSerializer(CurrentPasswordMixin):
     username = serializers.RegexField(r"^[\w.@+-]+$", max_length=150)
     password = serializers.CharField(write_only=True, min_length=12, style={"input_type": "password"})
     role = serializers.ChoiceField(choices=Role.choices)
-    agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.all(), allow_null=True, required=False)
+    # An id, resolved by the API through the administrator's scope (jj.accounts.access), not from every agency.
+    agency = serializers.IntegerField(min_value=1, allow_null=True, required=False)
     first_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
     last_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
     email = serializers.EmailField(required=False, allow_blank=True)
@@ -81,9 +110,9 @@ class UserCreateSerializer(serializers.Serializer):
         return value
 
 
-class UserUpdateSerializer(serializers.Serializer):
+class UserUpdateSerializer(CurrentPasswordMixin):
     role = serializers.ChoiceField(choices=Role.choices, required=False)
-    agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.all(), allow_null=True, required=False)
+    agency = serializers.IntegerField(min_value=1, allow_null=True, required=False)
     first_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
     last_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
     email = serializers.EmailField(required=False, allow_blank=True)
@@ -117,3 +146,16 @@ class StaffSerializer(serializers.ModelSerializer[User]):
 
     def get_display_name(self, user: User) -> str:
         return user.get_full_name() or user.username
+
+
+class MfaCodeSerializer(serializers.Serializer):
+    code = serializers.CharField(max_length=32)
+
+
+class TotpSetupOutputSerializer(serializers.Serializer):
+    secret = serializers.CharField(help_text="Base32 secret, for typing into an authenticator app")
+    otpauth_uri = serializers.CharField(help_text="otpauth:// URI, for a QR code")
+
+
+class RecoveryCodesSerializer(serializers.Serializer):
+    recovery_codes = serializers.ListField(child=serializers.CharField(), help_text="Shown once; each works once")

@@ -2,23 +2,57 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import login, logout
 from django.contrib.auth.password_validation import validate_password
+from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest
 
-from jj.accounts.models import Agency, Jurisdiction, Role, User
+from jj.accounts.models import Agency, Jurisdiction, User
+from jj.accounts.sessions import session_stamp_sign_in, sessions_end_for_user
 from jj.audit.models import Outcome
 from jj.audit.services import audit_append, changed_fields
+from jj.core.context import current_request_context
 from jj.core.exceptions import ApplicationError
 
 
 def auth_login(*, request: HttpRequest, user: User) -> None:
     login(request, user)
+    session_stamp_sign_in(request.session)
     audit_append(actor=user, action="auth.login", object_type="user", object_id=user.pk)
 
 
+def _failures_key(ip: str) -> str:
+    return f"jj:login-failures:{ip}"
+
+
+def auth_address_throttled(*, username: str) -> bool:
+    """Too many failed sign-ins from this client address, whatever the usernames (password spraying): refused
+    until the window ends, and the refusal is recorded. axes separately locks one username at one address."""
+    ip = current_request_context().ip
+    if not ip or cache.get(_failures_key(ip), 0) < settings.LOGIN_FAILURES_PER_IP:
+        return False
+    audit_append(
+        actor=None,
+        actor_username=username[:150],
+        action="auth.throttled",
+        object_type="user",
+        outcome=Outcome.DENIED,
+        reason=f"more than {settings.LOGIN_FAILURES_PER_IP} failed sign-ins from this address",
+    )
+    return True
+
+
 def auth_login_failed(*, username: str, locked_out: bool) -> None:
+    ip = current_request_context().ip
+    if ip:
+        key = _failures_key(ip)
+        cache.add(key, 0, timeout=settings.LOGIN_FAILURE_WINDOW_SECONDS)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=settings.LOGIN_FAILURE_WINDOW_SECONDS)
     audit_append(
         actor=None,
         actor_username=username[:150],
@@ -49,11 +83,17 @@ def _user_state(user: User) -> dict[str, Any]:
     return {name: getattr(user, name) for name in _USER_FIELDS}
 
 
-def _check_role_agency(*, role: str, agency: Agency | None) -> None:
-    if role != Role.ADMINISTRATOR and agency is None:
-        raise ApplicationError(
-            "Choose the agency this person works for.", extra={"agency": ["This field is required."]}
-        )
+AGENCY_REQUIRED = "Choose the agency this person works for."
+OTHER_JURISDICTION = "There is no such agency in your jurisdiction."
+
+
+def _check_role_agency(*, actor: User, agency: Agency | None) -> None:
+    """Every account belongs to an agency of the administrator's own jurisdiction (a hard boundary: the API
+    resolves the agency through the administrator's scope, and this check holds for any other caller too)."""
+    if agency is None:
+        raise ApplicationError(AGENCY_REQUIRED, extra={"agency": ["This field is required."]})
+    if actor.agency is None or agency.jurisdiction_id != actor.agency.jurisdiction_id:
+        raise ApplicationError(OTHER_JURISDICTION, extra={"agency": [OTHER_JURISDICTION]})
 
 
 @transaction.atomic
@@ -68,7 +108,7 @@ def user_create(
     last_name: str = "",
     email: str = "",
 ) -> User:
-    _check_role_agency(role=role, agency=agency)
+    _check_role_agency(actor=actor, agency=agency)
     user = User(username=username, role=role, agency=agency, first_name=first_name, last_name=last_name, email=email)
     validate_password(password, user)
     user.set_password(password)
@@ -87,15 +127,19 @@ def user_create(
 @transaction.atomic
 def user_update(*, actor: User, user: User, data: dict[str, Any]) -> User:
     locked = User.objects.select_for_update().get(pk=user.pk)
+    _check_role_agency(actor=actor, agency=locked.agency)
     before = _user_state(locked)
     for name, value in data.items():
         setattr(locked, name, value)
-    _check_role_agency(role=locked.role, agency=locked.agency)
+    _check_role_agency(actor=actor, agency=locked.agency)
     if locked.pk == actor.pk and (locked.role != before["role"] or not locked.is_active):
         raise ApplicationError("You cannot change your own role or deactivate yourself; ask another administrator.")
     locked.full_clean()
     locked.save()
     changes = changed_fields(before, _user_state(locked))
+    if before["is_active"] and not locked.is_active:
+        # A disabled account's sessions end now (and stay ended if it is enabled again).
+        changes["sessions_ended"] = sessions_end_for_user(user_id=locked.pk)
     action = "user.role_change" if "role" in changes or "agency_id" in changes else "user.update"
     audit_append(actor=actor, action=action, object_type="user", object_id=locked.pk, changes=changes)
     return locked
@@ -111,6 +155,8 @@ def user_set_password(*, actor: User, user: User, password: str) -> None:
 
 @transaction.atomic
 def agency_create(*, actor: User, jurisdiction: Jurisdiction, name: str) -> Agency:
+    if actor.agency is None or jurisdiction.pk != actor.agency.jurisdiction_id:
+        raise ApplicationError(OTHER_JURISDICTION, extra={"jurisdiction": [OTHER_JURISDICTION]})
     agency = Agency(jurisdiction=jurisdiction, name=name)
     agency.full_clean()
     agency.save()

@@ -7,8 +7,13 @@ urlpatterns = [
     path("auth/login/", apis.LoginApi.as_view(), name="auth-login"),
     path("auth/logout/", apis.LogoutApi.as_view(), name="auth-logout"),
     path("auth/me/", apis.MeApi.as_view(), name="auth-me"),
+    path("auth/mfa/", apis.MfaStatusApi.as_view(), name="auth-mfa"),
+    path("auth/mfa/totp/setup/", apis.TotpSetupApi.as_view(), name="auth-mfa-totp-setup"),
+    path("auth/mfa/totp/confirm/", apis.TotpConfirmApi.as_view(), name="auth-mfa-totp-confirm"),
+    path("auth/mfa/verify/", apis.MfaVerifyApi.as_view(), name="auth-mfa-verify"),
     path("agencies/", apis.AgencyListApi.as_view(), name="agency-list"),
     path("users/", apis.UserListApi.as_view(), name="user-list"),
     path("staff/", apis.StaffListApi.as_view(), name="staff-list"),
     path("users/<int:user_id>/", apis.UserDetailApi.as_view(), name="user-detail"),
+    path("users/<int:user_id>/mfa-reset/", apis.UserMfaResetApi.as_view(), name="user-mfa-reset"),
 ]

@@ -4,11 +4,12 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from jj.accounts.models import Role, User
@@ -99,13 +100,19 @@ class _ExportQuery(serializers.Serializer):
 
 class AuditExportApi(APIView):
     permission_classes = [IsAuthenticated, OversightOnly]
+    # Streams the whole trail of a period: a few per hour per monitor (JJ_EXPORT_RATE), then 429.
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "export"
 
     @extend_schema(
         parameters=[
             OpenApiParameter("occurred_after", OpenApiTypes.DATETIME),
             OpenApiParameter("occurred_before", OpenApiTypes.DATETIME),
         ],
-        responses={(200, "application/x-ndjson"): OpenApiTypes.STR},
+        responses={
+            (200, "application/x-ndjson"): OpenApiTypes.STR,
+            429: OpenApiResponse(description="Too many exports: wait (Retry-After)"),
+        },
         summary="Export the audit trail as JSON Lines with hashes, for offline verification",
     )
     def get(self, request: Request) -> StreamingHttpResponse:
@@ -123,7 +130,12 @@ class AuditExportApi(APIView):
             },
         )
         response = StreamingHttpResponse(
-            export_lines(occurred_after=after, occurred_before=before), content_type="application/x-ndjson"
+            export_lines(
+                agency_ids=selectors.audit_scope_agency_ids(user=request.user) or frozenset(),  # type: ignore[arg-type]
+                occurred_after=after,
+                occurred_before=before,
+            ),
+            content_type="application/x-ndjson",
         )
         response["Content-Disposition"] = 'attachment; filename="audit-export.jsonl"'
         return response

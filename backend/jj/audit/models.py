@@ -12,8 +12,9 @@ class Outcome(models.TextChoices):
 class AuditEvent(models.Model):
     """One entry of the append-only, hash-chained audit trail.
 
-    `hash` is the SHA-256 of the event's canonical form (jj.audit.chain.canonical), which includes `seq`
-    and the previous event's hash, so altering, deleting or reordering any event breaks the chain there.
+    `hash` is the HMAC-SHA256 (key JJ_AUDIT_HMAC_KEY, outside the database) of the event's canonical form
+    (jj.audit.chain.canonical), which includes `seq` and the previous event's hash, so altering, deleting or
+    reordering any event breaks the chain there, even for someone who recomputes the hashes without the key.
     The actor is copied, not referenced by a foreign key, so deleting a user can never touch the trail."""
 
     seq = models.BigIntegerField(primary_key=True)

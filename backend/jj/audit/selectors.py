@@ -3,14 +3,15 @@ from django.db.models import Q, QuerySet
 
 from jj.accounts.models import Agency, Role, User
 from jj.audit.models import AuditEvent
+from jj.core.filters import UtcIsoDateTimeFilter
 
 
 class AuditEventFilter(django_filters.FilterSet):
     """Oversight questions as filters, e.g. every overridden REQUIRE_JUSTIFICATION of one agency last quarter:
     ?agency_id=3&decision_outcome=require_justification&occurred_after=2026-07-01&occurred_before=2026-10-01"""
 
-    occurred_after = django_filters.IsoDateTimeFilter(field_name="occurred_at", lookup_expr="gte")
-    occurred_before = django_filters.IsoDateTimeFilter(field_name="occurred_at", lookup_expr="lt")
+    occurred_after = UtcIsoDateTimeFilter(field_name="occurred_at", lookup_expr="gte")
+    occurred_before = UtcIsoDateTimeFilter(field_name="occurred_at", lookup_expr="lt")
     action_prefix = django_filters.CharFilter(field_name="action", lookup_expr="startswith")
     rule_id = django_filters.CharFilter(method="filter_rule_id")
     decision_outcome = django_filters.CharFilter(method="filter_decision_outcome")
@@ -43,6 +44,14 @@ def audit_event_list(*, user: User) -> QuerySet[AuditEvent]:
         return AuditEvent.objects.none()
     agencies = Agency.objects.filter(jurisdiction_id=user.agency.jurisdiction_id).values("pk")
     return AuditEvent.objects.filter(Q(agency_id__in=agencies) | Q(agency_id__isnull=True)).order_by("-seq")
+
+
+def audit_scope_agency_ids(*, user: User) -> frozenset[int] | None:
+    """The agencies whose events an oversight monitor may read in full (with events of no agency, as in
+    audit_event_list); None for anyone else."""
+    if user.role != Role.OVERSIGHT_MONITOR or user.agency is None:
+        return None
+    return frozenset(Agency.objects.filter(jurisdiction_id=user.agency.jurisdiction_id).values_list("pk", flat=True))
 
 
 def child_access_log(*, child_ref: str) -> QuerySet[AuditEvent]:

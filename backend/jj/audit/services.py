@@ -5,6 +5,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -30,6 +31,11 @@ def _lock_chain_and_read_head() -> tuple[int, str] | None:
             row = cursor.fetchone()
         return (row[0], row[1]) if row else None
     return AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
+
+
+def audit_key() -> bytes:
+    """The chain's MAC key (JJ_AUDIT_HMAC_KEY): from the environment, never stored in the database."""
+    return str(settings.AUDIT_HMAC_KEY).encode()
 
 
 def iso_utc(moment: datetime) -> str:
@@ -77,7 +83,7 @@ def audit_append(
             "ip": ctx.ip or "",
             "prev_hash": prev_hash,
         }
-        fields["hash"] = event_hash(fields)
+        fields["hash"] = event_hash(fields, key=audit_key())
         fields["occurred_at"] = datetime.fromisoformat(fields["occurred_at"])
         return AuditEvent.objects.create(**fields)
 

@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass
 
-from jj.audit.chain import GENESIS_HASH, HASHED_FIELDS, event_hash
+from jj.audit.chain import GENESIS_HASH, HASHED_FIELDS, chain_hasher
 from jj.audit.models import AuditEvent
-from jj.audit.services import iso_utc
+from jj.audit.services import audit_key, iso_utc
 
 _VALUE_FIELDS = (*HASHED_FIELDS, "hash")
 
@@ -17,10 +17,13 @@ class ChainReport:
     problem: str = ""
 
 
-def verify_chain(*, expected_head: tuple[int, str] | None = None, chunk_size: int = 5000) -> ChainReport:
+def verify_chain(
+    *, expected_head: tuple[int, str] | None = None, chunk_size: int = 5000, key: bytes | None = None
+) -> ChainReport:
     """Recompute every link. A chain alone cannot show that its newest events were cut off, so a verifier
     that knows an earlier head (the last `seq` and `hash` it exported or published) passes it as
     `expected_head`, and the chain must still contain exactly that event."""
+    event_hash = chain_hasher(key if key is not None else audit_key())
     expected_prev = GENESIS_HASH
     expected_seq = 1
     checked = 0

@@ -4,12 +4,13 @@ from django.db.models import Prefetch, QuerySet
 from jj.accounts.models import User
 from jj.cases.access import case_queryset_for
 from jj.cases.models import Assignment, Case, CaseEvent
+from jj.core.filters import IdInFilter, UtcIsoDateTimeFilter
 
 
 class CaseFilter(django_filters.FilterSet):
-    id__in = django_filters.BaseInFilter(field_name="id")
-    opened_after = django_filters.IsoDateTimeFilter(field_name="opened_at", lookup_expr="gte")
-    opened_before = django_filters.IsoDateTimeFilter(field_name="opened_at", lookup_expr="lt")
+    id__in = IdInFilter()
+    opened_after = UtcIsoDateTimeFilter(field_name="opened_at", lookup_expr="gte")
+    opened_before = UtcIsoDateTimeFilter(field_name="opened_at", lookup_expr="lt")
 
     class Meta:
         model = Case

@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import QuerySet
 
 from jj.compliance.models import DecisionRecord, JurisdictionPolicy
+from jj.core.filters import UtcIsoDateTimeFilter
 from jj.rules.policy import PARAMETERS, STANDARD, Policy
 
 
@@ -37,8 +38,8 @@ class OversightDecisionFilter(django_filters.FilterSet):
     ?outcome=require_justification&justified=true&agency=3&decided_after=...&decided_before=..."""
 
     agency = django_filters.NumberFilter(field_name="case__agency_id")
-    decided_after = django_filters.IsoDateTimeFilter(field_name="decided_at", lookup_expr="gte")
-    decided_before = django_filters.IsoDateTimeFilter(field_name="decided_at", lookup_expr="lt")
+    decided_after = UtcIsoDateTimeFilter(field_name="decided_at", lookup_expr="gte")
+    decided_before = UtcIsoDateTimeFilter(field_name="decided_at", lookup_expr="lt")
     justified = django_filters.BooleanFilter(method="filter_justified")
 
     class Meta:

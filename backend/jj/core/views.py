@@ -7,13 +7,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from jj.accounts.models import User
+from jj.core.filters import ViewSearchFilter
 
 
 class ListAPIView(mixins.ListModelMixin, generics.GenericAPIView):  # type: ignore[type-arg]
     """A read-only list with react-admin's paging, sorting, search and filters (incl. id__in for getMany).
     Subclasses implement `scoped_queryset(user)` with a scoped selector; nothing here widens what a caller sees."""
 
-    filter_backends = [DjangoFilterBackend, filters.SearchFilter, filters.OrderingFilter]
+    filter_backends = [DjangoFilterBackend, ViewSearchFilter, filters.OrderingFilter]
     # Set to the object type to record every list as an audit event with the ids shown and the query (REC-1).
     audited_as = ""
 

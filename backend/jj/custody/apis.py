@@ -4,7 +4,7 @@ from typing import Any
 from django.db.models import Max, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -58,14 +58,9 @@ def _facility_in_scope(user: User, facility: Facility) -> Facility:
     return facility
 
 
-# What the answer to an act says when the act itself took the episode out of the caller's sight (a facility officer
-# sees children held in their facility now: after a release, a transfer away or a death, no longer).
-LEFT_SCOPE = "Recorded. This custody episode is no longer in your view (the child left your facility)."
-
-
-def _episode_out(user: User, episode_id: int) -> dict[str, Any]:
-    if not selectors.episode_list(user=user).filter(pk=episode_id).exists():
-        return {"id": episode_id, "detail": LEFT_SCOPE}
+def _episode_out(user: User, episode_id: int) -> dict[str, Any] | None:
+    """The episode as the caller now sees it; None when the action took it out of the caller's scope (a facility
+    officer's release: they see only children held in their facility now)."""
     episode = (
         selectors.episode_list(user=user)
         .prefetch_related(
@@ -85,8 +80,11 @@ def _episode_out(user: User, episode_id: int) -> dict[str, Any]:
             "aftercare_plans",
         )
         .select_related("release")
-        .get(pk=episode_id)
+        .filter(pk=episode_id)
+        .first()
     )
+    if episode is None:
+        return None
     return CustodyEpisodeDetailSerializer(episode, show_names=shows_names(user), now=timezone.now()).data  # type: ignore[return-value]
 
 
@@ -214,6 +212,18 @@ class EpisodeDetailApi(APIView):
         return Response(_episode_out(user, episode.pk))
 
 
+LEFT_SCOPE = OpenApiResponse(
+    description="Done; the episode is no longer in your scope (e.g. a facility officer's release)."
+)
+
+
+def _created_or_gone(user: User, episode_id: int) -> Response:
+    out = _episode_out(user, episode_id)
+    if out is None:
+        return Response(status=status.HTTP_204_NO_CONTENT)
+    return Response(out, status=status.HTTP_201_CREATED)
+
+
 class _EpisodeActionApi(APIView):
     """POST a record about an episode: validated by `input_serializer`, written by `perform`."""
 
@@ -229,7 +239,7 @@ class _EpisodeActionApi(APIView):
         serializer = self.input_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         self.perform(user, episode, dict(serializer.validated_data))
-        return Response(_episode_out(user, episode.pk), status=status.HTTP_201_CREATED)
+        return _created_or_gone(user, episode.pk)
 
 
 def _action(name: str, serializer: type[serializers.Serializer], perform: Any, doc: str) -> type[_EpisodeActionApi]:
@@ -240,7 +250,9 @@ def _action(name: str, serializer: type[serializers.Serializer], perform: Any, d
         def perform(self, user: User, episode: CustodyEpisode, data: dict[str, Any]) -> Any:
             return perform(user, episode, data)
 
-        @extend_schema(request=serializer, responses={201: CustodyEpisodeDetailSerializer}, description=doc)
+        @extend_schema(
+            request=serializer, responses={201: CustodyEpisodeDetailSerializer, 204: LEFT_SCOPE}, description=doc
+        )
         def post(self, request: Request, episode_id: int) -> Response:
             return super().post(request, episode_id)
 
@@ -272,7 +284,10 @@ class TransferApi(_EpisodeActionApi):
     input_serializer = TransferSerializer
     action_name = "custody_episode.transfer"
 
-    @extend_schema(request=TransferSerializer, responses={201: CustodyEpisodeDetailSerializer, 202: ApprovalSerializer})
+    @extend_schema(
+        request=TransferSerializer,
+        responses={201: CustodyEpisodeDetailSerializer, 202: ApprovalSerializer, 204: LEFT_SCOPE},
+    )
     def post(self, request: Request, episode_id: int) -> Response:
         user: User = request.user  # type: ignore[assignment]
         episode = episode_get_for_user(user=user, episode_id=episode_id, action=self.action_name)
@@ -281,7 +296,7 @@ class TransferApi(_EpisodeActionApi):
         result = _transfer(user, episode, dict(serializer.validated_data))
         if isinstance(result, ApprovalRequest):
             return Response(ApprovalSerializer(result).data, status=status.HTTP_202_ACCEPTED)
-        return Response(_episode_out(user, episode.pk), status=status.HTTP_201_CREATED)
+        return _created_or_gone(user, episode.pk)
 
 
 DetentionOrderApi = _action(

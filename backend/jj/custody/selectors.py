@@ -5,6 +5,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from jj.accounts.models import User
+from jj.core.filters import IdInFilter
 from jj.custody.access import episode_queryset_for, facility_queryset_for
 from jj.custody.models import CustodyEpisode, Facility, Placement
 from jj.deadlines.models import Deadline
@@ -24,7 +25,7 @@ def episode_list(*, user: User, now: datetime | None = None) -> QuerySet[Custody
 
 
 class EpisodeFilter(django_filters.FilterSet):
-    id__in = django_filters.BaseInFilter(field_name="id")
+    id__in = IdInFilter()
     open = django_filters.BooleanFilter(field_name="ended_at", lookup_expr="isnull")
 
     class Meta:

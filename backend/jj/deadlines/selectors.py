@@ -5,6 +5,7 @@ from django.db.models import Count, Q, QuerySet
 
 from jj.accounts.models import User
 from jj.cases.access import case_related_scope_q
+from jj.core.filters import IdInFilter
 from jj.deadlines.models import Deadline, Notification
 
 BUCKETS = ("overdue", "due_24h", "due_week", "open", "met")
@@ -39,7 +40,7 @@ def bucket_q(bucket: str, now: datetime) -> Q:
 
 
 class DeadlineFilter(django_filters.FilterSet):
-    id__in = django_filters.BaseInFilter(field_name="id")
+    id__in = IdInFilter()
     bucket = django_filters.ChoiceFilter(choices=[(b, b) for b in BUCKETS], method="filter_bucket")
 
     class Meta:

@@ -2,12 +2,13 @@ import django_filters
 from django.db.models import QuerySet
 
 from jj.accounts.models import User
+from jj.core.filters import IdInFilter
 from jj.people.access import child_queryset_for, guardian_queryset_for
 from jj.people.models import Child, Guardian
 
 
 class ChildFilter(django_filters.FilterSet):
-    id__in = django_filters.BaseInFilter(field_name="id")
+    id__in = IdInFilter()
 
     class Meta:
         model = Child
@@ -15,7 +16,7 @@ class ChildFilter(django_filters.FilterSet):
 
 
 class GuardianFilter(django_filters.FilterSet):
-    id__in = django_filters.BaseInFilter(field_name="id")
+    id__in = IdInFilter()
 
     class Meta:
         model = Guardian

@@ -1,6 +1,25 @@
 const en = {
   jj: {
     app_title: "Juvenile justice",
+    mfa: {
+      menu: "Account security",
+      verify_title: "Second step: your code",
+      verify_help: "Enter the 6-digit code your authenticator app shows, or one of your recovery codes.",
+      code: "Code",
+      verify: "Continue",
+      enrol_title: "Set up an authenticator app",
+      enrol_help: "Your role requires a second step at sign-in (or you chose one). Confirm your password to begin.",
+      current_password: "Your password",
+      start: "Begin",
+      secret_help: "In your authenticator app, add an account with this key (time-based):",
+      uri_help: "Or, if your app accepts a link:",
+      confirm: "Confirm",
+      recovery_title: "Your recovery codes",
+      recovery_help: "Keep them somewhere safe, apart from your phone. Each works once if you lose the app. They are shown only now.",
+      continue: "I have kept them",
+      done: "Second step done.",
+      enrolled: "An authenticator app is set up for your account. If you lose it, an administrator can reset it.",
+    },
     errors: {
       stale: "This record was changed by someone else after you opened it. Reload it, then make your change again.",
       rule_violation: "A compliance rule refuses this as it stands. See below what is needed.",

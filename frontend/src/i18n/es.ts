@@ -3,6 +3,25 @@ import type en from "./en";
 const es: typeof en = {
   jj: {
     app_title: "Justicia juvenil",
+    mfa: {
+      menu: "Seguridad de la cuenta",
+      verify_title: "Segundo paso: su código",
+      verify_help: "Introduzca el código de 6 dígitos que muestra su aplicación de autenticación, o uno de sus códigos de recuperación.",
+      code: "Código",
+      verify: "Continuar",
+      enrol_title: "Configurar una aplicación de autenticación",
+      enrol_help: "Su rol exige un segundo paso al iniciar sesión (o usted lo eligió). Confirme su contraseña para empezar.",
+      current_password: "Su contraseña",
+      start: "Empezar",
+      secret_help: "En su aplicación de autenticación, añada una cuenta con esta clave (basada en el tiempo):",
+      uri_help: "O, si su aplicación acepta un enlace:",
+      confirm: "Confirmar",
+      recovery_title: "Sus códigos de recuperación",
+      recovery_help: "Guárdelos en un lugar seguro, aparte de su teléfono. Cada uno sirve una vez si pierde la aplicación. Solo se muestran ahora.",
+      continue: "Ya los he guardado",
+      done: "Segundo paso completado.",
+      enrolled: "Hay una aplicación de autenticación configurada para su cuenta. Si la pierde, un administrador puede restablecerla.",
+    },
     errors: {
       stale: "Otra persona modificó este registro después de que lo abriera. Vuelva a cargarlo y repita su cambio.",
       rule_violation: "Una regla de cumplimiento rechaza esta acción tal como está. Vea abajo lo que falta.",

@@ -3,6 +3,25 @@ import type en from "./en";
 const fr: typeof en = {
   jj: {
     app_title: "Justice des mineurs",
+    mfa: {
+      menu: "Sécurité du compte",
+      verify_title: "Deuxième étape : votre code",
+      verify_help: "Saisissez le code à 6 chiffres affiché par votre application d'authentification, ou l'un de vos codes de secours.",
+      code: "Code",
+      verify: "Continuer",
+      enrol_title: "Configurer une application d'authentification",
+      enrol_help: "Votre rôle exige une deuxième étape à la connexion (ou vous l'avez choisie). Confirmez votre mot de passe pour commencer.",
+      current_password: "Votre mot de passe",
+      start: "Commencer",
+      secret_help: "Dans votre application d'authentification, ajoutez un compte avec cette clé (basée sur le temps) :",
+      uri_help: "Ou, si votre application accepte un lien :",
+      confirm: "Confirmer",
+      recovery_title: "Vos codes de secours",
+      recovery_help: "Gardez-les en lieu sûr, à part de votre téléphone. Chacun sert une fois si vous perdez l'application. Ils ne sont affichés que maintenant.",
+      continue: "Je les ai conservés",
+      done: "Deuxième étape validée.",
+      enrolled: "Une application d'authentification est configurée pour votre compte. Si vous la perdez, un administrateur peut la réinitialiser.",
+    },
     errors: {
       stale: "Quelqu'un d'autre a modifié cette fiche après son ouverture. Rechargez-la, puis refaites votre modification.",
       rule_violation: "Une règle de conformité refuse cette action en l'état. Voyez ci-dessous ce qui manque.",

@@ -97,3 +97,90 @@ def test_passwords_are_hashed_with_argon2_in_production_settings() -> None:
     from config import settings as production
 
     assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+class FakeClock:
+    """The server's clock as the session middleware reads it, moved by the test (no sleeping)."""
+
+    def __init__(self, monkeypatch: Any) -> None:
+        self.now = 1_900_000_000
+        monkeypatch.setattr("jj.accounts.sessions.now_seconds", lambda: self.now)
+
+
+def _sign_in(username: str) -> APIClient:
+    client, token = _csrf_client()
+    response = client.post("/api/auth/login/", {"username": username, "password": PASSWORD}, HTTP_X_CSRFTOKEN=token)
+    assert response.status_code == 200
+    return client
+
+
+def test_first_idle_gap_after_sign_in_is_checked(world: World, settings: Any, monkeypatch: Any) -> None:
+    """Issue 11: signing in and leaving the session unused ends it after the idle timeout, first request or not."""
+    clock = FakeClock(monkeypatch)
+    client = _sign_in("caseworker")
+    clock.now += settings.SESSION_IDLE_TIMEOUT_SECONDS + 1
+    assert client.get("/api/auth/me/").status_code == 401
+    assert AuditEvent.objects.filter(action="auth.logout", reason="idle session timeout").exists()
+
+
+def test_absolute_timeout_is_not_renewed_by_activity(world: World, settings: Any, monkeypatch: Any) -> None:
+    """Issue 11: a session used every 20 minutes still ends 8 hours after sign-in."""
+    clock = FakeClock(monkeypatch)
+    client = _sign_in("caseworker")
+    step = 20 * 60
+    for _ in range(settings.SESSION_COOKIE_AGE // step):
+        clock.now += step
+        assert client.get("/api/auth/me/").status_code == 200
+    clock.now += step
+    assert client.get("/api/auth/me/").status_code == 401
+    assert AuditEvent.objects.filter(action="auth.logout", reason="absolute session timeout").exists()
+
+
+def test_disabled_users_sessions_end_at_once_and_stay_ended(world: World, client_for: Any) -> None:
+    """Issue 11: disabling an account ends its sessions; enabling it again does not revive them."""
+    worker = client_for("caseworker2")
+    assert worker.get("/api/auth/me/").status_code == 200
+    admin = client_for("administrator")
+    target = world["caseworker2"].pk
+    assert (
+        admin.patch(
+            f"/api/users/{target}/", {"current_password": PASSWORD, "is_active": False}, format="json"
+        ).status_code
+        == 200
+    )
+    assert worker.get("/api/cases/").status_code == 401
+    assert (
+        admin.patch(
+            f"/api/users/{target}/", {"current_password": PASSWORD, "is_active": True}, format="json"
+        ).status_code
+        == 200
+    )
+    assert worker.get("/api/auth/me/").status_code == 401
+    event = AuditEvent.objects.filter(action="user.update", object_id=str(target)).order_by("seq").first()
+    assert event is not None
+    assert event.changes["sessions_ended"] == 1
+
+
+def test_password_spraying_from_one_address_is_throttled(world: World, settings: Any) -> None:
+    """Issue 11: failures across many usernames from one address end in 429 for every username there, recorded;
+    another address is unaffected. (axes alone locks one username at one address.)"""
+    settings.LOGIN_FAILURES_PER_IP = 5
+    client, token = _csrf_client()
+    for n in range(5):
+        response = client.post(
+            "/api/auth/login/", {"username": f"guess{n}", "password": "Spring2026!"}, HTTP_X_CSRFTOKEN=token
+        )
+        assert response.status_code == 400
+    refused = client.post("/api/auth/login/", {"username": "caseworker", "password": PASSWORD}, HTTP_X_CSRFTOKEN=token)
+    assert refused.status_code == 429
+    assert "Too many failed sign-ins" in refused.json()["detail"]
+    assert AuditEvent.objects.filter(action="auth.throttled", actor_username="caseworker").exists()
+    assert not AuditEvent.objects.filter(action="auth.login", actor_username="caseworker").exists()
+    elsewhere, other_token = _csrf_client()
+    ok = elsewhere.post(
+        "/api/auth/login/",
+        {"username": "caseworker", "password": PASSWORD},
+        HTTP_X_CSRFTOKEN=other_token,
+        REMOTE_ADDR="10.9.8.7",
+    )
+    assert ok.status_code == 200

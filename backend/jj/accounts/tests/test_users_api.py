@@ -4,11 +4,16 @@ from typing import Any
 
 import pytest
 
-from conftest import ALL_ROLES
+from conftest import ALL_ROLES, PASSWORD
 from jj.accounts.models import User
 from jj.audit.models import AuditEvent
 
-NEW_USER = {"username": "newworker", "password": "a-long-enough-passphrase-2026", "role": "caseworker"}
+NEW_USER = {
+    "username": "newworker",
+    "password": "a-long-enough-passphrase-2026",
+    "role": "caseworker",
+    "current_password": PASSWORD,
+}
 
 
 @pytest.mark.parametrize("role", ALL_ROLES)
@@ -53,7 +58,9 @@ def test_invalid_user_is_explained(payload: dict[str, Any], field: str, world: A
 
 def test_role_change_is_audited_as_such(world: Any, client_for: Any) -> None:
     target = world["caseworker2"]
-    response = client_for("administrator").patch(f"/api/users/{target.pk}/", {"role": "supervisor"}, format="json")
+    response = client_for("administrator").patch(
+        f"/api/users/{target.pk}/", {"current_password": PASSWORD, "role": "supervisor"}, format="json"
+    )
     assert response.status_code == 200
     event = AuditEvent.objects.get(action="user.role_change")
     assert event.changes["role"] == {"before": "caseworker", "after": "supervisor"}
@@ -61,7 +68,9 @@ def test_role_change_is_audited_as_such(world: Any, client_for: Any) -> None:
 
 def test_administrator_cannot_demote_themselves(world: Any, client_for: Any) -> None:
     admin = world["administrator"]
-    response = client_for("administrator").patch(f"/api/users/{admin.pk}/", {"role": "caseworker"}, format="json")
+    response = client_for("administrator").patch(
+        f"/api/users/{admin.pk}/", {"current_password": PASSWORD, "role": "caseworker"}, format="json"
+    )
     assert response.status_code == 400
     assert User.objects.get(pk=admin.pk).role == "administrator"
 
@@ -73,7 +82,9 @@ def test_user_of_other_jurisdiction_is_404(world: Any, client_for: Any) -> None:
 def test_password_reset_by_administrator(world: Any, client_for: Any) -> None:
     target = world["caseworker2"]
     response = client_for("administrator").patch(
-        f"/api/users/{target.pk}/", {"password": "another-long-passphrase-99"}, format="json"
+        f"/api/users/{target.pk}/",
+        {"current_password": PASSWORD, "password": "another-long-passphrase-99"},
+        format="json",
     )
     assert response.status_code == 200
     assert User.objects.get(pk=target.pk).check_password("another-long-passphrase-99")

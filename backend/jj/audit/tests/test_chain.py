@@ -1,5 +1,6 @@
 """The audit trail is append-only and tamper-evident: any altered, deleted or reordered event is named."""
 
+import hashlib
 import threading
 from typing import Any
 
@@ -8,9 +9,9 @@ from django.db import DatabaseError, connection, transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jj.audit.chain import GENESIS_HASH
+from jj.audit.chain import GENESIS_HASH, HASHED_FIELDS, canonical, chain_hasher
 from jj.audit.models import AuditEvent
-from jj.audit.services import audit_append
+from jj.audit.services import audit_append, iso_utc
 from jj.audit.verification import verify_chain
 
 
@@ -134,3 +135,54 @@ def test_concurrent_appenders_never_fork_the_chain() -> None:
     assert AuditEvent.objects.count() == 40
     assert len(set(AuditEvent.objects.values_list("prev_hash", flat=True))) == 40
     assert verify_chain().ok
+
+
+def _rewrite_from(seq: int, mac: Any) -> None:
+    """An attacker with database access edits event `seq` and recomputes every hash after it with `mac`."""
+    events = list(AuditEvent.objects.filter(seq__gte=seq - 1).order_by("seq").values(*HASHED_FIELDS, "hash"))
+    prev = events[0]["hash"] if events[0]["seq"] < seq else GENESIS_HASH
+    for event in events:
+        if event["seq"] < seq:
+            continue
+        if event["seq"] == seq:
+            event["action"] = "forged"
+        event["prev_hash"] = prev
+        event["occurred_at"] = iso_utc(event["occurred_at"])
+        prev = mac(event)
+        _raw(
+            "UPDATE audit_auditevent SET action = %s, prev_hash = %s, hash = %s WHERE seq = %s",
+            [event["action"], event["prev_hash"], prev, event["seq"]],
+        )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("attacker", ["plain_sha256", "wrong_key"])
+def test_rewritten_event_with_rehashed_tail_fails_without_the_key(attacker: str) -> None:
+    """Issue 11: the chain is keyed, so recomputing the tail after an edit is not enough to hide it."""
+    _append(5)
+    if attacker == "plain_sha256":
+        _rewrite_from(3, lambda event: hashlib.sha256(canonical(event)).hexdigest())
+    else:
+        _rewrite_from(3, chain_hasher(b"a key the attacker guessed"))
+    head = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
+    assert head is not None
+    report = verify_chain(expected_head=head)
+    assert not report.ok
+    assert report.first_broken_seq == 3
+
+
+@pytest.mark.django_db
+def test_whoever_holds_the_key_verifies_and_nobody_else() -> None:
+    _append(3)
+    assert verify_chain().ok
+    assert not verify_chain(key=b"another installation's key").ok
+
+
+@settings(deadline=None)
+@given(key=st.binary(min_size=1, max_size=200), text=st.text(max_size=50))
+def test_chain_mac_is_standard_hmac_sha256(key: bytes, text: str) -> None:
+    """The offline verifier uses the standard library's hmac: both must agree for any key length."""
+    import hmac
+
+    event = dict.fromkeys(HASHED_FIELDS, text)
+    assert chain_hasher(key)(event) == hmac.new(key, canonical(event), hashlib.sha256).hexdigest()

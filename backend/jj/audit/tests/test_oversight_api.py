@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.conf import settings as django_settings
 from django.utils import timezone
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ALL_ROLES
@@ -161,6 +161,7 @@ def test_script_names_the_tampered_event(tamper: str, make_case: Any, client_for
     assert f"#{named}" in result.stdout
 
 
+@settings(deadline=None)
 @given(
     event=st.fixed_dictionaries(
         {
@@ -192,3 +193,58 @@ def test_supervisor_sees_who_opened_a_childs_file(make_case: Any, client_for: An
 def test_access_log_is_for_the_agency_supervisor(role: str, status: int, make_case: Any, client_for: Any) -> None:
     case = make_case(counsel=True)
     assert client_for(role).get(f"/api/children/{case.child_id}/access-log/").status_code == status
+
+
+def test_export_shows_only_own_jurisdiction_and_links_the_rest(make_case: Any, client_for: Any, tmp_path: Path) -> None:
+    """Issue 11: the export is scoped like the list; other jurisdictions' events are stubs, so the file still
+    verifies offline end to end without revealing them."""
+    make_case()
+    make_case(by="sp_caseworker", given_name="Southerner")
+    body = b"".join(client_for("oversight_monitor").get("/api/audit/export/").streaming_content).decode()  # type: ignore[attr-defined]
+    events = [json.loads(line) for line in body.splitlines()]
+    full = [e for e in events if not e.get("omitted")]
+    stubs = [e for e in events if e.get("omitted")]
+    assert "sp_caseworker" not in body
+    assert stubs
+    assert all(set(e) == {"seq", "prev_hash", "hash", "omitted"} for e in stubs)
+    assert {e["actor_username"] for e in full if e["action"] == "child.create"} == {"caseworker"}
+    export = tmp_path / "audit.jsonl"
+    export.write_text(body)
+    result = subprocess.run([sys.executable, str(SCRIPT), str(export)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_offline_verification_needs_the_chain_key(make_case: Any, client_for: Any, tmp_path: Path) -> None:
+    """Issue 11: the export verifies only under the installation's key; without it the script says so."""
+    import os
+
+    make_case()
+    export = tmp_path / "audit.jsonl"
+    export.write_bytes(b"".join(client_for("oversight_monitor").get("/api/audit/export/").streaming_content))  # type: ignore[attr-defined]
+    env = {k: v for k, v in os.environ.items() if k != "JJ_AUDIT_HMAC_KEY"}
+    missing = subprocess.run([sys.executable, str(SCRIPT), str(export)], capture_output=True, text=True, env=env)
+    assert missing.returncode == 2
+    assert "JJ_AUDIT_HMAC_KEY" in missing.stderr
+    key_file = tmp_path / "audit.key"
+    for key, status in [("a wrong key of some length", 1), (django_settings.AUDIT_HMAC_KEY, 0)]:
+        key_file.write_text(key + "\n")
+        result = subprocess.run(
+            [sys.executable, str(SCRIPT), str(export), "--key-file", str(key_file)],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        assert result.returncode == status, result.stdout + result.stderr
+
+
+def test_exports_are_rate_limited_per_monitor(client_for: Any, monkeypatch: Any) -> None:
+    """Issue 11: an export streams a whole period of the trail; a monitor gets a few per hour, then 429."""
+    from rest_framework.throttling import ScopedRateThrottle
+
+    assert django_settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["export"] == "10/hour"  # type: ignore[index]
+    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"export": "2/hour"})  # DRF reads it at import
+    monitor = client_for("oversight_monitor")
+    statuses = [monitor.get("/api/audit/export/").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert AuditEvent.objects.filter(action="audit.export").count() == 2
+    assert client_for("oversight_monitor").get("/api/audit/events/").status_code == 200  # only exports

@@ -5,6 +5,8 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+
+from conftest import PASSWORD
 from django.utils import timezone
 
 from jj.accounts.models import Role
@@ -62,11 +64,17 @@ def test_the_training_date_is_recorded_on_staff_and_shown_to_supervisors(world: 
     admin = client_for("administrator")
     today = timezone.localdate()
     future = admin.patch(
-        f"/api/users/{worker.pk}/", {"trained_in_child_justice_on": str(today + timedelta(days=1))}, format="json"
+        f"/api/users/{worker.pk}/",
+        {"trained_in_child_justice_on": str(today + timedelta(days=1)), "current_password": PASSWORD},
+        format="json",
     )
     assert future.status_code == 400
     assert "trained_in_child_justice_on" in future.json()
-    done = admin.patch(f"/api/users/{worker.pk}/", {"trained_in_child_justice_on": str(today)}, format="json")
+    done = admin.patch(
+        f"/api/users/{worker.pk}/",
+        {"trained_in_child_justice_on": str(today), "current_password": PASSWORD},
+        format="json",
+    )
     assert done.status_code == 200, done.json()
     assert done.json()["trained_in_child_justice_on"] == str(today)
     assert AuditEvent.objects.filter(action="user.update", changes__has_key="trained_in_child_justice_on").exists()

@@ -60,7 +60,7 @@ class JusticeSystemOverHttp(RuleBasedStateMachine):
     def _post(self, role: str, path: str, body: dict[str, Any]) -> Any:
         response = self._as(role).post(f"/api{path}", body, format="json")
         assert response.status_code < 500, (path, response.status_code, response.content[:500])
-        assert response.status_code in (200, 201, 202, 400, 403, 404, 409, 422), (path, response.status_code)
+        assert response.status_code in (200, 201, 202, 204, 400, 403, 404, 409, 422), (path, response.status_code)
         machine.OUTCOMES[f"http {path.split('/')[1]} {path.rstrip('/').split('/')[-1]}: {response.status_code}"] += 1
         return response
 
@@ -140,7 +140,7 @@ class JusticeSystemOverHttp(RuleBasedStateMachine):
         if episode is None:
             return
         response = self._post(role, f"/custody-episodes/{episode}/release/", {"reason": "bail", "aftercare": {}})
-        assert response.status_code == 201, response.json()  # INV-5: never refused
+        assert response.status_code in (201, 204), response.content  # INV-5: never refused
 
     @precondition(has_cases)
     @rule(i=st.integers(0, 9), kind=st.sampled_from(("death", "serious_injury", "use_of_force")))

@@ -213,7 +213,7 @@ def _queries(client: Any, url: str) -> int:
     return len(ctx.captured_queries)
 
 
-@pytest.mark.parametrize(("query", "expected"), [("", 27), ("&by=sex", 41), ("&by=facility", 41)])
+@pytest.mark.parametrize(("query", "expected"), [("", 29), ("&by=sex", 43), ("&by=facility", 43)])
 def test_indicator_query_count_does_not_grow_with_the_data(world, client_for, query, expected):
     client = client_for("oversight_monitor")
     url = f"/api/oversight/indicators/?{YEAR}{query}"

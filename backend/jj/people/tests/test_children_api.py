@@ -210,3 +210,16 @@ def test_names_never_reach_roles_without_need(make_case: Any, client_for: Any) -
         body = client_for(role).get("/api/children/").json()
         assert body["count"] == 0
         assert "Amara" not in str(body)
+
+
+def test_search_filters_children_and_cases_by_name_or_reference(make_case: Any, client_for: Any) -> None:
+    """Issue 11: ?search= was ignored on these lists (DRF never asked the views for their search fields)."""
+    wanted = make_case(given_name="Zoltan", family_name="Quist")
+    make_case(given_name="Amara", family_name="Okafor")
+    worker = client_for("caseworker")
+    children = worker.get("/api/children/", {"search": "Quist"}).json()["results"]
+    assert [c["id"] for c in children] == [wanted.child_id]
+    cases = worker.get("/api/cases/", {"search": "Zoltan"}).json()["results"]
+    assert [c["id"] for c in cases] == [wanted.pk]
+    by_reference = worker.get("/api/cases/", {"search": wanted.reference}).json()["results"]
+    assert [c["id"] for c in by_reference] == [wanted.pk]

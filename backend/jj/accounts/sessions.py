@@ -1,0 +1,33 @@
+"""Session lifetimes: sign-in time and last activity stamps, and ending every session of one user."""
+
+import time
+
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.backends.base import SessionBase
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+
+LAST_ACTIVITY = "jj_last_activity"
+SIGNED_IN_AT = "jj_signed_in_at"
+
+
+def now_seconds() -> int:
+    return int(time.time())
+
+
+def session_stamp_sign_in(session: SessionBase) -> None:
+    """At sign-in: the absolute timeout counts from now, and so does the first idle gap."""
+    now = now_seconds()
+    session[SIGNED_IN_AT] = now
+    session[LAST_ACTIVITY] = now
+
+
+def sessions_end_for_user(*, user_id: int) -> int:
+    """Delete every unexpired session of the user (database sessions); returns how many ended. Runs when an
+    account is disabled, so that re-enabling it later does not revive a session opened before."""
+    ended = 0
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if str(session.get_decoded().get(SESSION_KEY)) == str(user_id):
+            session.delete()
+            ended += 1
+    return ended

@@ -1,0 +1,17 @@
+/** Account security (/security): enrol an authenticator app, optional for roles that do not require one. */
+import { Title, useGetIdentity } from "react-admin";
+
+import { MfaPanel } from "./MfaPanel";
+import type { MfaStatus } from "./mfa";
+
+export function SecurityPage() {
+  const { identity } = useGetIdentity();
+  const mfa = identity?.mfa as MfaStatus | undefined;
+  if (!mfa) return null;
+  return (
+    <>
+      <Title title="jj.mfa.menu" />
+      <MfaPanel step={mfa.enrolled ? "done" : "enrol"} onDone={() => window.location.reload()} />
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export { MfaPanel } from "./MfaPanel";
+export { SecurityPage } from "./SecurityPage";
+export { mfaStep, type MfaStatus } from "./mfa";
