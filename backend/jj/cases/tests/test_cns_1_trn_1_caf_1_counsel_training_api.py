@@ -5,10 +5,9 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-
-from conftest import PASSWORD
 from django.utils import timezone
 
+from conftest import PASSWORD
 from jj.accounts.models import Role
 from jj.audit.models import AuditEvent
 from jj.cases.models import Assignment, AssignmentRole, Interview

@@ -123,7 +123,9 @@ EXPECTED: dict[str, str] = {
     "POST /api/cases/{case_id}/adult-transfer/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/cases/{case_id}/assignments/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/cases/{case_id}/assignments/{assignment_id}/end/": "cw=403 sv=200 lc=403 fo=403 co=403 om=404 ad=404",
-    "POST /api/cases/{case_id}/assignments/{assignment_id}/legal-aid/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
+    "POST /api/cases/{case_id}/assignments/{assignment_id}/legal-aid/": (
+        "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404"
+    ),
     "POST /api/cases/{case_id}/charge/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/cases/{case_id}/close/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/cases/{case_id}/interviews/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
@@ -135,18 +137,26 @@ EXPECTED: dict[str, str] = {
     "POST /api/custody-episodes/{episode_id}/aftercare-plans/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/appearances/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/complaints/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
-    "POST /api/custody-episodes/{episode_id}/complaints/{complaint_id}/respond/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",  # noqa: E501
-    "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/implicated-staff/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/complaints/{complaint_id}/respond/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",  # noqa: E501"
+    ),
+    "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/implicated-staff/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
     "POST /api/custody-episodes/{episode_id}/contacts/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/detention-orders/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/education-enrolments/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/family-notifications/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/health-examinations/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/incidents/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
-    "POST /api/custody-episodes/{episode_id}/incidents/{record_id}/implicated-staff/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/incidents/{record_id}/implicated-staff/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
     "POST /api/custody-episodes/{episode_id}/individual-plans/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/legality-challenges/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
-    "POST /api/custody-episodes/{episode_id}/legality-challenges/{challenge_id}/decide/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",  # noqa: E501
+    "POST /api/custody-episodes/{episode_id}/legality-challenges/{challenge_id}/decide/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",  # noqa: E501"
+    ),
     "POST /api/custody-episodes/{episode_id}/release/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/transfer/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/diversion-programmes/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
