@@ -138,7 +138,7 @@ EXPECTED: dict[str, str] = {
     "POST /api/custody-episodes/{episode_id}/appearances/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/complaints/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/complaints/{complaint_id}/respond/": (
-        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",  # noqa: E501"
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
     ),
     "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/implicated-staff/": (
         "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
@@ -155,7 +155,7 @@ EXPECTED: dict[str, str] = {
     "POST /api/custody-episodes/{episode_id}/individual-plans/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/legality-challenges/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/legality-challenges/{challenge_id}/decide/": (
-        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",  # noqa: E501"
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
     ),
     "POST /api/custody-episodes/{episode_id}/release/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/transfer/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
