@@ -33,7 +33,7 @@ test("a caseworker starts custody, is refused detention without alternatives, ad
   await page.getByRole("option", { name: "To ensure appearance at court" }).click();
   await page.keyboard.press("Escape");
   await order.getByRole("button", { name: "Add" }).click();
-  await order.getByLabel("Alternative", { exact: true }).fill("Release to parents");
+  await order.getByRole("textbox", { name: "Alternative", exact: true }).fill("Release to parents");
   await order.getByLabel("Why it was rejected").fill("Parents abroad, no other carer");
   await order.getByLabel("Why no alternative to detention suffices (PTD-2)").fill("Missed two hearings");
   await order.getByLabel("Why deprive a child under the age floor of liberty (PTD-9)").fill("Public safety concern");
