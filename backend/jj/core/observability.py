@@ -161,7 +161,9 @@ class RequestMetricsMiddleware:
         return response
 
 
-def _audit_timer(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
+def _audit_timer(execute: Callable[..., Any], sql: Any, params: Any, many: bool, context: Any) -> Any:
+    if not isinstance(sql, str):  # psycopg's composed SQL (sql.SQL(...).format(...)): never an audit append
+        return execute(sql, params, many, context)
     if "jj_audit_lock_head" in sql:
         step = "lock"
     elif sql.startswith('INSERT INTO "audit_auditevent"'):
