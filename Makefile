@@ -91,7 +91,8 @@ test-backend: venv ## Backend tests on the database in DATABASE_URL (SQLite when
 .PHONY: fuzz-rules
 fuzz-rules: venv ## The invariants INV-1..INV-9 over 100,000 random sequences of real actions (long; random seed)
 	cd backend && JJ_STATEFUL_EXAMPLES=$${JJ_STATEFUL_EXAMPLES:-100000} JJ_STATEFUL_STEPS=$${JJ_STATEFUL_STEPS:-30} \
-		JJ_FUZZ_RANDOM=1 JJ_STATEFUL_STATS=1 $(PY) -m pytest -s -q -p no:xdist jj/custody/tests/test_inv_1_9_state_machine.py
+		JJ_FUZZ_RANDOM=1 JJ_STATEFUL_STATS=1 $(PY) -m pytest -q -p no:xdist --log-cli-level=INFO \
+		jj/custody/tests/test_inv_1_9_state_machine.py
 
 # The worker tests need PostgreSQL and Redis: DATABASE_URL when it names PostgreSQL, else a local database.
 WORKER_DATABASE_URL ?= $(if $(filter postgres%,$(DATABASE_URL)),$(DATABASE_URL),postgres://postgres@127.0.0.1:5432/jj_worker)

@@ -11,8 +11,10 @@ one line per operation; for the other two the rule is the same everywhere and is
 An operation added to the API without its line in EXPECTED fails `test_every_operation_has_a_row`. Each request
 runs in a savepoint that is rolled back, so every role sees the same starting state. Bodies are empty (`{}`): a
 400 means the role got past every permission check to the input validation. To regenerate the table after a
-deliberate change: JJ_MATRIX_PRINT=1 pytest jj/core/tests/test_permission_matrix.py -s, and review the diff."""
+deliberate change: JJ_MATRIX_PRINT=1 pytest jj/core/tests/test_permission_matrix.py
+--log-cli-level=INFO, and review the diff."""
 
+import logging
 import os
 import re
 from typing import Any
@@ -37,6 +39,8 @@ ROLES = {
     "ad": "administrator",
 }
 MISSING = 999_999
+
+STATS_LOG = logging.getLogger(__name__)  # what the runs did, shown with --log-cli-level=INFO
 
 
 def _operations() -> list[str]:
@@ -322,6 +326,6 @@ def test_operation_by_role_and_jurisdiction(operation: str, request: pytest.Fixt
             problems.append(f"{role}: a refused write to another jurisdiction or a missing id wrote something")
     row = " ".join(f"{short}={answers[short]}" for short in ROLES)
     if os.environ.get("JJ_MATRIX_PRINT"):
-        print(f'    "{operation}": "{row}",')
+        STATS_LOG.info('    "%s": "%s",', operation, row)
     assert not problems, problems
     assert row == EXPECTED.get(operation), f"{operation}: got {row!r}"

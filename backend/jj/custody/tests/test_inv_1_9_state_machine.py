@@ -8,6 +8,7 @@ advance the clock, sweep) as random roles, and after every step asserts every in
 `make test` runs JJ_STATEFUL_EXAMPLES sequences (default 1000); `make fuzz-rules` runs 100,000. No per-example
 deadline: CI runs on a loaded two-core machine."""
 
+import logging
 import os
 from collections import Counter
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ from jj.rules.checks.age import macr_1
 from jj.rules.checks.custody import charge_due, final_decision_due
 from jj.rules.engine import Outcome
 
+STATS_LOG = logging.getLogger(__name__)  # what each action did, shown with --log-cli-level=INFO
 EXAMPLES = int(os.environ.get("JJ_STATEFUL_EXAMPLES", "1000"))
 STEPS = int(os.environ.get("JJ_STATEFUL_STEPS", "20"))
 T0 = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
@@ -664,4 +666,4 @@ def test_inv_1_9_hold_over_random_sequences_of_real_actions(world: Any) -> None:
     )
     if os.environ.get("JJ_STATEFUL_STATS"):
         for outcome, count in sorted(OUTCOMES.items()):
-            print(f"{count:8d}  {outcome}")
+            STATS_LOG.info("%8d  %s", count, outcome)

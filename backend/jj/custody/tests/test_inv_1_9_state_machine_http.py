@@ -1,6 +1,7 @@
 """INV-1..INV-9 over random sequences of requests to the HTTP API (the smaller twin of the service-level state
 machine): the same invariants after every request, and no request ever answered with a server error."""
 
+import logging
 import os
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -24,6 +25,7 @@ from jj.custody.models import CustodyEpisode
 from jj.custody.tests import test_inv_1_9_state_machine as machine
 from jj.deadlines.services import deadlines_sweep
 
+STATS_LOG = logging.getLogger(__name__)  # what each action did, shown with --log-cli-level=INFO
 EXAMPLES = int(os.environ.get("JJ_STATEFUL_HTTP_EXAMPLES", "100"))
 STEPS = 12
 PLACES = ("police", "centre", "home", "prison")
@@ -215,4 +217,4 @@ def test_inv_1_9_hold_over_random_sequences_of_api_requests(world: Any) -> None:
     )
     if os.environ.get("JJ_STATEFUL_STATS"):
         for outcome, count in sorted(machine.OUTCOMES.items()):
-            print(f"{count:8d}  {outcome}")
+            STATS_LOG.info("%8d  %s", count, outcome)
