@@ -55,6 +55,13 @@ NO_CUSTODY_ON_CASE = {
     CaseStatus.CLOSED_FINAL: "This case is closed.",
 }
 KIND_BACKWARDS = "A custody episode that is {before} cannot become {after}."
+SENTENCED_NEEDS_SENTENCE = (
+    "Sentenced detention begins only under a custodial sentence recorded on this case: record the sentence first, "
+    "or start police custody."
+)
+PRETRIAL_ORDER_ON_SENTENCED = (
+    "The child is serving a sentence on this case: a pretrial detention order does not apply to it."
+)
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,22 @@ def custody_allowed_on(case: Case) -> None:
     message = NO_CUSTODY_ON_CASE.get(CaseStatus(case.status)) if case.status in NO_CUSTODY_STATUSES else None
     if message:
         raise ApplicationError(message, extra={"case": [message]})
+
+
+def episode_start_allowed(case: Case, kind: str) -> None:
+    """INV-2/INV-4: an episode may start as sentenced detention only under a custodial sentence on the case.
+    Otherwise a child could be held as 'sentenced' with no sentence, and a later pretrial order would open charge
+    and final-decision clocks no pretrial start could explain (found by the state machine)."""
+    if kind != K.SENTENCED_DETENTION:
+        return
+    if not Sentence.objects.filter(case_id=case.pk, sentence_type__in=CUSTODIAL_SENTENCES).exists():
+        raise ApplicationError(SENTENCED_NEEDS_SENTENCE, extra={"kind": [SENTENCED_NEEDS_SENTENCE]})
+
+
+def pretrial_order_allowed(episode: CustodyEpisode, kind: str) -> None:
+    """A pretrial detention order on an episode already sentenced would restart nothing and decide nothing."""
+    if kind == "pretrial_detention" and episode.kind == K.SENTENCED_DETENTION:
+        raise ApplicationError(PRETRIAL_ORDER_ON_SENTENCED, extra={"kind": [PRETRIAL_ORDER_ON_SENTENCED]})
 
 
 def episode_kind_change(*, episode: CustodyEpisode, to: str, at: datetime) -> None:

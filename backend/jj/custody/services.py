@@ -31,6 +31,8 @@ from jj.custody.lifecycle import (
     custody_allowed_on,
     episode_end,
     episode_kind_change,
+    episode_start_allowed,
+    pretrial_order_allowed,
 )
 from jj.custody.models import (
     Complaint,
@@ -198,6 +200,7 @@ def custody_start(
     custody_allowed_on(case)
     if kind == EpisodeKind.PRETRIAL_DETENTION:
         raise ApplicationError(PRETRIAL_NEEDS_ORDER, extra={"kind": [PRETRIAL_NEEDS_ORDER]})
+    episode_start_allowed(case, kind)
     if facility.jurisdiction_id != case.jurisdiction_id:
         raise ApplicationError(
             "The facility is in another jurisdiction.", extra={"facility": ["Not in this jurisdiction."]}
@@ -526,6 +529,7 @@ def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[s
     charge_delay_justification = data.pop("charge_delay_justification", "")
     ordered_at = data.get("ordered_at") or now
     kind = data.get("kind", "pretrial_detention")
+    pretrial_order_allowed(episode, kind)
     first_order = not episode.detention_orders.filter(kind="pretrial_detention").exists()
     clock = case_clock(case)
     facts = DetentionOrderFacts(
@@ -568,8 +572,7 @@ def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[s
         order.full_clean()
         order.save()
         if order.kind == "pretrial_detention":
-            if locked.kind != EpisodeKind.SENTENCED_DETENTION:
-                episode_kind_change(episode=locked, to=EpisodeKind.PRETRIAL_DETENTION, at=ordered_at)
+            episode_kind_change(episode=locked, to=EpisodeKind.PRETRIAL_DETENTION, at=ordered_at)
             if locked.first_appearance_at is None:
                 locked.first_appearance_at = ordered_at  # a judge ordered it: the child was before a judge
             locked.version += 1

@@ -171,6 +171,54 @@ def test_inv_2_re_detention_after_the_charge_deadline_needs_its_own_justificatio
         _order(world, again, timezone.now())
 
 
+def test_inv_2_no_sentenced_detention_without_a_custodial_sentence(
+    world: Any, make_case: Any, centre: Facility
+) -> None:
+    """Found by the state machine: custody started as 'sentenced detention' on an unsentenced case, then a pretrial
+    order opened a charge deadline that no pretrial start explained (the clock had no start)."""
+    case = make_case()
+    with pytest.raises(ApplicationError, match="custodial sentence") as refused:
+        services.custody_start(
+            actor=world["caseworker"],
+            case=case,
+            facility=centre,
+            kind="sentenced_detention",
+            commitment_order_reference="CO-1",
+            age_floor_justification="Genuine public safety concern",
+        )
+    assert "kind" in refused.value.extra
+    assert not CustodyEpisode.objects.filter(case=case).exists()
+    assert not Deadline.objects.filter(case=case).exists()
+
+
+def test_inv_2_a_pretrial_order_is_refused_once_the_child_is_sentenced(
+    world: Any, make_case: Any, centre: Facility
+) -> None:
+    case = make_case(charged=True)
+    episode = _start(world, case, centre)
+    _order(world, episode, timezone.now())
+    case_services.sentence_record(
+        actor=world["court_officer"],
+        case=case,
+        data={
+            "sentence_type": "custody",
+            "length_months": 3,
+            "justification": "Serious violence; community options exhausted",
+            "non_custodial_options_considered": [
+                {"option": "probation", "reason_rejected": "Breached"},
+                {"option": "community_service", "reason_rejected": "Refused"},
+            ],
+        },
+    )
+    episode.refresh_from_db()
+    assert episode.kind == "sentenced_detention"
+    orders = episode.detention_orders.count()
+    with pytest.raises(ApplicationError, match="serving a sentence"):
+        _order(world, episode, timezone.now())
+    assert episode.detention_orders.count() == orders
+    assert not Deadline.objects.filter(case=case, kind="formal_charge", met_at__isnull=True).exists()
+
+
 @pytest.mark.parametrize("outcome", ["charged", "decided", "detention_continued"])
 def test_inv_3_no_appearance_outcome_closes_the_review_series_while_the_child_stays_detained(
     world: Any, make_case: Any, centre: Facility, outcome: str
