@@ -244,6 +244,7 @@ class InterviewSerializer(serializers.ModelSerializer[Interview]):
             "lawyer_present",
             "appropriate_adult_present",
             "appropriate_adult_relationship",
+            "appropriate_adult_absence_reason",
             "lawyer_waived",
             "waiver_under_judicial_supervision",
             "audio_visual_recorded",

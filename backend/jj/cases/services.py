@@ -25,7 +25,7 @@ from jj.cases.models import (
     Offence,
     Sentence,
 )
-from jj.compliance.facts import case_facts, child_facts, offence_facts
+from jj.compliance.facts import case_facts, child_facts, interview_facts, offence_facts
 from jj.compliance.models import ApprovalRequest
 from jj.compliance.services import (
     APPROVAL_ACTIONS,
@@ -41,7 +41,7 @@ from jj.deadlines.services import deadlines_meet, notification_create
 from jj.people.models import Child
 from jj.rules.checks.common import CHILD_PROTECTION, INDEPENDENT_OVERSIGHT, SUPERVISOR
 from jj.rules.engine import Decision, Trigger, needing_approval, unmet
-from jj.rules.facts import CaseFacts, InterviewFacts, NonCustodialOption, SentenceFacts
+from jj.rules.facts import CaseFacts, NonCustodialOption, SentenceFacts
 
 NOT_A_CASE_WRITER = "Only caseworkers and supervisors can record case information."
 ONLY_SUPERVISOR = "Only a supervisor of the case's agency can do this."
@@ -677,15 +677,10 @@ def sentence_record(*, actor: User, case: Case, data: dict[str, Any]) -> Sentenc
 
 
 def interview_record(*, actor: User, case: Case, data: dict[str, Any]) -> Interview:
-    """DET-2: questioning with neither a lawyer nor an appropriate adult is refused, as is an unsupervised waiver."""
+    """DET-2: questioning without a lawyer (or a judicially supervised waiver), without an appropriate adult (or the
+    recorded reason why not), or without the interpreter the child needs is refused."""
     _require_case_writer(actor)
-    facts = InterviewFacts(
-        lawyer_present=data.get("lawyer_present", False),
-        appropriate_adult_present=data.get("appropriate_adult_present", False),
-        lawyer_waived=data.get("lawyer_waived", False),
-        waiver_under_judicial_supervision=data.get("waiver_under_judicial_supervision", False),
-        audio_visual_recorded=data.get("audio_visual_recorded", False),
-    )
+    facts = interview_facts(case, data)
     now = timezone.now()
     decisions = rules_evaluate(trigger=Trigger.INTERVIEW, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now)
     refuse_unless_allowed(

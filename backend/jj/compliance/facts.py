@@ -97,7 +97,7 @@ def case_facts(
 
 
 def interview_facts(case: Case, data: dict[str, Any]) -> InterviewFacts:
-    """Every check of an interview from its request: DET-2 as today, plus CNS-1 (counsel on the case), DIS-1 (the
+    """Every check of an interview from its request: DET-2 (lawyer, appropriate adult, interpreter), plus CNS-1 (counsel on the case), DIS-1 (the
     child's needs and the accommodation provided) and TRN-1 (the interviewer's training, when a user)."""
     interviewer: User | None = data.get("interviewer")
     return InterviewFacts(
@@ -106,6 +106,9 @@ def interview_facts(case: Case, data: dict[str, Any]) -> InterviewFacts:
         lawyer_waived=data.get("lawyer_waived", False),
         waiver_under_judicial_supervision=data.get("waiver_under_judicial_supervision", False),
         audio_visual_recorded=data.get("audio_visual_recorded", False),
+        appropriate_adult_absence_reason=data.get("appropriate_adult_absence_reason", ""),
+        interpreter_needed=case.child.interpreter_needed,
+        interpreter_present=data.get("interpreter_present", False),
         case=case_facts(case, stage="charge" if case.status == CaseStatus.CHARGED else "intake"),
         accommodation_provided=data.get("accommodation_provided", ""),
         interviewer_trained_on=interviewer.trained_in_child_justice_on if interviewer else None,

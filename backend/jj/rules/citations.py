@@ -310,6 +310,11 @@ GC24_85 = Citation(
 )
 GC24_41 = Citation(GC24, "para. 41", "Records should be kept on the location and condition of the child in all phases")
 GC24_49 = Citation(GC24, "para. 49", "from the outset")
+CRC_40_2_B_VI = Citation(
+    CRC,
+    "art. 40(2)(b)(vi)",
+    "To have the free assistance of an interpreter if the child cannot understand or speak the language used",
+)
 GC24_51 = Citation(GC24, "para. 51", "unless ... made voluntarily and under impartial judicial supervision")
 GC24_60 = Citation(
     GC24,

@@ -281,6 +281,9 @@ class InterviewFacts:
     lawyer_waived: bool = False
     waiver_under_judicial_supervision: bool = False
     audio_visual_recorded: bool = False
+    appropriate_adult_absence_reason: str = ""  # DET-2: why an adult's presence was against the child's interests
+    interpreter_needed: bool = False  # DET-2: from the child's record
+    interpreter_present: bool = False
     case: CaseFacts | None = None  # CNS-1, DIS-1: the case and child questioned
     accommodation_provided: str = ""  # DIS-1
     interviewer_trained_on: date | None = None  # TRN-1: when the interviewer was trained in child justice

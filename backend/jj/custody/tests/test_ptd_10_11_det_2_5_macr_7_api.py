@@ -102,6 +102,13 @@ def test_ptd_10_challenge_creates_and_the_decision_meets_its_deadline(
     [
         ({"lawyer_present": False, "appropriate_adult_present": False}, 422, "block"),
         ({"lawyer_present": False, "appropriate_adult_present": True, "lawyer_waived": True}, 422, "block"),
+        ({"lawyer_present": False, "appropriate_adult_present": True}, 422, "block"),
+        ({"lawyer_present": True, "appropriate_adult_present": False}, 422, "block"),
+        (
+            {"lawyer_present": True, "appropriate_adult_absence_reason": "The mother is the complainant"},
+            201,
+            "warn",
+        ),
         ({"lawyer_present": True, "appropriate_adult_present": True}, 201, "warn"),
         ({"lawyer_present": True, "appropriate_adult_present": True, "audio_visual_recorded": True}, 201, "allow"),
     ],
@@ -117,8 +124,33 @@ def test_det_2_questioning_through_the_api(
     if status == 422:
         assert response.json()["decisions"][0]["outcome"] == rule_outcome
         assert history == []
+        assert not case.interviews.exists()
     else:
         assert [h["outcome"] for h in history] == [rule_outcome]
+
+
+@pytest.mark.parametrize(("interpreter_present", "status"), [(False, 422), (True, 201)])
+def test_det_2_the_childs_need_for_an_interpreter_is_read_from_the_childs_record(
+    make_case: Any, client_for: Any, interpreter_present: bool, status: int
+) -> None:
+    case = make_case()
+    case.child.interpreter_needed = True
+    case.child.save(update_fields=["interpreter_needed"])
+    payload = {
+        "at": timezone.now().isoformat(),
+        "conducted_by": "Officer Y",
+        "lawyer_present": True,
+        "appropriate_adult_present": True,
+        "audio_visual_recorded": True,
+        "interpreter_present": interpreter_present,
+    }
+    response = client_for("caseworker").post(f"/api/cases/{case.pk}/interviews/", payload, format="json")
+    assert response.status_code == status
+    if status == 422:
+        assert [d["citation"]["provision"] for d in response.json()["decisions"] if d["outcome"] == "block"] == [
+            "art. 40(2)(b)(vi)"
+        ]
+        assert not case.interviews.exists()
 
 
 def test_det_5_family_contact_is_checked_on_read(make_case: Any, client_for: Any, places: dict[str, Facility]) -> None:

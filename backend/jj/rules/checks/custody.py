@@ -838,43 +838,76 @@ def ptd_11(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decis
 
 @rule(
     "DET-2",
-    title="A lawyer and an appropriate adult at questioning",
+    title="A lawyer and an appropriate adult at questioning; an interpreter when needed",
     triggers=(Trigger.INTERVIEW,),
     outcomes=(Outcome.BLOCK, Outcome.WARN, Outcome.ALLOW),
-    summary="Questioning with neither a lawyer (or other appropriate assistance) nor a parent or appropriate adult "
-    "present is refused; waiving a lawyer needs impartial judicial supervision; questioning without audio-visual "
-    "recording warns.",
-    citations=(c.GC24_49, c.GC24_51, c.GC24_60),
+    summary="Questioning needs a lawyer present, or a waiver made voluntarily under impartial judicial supervision, "
+    "and also a parent or other appropriate adult unless the record says why that was against the child's best "
+    "interests; a child who needs an interpreter is never questioned without one. Each missing safeguard is its own "
+    "refusal. Questioning without audio-visual recording warns.",
+    citations=(c.GC24_49, c.GC24_51, c.GC24_60, c.CRC_40_2_B_VI),
 )
 def det_2(policy: Policy, facts: InterviewFacts, as_of: datetime) -> list[Decision]:
     used = {
         "lawyer_present": facts.lawyer_present,
+        "lawyer_waived": facts.lawyer_waived,
+        "waiver_under_judicial_supervision": facts.waiver_under_judicial_supervision,
         "appropriate_adult_present": facts.appropriate_adult_present,
+        "appropriate_adult_absence_reason_given": bool(facts.appropriate_adult_absence_reason.strip()),
+        "interpreter_needed": facts.interpreter_needed,
+        "interpreter_present": facts.interpreter_present,
         "audio_visual_recorded": facts.audio_visual_recorded,
     }
-    if not facts.lawyer_present and not facts.appropriate_adult_present:
-        return [
-            Decision(
-                "DET-2",
-                Outcome.BLOCK,
-                "A child may not be questioned with neither a lawyer nor a parent or other appropriate adult present.",
-                c.GC24_60,
-                used,
-                satisfied_by=("lawyer_present", "appropriate_adult_present"),
-                further_citations=(c.GC24_49,),
-            )
-        ]
-    if facts.lawyer_waived and not facts.waiver_under_judicial_supervision:
-        return [
+    refusals: list[Decision] = []
+    if facts.lawyer_waived and not facts.lawyer_present and not facts.waiver_under_judicial_supervision:
+        refusals.append(
             Decision(
                 "DET-2",
                 Outcome.BLOCK,
                 "A child's waiver of a lawyer counts only if made voluntarily under impartial judicial supervision.",
                 c.GC24_51,
                 used,
-                satisfied_by=("waiver_under_judicial_supervision",),
+                satisfied_by=("waiver_under_judicial_supervision", "lawyer_present"),
             )
-        ]
+        )
+    elif not facts.lawyer_present and not facts.lawyer_waived:
+        refusals.append(
+            Decision(
+                "DET-2",
+                Outcome.BLOCK,
+                "A child may not be questioned without a lawyer present, unless the child waived a lawyer "
+                "voluntarily under impartial judicial supervision.",
+                c.GC24_49,
+                used,
+                satisfied_by=("lawyer_present", "lawyer_waived"),
+                further_citations=(c.GC24_51,),
+            )
+        )
+    if not facts.appropriate_adult_present and not facts.appropriate_adult_absence_reason.strip():
+        refusals.append(
+            Decision(
+                "DET-2",
+                Outcome.BLOCK,
+                "A parent, legal guardian or other appropriate adult supports the child during questioning, unless "
+                "that is against the child's best interests: record who was present, or why no one was.",
+                c.GC24_60,
+                used,
+                satisfied_by=("appropriate_adult_present", "appropriate_adult_absence_reason"),
+            )
+        )
+    if facts.interpreter_needed and not facts.interpreter_present:
+        refusals.append(
+            Decision(
+                "DET-2",
+                Outcome.BLOCK,
+                "This child needs an interpreter: questioning without one is refused.",
+                c.CRC_40_2_B_VI,
+                used,
+                satisfied_by=("interpreter_present",),
+            )
+        )
+    if refusals:
+        return refusals
     if not facts.audio_visual_recorded:
         return [
             Decision(

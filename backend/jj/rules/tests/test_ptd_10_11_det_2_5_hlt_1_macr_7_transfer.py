@@ -1,4 +1,4 @@
-"""PTD-10 (legality challenge), PTD-11 (police cells), DET-2 (questioning), DET-5 (family contact), HLT-1 (medical
+"""PTD-10 (legality challenge), PTD-11 (police cells), DET-5 (family contact), HLT-1 (medical
 isolation) and MACR-7 (a transfer to adults after turning 18)."""
 
 from dataclasses import replace
@@ -13,7 +13,6 @@ from jj.rules.facts import (
     ContactReviewFacts,
     FacilityFacts,
     IncidentFacts,
-    InterviewFacts,
     PlacementFacts,
 )
 from jj.rules.policy import Policy
@@ -63,29 +62,6 @@ def test_ptd_11_police_cells_need_a_reason_and_a_timer(facility: FacilityFacts, 
                 first_appearance_at=AT,
             ),
         )[0].unmet
-
-
-@pytest.mark.parametrize(
-    ("facts", "outcome"),
-    [
-        (InterviewFacts(lawyer_present=False, appropriate_adult_present=False), Outcome.BLOCK),
-        (InterviewFacts(lawyer_present=False, appropriate_adult_present=True, lawyer_waived=True), Outcome.BLOCK),
-        (
-            InterviewFacts(
-                False, True, lawyer_waived=True, waiver_under_judicial_supervision=True, audio_visual_recorded=True
-            ),
-            Outcome.ALLOW,
-        ),
-        (InterviewFacts(lawyer_present=True, appropriate_adult_present=False), Outcome.WARN),
-        (
-            InterviewFacts(lawyer_present=True, appropriate_adult_present=True, audio_visual_recorded=True),
-            Outcome.ALLOW,
-        ),
-    ],
-)
-def test_det_2_questioning(facts: InterviewFacts, outcome: Outcome) -> None:
-    (decision,) = of("DET-2", Trigger.INTERVIEW, facts)
-    assert decision.outcome is outcome
 
 
 @pytest.mark.parametrize(
