@@ -39,6 +39,7 @@ PROHIBITED_SANCTIONS = frozenset(
     }
 )
 SEPARATION_KINDS = frozenset({"separation", "isolation", "medical_isolation"})
+SOLITARY_MEASURES = frozenset({"solitary_confinement"})
 FORCE_KINDS = frozenset({"use_of_force", "restraint"})
 GRAVE_KINDS = frozenset({"death", "disappearance", "serious_injury"})
 SOLITARY_HOURS = 22  # Mandela r. 44
@@ -541,10 +542,23 @@ def det_6(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decisi
     triggers=(Trigger.INCIDENT,),
     outcomes=(Outcome.BLOCK, Outcome.REQUIRE_JUSTIFICATION),
     summary="Any separation or isolation (medical isolation included) needs its reason, start, end and supervising "
-    "staff; 22 hours or more without meaningful contact, or separation as a punishment, is refused.",
+    "staff; 22 hours or more without meaningful contact, or separation as a punishment, is refused. A disciplinary "
+    "measure of solitary confinement is refused here as well as under DET-8.",
     citations=(c.GC24_95H, c.MANDELA_44),
 )
 def det_7(policy: Policy, facts: IncidentFacts, as_of: datetime) -> list[Decision]:
+    if facts.kind == "disciplinary" and facts.measure in SOLITARY_MEASURES:
+        # RULES.md 7b: solitary confinement as a sanction is decided here as well as under DET-8 (both recorded).
+        return [
+            Decision(
+                "DET-7",
+                Outcome.BLOCK,
+                "Solitary confinement is never used for a child, and never as a disciplinary measure.",
+                c.GC24_95H,
+                {"kind": facts.kind, "measure": facts.measure},
+                further_citations=(c.MANDELA_44,),
+            )
+        ]
     if facts.kind not in SEPARATION_KINDS:
         return []
     used = {"kind": facts.kind, "hours_without_meaningful_contact": facts.hours_without_meaningful_contact}

@@ -109,6 +109,19 @@ def test_det_7_separation_record_and_punishment() -> None:
     assert of("DET-7", Trigger.INCIDENT, IncidentFacts("self_harm")) == []
 
 
+def test_det_7_and_det_8_both_decide_solitary_confinement_as_a_sanction() -> None:
+    """RULES.md 7b: a disciplinary measure of solitary confinement is refused under DET-7 as well as DET-8."""
+    decisions = evaluate(Trigger.INCIDENT, Policy(), IncidentFacts("disciplinary", measure="solitary_confinement"), AT)
+    blocks = {d.rule_id: d for d in decisions if d.outcome is Outcome.BLOCK}
+    assert set(blocks) == {"DET-7", "DET-8"}
+    assert blocks["DET-7"].citation == c.GC24_95H
+
+
+@pytest.mark.parametrize("measure", sorted(PERMITTED_SANCTIONS | (PROHIBITED_SANCTIONS - {"solitary_confinement"})))
+def test_det_7_stays_out_of_other_disciplinary_measures(measure: str) -> None:
+    assert of("DET-7", Trigger.INCIDENT, IncidentFacts("disciplinary", measure=measure)) == []
+
+
 @pytest.mark.parametrize("measure", [*sorted(PROHIBITED_SANCTIONS), "shaming"])
 def test_det_8_prohibited_or_unlisted_measures_are_refused(measure: str) -> None:
     (decision,) = of("DET-8", Trigger.INCIDENT, IncidentFacts("disciplinary", measure=measure))
