@@ -1,7 +1,7 @@
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
@@ -41,6 +41,7 @@ from jj.custody.serializers import (
     ImplicatedStaffSerializer,
     IncidentSerializer,
     IndividualPlanSerializer,
+    InspectionFollowUpSerializer,
     InspectionSerializer,
     LegalityChallengeSerializer,
     ReleaseSerializer,
@@ -420,6 +421,28 @@ class InspectionListApi(ListAPIView):
         return Response(InspectionSerializer(inspection).data, status=status.HTTP_201_CREATED)
 
 
+class InspectionFollowUpApi(APIView):
+    """DET-11: the monitoring body records the follow-up of its recommendations (meets the follow-up deadline)."""
+
+    permission_classes = [HasRole.of(Role.OVERSIGHT_MONITOR)]
+
+    @extend_schema(request=InspectionFollowUpSerializer, responses={200: InspectionSerializer})
+    def post(self, request: Request, inspection_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        inspection = Inspection.objects.filter(pk=inspection_id, facility__in=facility_queryset_for(user)).first()
+        if inspection is None:
+            raise Http404
+        serializer = InspectionFollowUpSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        done = services.inspection_follow_up_record(
+            actor=user,
+            inspection=inspection,
+            done_on=serializer.validated_data["done_on"],
+            note=serializer.validated_data["note"],
+        )
+        return Response(InspectionSerializer(done).data)
+
+
 class FacilityInspectionStatusApi(APIView):
     """DET-11 for every facility of the jurisdiction: the last inspection, the last unannounced one, the decision."""
 
@@ -439,6 +462,13 @@ class FacilityInspectionStatusApi(APIView):
             .annotate(
                 last_inspection=Max("inspections__visited_on"),
                 last_unannounced=Max("inspections__visited_on", filter=Q(inspections__unannounced=True)),
+                follow_ups_overdue=Count(
+                    "inspections",
+                    filter=Q(
+                        inspections__follow_up_due__lt=timezone.localdate(),
+                        inspections__follow_up_done_on__isnull=True,
+                    ),
+                ),
             )
             .order_by("name", "id")
         )
@@ -446,7 +476,11 @@ class FacilityInspectionStatusApi(APIView):
         policy = policy_for(user.agency.jurisdiction_id) if user.agency else None  # type: ignore[union-attr]
         rows = []
         for f in facilities:
-            facts = FacilityReviewFacts(f.last_inspection, f.last_unannounced)  # type: ignore[attr-defined]
+            facts = FacilityReviewFacts(
+                f.last_inspection,  # type: ignore[attr-defined]
+                f.last_unannounced,  # type: ignore[attr-defined]
+                follow_ups_overdue=f.follow_ups_overdue,  # type: ignore[attr-defined]
+            )
             decisions = evaluate(Trigger.FACILITY_REVIEW, policy, facts, now) if policy else []
             rows.append(
                 {
@@ -455,6 +489,7 @@ class FacilityInspectionStatusApi(APIView):
                     "kind": f.kind,
                     "last_inspection_on": f.last_inspection,  # type: ignore[attr-defined]
                     "last_unannounced_on": f.last_unannounced,  # type: ignore[attr-defined]
+                    "follow_ups_overdue": f.follow_ups_overdue,  # type: ignore[attr-defined]
                     "decisions": [decision_to_json(d) for d in decisions],
                 }
             )

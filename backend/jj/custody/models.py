@@ -331,6 +331,7 @@ class Inspection(TimeStampedModel):
     recommendations = models.JSONField(default=list, blank=True)
     follow_up_due = models.DateField(null=True, blank=True)
     follow_up_done_on = models.DateField(null=True, blank=True)
+    follow_up_note = models.TextField(blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:

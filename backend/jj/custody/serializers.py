@@ -484,9 +484,15 @@ class InspectionSerializer(serializers.ModelSerializer[Inspection]):
             "recommendations",
             "follow_up_due",
             "follow_up_done_on",
+            "follow_up_note",
             "created_at",
         ]
-        read_only_fields = ["id", "facility_name", "created_at"]
+        read_only_fields = ["id", "facility_name", "follow_up_done_on", "follow_up_note", "created_at"]
+
+
+class InspectionFollowUpSerializer(serializers.Serializer):
+    done_on = serializers.DateField(help_text="When the recommendations were followed up.")
+    note = serializers.CharField(help_text="What was found on follow-up.")
 
 
 class ChallengeDecisionSerializer(serializers.Serializer):

@@ -2,7 +2,7 @@
 records, the deadlines the rules asked for, the decisions and the audit event in one transaction."""
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
@@ -18,6 +18,7 @@ from jj.compliance.services import (
     APPROVAL_ACTIONS,
     approval_request,
     decisions_apply,
+    decisions_record,
     refuse_unless_allowed,
     rules_evaluate,
 )
@@ -59,6 +60,7 @@ from jj.rules.facts import (
     ContactReviewFacts,
     DetentionOrderFacts,
     IncidentFacts,
+    InspectionFacts,
     PlacementFacts,
     ReleaseFacts,
     ReviewFacts,
@@ -923,29 +925,87 @@ def complaint_respond(*, actor: User, complaint: Complaint, response: str) -> Co
 # --- Independent inspections (DET-11) ---------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def inspection_record(*, actor: User, facility: Facility, data: dict[str, Any]) -> Any:
-    """Recorded by the monitoring body itself (oversight monitors), so the facility cannot shape the record."""
+    """Recorded by the monitoring body itself (oversight monitors), so the facility cannot shape the record. DET-11
+    warns when no private interviews were held and gives the recommendations a follow-up date."""
     from jj.custody.models import Inspection
 
     if actor.role != Role.OVERSIGHT_MONITOR:
         raise ActionNotAllowed("Only an oversight monitor records an inspection.")
-    inspection = Inspection(facility=facility, recorded_by=actor, **data)
-    inspection.full_clean()
-    inspection.save()
+    now = timezone.now()
+    facts = InspectionFacts(
+        visited_on=data["visited_on"],
+        private_interviews_held=data.get("private_interviews_held", False),
+        recommendations=tuple(r for r in data.get("recommendations", []) if r.strip()),
+        follow_up_due=data.get("follow_up_due"),
+    )
+    decisions = rules_evaluate(
+        trigger=Trigger.INSPECTION, jurisdiction_id=facility.jurisdiction_id, facts=facts, as_of=now
+    )
+    follow_up = [spec for d in decisions for spec in d.deadlines if spec.kind == "inspection_follow_up"]
+    with transaction.atomic():
+        inspection = Inspection(facility=facility, recorded_by=actor, **data)
+        if follow_up:
+            inspection.follow_up_due = follow_up[0].due_at.date()
+        inspection.full_clean()
+        inspection.save()
+        decisions_record(
+            decisions=decisions,
+            trigger=Trigger.INSPECTION,
+            object_type="inspection",
+            object_id=inspection.pk,
+            jurisdiction_id=facility.jurisdiction_id,
+            actor=actor,
+            at=now,
+        )
+        audit_append(
+            actor=actor,
+            action="inspection.create",
+            object_type="facility",
+            object_id=facility.pk,
+            changes={
+                "inspection_id": inspection.pk,
+                "visited_on": inspection.visited_on.isoformat(),
+                "unannounced": inspection.unannounced,
+                "private_interviews_held": inspection.private_interviews_held,
+                "follow_up_due": inspection.follow_up_due.isoformat() if inspection.follow_up_due else None,
+            },
+            decisions=decisions,
+        )
+    return inspection
+
+
+@transaction.atomic
+def inspection_follow_up_record(*, actor: User, inspection: Any, done_on: date, note: str) -> Any:
+    """The monitoring body records that it followed up its recommendations: meets DET-11's follow-up deadline."""
+    from jj.custody.models import Inspection
+
+    if actor.role != Role.OVERSIGHT_MONITOR:
+        raise ActionNotAllowed("Only an oversight monitor records the follow-up of an inspection.")
+    locked = Inspection.objects.select_for_update().get(pk=inspection.pk)
+    if locked.follow_up_done_on is not None:
+        raise ApplicationError(
+            "This inspection's follow-up is already recorded.", extra={"done_on": ["Already recorded."]}
+        )
+    if done_on < locked.visited_on:
+        raise ApplicationError(
+            "The follow-up cannot come before the visit.", extra={"done_on": ["Before the visit."]}
+        )
+    locked.follow_up_done_on = done_on
+    locked.follow_up_note = note
+    locked.save(update_fields=["follow_up_done_on", "follow_up_note", "updated_at"])
     audit_append(
         actor=actor,
-        action="inspection.create",
+        action="inspection.follow_up",
         object_type="facility",
-        object_id=facility.pk,
+        object_id=locked.facility_id,
         changes={
-            "inspection_id": inspection.pk,
-            "visited_on": inspection.visited_on.isoformat(),
-            "unannounced": inspection.unannounced,
-            "private_interviews_held": inspection.private_interviews_held,
+            "inspection_id": locked.pk,
+            "done_on": done_on.isoformat(),
+            "due": locked.follow_up_due.isoformat() if locked.follow_up_due else None,
         },
     )
-    return inspection
+    return locked
 
 
 # --- Challenges to legality (PTD-10) and family contact (DET-5) ---------------------------------------------------

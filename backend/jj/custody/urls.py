@@ -11,6 +11,9 @@ urlpatterns = [
         "facilities/inspection-status/", apis.FacilityInspectionStatusApi.as_view(), name="facility-inspection-status"
     ),
     path("inspections/", apis.InspectionListApi.as_view(), name="inspection-list"),
+    path(
+        "inspections/<int:inspection_id>/follow-up/", apis.InspectionFollowUpApi.as_view(), name="inspection-follow-up"
+    ),
     path("facilities/<int:facility_id>/", apis.FacilityDetailApi.as_view(), name="facility-detail"),
     path("custody-episodes/", apis.EpisodeListApi.as_view(), name="custody-episode-list"),
     path(E, apis.EpisodeDetailApi.as_view(), name="custody-episode-detail"),

@@ -352,6 +352,12 @@ RES79_14 = Citation(
     "para. 14",
     "prompt access to a competent court … and prompt access to legal counsel, which could include legal aid schemes",
 )
+RES79_15 = Citation(
+    RES_79_172,
+    "para. 15",
+    "independent national mechanisms with the mandate to monitor all places of detention, including by making "
+    "unannounced visits, and to hold private interviews without witnesses with all persons deprived of liberty",
+)
 RES76_184_9_LEGAL_AID = Citation(RES_76_184, "para. 9", SUMMARY + "legal aid")
 CRC_37_D_COUNSEL = Citation(
     CRC, "art. 37(d)", SUMMARY + "every child deprived of liberty has prompt access to legal and other assistance"

@@ -80,6 +80,7 @@ class Trigger(StrEnum):
     COMPLAINT = "complaint"
     PROGRAMME = "programme"
     FACILITY_REVIEW = "facility_review"
+    INSPECTION = "inspection"
     LEGALITY_CHALLENGE = "legality_challenge"
     INTERVIEW = "interview"
     CONTACT_REVIEW = "contact_review"

@@ -262,6 +262,17 @@ class FacilityReviewFacts:
 
     last_inspection_on: date | None
     last_unannounced_on: date | None
+    follow_ups_overdue: int = 0  # recommendations whose follow-up date has passed with no follow-up recorded
+
+
+@dataclass(frozen=True)
+class InspectionFacts:
+    """One inspection as the monitoring body recorded it (DET-11 as amended, A/RES/79/172 para 15)."""
+
+    visited_on: date
+    private_interviews_held: bool
+    recommendations: tuple[str, ...] = ()
+    follow_up_due: date | None = None
 
 
 @dataclass(frozen=True)

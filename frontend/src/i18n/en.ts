@@ -177,6 +177,9 @@ const en = {
       recommendations: "Recommendations",
       recommendation: "Recommendation",
       follow_up_due: "Follow-up due",
+      follow_up_done_on: "Follow-up done on",
+      follow_up_note: "What the follow-up found",
+      record_follow_up: "Record follow-up",
     },
     oversight: {
       justified: "Justification given",

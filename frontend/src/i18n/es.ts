@@ -179,6 +179,9 @@ const es: typeof en = {
       recommendations: "Recomendaciones",
       recommendation: "Recomendación",
       follow_up_due: "Seguimiento previsto",
+      follow_up_done_on: "Seguimiento realizado el",
+      follow_up_note: "Resultado del seguimiento",
+      record_follow_up: "Registrar el seguimiento",
     },
     oversight: {
       justified: "Justificación dada",

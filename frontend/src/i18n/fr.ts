@@ -179,6 +179,9 @@ const fr: typeof en = {
       recommendations: "Recommandations",
       recommendation: "Recommandation",
       follow_up_due: "Suivi prévu le",
+      follow_up_done_on: "Suivi effectué le",
+      follow_up_note: "Constat du suivi",
+      record_follow_up: "Enregistrer le suivi",
     },
     oversight: {
       justified: "Justification fournie",

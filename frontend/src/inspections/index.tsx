@@ -1,4 +1,4 @@
-import { Box, Typography } from "@mui/material";
+import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField, Typography } from "@mui/material";
 import { useEffect, useState } from "react";
 import {
   ArrayInput,
@@ -18,6 +18,10 @@ import {
   TextField,
   TextInput,
   required,
+  useNotify,
+  usePermissions,
+  useRecordContext,
+  useRefresh,
   useTranslate,
 } from "react-admin";
 
@@ -59,6 +63,66 @@ function InspectionStatus() {
   );
 }
 
+interface InspectionRecord {
+  id: number;
+  follow_up_due: string | null;
+  follow_up_done_on: string | null;
+}
+
+/** DET-11 as amended: the monitoring body records that it followed up its recommendations. */
+function FollowUpButton() {
+  const record = useRecordContext<InspectionRecord>();
+  const { permissions: role } = usePermissions<string>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const [doneOn, setDoneOn] = useState(new Date().toISOString().slice(0, 10));
+  const [note, setNote] = useState("");
+  if (!record || role !== "oversight_monitor" || !record.follow_up_due || record.follow_up_done_on) return null;
+  const submit = () => {
+    dataProvider
+      .post(`/inspections/${record.id}/follow-up/`, { done_on: doneOn, note })
+      .then(() => {
+        setOpen(false);
+        refresh();
+      })
+      .catch((e: Error) => notify(e.message, { type: "error" }));
+  };
+  return (
+    <>
+      <Button size="small" onClick={() => setOpen(true)}>{translate("jj.inspections.record_follow_up")}</Button>
+      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={`follow-up-${record.id}`}>
+        <DialogTitle id={`follow-up-${record.id}`}>{translate("jj.inspections.record_follow_up")}</DialogTitle>
+        <DialogContent>
+          <MuiTextField
+            type="date"
+            label={translate("jj.inspections.follow_up_done_on")}
+            value={doneOn}
+            onChange={(e) => setDoneOn(e.target.value)}
+            margin="dense"
+            fullWidth
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+          <MuiTextField
+            label={translate("jj.inspections.follow_up_note")}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            margin="dense"
+            fullWidth
+            multiline
+            required
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(false)}>{translate("ra.action.cancel")}</Button>
+          <Button onClick={submit} disabled={!note.trim()} variant="contained">{translate("ra.action.save")}</Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
+
 export function InspectionList() {
   return (
     <List empty={false} sort={{ field: "visited_on", order: "DESC" }} aside={<Box sx={{ width: 360, ml: 2 }}><InspectionStatus /></Box>}>
@@ -69,6 +133,8 @@ export function InspectionList() {
         <BooleanField source="unannounced" label="jj.inspections.unannounced" sortable={false} />
         <NumberField source="children_interviewed" label="jj.inspections.children_interviewed" sortable={false} />
         <DateField source="follow_up_due" label="jj.inspections.follow_up_due" emptyText="-" sortable={false} />
+        <DateField source="follow_up_done_on" label="jj.inspections.follow_up_done_on" emptyText="-" sortable={false} />
+        <FollowUpButton />
       </Datagrid>
     </List>
   );

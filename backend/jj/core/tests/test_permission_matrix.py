@@ -171,6 +171,7 @@ EXPECTED: dict[str, str] = {
     "POST /api/diversion-referrals/{referral_id}/sessions/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/facilities/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
     "POST /api/guardians/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
+    "POST /api/inspections/{inspection_id}/follow-up/": "cw=403 sv=403 lc=403 fo=403 co=403 om=404 ad=403",
     "POST /api/inspections/": "cw=403 sv=400 lc=403 fo=403 co=403 om=400 ad=400",
     "POST /api/oversight/population/": "cw=403 sv=403 lc=403 fo=403 co=403 om=400 ad=400",
     "POST /api/oversight/population/import/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",

@@ -125,3 +125,94 @@ def test_oversight_decisions_per_role(role: str, make_case: Any, client_for: Any
     assert response.status_code == (200 if role == "oversight_monitor" else 403)
     if role == "oversight_monitor":
         assert {row["rule_id"] for row in response.json()["results"]} >= {"MACR-1", "MACR-2"}
+
+
+# --- DET-11 as amended (RULES.md 7b; A/RES/79/172 para 15) --------------------------------------------------------
+
+
+def test_det_11_an_inspection_without_private_interviews_warns(world: Any, client_for: Any, centre: Facility) -> None:
+    from jj.compliance.models import DecisionRecord
+
+    monitor = client_for("oversight_monitor")
+    body = {
+        "facility": centre.pk,
+        "visited_on": timezone.localdate().isoformat(),
+        "body": "National Preventive Mechanism",
+        "unannounced": True,
+        "private_interviews_held": False,
+    }
+    response = monitor.post("/api/inspections/", body, format="json")
+    assert response.status_code == 201
+    (decision,) = DecisionRecord.objects.filter(object_type="inspection", object_id=response.json()["id"])
+    assert (decision.rule_id, decision.outcome) == ("DET-11", "warn")
+    assert decision.citation["provision"] == "para. 15"
+    assert response.json()["follow_up_due"] is None
+
+
+@pytest.mark.parametrize(("given", "expected_days"), [(None, 90), (10, 10)])
+def test_det_11_recommendations_get_a_follow_up_date(
+    world: Any, client_for: Any, centre: Facility, given: int | None, expected_days: int
+) -> None:
+    monitor = client_for("oversight_monitor")
+    visited = timezone.localdate()
+    body = {
+        "facility": centre.pk,
+        "visited_on": visited.isoformat(),
+        "body": "National Preventive Mechanism",
+        "unannounced": True,
+        "private_interviews_held": True,
+        "recommendations": ["Heating in block B"],
+    }
+    if given is not None:
+        body["follow_up_due"] = (visited + timedelta(days=given)).isoformat()
+    response = monitor.post("/api/inspections/", body, format="json")
+    assert response.json()["follow_up_due"] == (visited + timedelta(days=expected_days)).isoformat()
+
+
+@pytest.mark.parametrize(("due_in_days", "overdue"), [(1, False), (0, False), (-1, True)])
+def test_det_11_an_overdue_follow_up_is_flagged_until_it_is_recorded(
+    world: Any, client_for: Any, centre: Facility, due_in_days: int, overdue: bool
+) -> None:
+    """The day before, of and after the follow-up date: overdue only once the date has passed."""
+    monitor = client_for("oversight_monitor")
+    today = timezone.localdate()
+    body = {
+        "facility": centre.pk,
+        "visited_on": (today - timedelta(days=20)).isoformat(),
+        "body": "National Preventive Mechanism",
+        "unannounced": True,
+        "private_interviews_held": True,
+        "recommendations": ["Heating in block B"],
+        "follow_up_due": (today + timedelta(days=due_in_days)).isoformat(),
+    }
+    inspection = monitor.post("/api/inspections/", body, format="json").json()
+    (row,) = monitor.get("/api/facilities/inspection-status/").json()["results"]
+    assert row["follow_ups_overdue"] == (1 if overdue else 0)
+    assert any("follow-up date" in d["message"] for d in row["decisions"]) is overdue
+    done = monitor.post(
+        f"/api/inspections/{inspection['id']}/follow-up/",
+        {"done_on": today.isoformat(), "note": "Heating installed"},
+        format="json",
+    )
+    assert done.status_code == 200
+    assert done.json()["follow_up_done_on"] == today.isoformat()
+    (row,) = monitor.get("/api/facilities/inspection-status/").json()["results"]
+    assert row["follow_ups_overdue"] == 0
+    assert AuditEvent.objects.filter(action="inspection.follow_up").count() == 1
+
+
+def test_det_11_a_follow_up_is_recorded_once_and_only_by_the_monitoring_body(
+    world: Any, client_for: Any, centre: Facility
+) -> None:
+    monitor = client_for("oversight_monitor")
+    inspection = inspect(monitor, centre, days_ago=5).json()
+    url = f"/api/inspections/{inspection['id']}/follow-up/"
+    body = {"done_on": timezone.localdate().isoformat(), "note": "Done"}
+    assert client_for("supervisor").post(url, body, format="json").status_code == 403
+    before = (timezone.localdate() - timedelta(days=6)).isoformat()
+    early = monitor.post(url, {**body, "done_on": before}, format="json")
+    assert early.status_code == 400
+    assert early.json()["done_on"] == ["Before the visit."]
+    assert monitor.post(url, body, format="json").status_code == 200
+    assert monitor.post(url, body, format="json").status_code == 400
+    assert AuditEvent.objects.filter(action="inspection.follow_up").count() == 1

@@ -1,7 +1,7 @@
 """PTD-1..9, DET-1, DET-3, DET-4, DET-6..10, CAP-1, DTH-1: deprivation of liberty as a last resort, for the shortest
 time, under judicial control, apart from adults, with the family told and the child's body and dignity protected."""
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from jj.rules import citations as c
 from jj.rules.age import lowest_age_on
@@ -14,6 +14,7 @@ from jj.rules.facts import (
     DetentionOrderFacts,
     FacilityReviewFacts,
     IncidentFacts,
+    InspectionFacts,
     InterviewFacts,
     PlacementFacts,
     ReleaseFacts,
@@ -754,26 +755,49 @@ def cap_1(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decisi
     ]
 
 
+INSPECTION_FOLLOW_UP_DAYS = 90  # design choice: no international number; the monitor may set an earlier date
+
+
 @rule(
     "DET-11",
-    title="Independent and unannounced inspections",
-    triggers=(Trigger.FACILITY_REVIEW,),
+    title="Independent and unannounced inspections, with private interviews and followed-up recommendations",
+    triggers=(Trigger.FACILITY_REVIEW, Trigger.INSPECTION),
     outcomes=(Outcome.WARN, Outcome.ALLOW),
     summary="A place of detention with no independent inspection, or no unannounced one, within the interval "
-    "(default 12 months) is flagged.",
-    citations=(c.GC24_95J, c.HAVANA_14, c.RES73_177_10),
+    "(default 12 months), or with a recommendation's follow-up overdue, is flagged. An inspection that held no "
+    f"private interviews without witnesses warns; its recommendations get a follow-up deadline (default "
+    f"{INSPECTION_FOLLOW_UP_DAYS} days, a design choice).",
+    citations=(c.GC24_95J, c.HAVANA_14, c.RES73_177_10, c.RES79_15),
     parameters=("inspection_interval_months",),
 )
-def det_11(policy: Policy, facts: FacilityReviewFacts, as_of: datetime) -> list[Decision]:
+def det_11(policy: Policy, facts: FacilityReviewFacts | InspectionFacts, as_of: datetime) -> list[Decision]:
+    if isinstance(facts, InspectionFacts):
+        return _det_11_inspection(facts)
     months = policy.inspection_interval_months
     since = add_months(as_of, -months).date()
     used = {
         "interval_months": months,
         "last_inspection_on": facts.last_inspection_on.isoformat() if facts.last_inspection_on else None,
         "last_unannounced_on": facts.last_unannounced_on.isoformat() if facts.last_unannounced_on else None,
+        "follow_ups_overdue": facts.follow_ups_overdue,
     }
+    decisions: list[Decision] = []
+    if facts.follow_ups_overdue:
+        decisions.append(
+            Decision(
+                "DET-11",
+                Outcome.WARN,
+                f"{facts.follow_ups_overdue} inspection recommendation(s) of this place of detention are past their "
+                "follow-up date with no follow-up recorded.",
+                c.RES79_15,
+                used,
+                notify=(INDEPENDENT_OVERSIGHT,),
+            )
+        )
     if facts.last_unannounced_on is not None and facts.last_unannounced_on >= since:
-        return [Decision("DET-11", Outcome.ALLOW, "Inspected without notice within the interval.", c.GC24_95J, used)]
+        return decisions or [
+            Decision("DET-11", Outcome.ALLOW, "Inspected without notice within the interval.", c.GC24_95J, used)
+        ]
     what = (
         "no independent inspection"
         if facts.last_inspection_on is None or facts.last_inspection_on < since
@@ -787,9 +811,43 @@ def det_11(policy: Policy, facts: FacilityReviewFacts, as_of: datetime) -> list[
             c.GC24_95J,
             used,
             notify=(INDEPENDENT_OVERSIGHT,),
-            further_citations=(c.HAVANA_14, c.RES73_177_10),
-        )
+            further_citations=(c.HAVANA_14, c.RES73_177_10, c.RES79_15),
+        ),
+        *decisions,
     ]
+
+
+def _det_11_inspection(facts: InspectionFacts) -> list[Decision]:
+    used: dict[str, object] = {
+        "private_interviews_held": facts.private_interviews_held,
+        "recommendations": len(facts.recommendations),
+    }
+    decisions: list[Decision] = []
+    if not facts.private_interviews_held:
+        decisions.append(
+            Decision(
+                "DET-11",
+                Outcome.WARN,
+                "This inspection held no private interviews without witnesses with the children deprived of liberty.",
+                c.RES79_15,
+                used,
+                further_citations=(c.GC24_95J, c.RES73_177_10),
+            )
+        )
+    if facts.recommendations:
+        due_on = facts.follow_up_due or facts.visited_on + timedelta(days=INSPECTION_FOLLOW_UP_DAYS)
+        due = datetime.combine(due_on, time(23, 59), tzinfo=UTC)
+        decisions.append(
+            Decision(
+                "DET-11",
+                Outcome.ALLOW,
+                f"The inspection's recommendations are to be followed up by {due_on.isoformat()}.",
+                c.RES79_15,
+                {**used, "follow_up_due": due_on.isoformat()},
+                deadlines=(DeadlineSpec("inspection_follow_up", due, "Follow up the inspection's recommendations"),),
+            )
+        )
+    return decisions or [Decision("DET-11", Outcome.ALLOW, "Inspection recorded.", c.RES79_15, used)]
 
 
 @rule(

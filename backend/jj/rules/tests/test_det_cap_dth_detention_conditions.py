@@ -13,6 +13,7 @@ from jj.rules.facts import (
     FacilityFacts,
     FacilityReviewFacts,
     IncidentFacts,
+    InspectionFacts,
     PlacementFacts,
     ReleaseFacts,
 )
@@ -206,3 +207,33 @@ def test_det_11_inspection_interval(last: date | None, unannounced: date | None,
     assert decision.citation == c.GC24_95J
     if expected is Outcome.WARN and last is not None and unannounced is not None and last > unannounced:
         assert "no unannounced inspection" in decision.message
+
+
+@pytest.mark.parametrize(("unannounced_days_ago", "outcomes"), [(30, ["warn"]), (400, ["warn", "warn"])])
+def test_det_11_an_overdue_follow_up_warns_whatever_the_inspection_interval(
+    unannounced_days_ago: int, outcomes: list[str]
+) -> None:
+    last = (AT - timedelta(days=unannounced_days_ago)).date()
+    decisions = of("DET-11", Trigger.FACILITY_REVIEW, FacilityReviewFacts(last, last, follow_ups_overdue=2))
+    assert [d.outcome.value for d in decisions] == outcomes
+    assert decisions[-1].citation == c.RES79_15
+    assert "2 inspection recommendation(s)" in decisions[-1].message
+
+
+@pytest.mark.parametrize(
+    ("private", "recommendations", "follow_up", "expected"),
+    [
+        (True, (), None, [("allow", None)]),
+        (False, (), None, [("warn", None)]),
+        (True, ("Heating",), None, [("allow", date(2026, 8, 2))]),
+        (False, ("Heating",), date(2026, 5, 14), [("warn", None), ("allow", date(2026, 5, 14))]),
+    ],
+)
+def test_det_11_at_inspection_private_interviews_and_follow_up_deadline(
+    private: bool, recommendations: tuple[str, ...], follow_up: date | None, expected: list[tuple[str, date | None]]
+) -> None:
+    facts = InspectionFacts(date(2026, 5, 4), private, recommendations, follow_up)
+    decisions = of("DET-11", Trigger.INSPECTION, facts)
+    got = [(d.outcome.value, d.deadlines[0].due_at.date() if d.deadlines else None) for d in decisions]
+    assert got == expected
+    assert all(d.citation == c.RES79_15 for d in decisions)
