@@ -11,6 +11,8 @@ class DobCertainty(models.TextChoices):
     DOCUMENTED = "documented", "Documented (birth certificate or other document)"
     ESTIMATED = "estimated", "Estimated (age range from an assessment)"
     UNKNOWN = "unknown", "Unknown"
+    # MACR-5 (RULES.md 7b): the age finding is contested; the benefit of the doubt applies while it is.
+    DISPUTED = "disputed", "Disputed (the youngest date of birth claimed counts)"
 
 
 class AgeAssessmentMethod(models.TextChoices):
@@ -41,7 +43,8 @@ class Child(VersionedModel):
     other_names = models.CharField(max_length=240, blank=True)
     date_of_birth = models.DateField(null=True, blank=True)
     dob_certainty = models.CharField(max_length=16, choices=DobCertainty.choices, default=DobCertainty.UNKNOWN)
-    # For an estimated age: the range of plausible dates of birth from the assessment (earliest = oldest).
+    # For an estimated age: the range of plausible dates of birth from the assessment (earliest = oldest). For a
+    # disputed age: the oldest and youngest dates of birth claimed.
     dob_earliest = models.DateField(null=True, blank=True)
     dob_latest = models.DateField(null=True, blank=True)
     age_assessment_method = models.CharField(

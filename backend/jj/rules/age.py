@@ -9,21 +9,30 @@ from jj.rules.facts import ChildFacts, OffenceFacts
 
 
 def age_on(dob: date, day: date) -> int:
-    """Completed years on `day`."""
+    """Completed years on `day`. A child born on 29 February reaches a new age on 1 March in common years (the
+    birthday has not passed on 28 February); RULES.md 7b states this convention."""
     before_birthday = (day.month, day.day) < (dob.month, dob.day)
     return day.year - dob.year - int(before_birthday)
+
+
+# RULES.md 7b: an estimate is an age finding only when it rests on documents or a developmental assessment by
+# specialists; an officer's guess ("none") or a bone or dental examination alone is no finding (GC24 33-34).
+AGE_FINDING_METHODS = frozenset({"documents", "developmental"})
 
 
 def youngest_plausible_dob(child: ChildFacts) -> date | None:
     """The date of birth giving the lowest age the evidence allows, or None when the age is not established.
 
-    Documents count first (GC24 33); an estimate counts at its youngest end (GC24 34), unless it rests on a medical
-    examination alone, which cannot ground an age finding (MACR-5).
+    Documents count first (GC24 33); an estimate counts at its youngest end (GC24 34) when it rests on an assessment
+    method that can ground an age finding (MACR-5). While the age is disputed, the benefit of the doubt applies: the
+    youngest date of birth claimed counts, and with none recorded the age is not established.
     """
     if child.dob_certainty == "documented":
         return child.date_of_birth
-    if child.dob_certainty == "estimated" and child.age_assessment_method != "medical_only":
+    if child.dob_certainty == "estimated" and child.age_assessment_method in AGE_FINDING_METHODS:
         return child.dob_latest
+    if child.dob_certainty == "disputed":
+        return child.dob_latest  # the youngest date of birth anyone claims; None when none is recorded
     return None
 
 

@@ -29,6 +29,7 @@ import { ChildTimeline } from "./ChildTimeline";
 export const DOB_CERTAINTY = [
   { id: "documented", name: "jj.choices.dob_certainty.documented" },
   { id: "estimated", name: "jj.choices.dob_certainty.estimated" },
+  { id: "disputed", name: "jj.choices.dob_certainty.disputed" },
   { id: "unknown", name: "jj.choices.dob_certainty.unknown" },
 ];
 export const SEX = [

@@ -458,6 +458,7 @@ const en = {
       dob_certainty: {
         documented: "Documented",
         estimated: "Estimated (age assessment)",
+        disputed: "Disputed (the youngest claimed date of birth counts)",
         unknown: "Unknown",
       },
       sex: {

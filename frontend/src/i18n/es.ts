@@ -460,6 +460,7 @@ const es: typeof en = {
       dob_certainty: {
         documented: "Documentada",
         estimated: "Estimada (evaluación de la edad)",
+        disputed: "Impugnada (cuenta la fecha de nacimiento más joven alegada)",
         unknown: "Desconocida",
       },
       sex: {

@@ -460,6 +460,7 @@ const fr: typeof en = {
       dob_certainty: {
         documented: "Documentée",
         estimated: "Estimée (évaluation de l'âge)",
+        disputed: "Contestée (la date de naissance la plus jeune revendiquée compte)",
         unknown: "Inconnue",
       },
       sex: {

@@ -240,17 +240,20 @@ class JusticeSystem(RuleBasedStateMachine):
                     age_floor_justification=REASONS["age_floor_justification"],
                 )
 
-    @rule(dob=dobs, estimated=st.booleans())
-    def register_child(self, dob: date | None, estimated: bool) -> None:
+    @rule(dob=dobs, evidence=st.sampled_from(("documented", "documented", "developmental", "none", "disputed")))
+    def register_child(self, dob: date | None, evidence: str) -> None:
+        """'none' is an officer's guess (no age finding) and 'disputed' a contested age (MACR-5 as amended)."""
         data: dict[str, object]
         if dob is None:
             data = {"dob_certainty": "unknown"}
-        elif estimated:
+        elif evidence == "disputed":
+            data = {"dob_certainty": "disputed", "dob_earliest": dob - timedelta(days=1500), "dob_latest": dob}
+        elif evidence in ("developmental", "none"):
             data = {
                 "dob_certainty": "estimated",
                 "dob_earliest": dob - timedelta(days=400),
                 "dob_latest": dob,
-                "age_assessment_method": "developmental",
+                "age_assessment_method": evidence,
             }
         else:
             data = {"dob_certainty": "documented", "date_of_birth": dob}
@@ -261,14 +264,16 @@ class JusticeSystem(RuleBasedStateMachine):
         self.children.append(child.pk)
 
     @precondition(has_children)
-    @rule(i=st.integers(0, 50), dob=dobs, role=st.sampled_from(("caseworker", "supervisor")))
-    def correct_date_of_birth(self, i: int, dob: date | None, role: str) -> None:
+    @rule(i=st.integers(0, 50), dob=dobs, role=st.sampled_from(("caseworker", "supervisor")), dispute=st.booleans())
+    def correct_date_of_birth(self, i: int, dob: date | None, role: str, dispute: bool) -> None:
         child = Child.objects.get(pk=self.children[i % len(self.children)])
-        data: dict[str, Any] = (
-            {"dob_certainty": "unknown", "date_of_birth": None}
-            if dob is None
-            else {"dob_certainty": "documented", "date_of_birth": dob, "dob_earliest": None, "dob_latest": None}
-        )
+        data: dict[str, Any]
+        if dob is None:
+            data = {"dob_certainty": "unknown", "date_of_birth": None}
+        elif dispute:  # the age finding is contested: the youngest claim counts (MACR-5 as amended)
+            data = {"dob_certainty": "disputed", "date_of_birth": None, "dob_earliest": None, "dob_latest": dob}
+        else:
+            data = {"dob_certainty": "documented", "date_of_birth": dob, "dob_earliest": None, "dob_latest": None}
         self._attempt(
             people_services.child_update, actor=self._user(role), child=child, version=child.version, data=data
         )

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from jj.rules import citations as c
-from jj.rules.age import age_on, lowest_age_at_offences, lowest_age_on, youngest_plausible_dob
+from jj.rules.age import AGE_FINDING_METHODS, age_on, lowest_age_at_offences, lowest_age_on, youngest_plausible_dob
 from jj.rules.checks.common import CHILD_PROTECTION, below_standard_note
 from jj.rules.engine import Decision, Outcome, Trigger
 from jj.rules.facts import CaseFacts, PlacementFacts
@@ -12,6 +12,7 @@ from jj.rules.registry import rule
 
 ADULT_AGE = 18  # CRC art. 1: the standard; a lower domestic majority is flagged, never silently applied
 
+LEAP_DAY_CONVENTION = " Born on 29 February: in a common year a new age is reached on 1 March."
 AGE_NOT_ESTABLISHED = (
     "The child's age at the time of the alleged offence is not established, so the benefit of the doubt applies: "
     "the child is treated as below the minimum age of criminal responsibility and as a child. Record a documented "
@@ -117,7 +118,8 @@ def macr_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
     triggers=(Trigger.INTAKE, Trigger.CHARGE),
     outcomes=(Outcome.ALLOW,),
     summary="Age is computed from the date of birth and the offence date, never the arrest or charge date; for a "
-    "range of offence dates, the earliest (lowest age) governs. Records which date and age were used.",
+    "range of offence dates, the earliest (lowest age) governs. Records which date and age were used. A child born "
+    "on 29 February reaches a new age on 1 March in common years.",
     citations=(c.GC24_20,),
 )
 def macr_2(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
@@ -129,11 +131,12 @@ def macr_2(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
     age = age_on(dob, governing.offence_date)
     ranged = governing.offence_date_end is not None and governing.offence_date_end != governing.offence_date
     how = " (the earliest date of the alleged range, which gives the lowest age)" if ranged else ""
+    leap = LEAP_DAY_CONVENTION if (dob.month, dob.day) == (2, 29) else ""
     return [
         Decision(
             "MACR-2",
             Outcome.ALLOW,
-            f"Age {age} taken on {governing.offence_date.isoformat()}{how}, the date of the alleged offence.",
+            f"Age {age} taken on {governing.offence_date.isoformat()}{how}, the date of the alleged offence.{leap}",
             c.GC24_20,
             {
                 "date_of_birth_basis": case.child.dob_certainty,
@@ -151,7 +154,9 @@ def macr_2(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
     triggers=(Trigger.INTAKE, Trigger.CHARGE),
     outcomes=(Outcome.BLOCK, Outcome.WARN, Outcome.ALLOW),
     summary="An age not shown to be at or above the minimum is treated as below it; an estimate counts at its "
-    "youngest end; a medical examination (bone or dental) alone cannot ground an age finding.",
+    "youngest end and only when it rests on documents or a developmental assessment (an officer's guess is no age "
+    "finding); a medical examination (bone or dental) alone cannot ground an age finding; while the age is "
+    "disputed, the youngest date of birth claimed counts, or none.",
     citations=(c.GC24_24, c.GC24_33, c.GC24_34),
 )
 def macr_5(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
@@ -170,6 +175,42 @@ def macr_5(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
                 c.GC24_34,
                 used,
                 satisfied_by=("age_assessment_method",),
+            )
+        ]
+    if child.dob_certainty == "disputed":
+        if child.dob_latest is None:
+            return [
+                Decision(
+                    "MACR-5",
+                    Outcome.WARN,
+                    "The child's age is disputed. " + AGE_NOT_ESTABLISHED,
+                    c.GC24_24,
+                    used,
+                    further_citations=(c.GC24_34,),
+                )
+            ]
+        return [
+            Decision(
+                "MACR-5",
+                Outcome.WARN,
+                "The child's age is disputed: until it is resolved the benefit of the doubt applies, and the "
+                "youngest date of birth claimed (the latest) is used.",
+                c.GC24_24,
+                {**used, "date_of_birth_basis": "youngest claimed"},
+                further_citations=(c.GC24_34,),
+            )
+        ]
+    if child.dob_certainty == "estimated" and child.age_assessment_method not in AGE_FINDING_METHODS:
+        return [
+            Decision(
+                "MACR-5",
+                Outcome.WARN,
+                "An estimate with no assessment method is no age finding: record documentary evidence or a "
+                "developmental assessment by specialists. " + AGE_NOT_ESTABLISHED,
+                c.GC24_33,
+                used,
+                satisfied_by=("age_assessment_method",),
+                further_citations=(c.GC24_24, c.GC24_34),
             )
         ]
     if child.dob_certainty == "unknown":

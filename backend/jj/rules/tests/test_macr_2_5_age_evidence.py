@@ -115,3 +115,61 @@ def test_macr_5_uncertain_age_never_harsher_than_the_youngest_plausible_age(
 
 def test_lowest_age_without_offences_is_not_established() -> None:
     assert lowest_age_at_offences(ChildFacts(DOB, "documented"), ()) is None
+
+
+# --- RULES.md 7b amendments ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("on", "age", "stated"),
+    [
+        (date(2022, 2, 28), 13, True),  # common year: the day before 1 March
+        (date(2022, 3, 1), 14, True),  # common year: the new age on 1 March
+        (date(2024, 2, 29), 16, True),  # leap year: the birthday itself
+    ],
+)
+def test_macr_2_states_the_29_february_convention(on: date, age: int, stated: bool) -> None:
+    decision = only("MACR-2", Trigger.INTAKE, case(documented(date(2008, 2, 29)), offence(on)))
+    assert decision.facts["age_at_offence"] == age
+    assert ("1 March" in decision.message) is stated
+
+
+def test_macr_2_does_not_mention_29_february_for_other_children() -> None:
+    decision = only("MACR-2", Trigger.INTAKE, case(documented(date(2008, 3, 1)), offence(date(2022, 3, 1))))
+    assert "29 February" not in decision.message
+
+
+@pytest.mark.parametrize(("method", "finding"), [("none", False), ("documents", True), ("developmental", True)])
+def test_macr_5_an_estimate_is_an_age_finding_only_with_an_assessment_method(method: str, finding: bool) -> None:
+    """An officer's guess is no age finding: the child keeps the benefit of the doubt and MACR-1 refuses."""
+    child = estimated(date(2008, 1, 1), date(2009, 1, 1), method=method)
+    facts = case(child, offence(date(2025, 1, 1)))
+    decision = only("MACR-5", Trigger.INTAKE, facts)
+    assert (decision.outcome is Outcome.ALLOW) is finding
+    assert (lowest_age_at_offences(child, facts.case_facts.offences) is not None) is finding
+    macr_1 = only("MACR-1", Trigger.INTAKE, facts)
+    assert macr_1.unmet is not finding
+    if not finding:
+        assert decision.citation == c.GC24_33
+        assert decision.satisfied_by == ("age_assessment_method",)
+
+
+def test_macr_5_a_disputed_age_uses_the_youngest_date_of_birth_claimed() -> None:
+    disputed = ChildFacts(None, "disputed", dob_earliest=date(2005, 1, 1), dob_latest=date(2011, 6, 15))
+    facts = case(disputed, offence(date(2025, 6, 14)))  # 13 on the youngest claim, 20 on the oldest
+    decision = only("MACR-5", Trigger.CHARGE, facts)
+    assert decision.outcome is Outcome.WARN
+    assert "disputed" in decision.message
+    assert "2011" not in decision.message
+    assert lowest_age_at_offences(disputed, facts.case_facts.offences) == 13
+    assert only("MACR-1", Trigger.CHARGE, facts).unmet
+
+
+def test_macr_5_a_disputed_age_with_no_claim_recorded_is_not_established() -> None:
+    disputed = ChildFacts(None, "disputed")
+    facts = case(disputed, offence(date(2025, 6, 14)))
+    decision = only("MACR-5", Trigger.CHARGE, facts)
+    assert decision.outcome is Outcome.WARN
+    assert "benefit of the doubt" in decision.message
+    assert lowest_age_at_offences(disputed, facts.case_facts.offences) is None
+    assert only("MACR-1", Trigger.CHARGE, facts).unmet

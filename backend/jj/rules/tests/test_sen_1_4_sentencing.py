@@ -109,7 +109,7 @@ def test_sen_1_no_valid_input_allows_a_prohibited_sentence_for_a_child(
         if child.dob_certainty == "documented"
         else (
             child.dob_latest
-            if child.dob_certainty == "estimated" and child.age_assessment_method != "medical_only"
+            if child.dob_certainty == "estimated" and child.age_assessment_method in ("documents", "developmental")
             else None
         )
     )
