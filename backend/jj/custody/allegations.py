@@ -1,20 +1,45 @@
-"""ILL-1 data: the staff implicated in an allegation of ill-treatment or violence, recorded on the complaint or
-incident so that they can be kept out of the investigation. Names are only ever added: no one can take a name off
-(least of all the person named), and an evidence hold (DTH-1) never stops it."""
+"""ILL-1 and DTH-1 data: the staff implicated in an allegation of ill-treatment or violence, or in a death or
+serious injury, recorded on the complaint or incident so that they are kept out of the investigation record: they
+no longer see it, and cannot add to it or answer it. Names are only ever added: no one can take a name off (least
+of all the person named), and an evidence hold (DTH-1) never stops it."""
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from jj.accounts.models import User
-from jj.audit.services import audit_append
+from jj.audit.services import audit_append, audit_denied
 from jj.cases.models import Case
-from jj.core.exceptions import ApplicationError
+from jj.core.exceptions import ActionNotAllowed, ApplicationError
 from jj.custody.access import FACILITY_RECORDERS, require_role
 from jj.custody.models import Complaint, CustodyEpisode, Incident
 
 OTHER_JURISDICTION = "Name staff of this jurisdiction only."
 NOT_AN_ALLEGATION = "Record what is alleged (allegation_kind) before naming the staff implicated."
+IMPLICATED = "You are named as implicated in this record, so you are kept out of its investigation."
+GRAVE_INCIDENTS = frozenset({"death", "disappearance", "serious_injury"})  # DTH-1: staff implicated are recorded
+
+R = TypeVar("R", Incident, Complaint)
+
+
+def investigation_records_visible_to(records: QuerySet[R], user: User) -> QuerySet[R]:
+    """DTH-1 / ILL-1: a member of staff never reads the record of an allegation or grave incident naming them."""
+    return records.exclude(implicated_staff=user)
+
+
+def refuse_if_implicated(*, actor: User, record: Incident | Complaint, action: str) -> None:
+    """Audited 403 for anyone named in the record trying to act on it."""
+    if record.implicated_staff.filter(pk=actor.pk).exists():
+        audit_denied(
+            actor=actor,
+            action=action,
+            object_type=type(record).__name__.lower(),
+            object_id=record.pk,
+            reason=IMPLICATED,
+        )
+        raise ActionNotAllowed(IMPLICATED)
 
 
 def implicated_staff_add(
@@ -22,7 +47,9 @@ def implicated_staff_add(
 ) -> Incident | Complaint:
     require_role(actor, FACILITY_RECORDERS, "the staff implicated in an allegation")
     case = Case.objects.get(pk=episode.case_id)
-    if not record.allegation_kind:
+    refuse_if_implicated(actor=actor, record=record, action=f"{type(record).__name__.lower()}.implicated_staff")
+    grave = isinstance(record, Incident) and record.kind in GRAVE_INCIDENTS
+    if not record.allegation_kind and not grave:
         raise ApplicationError(NOT_AN_ALLEGATION, extra={"allegation_kind": [NOT_AN_ALLEGATION]})
     if any(user.jurisdiction_id != case.jurisdiction_id for user in staff):
         raise ApplicationError(OTHER_JURISDICTION, extra={"staff": [OTHER_JURISDICTION]})

@@ -1,7 +1,7 @@
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
@@ -71,11 +71,19 @@ def _episode_out(user: User, episode_id: int) -> dict[str, Any] | None:
             "family_notifications",
             "contacts",
             "health_examinations",
-            "incidents",
-            "complaints",
+            Prefetch(
+                "incidents",
+                queryset=allegations.investigation_records_visible_to(Incident.objects.all(), user).prefetch_related(
+                    "implicated_staff"
+                ),
+            ),
+            Prefetch(
+                "complaints",
+                queryset=allegations.investigation_records_visible_to(Complaint.objects.all(), user).prefetch_related(
+                    "implicated_staff"
+                ),
+            ),
             "legality_challenges",
-            "incidents__implicated_staff",
-            "complaints__implicated_staff",
             "individual_plans",
             "education_enrolments",
             "aftercare_plans",

@@ -24,6 +24,7 @@ from jj.compliance.services import (
 )
 from jj.core.exceptions import ActionNotAllowed, ApplicationError
 from jj.custody.access import COURT_RECORDERS, CUSTODY_RECORDERS, FACILITY_RECORDERS, require_role
+from jj.custody.allegations import refuse_if_implicated
 from jj.custody.facts import facility_facts
 from jj.custody.lifecycle import (
     END_DEATH,
@@ -893,6 +894,7 @@ def complaint_record(*, actor: User, episode: CustodyEpisode, data: dict[str, An
 
 def complaint_respond(*, actor: User, complaint: Complaint, response: str) -> Complaint:
     require_role(actor, FACILITY_RECORDERS, "a complaint response")
+    refuse_if_implicated(actor=actor, record=complaint, action="complaint.respond")
     case = complaint.episode.case
     now = timezone.now()
     with transaction.atomic():
@@ -988,9 +990,7 @@ def inspection_follow_up_record(*, actor: User, inspection: Any, done_on: date, 
             "This inspection's follow-up is already recorded.", extra={"done_on": ["Already recorded."]}
         )
     if done_on < locked.visited_on:
-        raise ApplicationError(
-            "The follow-up cannot come before the visit.", extra={"done_on": ["Before the visit."]}
-        )
+        raise ApplicationError("The follow-up cannot come before the visit.", extra={"done_on": ["Before the visit."]})
     locked.follow_up_done_on = done_on
     locked.follow_up_note = note
     locked.save(update_fields=["follow_up_done_on", "follow_up_note", "updated_at"])

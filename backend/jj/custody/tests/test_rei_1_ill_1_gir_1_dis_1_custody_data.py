@@ -27,6 +27,7 @@ from jj.custody.models import (
     DetentionOrder,
     EducationEnrolment,
     Facility,
+    Incident,
     IndividualPlan,
 )
 from jj.deadlines.models import Deadline
@@ -297,18 +298,63 @@ def test_implicated_staff_are_added_never_removed_even_under_evidence_hold(
     complaint_id = officer.post(url(episode, "complaints"), body, format="json").json()["complaints"][0]["id"]
     named = url(episode, f"complaints/{complaint_id}/implicated-staff")
     CustodyEpisode.objects.filter(pk=episode.pk).update(evidence_frozen=True)
-    response = officer.post(named, {"staff": [world["facility_officer"].pk]}, format="json")
+    response = officer.post(named, {"staff": [world["caseworker2"].pk]}, format="json")
     assert response.status_code == 200, response.json()
-    assert response.json()["complaints"][0]["implicated_staff"] == [world["facility_officer"].pk]
-    again = officer.post(named, {"staff": [world["caseworker2"].pk, world["facility_officer"].pk]}, format="json")
+    assert response.json()["complaints"][0]["implicated_staff"] == [world["caseworker2"].pk]
+    again = officer.post(named, {"staff": [world["caseworker"].pk, world["caseworker2"].pk]}, format="json")
     assert sorted(again.json()["complaints"][0]["implicated_staff"]) == sorted(
-        [world["facility_officer"].pk, world["caseworker2"].pk]
+        [world["caseworker"].pk, world["caseworker2"].pk]
     )
     events = AuditEvent.objects.filter(action="complaint.implicated_staff").exclude(outcome="denied").order_by("seq")
     assert [e.changes["implicated_staff_added"] for e in events] == [
-        [world["facility_officer"].pk],
         [world["caseworker2"].pk],
+        [world["caseworker"].pk],
     ]
+
+
+def test_dth_1_staff_implicated_are_kept_out_of_the_investigation_record(
+    episode: CustodyEpisode, client_for: Any, world: Any
+) -> None:
+    """RULES.md 7b DTH-1: implicated staff are recorded and excluded from the investigation record: they no longer
+    see it, and they can neither answer it nor add to it (403, audited); everyone else still sees it."""
+    officer = client_for("facility_officer")
+    body = {"subject": "Pushed by a guard", "allegation_kind": "staff_violence"}
+    complaint_id = officer.post(url(episode, "complaints"), body, format="json").json()["complaints"][0]["id"]
+    named = url(episode, f"complaints/{complaint_id}/implicated-staff")
+    shown = officer.post(named, {"staff": [world["facility_officer"].pk]}, format="json")
+    assert shown.status_code == 200
+    assert shown.json()["complaints"] == []
+    assert officer.get(f"/api/custody-episodes/{episode.pk}/").json()["complaints"] == []
+    supervisor_view = client_for("supervisor").get(f"/api/custody-episodes/{episode.pk}/").json()["complaints"]
+    assert [c["id"] for c in supervisor_view] == [complaint_id]
+    answer = officer.post(
+        url(episode, f"complaints/{complaint_id}/respond"), {"response": "Nothing happened"}, format="json"
+    )
+    assert answer.status_code == 403
+    assert officer.post(named, {"staff": [world["caseworker"].pk]}, format="json").status_code == 403
+    complaint = Complaint.objects.get(pk=complaint_id)
+    assert complaint.responded_at is None
+    assert list(complaint.implicated_staff.values_list("pk", flat=True)) == [world["facility_officer"].pk]
+    denied = AuditEvent.objects.filter(outcome="denied", object_type="complaint", object_id=str(complaint_id))
+    assert set(denied.values_list("action", flat=True)) == {"complaint.respond", "complaint.implicated_staff"}
+
+
+def test_dth_1_staff_are_named_on_a_death_without_an_allegation_kind(
+    episode: CustodyEpisode, client_for: Any, world: Any
+) -> None:
+    supervisor = client_for("supervisor")
+    death = supervisor.post(
+        url(episode, "incidents"),
+        {"kind": "death", "occurred_at": timezone.now().isoformat(), "description": "Found unresponsive"},
+        format="json",
+    )
+    assert death.status_code == 201, death.json()
+    incident_id = Incident.objects.get(episode=episode, kind="death").pk
+    named = client_for("supervisor").post(
+        url(episode, f"incidents/{incident_id}/implicated-staff"), {"staff": [world["caseworker2"].pk]}, format="json"
+    )
+    assert named.status_code == 200, named.json()
+    assert Incident.objects.get(pk=incident_id).implicated_staff.count() == 1
 
 
 def test_implicated_staff_refusals_write_nothing(episode: CustodyEpisode, client_for: Any, world: Any) -> None:
