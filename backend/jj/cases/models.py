@@ -205,7 +205,8 @@ class Interview(TimeStampedModel):
     appropriate_adult_present = models.BooleanField(default=False)
     appropriate_adult_relationship = models.CharField(max_length=100, blank=True)
     appropriate_adult_absence_reason = models.TextField(
-        blank=True, help_text="DET-2: why the presence of a parent or appropriate adult was against the child's interests."
+        blank=True,
+        help_text="DET-2: why the presence of a parent or appropriate adult was against the child's interests.",
     )
     lawyer_waived = models.BooleanField(default=False)
     waiver_under_judicial_supervision = models.BooleanField(default=False)
