@@ -98,8 +98,8 @@ def case_facts(
 
 def interview_facts(case: Case, data: dict[str, Any]) -> InterviewFacts:
     """Every check of an interview from its request: DET-2 (lawyer, appropriate adult, interpreter), plus CNS-1
-    (counsel on the case), DIS-1 (the
-    child's needs and the accommodation provided) and TRN-1 (the interviewer's training, when a user)."""
+    (counsel on the case), DIS-1 (the child's needs and the accommodation provided) and TRN-1 (the interviewer's
+    training, when a user)."""
     interviewer: User | None = data.get("interviewer")
     return InterviewFacts(
         lawyer_present=data.get("lawyer_present", False),
