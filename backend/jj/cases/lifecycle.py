@@ -17,6 +17,7 @@ from jj.audit.services import audit_append
 from jj.cases.models import Case, CaseEvent, CaseStatus
 from jj.core.exceptions import ApplicationError, VersionConflict
 from jj.core.services import STALE_VERSION
+from jj.deadlines.services import deadlines_meet, deadlines_moot
 
 S = CaseStatus
 
@@ -36,6 +37,17 @@ CASE_TRANSITIONS: dict[tuple[str, str], str] = {
 CLOSED_STATUSES = frozenset({S.CLOSED, S.CLOSED_FINAL})
 # A case in one of these holds no criminal process that could deprive a child of liberty (INV-4).
 NO_CUSTODY_STATUSES = frozenset({S.DIVERTED, S.CLOSED, S.CLOSED_FINAL})
+
+# DEL-1's case-level deadlines are met by the transitions that decide the case, never by hand (INV-8).
+MEETS_ON_ENTRY: dict[str, tuple[str, ...]] = {
+    S.CHARGED: ("charge_or_divert",),
+    S.DIVERTED: ("charge_or_divert",),
+    S.SENTENCED: ("case_final_decision",),
+    S.CLOSED: ("charge_or_divert", "case_final_decision"),
+    S.CLOSED_FINAL: ("charge_or_divert", "case_final_decision"),
+}
+# A diverted case leaves the court process: its final decision is the diversion's outcome (DIV-2 times that).
+MOOT_ON_ENTRY: dict[str, tuple[str, ...]] = {S.DIVERTED: ("case_final_decision",)}
 
 NOT_ALLOWED = "A case that is {before} cannot become {after}."
 WHY: dict[tuple[str, str], str] = {
@@ -108,6 +120,12 @@ def case_status_change(
             occurred_at=at,
             data={"status": {"before": before, "after": to}, **(data or {})},
         )
+        if to in MEETS_ON_ENTRY:
+            deadlines_meet(case=locked, kinds=MEETS_ON_ENTRY[to], at=at, by=actor, note=f"case {_label(to)}")
+        if to in MOOT_ON_ENTRY:
+            deadlines_moot(
+                case=locked, kinds=MOOT_ON_ENTRY[to], at=at, by=actor, reason="diverted from the court process"
+            )
         audit_append(
             actor=actor,
             action="case.status",

@@ -25,7 +25,7 @@ from jj.cases.models import (
     Offence,
     Sentence,
 )
-from jj.compliance.facts import case_facts, child_facts, interview_facts, offence_facts
+from jj.compliance.facts import case_facts, child_facts, interview_facts, intake_facts, offence_facts
 from jj.compliance.models import ApprovalRequest
 from jj.compliance.services import (
     APPROVAL_ACTIONS,
@@ -102,7 +102,7 @@ def case_open(
     alleged only a status offence, gets a child-protection referral instead of a criminal case (422)."""
     _require_case_writer(actor)
     now = timezone.now()
-    facts = CaseFacts(child_facts(child), offence_facts(offences), stage="intake")
+    facts = intake_facts(child=child, offences=offences, opened_at=opened_at or now)
     decisions = rules_evaluate(trigger=Trigger.INTAKE, jurisdiction_id=child.jurisdiction_id, facts=facts, as_of=now)
     if unmet(decisions):
         extra = {}
@@ -172,15 +172,14 @@ def _case_open_write(
         actor=actor,
         data={"offences": [o.pk for o in created]},
     )
-    decisions_record(
+    decisions_apply(  # DEL-1's deadlines to charge or divert, and to a final decision
         decisions=decisions,
         trigger=Trigger.INTAKE,
+        case=case,
         object_type="case",
         object_id=case.pk,
-        jurisdiction_id=case.jurisdiction_id,
         actor=actor,
         at=now,
-        case=case,
     )
     audit_append(
         actor=actor,

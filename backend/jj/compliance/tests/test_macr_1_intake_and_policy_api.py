@@ -53,7 +53,7 @@ def test_macr_1_intake_below_the_minimum_age_is_refused_and_referred(world: Any,
     assert "below the minimum age" in referral.reason
     refused = AuditEvent.objects.get(action="case.create")
     assert refused.outcome == "refused"
-    assert refused.rule_ids == ",MACR-1,MACR-2,"
+    assert refused.rule_ids == ",DEL-1,MACR-1,MACR-2,"  # DEL-1 would have timed the case; none was opened
     assert refused.reason == "refused by MACR-1"
     referrals = client_for("caseworker").get("/api/protection-referrals/").json()
     assert [r["id"] for r in referrals["results"]] == [referral.pk]
