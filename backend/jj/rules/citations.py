@@ -17,6 +17,13 @@ GC10 = "CRC/C/GC/10"
 # Where RULES.md gives no checked wording, the citation says what the provision requires, marked as a summary.
 SUMMARY = "[summary, not a quotation] "
 
+# --- Human oversight ---------------------------------------------------------------------------------------------
+RES79_6 = Citation(
+    RES_79_172,
+    "para. 6",
+    "developing human rights-based auditing mechanisms and redress mechanisms and establishing human oversight",
+)
+
 # --- Age ---------------------------------------------------------------------------------------------------------
 GC24_22 = Citation(
     GC24,

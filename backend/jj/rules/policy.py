@@ -18,6 +18,9 @@ class Direction(StrEnum):
     EXACT = "exact"  # anything but the standard falls below it (the standard is itself the floor)
     CHOICE = "choice"  # `choices` run from the most protective to the least
     NONE = "none"  # a design choice with no international standard behind it
+    # A second-person approval (a flag, or a set of rules whose justification a second person approves): switching
+    # one off removes human oversight (A/RES/79/172 para. 6), so it falls below the standard (POL-1).
+    APPROVAL = "approval"
 
 
 class Strictness(StrEnum):
@@ -26,6 +29,14 @@ class Strictness(StrEnum):
     BLOCK = "block"
     JUSTIFY = "justify"
     WARN = "warn"
+
+
+def approvals_removed(before: Any, after: Any) -> tuple[str, ...]:
+    """The second-person approvals `after` switches off that `before` had: a flag turned off, or the rules dropped
+    from a set of rules needing approval (adding approvals never removes any)."""
+    if isinstance(before, bool) or isinstance(after, bool):
+        return ("approval",) if before and not after else ()
+    return tuple(item for item in (before or ()) if item not in (after or ()))
 
 
 @dataclass(frozen=True)
@@ -51,6 +62,8 @@ class Parameter:
             return bool(value > self.default)
         if self.direction is Direction.CHOICE:
             return self.choices.index(value) > self.choices.index(self.default)
+        if self.direction is Direction.APPROVAL:
+            return bool(approvals_removed(self.default, value))
         return self.direction is Direction.EXACT
 
     def less_protective(self, before: Any, after: Any) -> bool:
@@ -63,6 +76,8 @@ class Parameter:
             return bool(after > before)
         if self.direction is Direction.CHOICE:
             return self.choices.index(after) > self.choices.index(before)
+        if self.direction is Direction.APPROVAL:
+            return bool(approvals_removed(before, after))
         return after != self.default
 
 
@@ -356,9 +371,9 @@ _PARAMETERS = (
         "supervisor_approval_rules",
         "Rules whose justification a supervisor must approve",
         ("DEV-1", "MACR-7"),
-        Direction.NONE,
+        Direction.APPROVAL,
         (),
-        "design choice: human oversight (A/RES/79/172 para. 6)",
+        "A/RES/79/172 para. 6 (human oversight)",
     ),
     Parameter(
         "counsel_within_hours",
