@@ -282,6 +282,12 @@ GC24_18 = Citation(
     "later, free and informed consent, legal advice, and no deprivation of liberty; completion definitively closes the "
     "case",
 )
+GC24_18_A = Citation(
+    GC24,
+    "para. 18(a)",
+    SUMMARY + "the child's voluntary acknowledgement of responsibility, given for a diversion, is not used against "
+    "the child in any later legal proceedings",
+)
 BEIJING_11_3 = Citation(
     BEIJING, "r. 11.3", SUMMARY + "diversion requires the consent of the juvenile, or her or his parents or guardian"
 )
