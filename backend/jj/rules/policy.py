@@ -21,6 +21,8 @@ class Direction(StrEnum):
     # A second-person approval (a flag, or a set of rules whose justification a second person approves): switching
     # one off removes human oversight (A/RES/79/172 para. 6), so it falls below the standard (POL-1).
     APPROVAL = "approval"
+    # A list whose every item protects (the offence codes treated as status offences): removing one protects less.
+    PROTECTIVE_LIST = "protective_list"
 
 
 class Strictness(StrEnum):
@@ -62,7 +64,7 @@ class Parameter:
             return bool(value > self.default)
         if self.direction is Direction.CHOICE:
             return self.choices.index(value) > self.choices.index(self.default)
-        if self.direction is Direction.APPROVAL:
+        if self.direction in (Direction.APPROVAL, Direction.PROTECTIVE_LIST):
             return bool(approvals_removed(self.default, value))
         return self.direction is Direction.EXACT
 
@@ -76,7 +78,7 @@ class Parameter:
             return bool(after > before)
         if self.direction is Direction.CHOICE:
             return self.choices.index(after) > self.choices.index(before)
-        if self.direction is Direction.APPROVAL:
+        if self.direction in (Direction.APPROVAL, Direction.PROTECTIVE_LIST):
             return bool(approvals_removed(before, after))
         return after != self.default
 
@@ -105,6 +107,7 @@ class Policy:
     police_cell_hours: int = 24
     family_visit_days: int = 30
     status_offences: str = Strictness.BLOCK
+    status_offence_codes: tuple[str, ...] = ()
     mandatory_minimum: str = Strictness.BLOCK
     max_custodial_sentence_months: int | None = None
     sentence_review_months: int = 6
@@ -122,6 +125,12 @@ class Policy:
     case_decision_days: int = 30
     case_final_decision_months: int = 6
     mandatory_pretrial_detention: str = Strictness.BLOCK
+
+    def is_status_offence_code(self, code: str) -> bool:
+        """STA-1: whether an offence's local code is on the jurisdiction's list of status offences (the flag is
+        derived from this list, never ticked by hand). Codes compare without case or surrounding spaces."""
+        wanted = code.strip().casefold()
+        return bool(wanted) and any(wanted == listed.strip().casefold() for listed in self.status_offence_codes)
 
     def with_values(self, values: Mapping[str, Any]) -> "Policy":
         return replace(self, **dict(values))
@@ -336,6 +345,14 @@ _PARAMETERS = (
         ("STA-1",),
         "Riyadh Guidelines para. 56",
         choices=(Strictness.BLOCK, Strictness.WARN),
+    ),
+    Parameter(
+        "status_offence_codes",
+        "Local offence codes that are status offences (conduct that is not an offence for an adult)",
+        (),
+        Direction.PROTECTIVE_LIST,
+        ("STA-1",),
+        "Riyadh Guidelines para. 56 (the jurisdiction lists its codes; there is no international list)",
     ),
     Parameter(
         "mandatory_minimum",
