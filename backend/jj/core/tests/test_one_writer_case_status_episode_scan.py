@@ -82,10 +82,10 @@ class _Scan(ast.NodeVisitor):
             model = _model_of_source(ast.unparse(receiver))
             if model:
                 written = {k.arg for k in node.keywords if k.arg} | {
-                    f.value for a in node.args[1:] for f in ast.walk(a) if isinstance(f, ast.Constant)
+                    str(f.value) for a in node.args[1:] for f in ast.walk(a) if isinstance(f, ast.Constant)
                 }
                 written |= {
-                    f.value
+                    str(f.value)
                     for k in node.keywords
                     if k.arg in ("fields", "defaults")
                     for f in ast.walk(k.value)

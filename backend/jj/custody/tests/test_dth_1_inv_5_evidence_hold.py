@@ -66,7 +66,8 @@ def held(make_case: Any, world: Any, centre: Facility, client_for: Any) -> Custo
 
 def custody_state() -> list[Any]:
     """Every row of every custody model, to prove a refusal wrote nothing."""
-    return [list(model.objects.order_by("pk").values()) for model in apps.get_app_config("custody").get_models()]
+    models = apps.get_app_config("custody").get_models()
+    return [list(model._default_manager.order_by("pk").values()) for model in models]
 
 
 def episode_routes() -> list[tuple[str, Any]]:
@@ -94,7 +95,7 @@ def fill(route: str, episode: CustodyEpisode) -> str:
         "complaint_id": episode.complaints.values_list("pk", flat=True)[0],  # type: ignore[attr-defined]
         "record_id": episode.incidents.values_list("pk", flat=True)[0],  # type: ignore[attr-defined]
     }
-    return "/" + re.sub(r"<int:(\w+)>", lambda m: str(ids[m.group(1)]), route)
+    return "/" + re.sub(r"<int:(\w+)>", lambda m: str(ids[str(m.group(1))]), route)
 
 
 def test_the_crawl_finds_the_episode_routes() -> None:

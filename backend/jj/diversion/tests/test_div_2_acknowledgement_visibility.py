@@ -93,8 +93,10 @@ def test_div_2_once_the_diversion_fails_nobody_sees_it(
 
 def test_div_2_decided_in_the_selector(world: Any, active: DiversionReferral) -> None:
     """The capability is a column of the scoped query: the serializer only reads it."""
-    assert referral_list(user=world["caseworker"]).get(pk=active.pk).acknowledgement_visible is True
-    assert referral_list(user=world["court_officer"]).get(pk=active.pk).acknowledgement_visible is False
+    worker_row: Any = referral_list(user=world["caseworker"]).get(pk=active.pk)
+    court_row: Any = referral_list(user=world["court_officer"]).get(pk=active.pk)
+    assert worker_row.acknowledgement_visible is True
+    assert court_row.acknowledgement_visible is False
 
 
 def test_div_2_cites_gc24_para_18_a_for_not_used_in_later_proceedings() -> None:
