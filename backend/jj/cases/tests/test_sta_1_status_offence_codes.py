@@ -2,7 +2,6 @@
 its policy and changed by an administrator through the policy path (POL-1), never ticked by hand. Boundaries: a
 code on the list, not on it, and the list edited after the offence was recorded."""
 
-from datetime import date
 from typing import Any
 
 import pytest
@@ -11,11 +10,6 @@ from conftest import child_data
 from jj.cases.models import Case, ChildProtectionReferral, Offence
 from jj.cases.serializers import STATUS_OFFENCE_DERIVED
 from jj.people import services as people_services
-from jj.rules.engine import Trigger
-from jj.rules.facts import CaseFacts, ChildFacts, OffenceFacts
-from jj.rules.policy import PARAMETERS, Policy, Strictness
-from jj.rules.registry import evaluate
-from jj.rules.tests.helpers import AS_OF
 
 TRUANCY = "TRU-01"
 
@@ -125,35 +119,3 @@ def test_sta_1_a_code_removed_later_leaves_recorded_offences_flagged_and_warns(
     added = worker.post(f"/api/cases/{case_id}/offences/", body, format="json")
     assert added.status_code == 201, added.json()
     assert added.json()["is_status_offence"] is False
-
-
-def facts(*offences: OffenceFacts) -> CaseFacts:
-    return CaseFacts(ChildFacts(date_of_birth=date(2010, 1, 1), dob_certainty="documented"), offences, stage="intake")
-
-
-@pytest.mark.parametrize(
-    ("codes", "code", "flagged", "fires"),
-    [
-        ((TRUANCY,), TRUANCY, False, True),  # on the list
-        ((TRUANCY,), "TRU-02", False, False),  # not on it
-        ((), TRUANCY, True, True),  # recorded as a status offence, the list emptied since
-        ((), "", False, False),
-        ((TRUANCY,), "", False, False),  # no code: never matches
-    ],
-)
-def test_sta_1_rule_reads_the_list_and_the_recorded_fact(
-    codes: tuple[str, ...], code: str, flagged: bool, fires: bool
-) -> None:
-    policy = Policy(status_offence_codes=codes)
-    offence = OffenceFacts(date(2026, 3, 1), local_code=code, is_status_offence=flagged)
-    found = [d for d in evaluate(Trigger.INTAKE, policy, facts(offence), AS_OF) if d.rule_id == "STA-1"]
-    assert bool(found) is fires
-
-
-def test_sta_1_list_is_a_policy_parameter_that_only_protects_when_it_grows() -> None:
-    spec = PARAMETERS["status_offence_codes"]
-    assert spec.rule_ids == ("STA-1",)
-    assert spec.less_protective((TRUANCY, "RUN-01"), (TRUANCY,))
-    assert not spec.less_protective((TRUANCY,), (TRUANCY, "RUN-01"))
-    assert not spec.below_standard(())
-    assert Policy(status_offences=Strictness.WARN, status_offence_codes=(TRUANCY,)).is_status_offence_code("tru-01")
