@@ -21,6 +21,11 @@ from jj.core.serializers import CachedFieldsMixin
 from jj.people.models import Child
 from jj.rules.checks.sentencing import NON_CUSTODIAL
 
+STATUS_OFFENCE_DERIVED = (
+    "Whether this is a status offence is decided by the jurisdiction's list of offence codes (STA-1), not set by "
+    "hand: give the offence's local code instead."
+)
+
 
 class OffenceSerializer(CachedFieldsMixin, serializers.ModelSerializer[Offence]):
     category_label = serializers.CharField(source="get_category_display", read_only=True)
@@ -37,7 +42,12 @@ class OffenceSerializer(CachedFieldsMixin, serializers.ModelSerializer[Offence])
             "offence_date_end",
             "is_status_offence",
         ]
-        read_only_fields = ["id", "category_label"]
+        read_only_fields = ["id", "category_label", "is_status_offence"]
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, dict) and "is_status_offence" in data:
+            raise serializers.ValidationError({"is_status_offence": [STATUS_OFFENCE_DERIVED]})
+        return super().to_internal_value(data)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         start, end = attrs.get("offence_date"), attrs.get("offence_date_end")

@@ -25,8 +25,9 @@ from jj.cases.models import (
     Offence,
     Sentence,
 )
-from jj.compliance.facts import case_facts, child_facts, interview_facts, intake_facts, offence_facts
+from jj.compliance.facts import case_facts, intake_facts, interview_facts
 from jj.compliance.models import ApprovalRequest
+from jj.compliance.selectors import policy_for
 from jj.compliance.services import (
     APPROVAL_ACTIONS,
     approval_request,
@@ -41,7 +42,8 @@ from jj.deadlines.services import deadlines_meet, notification_create
 from jj.people.models import Child
 from jj.rules.checks.common import CHILD_PROTECTION, INDEPENDENT_OVERSIGHT, SUPERVISOR
 from jj.rules.engine import Decision, Trigger, needing_approval, unmet
-from jj.rules.facts import CaseFacts, NonCustodialOption, SentenceFacts
+from jj.rules.facts import NonCustodialOption, SentenceFacts
+from jj.rules.policy import Policy
 
 NOT_A_CASE_WRITER = "Only caseworkers and supervisors can record case information."
 ONLY_SUPERVISOR = "Only a supervisor of the case's agency can do this."
@@ -85,6 +87,13 @@ def _offence_state(offence: Offence) -> dict[str, Any]:
         "is_status_offence": offence.is_status_offence,
         "local_code": offence.local_code,
     }
+
+
+def _offence_new(*, case: Case, data: dict[str, Any], policy: Policy) -> Offence:
+    """STA-1: whether the offence is a status offence is derived from the jurisdiction's list of codes, never
+    taken from the caller (a flag sent by hand is refused by the serializer and ignored here)."""
+    fields = {k: v for k, v in data.items() if k != "is_status_offence"}
+    return Offence(case=case, **fields, is_status_offence=policy.is_status_offence_code(fields.get("local_code") or ""))
 
 
 def case_open(
@@ -156,8 +165,9 @@ def _case_open_write(
     case.reference = f"{child.jurisdiction.code.upper()}-{case.opened_at.year}-{case.pk:06d}"
     case.save(update_fields=["reference"])
     created = []
+    policy = policy_for(case.jurisdiction_id)
     for data in offences:
-        offence = Offence(case=case, **data)
+        offence = _offence_new(case=case, data=data, policy=policy)
         offence.full_clean()
         offence.save()
         created.append(offence)
@@ -263,7 +273,7 @@ def offence_add(*, actor: User, case: Case, data: dict[str, Any]) -> Offence:
         child_id=case.child_id,
     )
     with transaction.atomic():
-        offence = Offence(case=case, **data)
+        offence = _offence_new(case=case, data=data, policy=policy_for(case.jurisdiction_id))
         offence.full_clean()
         offence.save()
         case_event_record(

@@ -47,7 +47,8 @@ def offence_facts(offences: Iterable[Offence | dict[str, Any]]) -> tuple[Offence
         row = o if isinstance(o, dict) else {f: getattr(o, f) for f in ("offence_date", "offence_date_end")}
         category = o.get("category", "11") if isinstance(o, dict) else o.category
         status = o.get("is_status_offence", False) if isinstance(o, dict) else o.is_status_offence
-        out.append(OffenceFacts(row["offence_date"], row.get("offence_date_end"), category, bool(status)))
+        code = o.get("local_code", "") if isinstance(o, dict) else o.local_code
+        out.append(OffenceFacts(row["offence_date"], row.get("offence_date_end"), category, bool(status), code or ""))
     return tuple(out)
 
 

@@ -16,7 +16,6 @@ from jj.deadlines.services import deadlines_meet
 
 NOT_RELEASED = "An aftercare plan after release is recorded once the child is released; before, give it at release."
 ENDED = "The child is no longer held: education during custody cannot be recorded now."
-EVIDENCE_HOLD = "This episode's records are frozen as evidence (DTH-1): they can no longer be changed."
 
 
 def _case(episode: CustodyEpisode) -> Case:
@@ -35,10 +34,9 @@ def _audit(actor: User, case: Case, action: str, episode: CustodyEpisode, change
 
 
 def _locked(episode: CustodyEpisode) -> CustodyEpisode:
-    locked = CustodyEpisode.objects.select_for_update().get(pk=episode.pk)
-    if locked.evidence_frozen:
-        raise ApplicationError(EVIDENCE_HOLD)
-    return locked
+    """Lock the episode for a new record. An evidence hold (DTH-1) freezes what is already recorded, never care
+    planning or education, which are new acts for the child (INV-5; jj.custody.evidence)."""
+    return CustodyEpisode.objects.select_for_update().get(pk=episode.pk)
 
 
 def individual_plan_record(

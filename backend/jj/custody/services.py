@@ -25,6 +25,7 @@ from jj.compliance.services import (
 from jj.core.exceptions import ActionNotAllowed, ApplicationError
 from jj.custody.access import COURT_RECORDERS, CUSTODY_RECORDERS, FACILITY_RECORDERS, require_role
 from jj.custody.allegations import refuse_if_implicated
+from jj.custody.evidence import episode_records_edit_check
 from jj.custody.facts import facility_facts
 from jj.custody.lifecycle import (
     END_DEATH,
@@ -1045,8 +1046,19 @@ def legality_challenge_file(*, actor: User, episode: CustodyEpisode, data: dict[
 
 
 def legality_challenge_decide(*, actor: User, challenge: Any, outcome: str) -> Any:
+    """Judicial review: deciding a pending challenge is a new act and proceeds under an evidence hold (INV-5);
+    changing a decision already recorded is an edit, refused on a held episode (DTH-1)."""
     require_role(actor, COURT_RECORDERS, "the decision on a challenge")
     case = challenge.episode.case
+    if challenge.decided_at is not None:
+        episode_records_edit_check(
+            actor=actor,
+            episode_id=challenge.episode_id,
+            action="legality_challenge.decide",
+            object_type="legality_challenge",
+            object_id=challenge.pk,
+            child_id=case.child_id,
+        )
     now = timezone.now()
     with transaction.atomic():
         challenge.decided_at = now

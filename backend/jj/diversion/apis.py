@@ -10,11 +10,11 @@ from rest_framework.views import APIView
 
 from jj.accounts.models import User
 from jj.audit.services import audit_denied, audit_read
-from jj.cases.access import case_get_for_user, case_scope_q
-from jj.cases.models import Case
+from jj.cases.access import case_get_for_user
 from jj.core.views import ListAPIView
 from jj.diversion import services
 from jj.diversion.models import DiversionReferral, Programme
+from jj.diversion.selectors import referral_list
 from jj.diversion.serializers import (
     ActivateSerializer,
     DeclineSerializer,
@@ -33,8 +33,7 @@ def programmes_for(user: User) -> QuerySet[Programme]:
 
 
 def referrals_for(user: User) -> QuerySet[DiversionReferral]:
-    scoped = Case.objects.filter(case_scope_q(user)).values("pk")
-    return DiversionReferral.objects.filter(case__in=scoped).select_related("programme", "case")
+    return referral_list(user=user)
 
 
 def referral_get(user: User, referral_id: int, action: str) -> DiversionReferral:

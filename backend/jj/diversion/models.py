@@ -63,7 +63,8 @@ class DiversionReferral(VersionedModel):
     accommodation_provided = models.TextField(blank=True, help_text="DIS-1: the accommodation provided.")
     compelling_evidence = models.TextField(blank=True)
     # The child's acknowledgement of responsibility. Never shown, exported or audited in clear: it may not be used in
-    # later proceedings (CRC/C/GC/24 para 18(b)); only the fact that it was recorded is visible.
+    # later proceedings (CRC/C/GC/24 para 18(a)). Only whether it was recorded is visible, and only to the diversion
+    # worker and the supervisor while the diversion has not failed (DIV-2; jj.diversion.access).
     acknowledgement_of_responsibility = models.TextField(blank=True)
     child_consent_at = models.DateTimeField(null=True, blank=True)
     guardian_consent_at = models.DateTimeField(null=True, blank=True)

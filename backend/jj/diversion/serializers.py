@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from jj.diversion.models import DiversionReferral, DiversionSession, Programme, ReferralStatus, Stage
@@ -41,7 +42,9 @@ class SessionSerializer(serializers.ModelSerializer[DiversionSession]):
 
 
 class ReferralSerializer(serializers.ModelSerializer[DiversionReferral]):
-    """Never the acknowledgement of responsibility itself: only that it was recorded (CRC/C/GC/24 para 18)."""
+    """Never the acknowledgement of responsibility itself. Whether it was recorded is shown only to the diversion
+    worker and the supervisor, and to nobody once the diversion failed (DIV-2, CRC/C/GC/24 para. 18(a)): the rows
+    come from `selectors.referral_list`, which decides `acknowledgement_visible`; anyone else reads null."""
 
     programme_name = serializers.CharField(source="programme.name", read_only=True)
     case_reference = serializers.CharField(source="case.reference", read_only=True)
@@ -79,7 +82,10 @@ class ReferralSerializer(serializers.ModelSerializer[DiversionReferral]):
         ]
         read_only_fields = fields
 
-    def get_acknowledgement_recorded(self, referral: DiversionReferral) -> bool:
+    @extend_schema_field(serializers.BooleanField(allow_null=True))
+    def get_acknowledgement_recorded(self, referral: DiversionReferral) -> bool | None:
+        if not getattr(referral, "acknowledgement_visible", False):
+            return None
         return bool(referral.acknowledgement_of_responsibility)
 
 

@@ -204,10 +204,10 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
             object_type="diversion_referral",
             object_id=locked.pk,
             child_id=case.child_id,
-            # The acknowledgement is recorded, never copied: not even into the audit trail.
+            # The acknowledgement is recorded, never copied, and not even whether it was: the trail is read by
+            # oversight, who may not learn it (DIV-2, CRC/C/GC/24 para. 18(a)).
             changes={
                 "status": {"before": ReferralStatus.OFFERED, "after": ReferralStatus.ACTIVE},
-                "acknowledgement_recorded": True,
                 "informed_of": list(facts.informed_of),
                 "stage_accepted": locked.stage_accepted,
             },

@@ -17,6 +17,13 @@ GC10 = "CRC/C/GC/10"
 # Where RULES.md gives no checked wording, the citation says what the provision requires, marked as a summary.
 SUMMARY = "[summary, not a quotation] "
 
+# --- Human oversight ---------------------------------------------------------------------------------------------
+RES79_6 = Citation(
+    RES_79_172,
+    "para. 6",
+    "developing human rights-based auditing mechanisms and redress mechanisms and establishing human oversight",
+)
+
 # --- Age ---------------------------------------------------------------------------------------------------------
 GC24_22 = Citation(
     GC24,
@@ -274,6 +281,12 @@ GC24_18 = Citation(
     SUMMARY + "diversion needs compelling evidence, a voluntary acknowledgement that cannot be used against the child "
     "later, free and informed consent, legal advice, and no deprivation of liberty; completion definitively closes the "
     "case",
+)
+GC24_18_A = Citation(
+    GC24,
+    "para. 18(a)",
+    SUMMARY + "the child's voluntary acknowledgement of responsibility, given for a diversion, is not used against "
+    "the child in any later legal proceedings",
 )
 BEIJING_11_3 = Citation(
     BEIJING, "r. 11.3", SUMMARY + "diversion requires the consent of the juvenile, or her or his parents or guardian"

@@ -30,7 +30,9 @@ class OffenceFacts:
     offence_date: date
     offence_date_end: date | None = None
     category: str = "11"
+    # STA-1: derived when the offence was recorded from the jurisdiction's list of status-offence codes.
     is_status_offence: bool = False
+    local_code: str = ""
 
 
 @dataclass(frozen=True)

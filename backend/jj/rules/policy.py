@@ -18,6 +18,11 @@ class Direction(StrEnum):
     EXACT = "exact"  # anything but the standard falls below it (the standard is itself the floor)
     CHOICE = "choice"  # `choices` run from the most protective to the least
     NONE = "none"  # a design choice with no international standard behind it
+    # A second-person approval (a flag, or a set of rules whose justification a second person approves): switching
+    # one off removes human oversight (A/RES/79/172 para. 6), so it falls below the standard (POL-1).
+    APPROVAL = "approval"
+    # A list whose every item protects (the offence codes treated as status offences): removing one protects less.
+    PROTECTIVE_LIST = "protective_list"
 
 
 class Strictness(StrEnum):
@@ -26,6 +31,14 @@ class Strictness(StrEnum):
     BLOCK = "block"
     JUSTIFY = "justify"
     WARN = "warn"
+
+
+def approvals_removed(before: Any, after: Any) -> tuple[str, ...]:
+    """The second-person approvals `after` switches off that `before` had: a flag turned off, or the rules dropped
+    from a set of rules needing approval (adding approvals never removes any)."""
+    if isinstance(before, bool) or isinstance(after, bool):
+        return ("approval",) if before and not after else ()
+    return tuple(item for item in (before or ()) if item not in (after or ()))
 
 
 @dataclass(frozen=True)
@@ -51,6 +64,8 @@ class Parameter:
             return bool(value > self.default)
         if self.direction is Direction.CHOICE:
             return self.choices.index(value) > self.choices.index(self.default)
+        if self.direction in (Direction.APPROVAL, Direction.PROTECTIVE_LIST):
+            return bool(approvals_removed(self.default, value))
         return self.direction is Direction.EXACT
 
     def less_protective(self, before: Any, after: Any) -> bool:
@@ -63,6 +78,8 @@ class Parameter:
             return bool(after > before)
         if self.direction is Direction.CHOICE:
             return self.choices.index(after) > self.choices.index(before)
+        if self.direction in (Direction.APPROVAL, Direction.PROTECTIVE_LIST):
+            return bool(approvals_removed(before, after))
         return after != self.default
 
 
@@ -90,6 +107,7 @@ class Policy:
     police_cell_hours: int = 24
     family_visit_days: int = 30
     status_offences: str = Strictness.BLOCK
+    status_offence_codes: tuple[str, ...] = ()
     mandatory_minimum: str = Strictness.BLOCK
     max_custodial_sentence_months: int | None = None
     sentence_review_months: int = 6
@@ -107,6 +125,12 @@ class Policy:
     case_decision_days: int = 30
     case_final_decision_months: int = 6
     mandatory_pretrial_detention: str = Strictness.BLOCK
+
+    def is_status_offence_code(self, code: str) -> bool:
+        """STA-1: whether an offence's local code is on the jurisdiction's list of status offences (the flag is
+        derived from this list, never ticked by hand). Codes compare without case or surrounding spaces."""
+        wanted = code.strip().casefold()
+        return bool(wanted) and any(wanted == listed.strip().casefold() for listed in self.status_offence_codes)
 
     def with_values(self, values: Mapping[str, Any]) -> "Policy":
         return replace(self, **dict(values))
@@ -323,6 +347,14 @@ _PARAMETERS = (
         choices=(Strictness.BLOCK, Strictness.WARN),
     ),
     Parameter(
+        "status_offence_codes",
+        "Local offence codes that are status offences (conduct that is not an offence for an adult)",
+        (),
+        Direction.PROTECTIVE_LIST,
+        ("STA-1",),
+        "Riyadh Guidelines para. 56 (the jurisdiction lists its codes; there is no international list)",
+    ),
+    Parameter(
         "mandatory_minimum",
         "A mandatory minimum sentence applied to a child",
         Strictness.BLOCK,
@@ -356,9 +388,9 @@ _PARAMETERS = (
         "supervisor_approval_rules",
         "Rules whose justification a supervisor must approve",
         ("DEV-1", "MACR-7"),
-        Direction.NONE,
+        Direction.APPROVAL,
         (),
-        "design choice: human oversight (A/RES/79/172 para. 6)",
+        "A/RES/79/172 para. 6 (human oversight)",
     ),
     Parameter(
         "counsel_within_hours",

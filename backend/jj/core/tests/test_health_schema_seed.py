@@ -53,8 +53,9 @@ def test_seed_demo_is_idempotent_and_audited(settings: Any, monkeypatch: Any) ->
     call_command("seed_demo", stdout=out)
     counts = (Jurisdiction.objects.count(), Agency.objects.count(), Child.objects.count(), Case.objects.count())
     call_command("seed_demo", stdout=out)
-    assert counts == (2, 3, 52, 50)  # two children below the minimum age have referrals, not cases
-    assert ChildProtectionReferral.objects.count() == 2
+    # Two children below the minimum age and one alleged a status offence (STA-1) have referrals, not cases.
+    assert counts == (2, 3, 53, 50)
+    assert ChildProtectionReferral.objects.count() == 3
     assert (Jurisdiction.objects.count(), Agency.objects.count(), Child.objects.count(), Case.objects.count()) == counts
     for role in Role.values:
         assert User.objects.get(username=role).check_password("demo-password-for-tests")

@@ -368,14 +368,19 @@ def dev_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
     triggers=(Trigger.INTAKE, Trigger.CHARGE, Trigger.CUSTODY_START, Trigger.DETENTION_ORDER, Trigger.SENTENCE),
     outcomes=(Outcome.BLOCK, Outcome.WARN),
     summary="An alleged status offence (truancy, running away, curfew, underage drinking, begging, vagrancy, "
-    "'beyond parental control') opens no criminal process: the child is referred to child protection or family "
+    "'beyond parental control': the offence codes on the jurisdiction's list, never a flag ticked by hand) opens "
+    "no criminal process: the child is referred to child protection or family "
     "support. A jurisdiction whose law still criminalises it may downgrade this to WARN; deprivation of liberty "
     "for it stays refused.",
     citations=(c.RIYADH_56,),
-    parameters=("status_offences",),
+    parameters=("status_offences", "status_offence_codes"),
 )
 def sta_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
-    status = [o for o in facts.case_facts.offences if o.is_status_offence]
+    # The flag derived when the offence was recorded, or the code on the jurisdiction's list as it stands now: a
+    # code added later protects offences already recorded; one removed later does not unflag them.
+    status = [
+        o for o in facts.case_facts.offences if o.is_status_offence or policy.is_status_offence_code(o.local_code)
+    ]
     if not status:
         return []
     used = {"status_offences": len(status), "policy": policy.status_offences}

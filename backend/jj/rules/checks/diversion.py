@@ -45,11 +45,12 @@ def div_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
     triggers=(Trigger.DIVERSION_ACTIVATE,),
     outcomes=(Outcome.REQUIRE_JUSTIFICATION,),
     summary="A referral takes effect only with compelling evidence recorded, the child's voluntary acknowledgement "
-    "(never usable in later proceedings), the child's informed consent (and a parent's or guardian's where the "
-    "policy requires it) after being told the nature, content, duration and consequences, legal advice offered, "
-    "and the route to a review explained. Once under way: a progress review at half the programme's duration and "
-    "its outcome at the end (deadlines).",
-    citations=(c.GC24_18, c.BEIJING_11_3),
+    "(never usable in later proceedings; whether it was given is seen only by the diversion worker and the "
+    "supervisor, and by nobody once the diversion fails), the child's informed consent (and a parent's or "
+    "guardian's where the policy requires it) after being told the nature, content, duration and consequences, "
+    "legal advice offered, and the route to a review explained. Once under way: a progress review at half the "
+    "programme's duration and its outcome at the end (deadlines).",
+    citations=(c.GC24_18, c.GC24_18_A, c.BEIJING_11_3),
     parameters=("diversion_guardian_consent",),
 )
 def div_2(policy: Policy, facts: DiversionFacts, as_of: datetime) -> list[Decision]:

@@ -5,7 +5,7 @@ from datetime import datetime
 from jj.rules import citations as c
 from jj.rules.engine import Citation, Decision, Outcome, Trigger
 from jj.rules.facts import PolicyChangeFacts
-from jj.rules.policy import PARAMETERS, Policy
+from jj.rules.policy import PARAMETERS, Direction, Policy, approvals_removed
 from jj.rules.registry import rule
 
 POLICY_STANDARD = Citation(
@@ -76,8 +76,10 @@ def macr_4(policy: Policy, facts: PolicyChangeFacts, as_of: datetime) -> list[De
     triggers=(Trigger.POLICY_CHANGE,),
     outcomes=(Outcome.WARN,),
     summary="Domestic law may set a parameter on the non-protective side of the standard, or lower a protective "
-    "one; the change is allowed, with a WARN naming the standard, and every later decision under it says so.",
-    citations=(POLICY_STANDARD,),
+    "one; the change is allowed, with a WARN naming the standard, and every later decision under it says so. "
+    "Switching off a second-person approval (a supervisor's approval flag, or a rule dropped from those whose "
+    "justification a supervisor approves) removes human oversight and is below the standard in the same way.",
+    citations=(POLICY_STANDARD, c.RES79_6),
 )
 def pol_1(policy: Policy, facts: PolicyChangeFacts, as_of: datetime) -> list[Decision]:
     decisions = []
@@ -90,21 +92,28 @@ def pol_1(policy: Policy, facts: PolicyChangeFacts, as_of: datetime) -> list[Dec
         if not below and not spec.less_protective(before, after):
             continue
         what = "falls below the international standard" if below else "protects children less than before"
+        facts_used = {
+            "parameter": name,
+            "before": before,
+            "after": after,
+            "standard": spec.default,
+            "rule_ids": list(spec.rule_ids),
+        }
+        citation = POLICY_STANDARD
+        if spec.direction is Direction.APPROVAL:
+            what = "switches off a second person's approval (human oversight) and " + what
+            facts_used["approvals_removed"] = list(approvals_removed(before, after))
+            citation = c.RES79_6
         decisions.append(
             Decision(
                 "POL-1",
                 Outcome.WARN,
                 f"{spec.label}: {after} (was {before}) {what} (standard: {spec.default}; {spec.source}). Every "
                 f"decision taken under it will say so.",
-                POLICY_STANDARD,
-                {
-                    "parameter": name,
-                    "before": before,
-                    "after": after,
-                    "standard": spec.default,
-                    "rule_ids": list(spec.rule_ids),
-                },
+                citation,
+                facts_used,
                 below_standard=below,
+                further_citations=(POLICY_STANDARD,) if citation is not POLICY_STANDARD else (),
             )
         )
     return decisions

@@ -41,7 +41,8 @@ def test_pol_1_lowering_a_protective_value_warns_even_above_the_standard() -> No
         ("monetary_bail", Strictness.BLOCK, False),
         ("status_offences", Strictness.WARN, True),
         ("max_custodial_sentence_months", 60, False),
-        ("supervisor_approval_rules", (), False),
+        ("supervisor_approval_rules", (), True),
+        ("supervisor_approval_rules", ("DEV-1", "MACR-7", "DET-4"), False),
     ],
 )
 def test_pol_1_directions(name: str, value: object, warns: bool) -> None:

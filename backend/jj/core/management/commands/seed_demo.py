@@ -4,6 +4,7 @@
 Idempotent: a second run changes nothing but prints the logins again. Everything is written through the
 services, so the demo audit trail is a real one."""
 
+import contextlib
 import random
 import secrets
 from datetime import date, datetime, time, timedelta
@@ -18,6 +19,7 @@ from django.utils import timezone
 from jj.accounts.models import Agency, Jurisdiction, Role, User
 from jj.cases import services as case_services
 from jj.cases.models import AssignmentRole, CaseKind, OffenceCategory
+from jj.compliance import services as compliance_services
 from jj.core.exceptions import RuleViolation
 from jj.people import services as people_services
 from jj.people.models import AgeAssessmentMethod, DobCertainty, Guardian, Sex
@@ -72,6 +74,9 @@ FAMILY = [
     "Karimi",
     "Murphy",
 ]
+# STA-1: Northland's local codes for conduct that is not an offence for an adult (truancy, running away, curfew).
+DEMO_STATUS_OFFENCE_CODES = ("ST-TRUANCY", "ST-RUNAWAY", "ST-CURFEW")
+
 OFFENCES = [
     ("05", "Theft of a bicycle"),
     ("05", "Shoplifting"),
@@ -214,6 +219,7 @@ class Command(BaseCommand):
                 case_services.case_charge(
                     actor=worker, case=case, version=case.version, diversion_not_offered_reason=DEMO_NO_DIVERSION
                 )
+        self._seed_status_offence_codes(admin, north)
         self._seed_refused_intakes(caseworker, today)
         self._seed_custody(admin, officer, caseworker, yjs)
         return True
@@ -348,6 +354,12 @@ class Command(BaseCommand):
                 referral.refresh_from_db()
                 diversion.referral_outcome(actor=worker, referral=referral, outcome="completed", reason="All sessions")
 
+    def _seed_status_offence_codes(self, admin: User, north: Jurisdiction) -> None:
+        """STA-1: Northland's list of status-offence codes, set as an administrator would (the policy path, POL-1)."""
+        compliance_services.policy_update(
+            actor=admin, jurisdiction=north, version=0, values={"status_offence_codes": list(DEMO_STATUS_OFFENCE_CODES)}
+        )
+
     def _seed_refused_intakes(self, worker: User, today: date) -> None:
         """Two children below the minimum age: intake is refused (MACR-1) and each becomes a protection referral."""
         for given, years in (("Milo", 12), ("Ines", 13)):
@@ -371,3 +383,29 @@ class Command(BaseCommand):
                 )
             except RuleViolation:
                 continue
+        # A truancy allegation: its code is on Northland's list, so no criminal case opens (STA-1), a referral does.
+        child = people_services.child_register(
+            actor=worker,
+            data={
+                "given_name": "Noor",
+                "family_name": "Demo",
+                "dob_certainty": DobCertainty.DOCUMENTED,
+                "date_of_birth": today - timedelta(days=15 * 365 + 100),
+                "age_assessment_method": AgeAssessmentMethod.DOCUMENTS,
+            },
+        )
+        with contextlib.suppress(RuleViolation):
+            case_services.case_open(
+                actor=worker,
+                child=child,
+                kind=CaseKind.REFERRAL,
+                summary="Demo: a status offence (truancy)",
+                offences=[
+                    {
+                        "description": "Truancy",
+                        "category": OffenceCategory("11"),
+                        "local_code": DEMO_STATUS_OFFENCE_CODES[0],
+                        "offence_date": today,
+                    }
+                ],
+            )

@@ -1,0 +1,37 @@
+"""DIV-2 (CRC/C/GC/24 para. 18(a)): who may learn whether the child acknowledged responsibility for a diversion.
+
+The acknowledgement may not be used against the child in later proceedings, so the fact that it was recorded is
+shown only to the people running the diversion: the caseworker assigned to the case (the diversion worker) and a
+supervisor of the case's agency. Never to a court officer, to counsel, to oversight, to a facility, to a reader of a
+shared case, and to nobody at all once the diversion has failed (criminal proceedings may then resume). The words
+themselves never leave their column (see the model)."""
+
+from django.db.models import Exists, OuterRef, Q
+
+from jj.accounts.models import Role, User
+from jj.cases.models import Assignment, AssignmentRole
+from jj.diversion.models import ReferralStatus
+
+# The capability table: the roles that may see the acknowledgement, and through which link to the case.
+ASSIGNED_AS_CASEWORKER = "assigned_as_caseworker"
+SUPERVISOR_OF_AGENCY = "supervisor_of_agency"
+ACKNOWLEDGEMENT_READERS: dict[str, str] = {
+    Role.CASEWORKER: ASSIGNED_AS_CASEWORKER,
+    Role.SUPERVISOR: SUPERVISOR_OF_AGENCY,
+}
+# The diversion failed or never started: the acknowledgement is hidden from everyone.
+FAILED = frozenset({ReferralStatus.NOT_COMPLETED, ReferralStatus.WITHDRAWN, ReferralStatus.DECLINED})
+
+
+def acknowledgement_visible_q(user: User) -> Q:
+    """The condition on DiversionReferral rows whose acknowledgement this user may see (one per line)."""
+    link = ACKNOWLEDGEMENT_READERS.get(user.role)
+    if not user.is_authenticated or not user.is_active or link is None:
+        return Q(pk__in=[])
+    not_failed = ~Q(status__in=FAILED)
+    if link == SUPERVISOR_OF_AGENCY:
+        return not_failed & Q(case__agency_id=user.agency_id) if user.agency_id is not None else Q(pk__in=[])
+    assigned = Assignment.objects.filter(
+        case_id=OuterRef("case_id"), user=user, role=AssignmentRole.CASEWORKER, ended_at__isnull=True
+    )
+    return not_failed & Q(Exists(assigned))
