@@ -120,7 +120,9 @@ def _lock_taken(monkeypatch: Any, taken: set[str]) -> list[str]:
     return asked
 
 
-def test_a_background_job_whose_lock_another_worker_holds_returns_at_once_without_running(monkeypatch: Any) -> None:
+def test_a_background_job_whose_lock_another_worker_holds_returns_at_once_without_running(
+    monkeypatch: Any, db: None
+) -> None:
     ran: list[int] = []
 
     @background_task("jj.test.exclusive")
