@@ -327,6 +327,9 @@ METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS", ["127.0.0.1/32",
 # What /api/metrics/ computes at scrape time, from the database and the broker.
 METRICS_COLLECTORS = ["jj.deadlines.metrics.DeadlineCollector", "jj.core.observability.QueueCollector"]
 
+# Optional OpenTelemetry traces of the requests (jj/core/tracing.py; the OTEL_EXPORTER_OTLP_* variables say where).
+OTEL_TRACES = env_bool("JJ_OTEL_TRACES", False)
+
 # Logs: JSON lines (LOG_FORMAT=json) or text (plain), with the request id, without personal data
 # (jj/core/observability.py).
 LOG_FORMAT = env_str("LOG_FORMAT", "json")
