@@ -19,17 +19,22 @@ class Finding:
     source: str  # "child 7 family_name"
 
 
+_WORD = re.compile(r"\w+")
+
+
 def scan(lines: Iterable[str], names: Iterable[tuple[str, str]]) -> list[Finding]:
+    """Each line is cut into words (runs of letters and digits) and each word looked up among the names' words, so
+    the cost grows with the log, not with the number of people (a production database holds many thousands)."""
     sources: dict[str, str] = {}
-    for word, source in names:
-        if len(word) >= MIN_LENGTH:
-            sources.setdefault(word, source)
+    for name, source in names:
+        for word in _WORD.findall(name):  # "O'Brien-Smith": O, Brien, Smith, as a log line would be cut
+            if len(word) >= MIN_LENGTH:
+                sources.setdefault(word, source)
     if not sources:
         return []
-    longest_first = sorted(sources, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in longest_first) + r")(?!\w)")
     return [
-        Finding(number, match.start() + 1, sources[match.group(1)])
+        Finding(number, match.start() + 1, sources[match.group()])
         for number, text in enumerate(lines, start=1)
-        for match in pattern.finditer(text)
+        for match in _WORD.finditer(text)
+        if match.group() in sources
     ]

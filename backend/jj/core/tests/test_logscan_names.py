@@ -27,6 +27,11 @@ def test_a_name_inside_another_word_or_in_another_case_is_not_a_finding() -> Non
     assert scan(["Amarantha okafor GarcíaLopez xOkafor"], NAMES) == []
 
 
+def test_a_name_with_an_apostrophe_or_hyphen_is_found_by_its_parts() -> None:
+    found = scan(["visitor Brien-Smith"], [("O'Brien-Smith", "guardian 5 name")])
+    assert found == [Finding(1, 9, "guardian 5 name"), Finding(1, 15, "guardian 5 name")]
+
+
 def test_names_shorter_than_the_minimum_are_not_searched_and_the_minimum_itself_is() -> None:
     below, at = "L" + "i" * (MIN_LENGTH - 2), "L" + "i" * (MIN_LENGTH - 1)
     text = [f"{below} and {at}"]
