@@ -117,7 +117,7 @@ chromium:
 		else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
 
 .PHONY: e2e
-e2e: venv frontend-build chromium ## Browser tests (Playwright + Debian's chromium) against a real backend
+e2e: venv frontend-build chromium ## Browser tests (Playwright + Debian's chromium) against a real backend, whose log must hold no name
 	cd frontend && CHROMIUM_PATH=$(CHROMIUM) $(NPM) run e2e
 
 .PHONY: lint

@@ -1,5 +1,5 @@
-"""The check that no log line holds a person's name: the end-to-end browser run writes its server's log to a file
-and scans it with `manage.py logs_scan_names <file>` against every child's and guardian's name in its database.
+"""The check that no log line holds a person's name. Pure: `manage.py logs_scan_names <file>` (jj.people) feeds it
+every child's and guardian's name in the database; the end-to-end browser run scans its server's log with it.
 
 A name matches as a whole word, case-sensitively (names are capitalised; "Silva" in a log is a leak, "silvan" is
 not), and only from MIN_LENGTH letters (a two-letter name would match too much ordinary text). A finding says
