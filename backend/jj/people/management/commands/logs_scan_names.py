@@ -27,4 +27,4 @@ class Command(BaseCommand):
             self.stderr.write(f"{path.name}:{finding.line}:{finding.column}: the {finding.source} of a person")
         if findings:
             raise CommandError(f"{len(findings)} name(s) of people in {path.name}: logs must hold no personal data")
-        self.stdout.write(f"No name of any of {len({w for w, _ in names})} name words in {path.name}.")
+        self.stdout.write(f"None of the {len({w for w, _ in names})} words of people's names is in {path.name}.")
