@@ -117,12 +117,13 @@ chromium:
 		else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
 
 .PHONY: e2e
-e2e: venv frontend-build chromium ## Browser tests (Playwright + Debian's chromium) against a real backend
+e2e: venv frontend-build chromium ## Browser tests (Playwright + Debian's chromium) against a real backend, whose log must hold no name
 	cd frontend && CHROMIUM_PATH=$(CHROMIUM) $(NPM) run e2e
 
 .PHONY: lint
-lint: venv frontend-deps ## ruff (lint + format check) and eslint
+lint: venv frontend-deps ## ruff (lint + format check), every model change has its migration, eslint
 	cd backend && $(PY) -m ruff check . && $(PY) -m ruff format --check .
+	cd backend && DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py makemigrations --check --dry-run
 	cd frontend && $(NPM) run lint
 
 .PHONY: typecheck

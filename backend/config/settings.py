@@ -327,6 +327,22 @@ METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS", ["127.0.0.1/32",
 # What /api/metrics/ computes at scrape time, from the database and the broker.
 METRICS_COLLECTORS = ["jj.deadlines.metrics.DeadlineCollector", "jj.core.observability.QueueCollector"]
 
+# Mail over SMTP. Nothing sends mail in this release; e-mail notifications will, with these (docs/configuration.md).
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS (STARTTLS, port 587) or EMAIL_USE_SSL (port 465), not both.")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Optional OpenTelemetry traces of the requests (jj/core/tracing.py; the OTEL_EXPORTER_OTLP_* variables say where).
+OTEL_TRACES = env_bool("JJ_OTEL_TRACES", False)
+
 # Logs: JSON lines (LOG_FORMAT=json) or text (plain), with the request id, without personal data
 # (jj/core/observability.py).
 LOG_FORMAT = env_str("LOG_FORMAT", "json")

@@ -1,7 +1,11 @@
 /** Starts the real backend (gunicorn, built frontend) on a fresh SQLite database with the demo data; the returned
- * function stops it and removes the database. */
+ * function stops it, fails the run if the server's log holds the name of any child or guardian in that database
+ * (the seeded ones and those the tests registered), and removes the database.
+ *
+ * The server logs as in production (JSON lines, LOG_FORMAT=json) but at DEBUG, to a file kept as
+ * test-results/server.log for reading after a run. */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -30,11 +34,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const run = spawnSync(python, args, { cwd: backend, env, encoding: "utf-8" });
     if (run.status !== 0) throw new Error(`${args.join(" ")} failed:\n${run.stdout}\n${run.stderr}`);
   }
+  const logPath = join(dir, "server.log");
+  const log = openSync(logPath, "a");
   const server = spawn(
     join(root, ".venv", "bin", "gunicorn"),
     ["config.wsgi", "--bind", `127.0.0.1:${port}`, "--workers", "1", "--threads", "8"],
-    { cwd: backend, env, stdio: "inherit" },
+    { cwd: backend, env: { ...env, LOG_FORMAT: "json", LOG_LEVEL: "DEBUG" }, stdio: ["ignore", log, log] },
   );
+  const exited = new Promise<void>((done) => server.once("exit", () => done()));
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
@@ -47,7 +54,20 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await new Promise((r) => setTimeout(r, 250));
   }
   return async () => {
-    server.kill("SIGTERM");
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill("SIGTERM");
+      await exited;
+    }
+    closeSync(log);
+    const kept = join(root, "frontend", "test-results");
+    mkdirSync(kept, { recursive: true });
+    copyFileSync(logPath, join(kept, "server.log"));
+    // A finding names the line and whose name it is, never the name itself.
+    const scan = spawnSync(python, ["manage.py", "logs_scan_names", logPath], { cwd: backend, env, encoding: "utf-8" });
     rmSync(dir, { recursive: true, force: true });
+    if (scan.status !== 0) {
+      throw new Error(`The server's log (test-results/server.log) holds people's names:\n${scan.stderr}`);
+    }
+    process.stdout.write(scan.stdout);
   };
 }

@@ -7,14 +7,21 @@ whether the work was already done (the deadline sweep marks each deadline it ale
 `single_flight` lets only one copy of a periodic task run at a time, so a duplicate costs nothing.
 
 Retries: `RETRY_OPTIONS` retries on database and broker connection errors, with exponential backoff and jitter.
-A rule violation or a bug is not retried: it would fail the same way again."""
+A rule violation or a bug is not retried: it would fail the same way again.
 
+Every background job (the deadline sweep today; notifications, sealing and removal runs, statistics, simulations,
+imports and exports as they arrive) is declared with `background_task`, which applies all of the above: late
+acknowledgement, redelivery when a worker dies, retries with backoff, and one copy at a time across all workers.
+jj/core/tests/test_tasks.py fails for any `jj.*` task declared another way."""
+
+import functools
 import logging
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
 
+from celery import Task, shared_task
 from celery.signals import task_postrun, task_prerun
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
@@ -64,6 +71,43 @@ def single_flight(name: str) -> Iterator[bool]:
         if acquired:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
+
+
+class BackgroundTask(Task):  # type: ignore[misc]
+    """The base class of every task declared with `background_task` (the test of all tasks looks for it)."""
+
+
+# What a task declared with `background_task` returns when another worker is already running the same work.
+SKIPPED = -1
+
+
+def background_task(
+    name: str, *, lock: Callable[..., str] | None = None, exclusive: bool = True, **options: Any
+) -> Callable[[Callable[..., Any]], Any]:
+    """Declare a background job: a Celery task named `name` (jj.<app>.<job>) with RETRY_OPTIONS.
+
+    `exclusive` (the default): the body runs inside `single_flight`, so two workers given the same run (two beats,
+    a redelivery while the first copy still runs) do the work once; the copy that finds the lock taken returns
+    SKIPPED at once. The lock is the task's name, or `lock(*args, **kwargs)` for a job whose runs on different
+    arguments may proceed side by side (an export per agency: `lock=lambda agency_id: f"export:{agency_id}"`).
+    The body must still be idempotent (see the module docstring): the lock saves duplicate work, the database
+    check inside the service is what makes a second run harmless. `options` override RETRY_OPTIONS (a longer
+    `max_retries`, say), never to turn off late acknowledgement."""
+
+    def decorate(body: Callable[..., Any]) -> Any:
+        @functools.wraps(body)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            if not exclusive:
+                return body(*args, **kwargs)
+            held = f"{name}:{lock(*args, **kwargs)}" if lock is not None else name
+            with single_flight(held) as mine:
+                if not mine:
+                    return SKIPPED
+                return body(*args, **kwargs)
+
+        return shared_task(name=name, base=BackgroundTask, **{**RETRY_OPTIONS, **options})(run)
+
+    return decorate
 
 
 @task_prerun.connect

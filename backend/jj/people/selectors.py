@@ -29,3 +29,15 @@ def child_list(*, user: User) -> QuerySet[Child]:
 
 def guardian_list(*, user: User) -> QuerySet[Guardian]:
     return guardian_queryset_for(user).order_by("child_id", "id")
+
+
+def names_to_keep_out_of_logs() -> list[tuple[str, str]]:
+    """Every word of every child's and guardian's name, with where it came from ("child 7 family_name"): for the
+    operators' check that no log holds a name (jj.core.logscan). Not scoped: a system check, never an endpoint."""
+    found: list[tuple[str, str]] = []
+    for pk, *values in Child.objects.order_by("pk").values_list("pk", "given_name", "family_name", "other_names"):
+        for field, value in zip(("given_name", "family_name", "other_names"), values, strict=True):
+            found.extend((word, f"child {pk} {field}") for word in value.split())
+    for pk, name in Guardian.objects.order_by("pk").values_list("pk", "name"):
+        found.extend((word, f"guardian {pk} name") for word in name.split())
+    return found

@@ -1,6 +1,8 @@
 """Background-task plumbing: retry options, single flight, request ids of task-written audit events."""
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
@@ -8,8 +10,10 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from config.celery import app
 from jj.audit.models import AuditEvent
-from jj.core.tasks import RETRY_OPTIONS, lock_key, single_flight
+from jj.core import tasks as core_tasks
+from jj.core.tasks import RETRY_OPTIONS, SKIPPED, BackgroundTask, background_task, lock_key, single_flight
 from jj.deadlines.services import deadlines_from_decisions
 from jj.deadlines.tasks import sweep_deadlines
 from jj.rules.engine import Citation, DeadlineSpec, Decision, Outcome
@@ -85,3 +89,76 @@ def test_behind_transaction_pooling_single_flight_takes_no_session_lock(settings
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()")
             assert cursor.fetchone()[0] == 0
+
+
+def _jj_tasks() -> dict[str, Any]:
+    app.loader.import_default_modules()  # autodiscovery: every installed app's tasks module
+    return {name: task for name, task in app.tasks.items() if name.startswith("jj.")}
+
+
+def test_every_background_job_is_declared_through_the_one_wrapper() -> None:
+    jobs = _jj_tasks()
+    assert "jj.deadlines.sweep" in jobs
+    for name, task in jobs.items():
+        assert BackgroundTask in type(task).__mro__, f"{name}: declare it with jj.core.tasks.background_task"
+        assert task.acks_late is True, name
+        assert task.reject_on_worker_lost is True, name
+        assert set(RETRY_OPTIONS["autoretry_for"]) <= set(task.autoretry_for), name
+        assert task.retry_backoff, name
+        assert (task.max_retries or 0) > 0, name
+
+
+def _lock_taken(monkeypatch: Any, taken: set[str]) -> list[str]:
+    asked: list[str] = []
+
+    @contextmanager
+    def fake(name: str) -> Iterator[bool]:
+        asked.append(name)
+        yield name not in taken
+
+    monkeypatch.setattr(core_tasks, "single_flight", fake)
+    return asked
+
+
+def test_a_background_job_whose_lock_another_worker_holds_returns_at_once_without_running(
+    monkeypatch: Any, db: None
+) -> None:
+    ran: list[int] = []
+
+    @background_task("jj.test.exclusive")
+    def job(n: int) -> int:
+        ran.append(n)
+        return n
+
+    asked = _lock_taken(monkeypatch, {"jj.test.exclusive"})
+    assert job.delay(1).get() == SKIPPED
+    assert ran == []
+    assert asked == ["jj.test.exclusive"]
+    monkeypatch.undo()
+    assert job.delay(2).get() == 2
+    assert ran == [2]
+    app.tasks.unregister("jj.test.exclusive")
+
+
+def test_a_background_job_may_lock_per_argument_so_runs_on_different_arguments_proceed(monkeypatch: Any) -> None:
+    @background_task("jj.test.per_agency", lock=lambda agency_id: f"agency:{agency_id}")
+    def job(agency_id: int) -> int:
+        return agency_id
+
+    asked = _lock_taken(monkeypatch, {"jj.test.per_agency:agency:1"})
+    assert job.delay(1).get() == SKIPPED
+    assert job.delay(2).get() == 2
+    assert asked == ["jj.test.per_agency:agency:1", "jj.test.per_agency:agency:2"]
+    app.tasks.unregister("jj.test.per_agency")
+
+
+def test_a_non_exclusive_background_job_takes_no_lock_but_keeps_the_delivery_guarantees(monkeypatch: Any) -> None:
+    @background_task("jj.test.free", exclusive=False, max_retries=3)
+    def job() -> str:
+        return "done"
+
+    asked = _lock_taken(monkeypatch, {"jj.test.free"})
+    assert job.delay().get() == "done"
+    assert asked == []
+    assert (job.acks_late, job.reject_on_worker_lost, job.max_retries) == (True, True, 3)
+    app.tasks.unregister("jj.test.free")
