@@ -39,9 +39,11 @@ def refuse_unless_allowed(
     object_id: object = "",
     child_id: int | None = None,
     extra: dict[str, Any] | None = None,
+    audit_decisions: Sequence[Mapping[str, Any]] | None = None,
 ) -> None:
     """Raise a 422 with every decision when one is unmet. Call outside the write's transaction: the refusal is
-    audited and stays recorded although nothing else is written."""
+    audited and stays recorded although nothing else is written. `audit_decisions`: the decisions as the trail may
+    keep them, when a fact in them must not reach the trail's readers (DIV-2's acknowledgement)."""
     missing = unmet(decisions)
     if not missing:
         return
@@ -51,7 +53,7 @@ def refuse_unless_allowed(
         "object_type": object_type,
         "object_id": object_id,
         "child_id": child_id,
-        "decisions": decisions,
+        "decisions": decisions if audit_decisions is None else audit_decisions,
         "outcome": AuditOutcome.REFUSED,
         "reason": "refused by " + ", ".join(d.rule_id for d in missing),
     }

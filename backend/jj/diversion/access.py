@@ -6,11 +6,16 @@ supervisor of the case's agency. Never to a court officer, to counsel, to oversi
 shared case, and to nobody at all once the diversion has failed (criminal proceedings may then resume). The words
 themselves never leave their column (see the model)."""
 
+from collections.abc import Sequence
+from typing import Any
+
 from django.db.models import Exists, OuterRef, Q
 
 from jj.accounts.models import Role, User
 from jj.cases.models import Assignment, AssignmentRole
+from jj.core.exceptions import decision_to_json
 from jj.diversion.models import ReferralStatus
+from jj.rules.engine import Decision
 
 # The capability table: the roles that may see the acknowledgement, and through which link to the case.
 ASSIGNED_AS_CASEWORKER = "assigned_as_caseworker"
@@ -35,3 +40,23 @@ def acknowledgement_visible_q(user: User) -> Q:
         case_id=OuterRef("case_id"), user=user, role=AssignmentRole.CASEWORKER, ended_at__isnull=True
     )
     return not_failed & Q(Exists(assigned))
+
+
+ACKNOWLEDGEMENT = "acknowledgement_of_responsibility"
+
+
+def decisions_for_the_trail(decisions: Sequence[Decision]) -> list[dict[str, Any]]:
+    """The decisions of a diversion act as the audit trail keeps them: whether the acknowledgement was missing is
+    left out, since oversight reads the trail and nobody but the diversion worker and supervisor may learn it."""
+    rows = []
+    for decision in decisions:
+        row = decision_to_json(decision)
+        if decision.rule_id == "DIV-2":
+            missing = [m for m in decision.facts.get("missing", []) if m != ACKNOWLEDGEMENT]
+            row["facts"] = {**row["facts"], "missing": missing}
+            row["satisfied_by"] = [m for m in row.get("satisfied_by", []) if m != ACKNOWLEDGEMENT]
+            row["message"] = "Diversion takes effect only with its safeguards recorded." + (
+                f" Missing: {', '.join(missing)}." if missing else ""
+            )
+        rows.append(row)
+    return rows

@@ -22,6 +22,7 @@ from jj.compliance.services import (
 from jj.core.exceptions import ActionNotAllowed, ApplicationError
 from jj.custody.models import CustodyEpisode
 from jj.deadlines.services import deadlines_meet
+from jj.diversion.access import decisions_for_the_trail
 from jj.diversion.models import DiversionReferral, DiversionSession, Programme, ReferralStatus
 from jj.rules.engine import Trigger
 from jj.rules.facts import DiversionFacts, ProgrammeFacts
@@ -156,6 +157,7 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
         object_type="diversion_referral",
         object_id=referral.pk,
         child_id=case.child_id,
+        audit_decisions=decisions_for_the_trail(decisions),
     )
     if CustodyEpisode.objects.filter(case=case, ended_at__isnull=True).exists():  # INV-4
         raise ApplicationError(HELD_ON_CASE, extra={"status": [HELD_ON_CASE]})

@@ -104,3 +104,28 @@ def test_div_2_cites_gc24_para_18_a_for_not_used_in_later_proceedings() -> None:
     assert c.GC24_18_A in div_2.citations
     assert c.GC24_18_A.provision == "para. 18(a)"
     assert "later legal proceedings" in c.GC24_18_A.text
+
+
+def test_div_2_a_refused_start_does_not_tell_the_audit_trail_whether_the_child_acknowledged(
+    world: Any, make_case: Any
+) -> None:
+    """The 422 tells the diversion worker what is missing; the trail, which oversight reads, keeps every other
+    missing safeguard but not whether the acknowledgement was."""
+    from jj.audit.models import AuditEvent
+    from jj.core.exceptions import RuleViolation
+
+    case = make_case()
+    data = {"name": "Mediation", "kind": "mediation", "provider": "Northland Mediation", "typical_duration_days": 60}
+    programme: Programme = services.programme_create(actor=world["supervisor"], data=data)
+    referral = services.referral_offer(actor=world["caseworker"], case=case, programme=programme, stage="intake")
+    body = {**SAFEGUARDS, "acknowledgement_of_responsibility": "", "legal_advice_offered": False}
+    with pytest.raises(RuleViolation) as refused:
+        services.referral_activate(actor=world["caseworker"], referral=referral, data=body)
+    (div_2,) = [d for d in refused.value.decisions if d.rule_id == "DIV-2"]
+    assert div_2.facts["missing"] == ["acknowledgement_of_responsibility", "legal_advice_offered"]
+    event = AuditEvent.objects.get(action="diversion.activate", outcome="refused")
+    (trail,) = [d for d in event.decisions if d["rule_id"] == "DIV-2"]
+    assert trail["facts"]["missing"] == ["legal_advice_offered"]
+    assert "acknowledgement_of_responsibility" not in str(event.decisions)
+    referral.refresh_from_db()
+    assert referral.status == ReferralStatus.OFFERED
