@@ -130,6 +130,18 @@ typecheck: venv frontend-deps ## mypy (django-stubs) and tsc --strict
 	cd backend && $(PY) -m mypy .
 	cd frontend && $(NPM) run typecheck
 
+# pip-audit asks PyPI's advisory API (or OSV's) about every pinned package, npm audit asks the registry's advisory
+# endpoint: neither works without the internet. --strict makes an unreachable service a failure, not a quiet
+# "no known vulnerabilities" with every package skipped. Its own throwaway virtualenv, pinned: not a project dependency.
+PIP_AUDIT_VERSION := 2.10.1
+AUDIT_VENV := $(CURDIR)/.venv-audit
+
+.PHONY: audit-deps
+audit-deps: ## Known vulnerabilities in the pinned Python and npm dependencies (needs the internet; high severity fails)
+	test -x $(AUDIT_VENV)/bin/pip-audit || ($(PYTHON) -m venv $(AUDIT_VENV) && $(AUDIT_VENV)/bin/pip install -q pip-audit==$(PIP_AUDIT_VERSION))
+	$(AUDIT_VENV)/bin/pip-audit --strict --no-deps --disable-pip -r backend/requirements/base.txt -r backend/requirements/dev.txt
+	cd frontend && $(NPM) audit --audit-level=high
+
 .PHONY: docs
 docs: venv ## Regenerate docs/rules.md from the rules registry
 	cd backend && DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py rules_catalogue
