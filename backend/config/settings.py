@@ -249,7 +249,7 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "jj.core.schema.JJAutoSchema",
     "EXCEPTION_HANDLER": "jj.core.exceptions.api_exception_handler",
     # Expensive reads (views set throttle_scope); per user, counted in the cache.
     "DEFAULT_THROTTLE_RATES": {"export": env_str("JJ_EXPORT_RATE", "10/hour")},

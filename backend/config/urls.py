@@ -23,3 +23,8 @@ api_patterns: list[URLPattern | URLResolver] = [
 ]
 
 urlpatterns = [path("api/", include(api_patterns))]
+
+handler400 = "jj.core.views.json_bad_request"
+handler403 = "jj.core.views.json_permission_denied"
+handler404 = "jj.core.views.json_not_found"
+handler500 = "jj.core.views.json_server_error"

@@ -42,6 +42,16 @@ PolicyOut = inline_serializer(
         "parameters": serializers.ListField(child=serializers.DictField()),
     },
 )
+# The list answers as every list does, one page (of one policy: the caller's jurisdiction's).
+PolicyPage = inline_serializer(
+    "PolicyPage",
+    {
+        "count": serializers.IntegerField(),
+        "next": serializers.CharField(allow_null=True),
+        "previous": serializers.CharField(allow_null=True),
+        "results": PolicyOut.__class__(many=True),
+    },
+)
 
 
 def _jurisdiction_for(user: User, code: str, action: str) -> Jurisdiction:
@@ -88,7 +98,7 @@ def policy_out(jurisdiction: Jurisdiction) -> dict[str, Any]:
 
 class PolicyListApi(APIView):
     @extend_schema(
-        responses={200: PolicyOut},
+        responses={200: PolicyPage},
         summary="The caller's jurisdiction's policy (a list of one)",
         operation_id="policies_list",
     )

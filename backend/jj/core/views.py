@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.db.models import Model, QuerySet
+from django.http import HttpRequest, JsonResponse
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import filters, generics, mixins
 from rest_framework.request import Request
@@ -46,3 +47,21 @@ class ListAPIView(mixins.ListModelMixin, generics.GenericAPIView):  # type: igno
                 query=request.query_params.dict(),
             )
         return response
+
+
+# Django's own error pages, for requests that never reach a DRF view (a URL whose id is not a number, a bad Host
+# header): the same JSON body as the API's refusals, as the schema documents, never an HTML page.
+def json_bad_request(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return JsonResponse({"detail": "Bad request."}, status=400)
+
+
+def json_permission_denied(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return JsonResponse({"detail": "You do not have permission to perform this action."}, status=403)
+
+
+def json_not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return JsonResponse({"detail": "Not found."}, status=404)
+
+
+def json_server_error(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"detail": "Server error: the request was not carried out."}, status=500)

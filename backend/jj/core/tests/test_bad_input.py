@@ -79,3 +79,12 @@ def test_a_10_mb_body_is_a_413_with_a_message(client_for: Any) -> None:
     assert response.status_code == 413
     assert "too large" in response.json()["detail"]
     assert not Child.objects.exists()
+
+
+@pytest.mark.parametrize("url", ["/api/cases/null%2Cnull/", "/api/children/abc/", "/api/no-such-thing/"])
+def test_a_url_no_view_matches_is_a_json_404(url: str, client_for: Any) -> None:
+    """Found by schemathesis' content-type check: Django's own 404 page was HTML, which the schema does not list."""
+    response = client_for("supervisor").get(url)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Not found."}

@@ -1,18 +1,23 @@
 """Issue 11: the permission matrix, generated from the OpenAPI schema and the role list.
 
-Every operation of /api/schema/ x every role x (a record of the caller's own jurisdiction, the same kind of record
-in another jurisdiction, an id that does not exist). The answers for the own-jurisdiction record are in EXPECTED,
-one line per operation; for the other two the rule is the same everywhere and is checked, not listed:
+Every operation of /api/schema/ x every role x (a record of the caller's own, a colleague's record, another
+agency's record in the same jurisdiction, the same kind of record in another jurisdiction, an id that does not
+exist). The answers for the caller's own record are in EXPECTED, one line per operation; for a colleague's record
+(same agency, registered by another caseworker, nobody of the callers assigned, held in a facility where the
+facility officer does not work) in EXPECTED_COLLEAGUE, and for another agency's in EXPECTED_AGENCY, one line per
+operation whose path names a record. For the rest the rule is the same everywhere and is checked, not listed:
 
+- within the jurisdiction, a colleague's or another agency's record answers as the caller's own does, or is
+  refused with 403 or 404, never anything else;
 - another jurisdiction's record answers exactly as a nonexistent one (no hint that it exists), never 2xx;
 - a refused write (any 4xx) changes no row of any table except the audit trail (which records the refusal);
 - nothing answers 5xx.
 
-An operation added to the API without its line in EXPECTED fails `test_every_operation_has_a_row`. Each request
-runs in a savepoint that is rolled back, so every role sees the same starting state. Bodies are empty (`{}`): a
-400 means the role got past every permission check to the input validation. To regenerate the table after a
-deliberate change: JJ_MATRIX_PRINT=1 pytest jj/core/tests/test_permission_matrix.py
---log-cli-level=INFO, and review the diff."""
+An operation added to the API without its lines fails `test_every_operation_has_a_row`. Each request runs in a
+savepoint that is rolled back, so every role sees the same starting state. Bodies are empty (`{}`): a 400 means
+the role got past every permission check to the input validation. To regenerate the tables after a deliberate
+change: JJ_MATRIX_PRINT=1 pytest jj/core/tests/test_permission_matrix.py --log-cli-level=INFO (each line is
+prefixed by its table: own, colleague, agency), and review the diff."""
 
 import logging
 import os
@@ -25,7 +30,7 @@ from django.db import connection, transaction
 from drf_spectacular.generators import SchemaGenerator
 
 from conftest import World, make_user
-from jj.accounts.models import Role
+from jj.accounts.models import Agency, Role
 from jj.cases.models import Assignment
 from jj.custody import services as custody_services
 
@@ -39,6 +44,7 @@ ROLES = {
     "ad": "administrator",
 }
 MISSING = 999_999
+SIDES = ("own", "colleague", "agency")
 
 STATS_LOG = logging.getLogger(__name__)  # what the runs did, shown with --log-cli-level=INFO
 
@@ -181,74 +187,208 @@ EXPECTED: dict[str, str] = {
 }
 
 
+# A colleague's record (same agency, nobody of the callers assigned; for the facility officer, another facility),
+# for the operations whose path names a record. Regenerated like EXPECTED; review every change.
+EXPECTED_COLLEAGUE: dict[str, str] = {
+    "GET /api/cases/{case_id}/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/cases/{case_id}/decisions/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/cases/{case_id}/interviews/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/cases/{case_id}/sentences/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/cases/{case_id}/timeline/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/children/{child_id}/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/children/{child_id}/access-log/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/children/{child_id}/criminal-history/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/custody-episodes/{episode_id}/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/diversion-referrals/{referral_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/facilities/{facility_id}/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "GET /api/guardians/{guardian_id}/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/policies/{code}/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "GET /api/policies/{code}/decisions/": "cw=403 sv=200 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/users/{user_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=200",
+    "PATCH /api/cases/{case_id}/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "PATCH /api/children/{child_id}/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "PATCH /api/facilities/{facility_id}/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
+    "PATCH /api/guardians/{guardian_id}/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "PATCH /api/policies/{code}/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
+    "PATCH /api/users/{user_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
+    "POST /api/approvals/{approval_id}/decide/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/adult-transfer/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/assignments/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/assignments/{assignment_id}/end/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/assignments/{assignment_id}/legal-aid/": (
+        "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
+    "POST /api/cases/{case_id}/charge/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/close/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/interviews/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/offences/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/sentences/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/shares/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/aftercare-plans/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/appearances/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/complaints/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/complaints/{complaint_id}/respond/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
+    "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/implicated-staff/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
+    "POST /api/custody-episodes/{episode_id}/contacts/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/detention-orders/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/education-enrolments/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/family-notifications/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/health-examinations/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/incidents/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/incidents/{record_id}/implicated-staff/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
+    "POST /api/custody-episodes/{episode_id}/individual-plans/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/legality-challenges/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/legality-challenges/{challenge_id}/decide/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
+    "POST /api/custody-episodes/{episode_id}/release/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/transfer/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/diversion-referrals/{referral_id}/activate/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/diversion-referrals/{referral_id}/decline/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/diversion-referrals/{referral_id}/outcome/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/diversion-referrals/{referral_id}/sessions/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/users/{user_id}/mfa-reset/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
+}
+
+# Another agency's record in the callers' jurisdiction. Regenerated like EXPECTED; review every change.
+EXPECTED_AGENCY: dict[str, str] = {
+    "GET /api/cases/{case_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/cases/{case_id}/decisions/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/cases/{case_id}/interviews/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/cases/{case_id}/sentences/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/cases/{case_id}/timeline/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/children/{child_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/children/{child_id}/access-log/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/children/{child_id}/criminal-history/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/custody-episodes/{episode_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/diversion-referrals/{referral_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/facilities/{facility_id}/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "GET /api/guardians/{guardian_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/policies/{code}/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "GET /api/policies/{code}/decisions/": "cw=403 sv=200 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/users/{user_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=200",
+    "PATCH /api/cases/{case_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "PATCH /api/children/{child_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "PATCH /api/facilities/{facility_id}/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
+    "PATCH /api/guardians/{guardian_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "PATCH /api/policies/{code}/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
+    "PATCH /api/users/{user_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
+    "POST /api/approvals/{approval_id}/decide/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/adult-transfer/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/assignments/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/assignments/{assignment_id}/end/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/assignments/{assignment_id}/legal-aid/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
+    "POST /api/cases/{case_id}/charge/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/close/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/interviews/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/offences/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/sentences/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/shares/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/aftercare-plans/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/appearances/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/complaints/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/complaints/{complaint_id}/respond/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
+    "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/implicated-staff/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
+    "POST /api/custody-episodes/{episode_id}/contacts/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/detention-orders/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/education-enrolments/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/family-notifications/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/health-examinations/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/incidents/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/incidents/{record_id}/implicated-staff/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
+    "POST /api/custody-episodes/{episode_id}/individual-plans/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/legality-challenges/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/legality-challenges/{challenge_id}/decide/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
+    "POST /api/custody-episodes/{episode_id}/release/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/transfer/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/diversion-referrals/{referral_id}/activate/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/diversion-referrals/{referral_id}/decline/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/diversion-referrals/{referral_id}/outcome/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/diversion-referrals/{referral_id}/sessions/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/users/{user_id}/mfa-reset/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
+}
+
+
+def _facility(actor: Any, name: str, operator: Any, staff: list[Any]) -> Any:
+    data = {
+        "name": name,
+        "kind": "juvenile_detention",
+        "capacity": 10,
+        "children_wholly_separated": True,
+        "operator": operator,
+    }
+    return custody_services.facility_create(actor=actor, data=data, staff=staff)
+
+
 @pytest.fixture
 def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str, Any]]:
-    """One record of each kind in Northland (the callers' jurisdiction) and, where it can be built, in Southport."""
+    """One record of each kind for every dimension: the callers' own (Northland, their agency, the assigned roles
+    assigned), a colleague's (same agency, registered by another caseworker, nobody of the callers assigned, in a
+    facility where the facility officer does not work), another agency's in Northland, and Southport's."""
     world.users["sp_admin"] = make_user("sp_admin", Role.ADMINISTRATOR, world.south_agency)
-    north_case = make_case(counsel=True, court=True)
-    south_case = make_case(by="sp_caseworker", given_name="Southern")
-    north_facility = custody_services.facility_create(
-        actor=world["administrator"],
-        data={
-            "name": "North centre",
-            "kind": "juvenile_detention",
-            "capacity": 10,
-            "children_wholly_separated": True,
-            "operator": world.yjs,
-        },
-        staff=[world["facility_officer"]],
-    )
-    south_facility = custody_services.facility_create(
-        actor=world["sp_admin"],
-        data={
-            "name": "South centre",
-            "kind": "juvenile_detention",
-            "capacity": 10,
-            "children_wholly_separated": True,
-            "operator": world.south_agency,
-        },
-    )
-    episodes = {}
-    for side, who, case, place in [
-        ("north", "caseworker", north_case, north_facility),
-        ("south", "sp_caseworker", south_case, south_facility),
-    ]:
-        response = client_for(who).post(
+    east = Agency.objects.create(jurisdiction=world.north, name="Northland East Office")
+    world.users["ea_caseworker"] = make_user("ea_caseworker", Role.CASEWORKER, east)
+    cases = {
+        "north": make_case(counsel=True, court=True),
+        "colleague": make_case(by="caseworker2", given_name="Colleagues"),
+        "agency": make_case(by="ea_caseworker", given_name="Eastern"),
+        "south": make_case(by="sp_caseworker", given_name="Southern"),
+    }
+    admin = world["administrator"]
+    facilities = {
+        "north": _facility(admin, "North centre", world.yjs, [world["facility_officer"]]),
+        "colleague": _facility(admin, "North annex", world.yjs, []),
+        "agency": _facility(admin, "East centre", east, []),
+        "south": _facility(world["sp_admin"], "South centre", world.south_agency, []),
+    }
+    makers = {"north": "caseworker", "colleague": "caseworker2", "agency": "ea_caseworker", "south": "sp_caseworker"}
+    users = {
+        "north": world["caseworker2"],
+        "colleague": world["supervisor"],
+        "agency": world["ea_caseworker"],
+        "south": world["sp_caseworker"],
+    }
+    jurisdictions = {"north": world.north, "colleague": world.north, "agency": world.north, "south": world.south}
+    result: dict[str, dict[str, Any]] = {"missing": {}}
+    for side, who in makers.items():
+        case, place = cases[side], facilities[side]
+        episode = client_for(who).post(
             "/api/custody-episodes/",
             {"case": case.pk, "facility": place.pk, "commitment_order_reference": "CO-1"},
             format="json",
         )
-        assert response.status_code == 201, response.content
-        episodes[side] = response.json()["id"]
-    guardians = {}
-    for side, who, case in [("north", "caseworker", north_case), ("south", "sp_caseworker", south_case)]:
-        response = client_for(who).post(
+        assert episode.status_code == 201, episode.content
+        guardian = client_for(who).post(
             "/api/guardians/", {"child": case.child_id, "name": "A parent", "relationship": "mother"}, format="json"
         )
-        assert response.status_code == 201, response.content
-        guardians[side] = response.json()["id"]
-    return {
-        "north": {
-            "case_id": north_case.pk,
-            "child_id": north_case.child_id,
-            "episode_id": episodes["north"],
-            "guardian_id": guardians["north"],
-            "user_id": world["caseworker2"].pk,
-            "facility_id": north_facility.pk,
-            "code": world.north.code,
-            "assignment_id": Assignment.objects.filter(case=north_case).values_list("pk", flat=True).first(),
-        },
-        "south": {
-            "case_id": south_case.pk,
-            "child_id": south_case.child_id,
-            "episode_id": episodes["south"],
-            "guardian_id": guardians["south"],
-            "user_id": world["sp_caseworker"].pk,
-            "facility_id": south_facility.pk,
-            "code": world.south.code,
-        },
-        "missing": {},
-    }
+        assert guardian.status_code == 201, guardian.content
+        result[side] = {
+            "case_id": case.pk,
+            "child_id": case.child_id,
+            "episode_id": episode.json()["id"],
+            "guardian_id": guardian.json()["id"],
+            "user_id": users[side].pk,
+            "facility_id": place.pk,
+            "code": jurisdictions[side].code,
+            "assignment_id": Assignment.objects.filter(case=case).order_by("pk").values_list("pk", flat=True).first(),
+        }
+    return result
 
 
 def _url(path: str, values: dict[str, Any]) -> str:
@@ -292,10 +432,20 @@ def _call(client: Any, method: str, url: str, tables: list[str]) -> tuple[int, b
 
 
 def test_every_operation_has_a_row() -> None:
-    missing = sorted(set(OPERATIONS) - set(EXPECTED))
-    stale = sorted(set(EXPECTED) - set(OPERATIONS))
-    assert not missing, f"operations without a row in EXPECTED: {missing}"
-    assert not stale, f"rows in EXPECTED for operations the schema no longer has: {stale}"
+    with_ids = {operation for operation in OPERATIONS if "{" in operation}
+    for name, table, wanted in [
+        ("EXPECTED", EXPECTED, set(OPERATIONS)),
+        ("EXPECTED_COLLEAGUE", EXPECTED_COLLEAGUE, with_ids),
+        ("EXPECTED_AGENCY", EXPECTED_AGENCY, with_ids),
+    ]:
+        missing = sorted(wanted - set(table))
+        stale = sorted(set(table) - wanted)
+        assert not missing, f"operations without a row in {name}: {missing}"
+        assert not stale, f"rows in {name} for operations the schema no longer has (or that name no record): {stale}"
+
+
+def _row(answers: dict[str, int]) -> str:
+    return " ".join(f"{short}={answers[short]}" for short in ROLES)
 
 
 @pytest.mark.parametrize("operation", OPERATIONS)
@@ -305,18 +455,26 @@ def test_operation_by_role_and_jurisdiction(operation: str, request: pytest.Fixt
     # Records only where the path names one: building them is most of this test's time.
     records: dict[str, dict[str, Any]] = request.getfixturevalue("records") if has_ids else {"north": {}}
     tables = _tables()
-    answers: dict[str, int] = {}
+    answers: dict[str, dict[str, int]] = {side: {} for side in SIDES}
     problems: list[str] = []
     for short, role in ROLES.items():
         client = client_for(role)
         own, own_changed = _call(client, method, _url(path, records["north"]), tables)
-        answers[short] = own
+        answers["own"][short] = own
         if own >= 500:
             problems.append(f"{role}: own record answered {own}")
         if own_changed:
             problems.append(f"{role}: refused ({own}) but something was written")
         if not has_ids:
             continue
+        for side in ("colleague", "agency"):
+            answer, changed = _call(client, method, _url(path, records[side]), tables)
+            answers[side][short] = answer
+            # Within the jurisdiction a record answers as the caller's own does, or is refused with 403/404.
+            if answer != own and answer not in {403, 404}:
+                problems.append(f"{role}: {side}'s record answered {answer}, own {own}")
+            if changed:
+                problems.append(f"{role}: a refused write to {side}'s record wrote something")
         other, other_changed = _call(client, method, _url(path, records["south"]), tables)
         missing, missing_changed = _call(client, method, _url(path, records["missing"]), tables)
         if other != missing:
@@ -325,8 +483,12 @@ def test_operation_by_role_and_jurisdiction(operation: str, request: pytest.Fixt
             problems.append(f"{role}: another jurisdiction {other}, nonexistent {missing}")
         if other_changed or missing_changed:
             problems.append(f"{role}: a refused write to another jurisdiction or a missing id wrote something")
-    row = " ".join(f"{short}={answers[short]}" for short in ROLES)
+    rows = {side: _row(answers[side]) for side in SIDES if answers[side]}
     if os.environ.get("JJ_MATRIX_PRINT"):
-        STATS_LOG.info('    "%s": "%s",', operation, row)
+        for side, row in rows.items():
+            STATS_LOG.info('%s    "%s": "%s",', side, operation, row)
     assert not problems, problems
-    assert row == EXPECTED.get(operation), f"{operation}: got {row!r}"
+    assert rows["own"] == EXPECTED.get(operation), f"{operation}: got {rows['own']!r}"
+    if has_ids:
+        assert rows["colleague"] == EXPECTED_COLLEAGUE.get(operation), f"{operation}: colleague {rows['colleague']!r}"
+        assert rows["agency"] == EXPECTED_AGENCY.get(operation), f"{operation}: other agency {rows['agency']!r}"
