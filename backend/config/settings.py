@@ -326,6 +326,8 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     # expires: a sweep that waited longer than its period in the queue is dropped, the next one does its work.
     "sweep-deadlines": {"task": "jj.deadlines.sweep", "schedule": 60.0, "options": {"expires": 55}},
+    # REC-3: hourly, so a child who turns 18 today is gone from every list by the next morning at the latest.
+    "sweep-records": {"task": "jj.records.sweep", "schedule": 3600.0, "options": {"expires": 3500}},
 }
 
 DEMO_ALLOWED = env_bool("JJ_ALLOW_DEMO", DEBUG)

@@ -56,9 +56,9 @@ def removal_day(policy: Policy, child: ChildFacts) -> date | None:
     summary="On release with no case left open, or on completion of diversion, the child's records are sealed: they "
     "vanish from every ordinary list, search and count, and a break-glass read needs a stated reason. On the day the "
     "child reaches the removal age (18 under the standard; the oldest plausible date of birth counts) the identity "
-    "is removed (crypto-shredding) and only pseudonymised facts stay for statistics; where the policy asks for an "
-    "independent review, or one is open, the removal waits for it. Run by the daily records sweep, which also "
-    "previews what falls due in the next 30 days.",
+    "is removed (crypto-shredding; once no process is running) and only pseudonymised facts stay for statistics; "
+    "where the policy asks for an independent review, or one is open, the removal waits for it. Run by the daily "
+    "records sweep, which also previews what falls due in the next 30 days.",
     citations=(c.GC24_71, c.HAVANA_19, c.GC24_66_70, c.RES79_34),
     parameters=("records_removal_age", "records_removal"),
 )
@@ -69,7 +69,8 @@ def rec_3(policy: Policy, facts: RecordFacts, as_of: datetime) -> list[Decision]
     due = removal_day(policy, facts.child)
     below = policy.below_standard("records_removal_age") or policy.below_standard("records_removal")
     base = {"removal_day": due.isoformat() if due else None, "sealed": facts.sealed, "in_process": facts.in_process}
-    if due is not None and today >= due:
+    # A process still running at the removal age (a case open, a measure not over) ends first: removal waits for it.
+    if due is not None and today >= due and not facts.in_process:
         if policy.records_removal == REVIEW or facts.review_opened:
             return [
                 Decision(

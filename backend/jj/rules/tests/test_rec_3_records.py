@@ -42,10 +42,15 @@ def test_removal_at_the_18th_birthday(day: date, expected: str) -> None:
     ("day", "expected"),
     [(date(2026, 6, 14), None), (date(2026, 6, 15), REMOVE), (date(2026, 6, 16), REMOVE)],
 )
-def test_removal_comes_even_while_the_process_runs_or_after_sealing(day: date, expected: str | None) -> None:
-    """GC24 71 ties removal to the age, not to the end of the process."""
-    assert action(replace(RELEASED, in_process=True), day) == expected
+def test_removal_of_sealed_records_at_the_birthday_and_not_before(day: date, expected: str | None) -> None:
     assert action(replace(RELEASED, sealed=True), day) == expected
+
+
+@pytest.mark.parametrize("day", [date(2026, 6, 15), date(2027, 1, 1)])
+def test_removal_waits_for_a_process_still_running(day: date) -> None:
+    """A case still open at the removal age ends first; the sweep removes the record the day it ends."""
+    assert action(replace(RELEASED, in_process=True), day) is None
+    assert action(replace(RELEASED, process_ended_on=day), day) == REMOVE
 
 
 @pytest.mark.parametrize(
