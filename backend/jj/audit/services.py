@@ -129,11 +129,13 @@ def audit_list(*, actor: User, object_type: str, ids: Iterable[object], query: M
 SEARCH_PARAMS = frozenset({"search", "q"})
 
 
+def _typed_by_a_person(param: str) -> bool:
+    """A search box, or a filter on a person's name (not a staff username, which the trail records anyway)."""
+    return param in SEARCH_PARAMS or ("name" in param and "username" not in param)
+
+
 def query_for_audit(query: Mapping[str, Any]) -> dict[str, str]:
-    return {
-        k: search_term_digest(str(v)) if (k in SEARCH_PARAMS or "name" in k) and str(v) else str(v)
-        for k, v in query.items()
-    }
+    return {k: search_term_digest(str(v)) if _typed_by_a_person(k) and str(v) else str(v) for k, v in query.items()}
 
 
 def audit_denied(*, actor: User | None, action: str, object_type: str, object_id: object, reason: str = "") -> None:

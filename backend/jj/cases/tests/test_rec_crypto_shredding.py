@@ -142,6 +142,16 @@ def test_search_terms_are_never_stored_in_clear(make_case: Any, client_for: Any)
     assert listed.changes["query"]["search"] == search_term_digest(term)
 
 
+def test_the_audit_search_keeps_staff_filters_and_hashes_what_was_typed(world: Any, client_for: Any) -> None:
+    client = client_for("oversight_monitor")
+    assert client.get("/api/audit/events/?actor_username=caseworker&search=Xylocarpa").status_code == 200
+    searched = AuditEvent.objects.get(action="audit.search")
+    assert searched.changes["query"] == {
+        "actor_username": "caseworker",
+        "search": search_term_digest("Xylocarpa"),
+    }
+
+
 def test_master_key_rotation_rewraps_every_live_key(child_case: Any, client_for: Any, settings: Any) -> None:
     """Rotation: the new master key in JJ_RECORDS_MASTER_KEY, the old in JJ_RECORDS_MASTER_KEYS_PREVIOUS, rewrap."""
     old = settings.RECORDS_MASTER_KEY
