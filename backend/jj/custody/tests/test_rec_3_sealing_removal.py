@@ -14,7 +14,7 @@ from jj.cases import services as case_services
 from jj.cases.models import Case
 from jj.custody.records import records_sweep
 from jj.custody.tasks import sweep_records
-from jj.deadlines.models import Notification
+from jj.deadlines.models import Deadline, Notification
 from jj.people.models import Child
 
 NAME = "Peregrina"
@@ -65,8 +65,16 @@ def test_sealed_child_vanishes_from_every_ordinary_list_and_detail(
     closed_case: Case, client_for: Any, world: Any
 ) -> None:
     """Released at 17, sealed the next sweep: gone for the caseworker and the supervisor, lists and details."""
+    deadline = Deadline.objects.create(
+        case=closed_case,
+        kind="review",
+        description="Review",
+        due_at=at(date(2026, 11, 1)),
+        met_at=at(date(2026, 11, 1)),
+    )
     for username in ("caseworker", "supervisor"):
         assert closed_case.child_id in _listed(client_for(username), "/api/children/")
+        assert deadline.pk in _listed(client_for(username), "/api/deadlines/?bucket=met")
     records_sweep(now=at(date(2026, 12, 1)))
     for username in ("caseworker", "supervisor", "legal_counsel", "court_officer"):
         client = client_for(username)
@@ -75,6 +83,7 @@ def test_sealed_child_vanishes_from_every_ordinary_list_and_detail(
         assert client.get(f"/api/children/{closed_case.child_id}/").status_code == 404
         assert client.get(f"/api/cases/{closed_case.pk}/").status_code == 404
         assert client.get(f"/api/children/?search={NAME}").json()["results"] == []
+        assert deadline.pk not in _listed(client, "/api/deadlines/?bucket=met")
 
 
 def test_sweeping_twice_does_it_once_and_the_task_runs_it(closed_case: Case) -> None:
