@@ -224,6 +224,9 @@ def protection_referral_create(
     return referral
 
 
+CASE_FREE_TEXT = frozenset({"summary"})
+
+
 def _offence_state_json(offence: Offence) -> dict[str, Any]:
     """The offence for the audit trail; its description is free text about the child, stored encrypted under the
     child's data key (crypto-shredding)."""
@@ -241,7 +244,8 @@ def case_update(*, actor: User, case: Case, version: int, data: dict[str, Any]) 
         object_type="case",
         object_id=case.pk,
         child_id=case.child_id,
-        changes=changed_fields(before, after),
+        # The summary is free text about the child: encrypted under the child's data key (crypto-shredding).
+        changes=changed_fields(before, after, masked=CASE_FREE_TEXT),
     )
     return case
 

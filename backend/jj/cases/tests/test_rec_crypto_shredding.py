@@ -167,3 +167,18 @@ def test_master_key_rotation_rewraps_every_live_key(child_case: Any, client_for:
         log = client_for("supervisor").get(f"/api/children/{child_case.child_id}/access-log/?page_size=100").json()
         created = next(e for e in log["results"] if e["action"] == "child.create")
         assert created["changes"]["given_name"]["after"] == NAME
+
+
+def test_a_case_summary_enters_the_trail_encrypted(make_case: Any, client_for: Any) -> None:
+    """Free text about the child (the case summary) is a changed value of the child's record: encrypted too."""
+    case = make_case()
+    summary = f"Met {NAME} at the station with her aunt"
+    response = client_for("caseworker").patch(
+        f"/api/cases/{case.pk}/", {"summary": summary, "version": case.version}, format="json"
+    )
+    assert response.status_code == 200, response.json()
+    event = AuditEvent.objects.get(action="case.update")
+    assert is_sealed(event.changes["summary"]["after"])
+    assert NAME not in json.dumps(event.changes)
+    log = client_for("supervisor").get(f"/api/children/{case.child_id}/access-log/?page_size=100").json()
+    assert next(e for e in log["results"] if e["action"] == "case.update")["changes"]["summary"]["after"] == summary
