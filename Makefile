@@ -14,7 +14,8 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 # make run: production settings on the embedded default (SQLite, in-process tasks), plain HTTP on localhost.
 RUN_ENV := JJ_ALLOW_DEMO=1 JJ_MFA_REQUIRED=0 DJANGO_SECURE_COOKIES=0 LOG_FORMAT=$${LOG_FORMAT:-plain} \
-	DJANGO_SECRET_KEY="$$(cat $(CURDIR)/backend/.secret-key)" JJ_AUDIT_HMAC_KEY="$$(cat $(CURDIR)/backend/.audit-key)"
+	DJANGO_SECRET_KEY="$$(cat $(CURDIR)/backend/.secret-key)" JJ_AUDIT_HMAC_KEY="$$(cat $(CURDIR)/backend/.audit-key)" \
+	JJ_RECORDS_MASTER_KEY="$$(cat $(CURDIR)/backend/.records-key)"
 
 .PHONY: help
 help: ## Show the targets
@@ -43,12 +44,12 @@ frontend-deps: $(STAMPS)/npm ## Install the frontend's locked dependencies
 frontend-build: frontend-deps ## Build the frontend into frontend/dist (served by Django)
 	cd frontend && $(NPM) run build
 
-backend/.secret-key backend/.audit-key:
+backend/.secret-key backend/.audit-key backend/.records-key:
 	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	@chmod 600 $@
 
 .PHONY: run
-run: venv frontend-build backend/.secret-key backend/.audit-key ## Set up everything and serve API + frontend on http://127.0.0.1:8000 with demo data
+run: venv frontend-build backend/.secret-key backend/.audit-key backend/.records-key ## Set up everything and serve API + frontend on http://127.0.0.1:8000 with demo data
 	cd backend && $(RUN_ENV) $(PY) manage.py migrate --noinput
 	cd backend && $(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
 	cd backend && $(RUN_ENV) $(PY) manage.py seed_demo
@@ -63,7 +64,8 @@ run: venv frontend-build backend/.secret-key backend/.audit-key ## Set up everyt
 # is set. Production runs the same commands in the web container (docs/deployment.md, "Backups").
 BACKUP_DIR ?= $(CURDIR)/backups
 OPS_ENV := DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(CURDIR)/backend/.secret-key 2>/dev/null)}" \
-	JJ_AUDIT_HMAC_KEY="$${JJ_AUDIT_HMAC_KEY:-$$(cat $(CURDIR)/backend/.audit-key 2>/dev/null)}"
+	JJ_AUDIT_HMAC_KEY="$${JJ_AUDIT_HMAC_KEY:-$$(cat $(CURDIR)/backend/.audit-key 2>/dev/null)}" \
+	JJ_RECORDS_MASTER_KEY="$${JJ_RECORDS_MASTER_KEY:-$$(cat $(CURDIR)/backend/.records-key 2>/dev/null)}"
 
 .PHONY: backup
 backup: venv ## Back up the database to backups/ (pg_dump or SQLite's online backup; JJ_BACKUP_KEY encrypts)

@@ -27,6 +27,16 @@ AUDIT_HMAC_KEY = env_str(
 )
 if not DEBUG and len(AUDIT_HMAC_KEY) < 32:
     raise ImproperlyConfigured("JJ_AUDIT_HMAC_KEY must be set to at least 32 random characters.")
+# Master key that wraps every child's data key (jj.audit.shredding: crypto-shredding of identifying values in the
+# audit trail). Kept outside the database like the chain key. When unset it is derived from the chain key, so an
+# upgrade starts; production should set its own (docs/audit.md, "Forgetting a child"). Rotation: set the new key
+# here, the old ones in JJ_RECORDS_MASTER_KEYS_PREVIOUS, run `manage.py records_rewrap_keys`, then drop the old ones.
+RECORDS_MASTER_KEY = (
+    env_str("JJ_RECORDS_MASTER_KEY", "") or hashlib.sha256(b"jj-records-master:" + AUDIT_HMAC_KEY.encode()).hexdigest()
+)
+if len(RECORDS_MASTER_KEY) < 32:
+    raise ImproperlyConfigured("JJ_RECORDS_MASTER_KEY must be at least 32 random characters.")
+RECORDS_MASTER_KEYS_PREVIOUS = env_list("JJ_RECORDS_MASTER_KEYS_PREVIOUS", [])
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
@@ -316,6 +326,8 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     # expires: a sweep that waited longer than its period in the queue is dropped, the next one does its work.
     "sweep-deadlines": {"task": "jj.deadlines.sweep", "schedule": 60.0, "options": {"expires": 55}},
+    # REC-3: hourly, so a child who turns 18 today is gone from every list by the next morning at the latest.
+    "sweep-records": {"task": "jj.records.sweep", "schedule": 3600.0, "options": {"expires": 3500}},
 }
 
 DEMO_ALLOWED = env_bool("JJ_ALLOW_DEMO", DEBUG)

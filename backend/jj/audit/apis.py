@@ -17,7 +17,8 @@ from jj.audit import selectors
 from jj.audit.export import export_lines
 from jj.audit.models import AuditEvent
 from jj.audit.serializers import AccessLogEntrySerializer, AuditEventSerializer, ChainReportSerializer
-from jj.audit.services import audit_append
+from jj.audit.services import audit_append, query_for_audit
+from jj.audit.shredding import child_key_for_read, has_sealed
 from jj.audit.verification import verify_chain
 from jj.core.exceptions import ActionNotAllowed
 from jj.core.permissions import HasRole
@@ -46,7 +47,7 @@ class AuditEventListApi(ListAPIView):
             action="audit.search",
             object_type="audit_event",
             changes={
-                "query": {k: str(v) for k, v in request.query_params.items()},
+                "query": query_for_audit(request.query_params.dict()),
                 "shown": len(response.data["results"]),
             },
         )
@@ -151,6 +152,14 @@ class ChildAccessLogApi(ListAPIView):
         if user.role != Role.SUPERVISOR or child.agency_id != user.agency_id:
             raise ActionNotAllowed("Only a supervisor of the child's agency can see who opened this file.")
         return selectors.child_access_log(child_ref=child_pseudonym(child.pk))
+
+    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        if args and kwargs.get("many"):
+            sealed = [event for event in args[0] if has_sealed(event.changes)]
+            if sealed:  # one query for the child's data key, only when the page holds encrypted values
+                context = kwargs.setdefault("context", self.get_serializer_context())
+                context["child_key"] = child_key_for_read(child_ref=sealed[0].child_ref)
+        return super().get_serializer(*args, **kwargs)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         response = super().list(request, *args, **kwargs)

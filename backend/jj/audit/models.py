@@ -60,3 +60,21 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"
+
+
+class ChildDataKey(models.Model):
+    """One child's data key (AES-256-GCM), wrapped by the records master key (JJ_RECORDS_MASTER_KEY, outside the
+    database). Identifying values in the child's audit events are encrypted under it (jj.audit.shredding), so
+    destroying it (`shredded_at` set, `wrapped_key` emptied) makes those values unreadable for good while every
+    event, and the hash chain over the ciphertext, stays in place. Keyed by the child's pseudonym, which events
+    carry, so audit needs nothing from the people app."""
+
+    child_ref = models.CharField(max_length=32, unique=True)
+    # Which master key wrapped it (a fingerprint, never the key), so the master key can be rotated.
+    master_key_id = models.CharField(max_length=16, blank=True)
+    wrapped_key = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    shredded_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"data key of {self.child_ref}{' (shredded)' if self.shredded_at else ''}"

@@ -1,8 +1,8 @@
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from jj.accounts.models import Agency, Role, User
-from jj.audit.models import AuditEvent
+from jj.audit.models import AuditEvent, ChildDataKey
 from jj.core.filters import UtcIsoDateTimeFilter
 
 
@@ -43,7 +43,17 @@ def audit_event_list(*, user: User) -> QuerySet[AuditEvent]:
     if user.role != Role.OVERSIGHT_MONITOR or user.agency is None:
         return AuditEvent.objects.none()
     agencies = Agency.objects.filter(jurisdiction_id=user.agency.jurisdiction_id).values("pk")
-    return AuditEvent.objects.filter(Q(agency_id__in=agencies) | Q(agency_id__isnull=True)).order_by("-seq")
+    return (
+        AuditEvent.objects.filter(Q(agency_id__in=agencies) | Q(agency_id__isnull=True))
+        .annotate(child_key_shredded=_child_key_shredded())
+        .order_by("-seq")
+    )
+
+
+def _child_key_shredded() -> Exists:
+    """Whether the event's child was forgotten (data key destroyed): evaluated for the page's rows only, in the
+    list's own query, so its encrypted values read `[removed]` without another query."""
+    return Exists(ChildDataKey.objects.filter(child_ref=OuterRef("child_ref"), shredded_at__isnull=False))
 
 
 def audit_scope_agency_ids(*, user: User) -> frozenset[int] | None:

@@ -1,10 +1,19 @@
+from typing import Any
+
 from rest_framework import serializers
 
 from jj.audit.models import AuditEvent
+from jj.audit.shredding import mask, reveal
 
 
 class AuditEventSerializer(serializers.ModelSerializer[AuditEvent]):
-    """Events as stored: children appear only as pseudonyms, sensitive values were masked when written."""
+    """Events as stored: children appear only as pseudonyms; identifying values, stored encrypted under the
+    child's data key, read `***` (and `[removed]` once the key was shredded: the list's `child_key_shredded`)."""
+
+    def to_representation(self, instance: AuditEvent) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        data["changes"] = mask(data["changes"], shredded=bool(getattr(instance, "child_key_shredded", False)))
+        return data
 
     class Meta:
         model = AuditEvent
@@ -32,6 +41,14 @@ class AuditEventSerializer(serializers.ModelSerializer[AuditEvent]):
 
 
 class AccessLogEntrySerializer(serializers.ModelSerializer[AuditEvent]):
+    """One child's events for the supervisor of the child's agency, who may see the child's identity: identifying
+    values are decrypted with the child's data key (context `child_key`), `[removed]` once it was shredded."""
+
+    def to_representation(self, instance: AuditEvent) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        data["changes"] = reveal(data["changes"], key=self.context.get("child_key"), child_ref=instance.child_ref)
+        return data
+
     class Meta:
         model = AuditEvent
         fields = [
@@ -43,6 +60,7 @@ class AccessLogEntrySerializer(serializers.ModelSerializer[AuditEvent]):
             "object_type",
             "object_id",
             "outcome",
+            "changes",
             "reason",
         ]
         read_only_fields = fields

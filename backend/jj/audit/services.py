@@ -12,6 +12,13 @@ from django.utils import timezone
 from jj.accounts.models import User
 from jj.audit.chain import GENESIS_HASH, event_hash
 from jj.audit.models import AuditEvent, Outcome
+from jj.audit.shredding import (
+    Identifying,
+    child_key_for_write,
+    contains_identifying,
+    seal_identifying,
+    search_term_digest,
+)
 from jj.core.context import current_request_context
 from jj.core.exceptions import decision_to_json
 from jj.core.pseudonym import child_pseudonym
@@ -62,6 +69,13 @@ def audit_append(
     with transaction.atomic(savepoint=False):
         last = _lock_chain_and_read_head()
         seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+        child_ref = child_pseudonym(child_id) if child_id is not None else ""
+        change_values: dict[str, Any] = dict(changes or {})
+        if contains_identifying(change_values):
+            # Crypto-shredding: identifying values are stored encrypted under the child's data key (one more
+            # query, two the first time, and only for events that carry such values).
+            key = child_key_for_write(child_ref=child_ref) if child_ref else None
+            change_values = seal_identifying(change_values, key=key, child_ref=child_ref)
         fields: dict[str, Any] = {
             "seq": seq,
             "occurred_at": iso_utc(timezone.now()),
@@ -72,9 +86,9 @@ def audit_append(
             "action": action,
             "object_type": object_type,
             "object_id": str(object_id),
-            "child_ref": child_pseudonym(child_id) if child_id is not None else "",
+            "child_ref": child_ref,
             "outcome": str(outcome),
-            "changes": dict(changes or {}),
+            "changes": change_values,
             "decisions": decision_rows,
             "rule_ids": _tags(row.get("rule_id") for row in decision_rows),
             "decision_outcomes": _tags(row.get("outcome") for row in decision_rows),
@@ -101,13 +115,27 @@ def audit_read(*, actor: User, object_type: str, object_id: object, child_id: in
 
 
 def audit_list(*, actor: User, object_type: str, ids: Iterable[object], query: Mapping[str, Any]) -> AuditEvent:
-    """A list or search that showed records: which ids were shown, and the query that found them."""
+    """A list or search that showed records: which ids were shown, and the query that found them. What a person
+    typed into a search box (often a child's name) is kept only as a keyed hash, never in clear."""
     return audit_append(
         actor=actor,
         action=f"{object_type}.list",
         object_type=object_type,
-        changes={"shown_ids": [str(i) for i in ids], "query": {k: str(v) for k, v in query.items()}},
+        changes={"shown_ids": [str(i) for i in ids], "query": query_for_audit(query)},
     )
+
+
+# Query parameters whose values are what someone typed (react-admin's `q`, DRF's `search`, name filters).
+SEARCH_PARAMS = frozenset({"search", "q"})
+
+
+def _typed_by_a_person(param: str) -> bool:
+    """A search box, or a filter on a person's name (not a staff username, which the trail records anyway)."""
+    return param in SEARCH_PARAMS or ("name" in param and "username" not in param)
+
+
+def query_for_audit(query: Mapping[str, Any]) -> dict[str, str]:
+    return {k: search_term_digest(str(v)) if _typed_by_a_person(k) and str(v) else str(v) for k, v in query.items()}
 
 
 def audit_denied(*, actor: User | None, action: str, object_type: str, object_id: object, reason: str = "") -> None:
@@ -120,7 +148,8 @@ def audit_denied(*, actor: User | None, action: str, object_type: str, object_id
 def changed_fields(
     before: Mapping[str, Any], after: Mapping[str, Any], *, masked: Iterable[str] = ()
 ) -> dict[str, Any]:
-    """Before/after of the fields that changed; sensitive values are masked so the trail itself leaks nothing."""
+    """Before/after of the fields that changed. Sensitive values are marked Identifying: audit_append stores them
+    encrypted under the child's data key (crypto-shredding), so the trail never holds them in clear."""
     masked_set = set(masked)
     out: dict[str, Any] = {}
     for name, new in after.items():
@@ -128,8 +157,8 @@ def changed_fields(
         if old != new:
             if name in masked_set:
                 out[name] = {
-                    "before": "***" if old not in (None, "") else "",
-                    "after": "***" if new not in (None, "") else "",
+                    "before": Identifying(_plain(old)) if old not in (None, "") else "",
+                    "after": Identifying(_plain(new)) if new not in (None, "") else "",
                 }
             else:
                 out[name] = {"before": _plain(old), "after": _plain(new)}

@@ -115,7 +115,8 @@ def case_related_scope_q(user: User, prefix: str = "case") -> Q:
 
 
 def case_queryset_for(user: User) -> QuerySet[Case]:
-    return Case.objects.filter(case_scope_q(user))
+    """The caller's cases; a sealed child's (REC-3) are in no ordinary scope."""
+    return Case.objects.filter(case_scope_q(user), child__sealed_at__isnull=True)
 
 
 def case_get_for_user(*, user: User, case_id: int, action: str = "case.read", for_update: bool = False) -> Case:

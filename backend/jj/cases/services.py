@@ -11,6 +11,7 @@ from guardian.shortcuts import assign_perm
 
 from jj.accounts.models import Role, User
 from jj.audit.services import audit_append, audit_denied, changed_fields
+from jj.audit.shredding import Identifying
 from jj.cases.access import break_glass_refusal, can_write_case
 from jj.cases.lifecycle import case_status_change, case_transition_check
 from jj.cases.models import (
@@ -232,8 +233,14 @@ def protection_referral_create(
     return referral
 
 
+CASE_FREE_TEXT = frozenset({"summary"})
+
+
 def _offence_state_json(offence: Offence) -> dict[str, Any]:
-    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in _offence_state(offence).items()}
+    """The offence for the audit trail; its description is free text about the child, stored encrypted under the
+    child's data key (crypto-shredding)."""
+    state = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in _offence_state(offence).items()}
+    return {**state, "description": Identifying(state["description"])}
 
 
 @transaction.atomic
@@ -246,7 +253,8 @@ def case_update(*, actor: User, case: Case, version: int, data: dict[str, Any]) 
         object_type="case",
         object_id=case.pk,
         child_id=case.child_id,
-        changes=changed_fields(before, after),
+        # The summary is free text about the child: encrypted under the child's data key (crypto-shredding).
+        changes=changed_fields(before, after, masked=CASE_FREE_TEXT),
     )
     return case
 

@@ -15,7 +15,8 @@ FACILITY_RECORDERS = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.FACILITY_
 
 
 def episode_queryset_for(user: User) -> QuerySet[CustodyEpisode]:
-    return CustodyEpisode.objects.filter(case_related_scope_q(user))
+    # A sealed child's episodes (REC-3) are in no ordinary scope.
+    return CustodyEpisode.objects.filter(case_related_scope_q(user), child__sealed_at__isnull=True)
 
 
 def episode_get_for_user(*, user: User, episode_id: int, action: str = "custody_episode.read") -> CustodyEpisode:

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from jj.custody import apis
+from jj.custody import apis, records_apis
 
 E = "custody-episodes/<int:episode_id>/"
 
 urlpatterns = [
+    path("records/preview/", records_apis.RecordsPreviewApi.as_view(), name="records-preview"),
+    path("records/sealed-read/", records_apis.SealedChildReadApi.as_view(), name="records-sealed-read"),
     path("facilities/", apis.FacilityListApi.as_view(), name="facility-list"),
     path("facilities/occupancy/", apis.FacilityOccupancyApi.as_view(), name="facility-occupancy"),
     path(

@@ -14,8 +14,10 @@ WORKLIST_BANDS = ("overdue", "due_24h", "due_week")
 
 def deadline_list(*, user: User) -> QuerySet[Deadline]:
     """Deadlines of the caller's cases, reached from those cases (assigned ids, agency) through the
-    (case, due_at) index, never by walking the nation's open deadlines."""
-    return Deadline.objects.filter(case_related_scope_q(user)).select_related("case", "case__child", "met_by")
+    (case, due_at) index, never by walking the nation's open deadlines. A sealed child's (REC-3) are in no list."""
+    return Deadline.objects.filter(case_related_scope_q(user), case__child__sealed_at__isnull=True).select_related(
+        "case", "case__child", "met_by"
+    )
 
 
 def worklist_counts(*, deadlines: QuerySet[Deadline], now: datetime) -> dict[str, int]:

@@ -11,7 +11,7 @@ from jj.diversion.models import DiversionReferral
 
 
 def referral_list(*, user: User) -> QuerySet[DiversionReferral]:
-    scoped = Case.objects.filter(case_scope_q(user)).values("pk")
+    scoped = Case.objects.filter(case_scope_q(user), child__sealed_at__isnull=True).values("pk")  # REC-3: sealed
     return (
         DiversionReferral.objects.filter(case__in=scoped)
         .select_related("programme", "case")

@@ -85,7 +85,10 @@ def child_scope_q(user: User, *, write: bool = False) -> Q:
 def child_queryset_for(user: User) -> QuerySet[Child]:
     if not user.is_authenticated or not user.is_active:
         return Child.objects.none()
-    return Child.objects.filter(request_memo(("child_scope_q", user.pk), lambda: child_scope_q(user)))
+    # Sealed children (REC-3) are outside every ordinary scope; only a break-glass read reaches them.
+    return Child.objects.filter(
+        request_memo(("child_scope_q", user.pk), lambda: child_scope_q(user)), sealed_at__isnull=True
+    )
 
 
 def child_get_for_user(*, user: User, child_id: int, action: str = "child.read") -> Child:

@@ -70,6 +70,11 @@ class Child(VersionedModel):
     migration_status = models.CharField(max_length=100, blank=True)
     minority_status = models.CharField(max_length=100, blank=True)
     minority_status_consent = models.BooleanField(default=False)
+    # REC-3 (jj.custody.records): sealed when the process ended for the child, removed (identity shredded) at the
+    # removal age. A sealed child vanishes from every ordinary list, search, count and detail (people.access and
+    # cases.access); a break-glass read with a stated reason still reaches the record.
+    sealed_at = models.DateTimeField(null=True, blank=True)
+    removed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "children"

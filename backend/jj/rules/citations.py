@@ -489,3 +489,22 @@ RES76_184_11 = Citation(
     "para. 11",
     "specialized training and education for prison staff and relevant criminal justice officials",
 )
+
+# REC-3: sealing and removal of children's records (RULES.md section 7).
+GC24_71 = Citation(
+    GC24,
+    "para. 71",
+    "removal of children's criminal records when they reach the age of 18, automatically or, in exceptional cases, "
+    "following independent review",
+)
+GC24_66_70 = Citation(
+    GC24,
+    "paras. 66-70",
+    "closed to third parties except for those directly involved ... lifelong privacy protection",
+)
+HAVANA_19 = Citation(
+    HAVANA,
+    "r. 19",
+    "Upon release, the records of juveniles shall be sealed, and, at an appropriate time, expunged",
+)
+RES79_34 = Citation(RES_79_172, "para. 34", "while being mindful of the children's right to privacy")

@@ -91,6 +91,7 @@ class Trigger(StrEnum):
     ASSIGNMENT = "assignment"
     COURT_APPEARANCE = "court_appearance"
     EDUCATION_REVIEW = "education_review"
+    RECORDS_REVIEW = "records_review"  # the daily records sweep: sealing and removal of children's records (REC-3)
 
 
 def unmet(decisions: Sequence[Decision]) -> list[Decision]:

@@ -337,3 +337,16 @@ class EducationReviewFacts:
     held_since: datetime
     zone: str
     enrolled: bool = False
+
+
+@dataclass(frozen=True)
+class RecordFacts:
+    """REC-3: where a child's criminal-process records stand on the law's timetable."""
+
+    child: ChildFacts
+    in_process: bool  # a case still open, charged, diverted or sentenced with measures running, or in custody now
+    # The day the process ended for the child: release from custody with no case left open, or diversion completed.
+    process_ended_on: date | None
+    sealed: bool = False
+    removed: bool = False
+    review_opened: bool = False  # an independent review of the removal is open (GC24 71: exceptional cases)

@@ -125,6 +125,8 @@ class Policy:
     case_decision_days: int = 30
     case_final_decision_months: int = 6
     mandatory_pretrial_detention: str = Strictness.BLOCK
+    records_removal_age: int = 18
+    records_removal: str = "automatic"
 
     def is_status_offence_code(self, code: str) -> bool:
         """STA-1: whether an offence's local code is on the jurisdiction's list of status offences (the flag is
@@ -528,6 +530,25 @@ _PARAMETERS = (
         ("PTD-12",),
         "A/RES/79/172 para. 26",
         choices=(Strictness.BLOCK, Strictness.WARN),
+    ),
+    Parameter(
+        "records_removal_age",
+        "Age at which a child's criminal-process records are removed (years)",
+        18,
+        Direction.LOWER,
+        ("REC-3",),
+        "CRC/C/GC/24 para. 71",
+        minimum=14,
+        maximum=25,
+    ),
+    Parameter(
+        "records_removal",
+        "Removal at that age: automatic, or only after an independent review",
+        "automatic",
+        Direction.CHOICE,
+        ("REC-3",),
+        "CRC/C/GC/24 para. 71",
+        choices=("automatic", "review"),
     ),
 )
 

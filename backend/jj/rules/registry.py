@@ -121,6 +121,7 @@ def _load_checks() -> None:
         ill_treatment,
         policy_change,
         process,
+        records,
         reintegration,
         sentencing,
     )

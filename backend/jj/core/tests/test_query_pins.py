@@ -49,6 +49,7 @@ PINS: list[tuple[str, str, int]] = [
     ("oversight_monitor", "/api/oversight/decisions/", 9),
     ("administrator", "/api/users/", 7),
     ("supervisor", "/api/staff/", 7),
+    ("supervisor", "/api/records/preview/", 7),
     ("supervisor", "/api/agencies/", 7),
 ]
 

@@ -1,11 +1,13 @@
 """Children: who sees which child and which fields (REC-1, need to know), validation, concurrency, audit."""
 
+import json
 from typing import Any
 
 import pytest
 
 from conftest import ALL_ROLES, child_data
 from jj.audit.models import AuditEvent
+from jj.audit.shredding import is_sealed, mask, search_term_digest
 from jj.core.pseudonym import child_pseudonym
 from jj.people.models import Child
 
@@ -101,7 +103,10 @@ def test_register_child_then_it_is_visible_to_its_registrar(world: Any, client_f
     child_id = response.json()["id"]
     assert client.get(f"/api/children/{child_id}/").status_code == 200
     event = AuditEvent.objects.get(action="child.create")
-    assert event.changes["given_name"] == {"before": "", "after": "***"}  # names never in clear in the trail
+    # Names never in clear in the trail: encrypted under the child's data key (crypto-shredding).
+    assert event.changes["given_name"]["before"] == ""
+    assert is_sealed(event.changes["given_name"]["after"])
+    assert "Amara" not in json.dumps(event.changes)
     assert event.child_ref == child_pseudonym(child_id)
 
 
@@ -149,7 +154,7 @@ def test_update_with_current_version_bumps_it(make_case: Any, client_for: Any) -
     assert response.status_code == 200, response.json()
     assert (response.json()["languages"], response.json()["version"]) == ("Twi", 2)
     event = AuditEvent.objects.get(action="child.update")
-    assert event.changes == {"languages": {"before": "", "after": "***"}}
+    assert mask(event.changes, shredded=False) == {"languages": {"before": "", "after": "***"}}
 
 
 def test_stale_update_is_a_409_and_changes_nothing(make_case: Any, client_for: Any) -> None:
@@ -190,7 +195,7 @@ def test_every_read_and_list_is_audited_with_the_ids_shown(make_case: Any, clien
     listed = AuditEvent.objects.get(action="child.list")
     assert read.child_ref == child_pseudonym(case.child_id)
     assert listed.changes["shown_ids"] == [str(case.child_id)]
-    assert listed.changes["query"] == {"search": "Amara"}
+    assert listed.changes["query"] == {"search": search_term_digest("Amara")}  # never the typed name in clear
 
 
 def test_search_by_name_is_not_offered_to_roles_without_names(make_case: Any, client_for: Any) -> None:

@@ -1,0 +1,190 @@
+"""REC-3 on the law's timetable: the records sweep seals a child's records when the process ends for them
+(release with no case left open, completed diversion) and removes the identity at the removal age; supervisors
+preview what falls due; a sealed record is read only by break-glass. Lives above custody because whether the
+process is over depends on the cases and on custody."""
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Count, Max, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from jj.accounts.models import Role, User
+from jj.audit.services import audit_append, audit_denied
+from jj.cases.models import Case, CaseStatus
+from jj.cases.records import child_identity_shred, child_seal
+from jj.compliance.selectors import policy_for
+from jj.core.exceptions import ActionNotAllowed, ApplicationError
+from jj.core.pseudonym import child_pseudonym
+from jj.custody.models import CustodyEpisode
+from jj.deadlines.services import notification_create
+from jj.people.models import Child
+from jj.rules.checks.common import INDEPENDENT_OVERSIGHT, SUPERVISOR
+from jj.rules.checks.records import REMOVE, REVIEW, SEAL, removal_day
+from jj.rules.engine import Decision, Trigger
+from jj.rules.facts import ChildFacts, RecordFacts
+from jj.rules.policy import Policy
+from jj.rules.registry import evaluate
+
+_CLOSED = (CaseStatus.CLOSED, CaseStatus.CLOSED_FINAL)
+SEALED_READ_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
+NOT_A_SEALED_READER = "Only caseworkers and supervisors of the child's agency can open a sealed record."
+
+
+def _child_facts(child: Child) -> ChildFacts:
+    return ChildFacts(
+        date_of_birth=child.date_of_birth,
+        dob_certainty=child.dob_certainty,
+        dob_earliest=child.dob_earliest,
+        dob_latest=child.dob_latest,
+        age_assessment_method=child.age_assessment_method,
+    )
+
+
+def record_facts_for(children: Sequence[Child]) -> dict[int, RecordFacts]:
+    """Where each child's records stand (is a process running; when did it end for them), in two queries for
+    any number of children."""
+    ids = [child.pk for child in children]
+    cases = {
+        row["child_id"]: row
+        for row in Case.objects.filter(child_id__in=ids)
+        .values("child_id")
+        .annotate(running=Count("id", filter=~Q(status__in=_CLOSED)), last_closed=Max("closed_at"), total=Count("id"))
+    }
+    episodes = {
+        row["child_id"]: row
+        for row in CustodyEpisode.objects.filter(child_id__in=ids)
+        .values("child_id")
+        .annotate(held=Count("id", filter=Q(ended_at__isnull=True)), last_release=Max("ended_at"))
+    }
+    facts: dict[int, RecordFacts] = {}
+    for child in children:
+        case_row = cases.get(child.pk, {"running": 0, "last_closed": None, "total": 0})
+        episode_row = episodes.get(child.pk, {"held": 0, "last_release": None})
+        in_process = bool(case_row["running"] or episode_row["held"])
+        ends = [moment for moment in (case_row["last_closed"], episode_row["last_release"]) if moment is not None]
+        facts[child.pk] = RecordFacts(
+            child=_child_facts(child),
+            in_process=in_process,
+            process_ended_on=max(ends).date() if ends and case_row["total"] and not in_process else None,
+            sealed=child.sealed_at is not None,
+            removed=child.removed_at is not None,
+        )
+    return facts
+
+
+def _chunks(children: QuerySet[Child], size: int = 500) -> Iterator[list[Child]]:
+    batch: list[Child] = []
+    for child in children.iterator(chunk_size=size):
+        batch.append(child)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _due_children() -> Q:
+    """Children the sweep must look at: not removed, and either not sealed yet with a case closed, or sealed.
+    (Unsealed children with no closed case and no release cannot be due.)"""
+    return Q(removed_at__isnull=True) & (Q(sealed_at__isnull=False) | Q(cases__status__in=_CLOSED))
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    sealed: int = 0
+    removed: int = 0
+    reviews: int = 0
+
+
+def _due(children: QuerySet[Child], at: datetime) -> Iterator[tuple[Child, RecordFacts, Policy, Decision]]:
+    """REC-3's decisions at `at` for each child, their facts built in batches (two queries per 500 children)."""
+    policies: dict[int, Policy] = {}
+    for batch in _chunks(children):
+        facts_by_child = record_facts_for(batch)
+        for child in batch:
+            if child.jurisdiction_id not in policies:
+                policies[child.jurisdiction_id] = policy_for(child.jurisdiction_id)
+            policy, facts = policies[child.jurisdiction_id], facts_by_child[child.pk]
+            for decision in evaluate(Trigger.RECORDS_REVIEW, policy, facts, at):
+                yield child, facts, policy, decision
+
+
+def records_sweep(*, now: datetime) -> SweepResult:
+    """The scheduled REC-3 task (Celery beat in production, the in-process timer in `make run`). Idempotent: a
+    sealed child is not sealed twice, a removed child is never looked at again."""
+    sealed = removed = reviews = 0
+    for child, _facts, _policy, decision in _due(Child.objects.filter(_due_children()).distinct().order_by("pk"), now):
+        action = decision.facts.get("action")
+        if action == SEAL and child_seal(child=child, at=now, decisions=[decision]):
+            sealed += 1
+        elif action == REMOVE:
+            with transaction.atomic():
+                if child_seal(child=child, at=now, decisions=[decision]):  # False if already sealed
+                    sealed += 1
+                if child_identity_shred(actor=None, child=child, reason="REC-3: removal at the removal age"):
+                    removed += 1
+        elif action == REVIEW:
+            reviews += 1
+    return SweepResult(sealed, removed, reviews)
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    child_id: int
+    pseudonym: str
+    action: str
+    due_on: date | None
+
+
+def records_preview(*, user: User, now: datetime, days: int = 30) -> list[PreviewRow]:
+    """What the sweep will seal or remove in the supervisor's agency within `days` days (pseudonyms only)."""
+    if user.role != Role.SUPERVISOR or user.agency_id is None:
+        raise ActionNotAllowed("Only a supervisor can preview the sealing and removal of their agency's records.")
+    horizon = now + timedelta(days=days)
+    children = Child.objects.filter(_due_children(), agency_id=user.agency_id).distinct().order_by("pk")
+    rows: list[PreviewRow] = []
+    for child, facts, policy, decision in _due(children, horizon):
+        action = str(decision.facts["action"])
+        due = removal_day(policy, facts.child) if action in (REMOVE, REVIEW) else facts.process_ended_on
+        rows.append(PreviewRow(child.pk, child_pseudonym(child.pk), action, due))
+    return rows
+
+
+def sealed_child_read(*, actor: User, child_id: int, reason: str) -> Child:
+    """Break-glass read of a sealed record: a stated reason, audited, and reported to oversight and supervisors."""
+    if actor.role not in SEALED_READ_ROLES or actor.agency_id is None:
+        raise ActionNotAllowed(NOT_A_SEALED_READER)
+    if len(reason.strip()) < 20:
+        raise ApplicationError(
+            "Say why you need this sealed record.", extra={"reason": ["Give the reason in at least 20 characters."]}
+        )
+    child = Child.objects.filter(
+        pk=child_id, agency_id=actor.agency_id, sealed_at__isnull=False, removed_at__isnull=True
+    ).first()
+    if child is None:
+        audit_denied(actor=actor, action="child.sealed_read", object_type="child", object_id=child_id, reason=reason)
+        raise Http404
+    with transaction.atomic():
+        case = Case.objects.filter(child_id=child.pk).order_by("-opened_at").first()
+        if case is not None:
+            notification_create(
+                case=case,
+                kind="child.sealed_read",
+                message=f"A sealed record was opened by {actor.username}: {reason}",
+                targets=(SUPERVISOR, INDEPENDENT_OVERSIGHT),
+                actor=actor,
+                at=timezone.now(),
+            )
+        audit_append(
+            actor=actor,
+            action="child.sealed_read",
+            object_type="child",
+            object_id=child.pk,
+            child_id=child.pk,
+            reason=reason,
+        )
+    return child
