@@ -316,6 +316,8 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     # expires: a sweep that waited longer than its period in the queue is dropped, the next one does its work.
     "sweep-deadlines": {"task": "jj.deadlines.sweep", "schedule": 60.0, "options": {"expires": 55}},
+    # Files of indicator exports past their expiry are deleted (jj/oversight/services.export_jobs_purge).
+    "purge-exports": {"task": "jj.oversight.purge_exports", "schedule": 3600.0, "options": {"expires": 3500}},
 }
 
 DEMO_ALLOWED = env_bool("JJ_ALLOW_DEMO", DEBUG)

@@ -28,6 +28,8 @@ from conftest import World, make_user
 from jj.accounts.models import Role
 from jj.cases.models import Assignment
 from jj.custody import services as custody_services
+from jj.oversight import services as oversight_services
+from jj.oversight.models import ExportJob
 
 ROLES = {
     "cw": "caseworker",
@@ -95,6 +97,9 @@ EXPECTED: dict[str, str] = {
     "GET /api/oversight/compliance/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/oversight/decisions/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=403",
     "GET /api/oversight/disparity/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/oversight/exports/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/oversight/exports/{export_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=404",
+    "GET /api/oversight/exports/{export_id}/file/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=404",
     "GET /api/oversight/indicators/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/oversight/indicators/export/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/oversight/jurisdictions/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
@@ -172,6 +177,7 @@ EXPECTED: dict[str, str] = {
     "POST /api/facilities/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
     "POST /api/guardians/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
     "POST /api/inspections/": "cw=403 sv=400 lc=403 fo=403 co=403 om=400 ad=400",
+    "POST /api/oversight/exports/": "cw=403 sv=403 lc=403 fo=403 co=403 om=202 ad=202",
     "POST /api/oversight/population/": "cw=403 sv=403 lc=403 fo=403 co=403 om=400 ad=400",
     "POST /api/oversight/population/import/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
     "POST /api/users/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
@@ -219,6 +225,16 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
         )
         assert response.status_code == 201, response.content
         episodes[side] = response.json()["id"]
+    exports = {}
+    for side, who, code in [("north", "oversight_monitor", world.north), ("south", "sp_admin", world.south)]:
+        job = ExportJob.objects.create(
+            requested_by=world[who],
+            jurisdiction=code,
+            file_format="csv",
+            query={"period_start": "2025-01-01", "period_end": "2025-12-31"},
+        )
+        oversight_services.export_job_run(job_id=job.pk)
+        exports[side] = job.pk
     guardians = {}
     for side, who, case in [("north", "caseworker", north_case), ("south", "sp_caseworker", south_case)]:
         response = client_for(who).post(
@@ -235,6 +251,7 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
             "user_id": world["caseworker2"].pk,
             "facility_id": north_facility.pk,
             "code": world.north.code,
+            "export_id": exports["north"],
             "assignment_id": Assignment.objects.filter(case=north_case).values_list("pk", flat=True).first(),
         },
         "south": {
@@ -245,6 +262,7 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
             "user_id": world["sp_caseworker"].pk,
             "facility_id": south_facility.pk,
             "code": world.south.code,
+            "export_id": exports["south"],
         },
         "missing": {},
     }
