@@ -284,6 +284,7 @@ SPECTACULAR_SETTINGS = {
         "ContactKindEnum": "jj.custody.serializers.CONTACT_KINDS",
         "IncidentKindEnum": "jj.custody.serializers.INCIDENT_KINDS",
         "StrictnessEnum": ["block", "warn"],
+        "CountingUnitEnum": ["child", "event"],  # arrest, sentence and diversion units of the indicators
         "StrictnessJustifyEnum": ["block", "justify"],
         "AuditOutcomeEnum": "jj.audit.models.Outcome",
         "DiversionStageEnum": "jj.diversion.models.Stage",
