@@ -1,7 +1,7 @@
 """Diversion use cases. The safeguards (DIV-2) are checked before anything is written; completion closes the case
 for good with no criminal record (DIV-4); the acknowledgement of responsibility never leaves its column."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -34,6 +34,32 @@ HELD_ON_CASE = (
     "The child is deprived of liberty on this case. Diversion never involves deprivation of liberty: record the "
     "release before the diversion starts."
 )
+
+
+# A time a little ahead of the server's clock is a clock difference, not a future act.
+CLOCK_SKEW = timedelta(minutes=1)
+# An act recorded this long after it happened is audited as recorded late.
+RECORDED_LATE_AFTER = timedelta(minutes=15)
+
+
+def _act_time(occurred_at: datetime | None, *, now: datetime, not_before: datetime | None, after: str) -> datetime:
+    """When the act happened: the time given (recorded after the fact) or now. Never in the future, never before
+    the act it follows (`after` names it). Every rule is then evaluated as of that time."""
+    if occurred_at is None:
+        return now
+    if occurred_at > now + CLOCK_SKEW:
+        raise ApplicationError("This cannot have happened in the future.", extra={"occurred_at": ["In the future."]})
+    if not_before is not None and occurred_at < not_before:
+        message = f"This cannot have happened before {after} ({not_before.isoformat()})."
+        raise ApplicationError(message, extra={"occurred_at": [message]})
+    return min(occurred_at, now)
+
+
+def _timing(at: datetime, now: datetime) -> dict[str, Any]:
+    """What the audit trail says about when: the time of the act, and whether it was recorded late."""
+    if now - at <= RECORDED_LATE_AFTER:
+        return {}
+    return {"occurred_at": at.isoformat(), "recorded_late": True}
 
 
 def _require(actor: User, roles: frozenset[str], what: str) -> None:
@@ -74,8 +100,11 @@ def programme_create(*, actor: User, data: dict[str, Any]) -> Programme:
     return programme
 
 
-def referral_offer(*, actor: User, case: Case, programme: Programme, stage: str) -> DiversionReferral:
-    """Offer diversion (DIV-1: at intake, at charge, or any later point; serious offences included)."""
+def referral_offer(
+    *, actor: User, case: Case, programme: Programme, stage: str, occurred_at: datetime | None = None
+) -> DiversionReferral:
+    """Offer diversion (DIV-1: at intake, at charge, or any later point; serious offences included), at the time
+    it was offered."""
     _require(actor, WRITERS, "offer diversion")
     if case.status in CLOSED:
         raise ApplicationError("This case is closed or sentenced: diversion can no longer be offered.")
@@ -84,11 +113,12 @@ def referral_offer(*, actor: User, case: Case, programme: Programme, stage: str)
     if DiversionReferral.objects.filter(case=case, status__in=[ReferralStatus.OFFERED, ReferralStatus.ACTIVE]).exists():
         raise ApplicationError("A diversion is already offered or under way on this case.")
     now = timezone.now()
+    at = _act_time(occurred_at, now=now, not_before=case.opened_at, after="the case was opened")
     decisions = rules_evaluate(
         trigger=Trigger.DIVERSION_OFFER,
         jurisdiction_id=case.jurisdiction_id,
         facts=DiversionFacts(programme=_programme_facts(programme), stage=stage),
-        as_of=now,
+        as_of=at,
     )
     refuse_unless_allowed(
         decisions=decisions,
@@ -103,7 +133,7 @@ def referral_offer(*, actor: User, case: Case, programme: Programme, stage: str)
             case=case,
             programme=programme,
             stage_offered=stage,
-            offered_at=now,
+            offered_at=at,
             offered_by=actor,
             case_status_before=case.status,
         )
@@ -113,6 +143,7 @@ def referral_offer(*, actor: User, case: Case, programme: Programme, stage: str)
             summary=f"Diversion offered: {programme.name}",
             actor=actor,
             data={"referral": referral.pk, "stage": stage},
+            occurred_at=at,
         )
         audit_append(
             actor=actor,
@@ -120,7 +151,7 @@ def referral_offer(*, actor: User, case: Case, programme: Programme, stage: str)
             object_type="diversion_referral",
             object_id=referral.pk,
             child_id=case.child_id,
-            changes={"case_id": case.pk, "programme_id": programme.pk, "stage": stage},
+            changes={"case_id": case.pk, "programme_id": programme.pk, "stage": stage, **_timing(at, now)},
         )
     return referral
 
@@ -132,6 +163,7 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
         raise ApplicationError("Only an offered diversion can start.")
     case = referral.case
     now = timezone.now()
+    at = _act_time(data.get("occurred_at"), now=now, not_before=referral.offered_at, after="the offer")
     acknowledgement = data.get("acknowledgement_of_responsibility", "")
     facts = _referral_facts(
         referral,
@@ -142,12 +174,12 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
         informed_of=tuple(data.get("informed_of", ())),
         legal_advice_offered=bool(data.get("legal_advice_offered")),
         review_route_explained=bool(data.get("review_route_explained")),
-        activated_at=now,
+        activated_at=at,
         duration_days=referral.programme.typical_duration_days,
     )
     case_transition_check(case=case, to=CaseStatus.DIVERTED, actor=actor, action="diversion.activate")
     decisions = rules_evaluate(
-        trigger=Trigger.DIVERSION_ACTIVATE, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now
+        trigger=Trigger.DIVERSION_ACTIVATE, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=at
     )
     refuse_unless_allowed(
         decisions=decisions,
@@ -164,21 +196,21 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
         locked.status = ReferralStatus.ACTIVE
         locked.compelling_evidence = facts.compelling_evidence
         locked.acknowledgement_of_responsibility = acknowledgement
-        locked.child_consent_at = now
-        locked.guardian_consent_at = now if facts.guardian_consent else None
+        locked.child_consent_at = at
+        locked.guardian_consent_at = at if facts.guardian_consent else None
         locked.informed_of = list(facts.informed_of)
-        locked.legal_advice_offered_at = now
+        locked.legal_advice_offered_at = at
         locked.review_route_explained = True
         locked.stage_accepted = data.get("stage_accepted") or locked.stage_offered
-        locked.activated_at = now
-        locked.ends_on = (now + timedelta(days=locked.programme.typical_duration_days)).date()
+        locked.activated_at = at
+        locked.ends_on = (at + timedelta(days=locked.programme.typical_duration_days)).date()
         locked.version += 1
         locked.save()
         case_status_change(
             case=case,
             to=CaseStatus.DIVERTED,
             actor=actor,
-            at=now,
+            at=at,
             action="diversion.activate",
             summary=f"Diversion started: {locked.programme.name}",
         )
@@ -188,6 +220,7 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
             summary=f"Diversion started: {locked.programme.name}",
             actor=actor,
             data={"referral": locked.pk},
+            occurred_at=at,
         )
         decisions_apply(
             decisions=decisions,
@@ -196,7 +229,7 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
             object_type="diversion_referral",
             object_id=locked.pk,
             actor=actor,
-            at=now,
+            at=at,
         )
         audit_append(
             actor=actor,
@@ -210,6 +243,7 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
                 "acknowledgement_recorded": True,
                 "informed_of": list(facts.informed_of),
                 "stage_accepted": locked.stage_accepted,
+                **_timing(at, now),
             },
             decisions=decisions,
         )
@@ -217,17 +251,23 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
 
 
 @transaction.atomic
-def referral_decline(*, actor: User, referral: DiversionReferral, reason: str) -> DiversionReferral:
+def referral_decline(
+    *, actor: User, referral: DiversionReferral, reason: str, occurred_at: datetime | None = None
+) -> DiversionReferral:
     _require(actor, WRITERS, "record a declined diversion")
     locked = DiversionReferral.objects.select_for_update().get(pk=referral.pk)
     if locked.status != ReferralStatus.OFFERED:
         raise ApplicationError("Only an offered diversion can be declined.")
+    now = timezone.now()
+    at = _act_time(occurred_at, now=now, not_before=locked.offered_at, after="the offer")
     locked.status = ReferralStatus.DECLINED
-    locked.outcome_at = timezone.now()
+    locked.outcome_at = at
     locked.outcome_reason = reason
     locked.version += 1
     locked.save()
-    case_event_record(case=referral.case, kind="diversion.declined", summary="Diversion declined", actor=actor)
+    case_event_record(
+        case=referral.case, kind="diversion.declined", summary="Diversion declined", actor=actor, occurred_at=at
+    )
     audit_append(
         actor=actor,
         action="diversion.decline",
@@ -235,6 +275,7 @@ def referral_decline(*, actor: User, referral: DiversionReferral, reason: str) -
         object_id=locked.pk,
         child_id=referral.case.child_id,
         reason=reason,
+        changes=_timing(at, now) or None,
     )
     return locked
 
@@ -260,23 +301,31 @@ def session_record(*, actor: User, referral: DiversionReferral, data: dict[str, 
     return row
 
 
-def referral_outcome(*, actor: User, referral: DiversionReferral, outcome: str, reason: str = "") -> DiversionReferral:
+def referral_outcome(
+    *,
+    actor: User,
+    referral: DiversionReferral,
+    outcome: str,
+    reason: str = "",
+    occurred_at: datetime | None = None,
+) -> DiversionReferral:
     """DIV-4: completed -> the case closes finally with no criminal record; otherwise it returns to its stage."""
     _require(actor, WRITERS, "record a diversion's outcome")
     if referral.status != ReferralStatus.ACTIVE:
         raise ApplicationError("Only an active diversion has an outcome.")
     case = referral.case
     now = timezone.now()
+    at = _act_time(occurred_at, now=now, not_before=referral.activated_at, after="the diversion started")
     decisions = rules_evaluate(
         trigger=Trigger.DIVERSION_OUTCOME,
         jurisdiction_id=case.jurisdiction_id,
         facts=_referral_facts(referral, outcome=outcome),
-        as_of=now,
+        as_of=at,
     )
     with transaction.atomic():
         locked = DiversionReferral.objects.select_for_update().get(pk=referral.pk)
         locked.status = outcome
-        locked.outcome_at = now
+        locked.outcome_at = at
         locked.outcome_reason = reason
         locked.version += 1
         locked.save()
@@ -285,18 +334,19 @@ def referral_outcome(*, actor: User, referral: DiversionReferral, outcome: str, 
             case=case,
             to=CaseStatus.CLOSED_FINAL if outcome == ReferralStatus.COMPLETED else locked.case_status_before,
             actor=actor,
-            at=now,
+            at=at,
             action="diversion.outcome",
             summary=f"Diversion {outcome.replace('_', ' ')}",
             reason=reason,
         )
-        deadlines_meet(case=case, kinds=DIVERSION_DEADLINES, at=now, by=actor, note=f"diversion {outcome}")
+        deadlines_meet(case=case, kinds=DIVERSION_DEADLINES, at=at, by=actor, note=f"diversion {outcome}")
         case_event_record(
             case=case,
             kind=f"diversion.{outcome}",
             summary=f"Diversion {outcome.replace('_', ' ')}",
             actor=actor,
             data={"referral": locked.pk},
+            occurred_at=at,
         )
         decisions_record(
             decisions=decisions,
@@ -305,7 +355,7 @@ def referral_outcome(*, actor: User, referral: DiversionReferral, outcome: str, 
             object_id=locked.pk,
             jurisdiction_id=case.jurisdiction_id,
             actor=actor,
-            at=now,
+            at=at,
             case=case,
         )
         audit_append(
@@ -314,7 +364,11 @@ def referral_outcome(*, actor: User, referral: DiversionReferral, outcome: str, 
             object_type="diversion_referral",
             object_id=locked.pk,
             child_id=case.child_id,
-            changes={"outcome": outcome, "case_status": {"before": before, "after": case_locked.status}},
+            changes={
+                "outcome": outcome,
+                "case_status": {"before": before, "after": case_locked.status},
+                **_timing(at, now),
+            },
             decisions=decisions,
             reason=reason,
         )
