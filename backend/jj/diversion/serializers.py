@@ -88,7 +88,9 @@ class OfferSerializer(serializers.Serializer):
     programme = serializers.PrimaryKeyRelatedField(queryset=Programme.objects.all())
     stage = serializers.ChoiceField(choices=Stage.choices)
     occurred_at = serializers.DateTimeField(
-        required=False, help_text="When it happened, if earlier than now (recorded late: audited as such)."
+        required=False,
+        allow_null=True,
+        help_text="When it happened, if earlier than now (recorded late: audited as such).",
     )
 
 
@@ -108,14 +110,18 @@ class ActivateSerializer(serializers.Serializer):
     review_route_explained = serializers.BooleanField(default=False)
     stage_accepted = serializers.ChoiceField(choices=Stage.choices, required=False)
     occurred_at = serializers.DateTimeField(
-        required=False, help_text="When it happened, if earlier than now (recorded late: audited as such)."
+        required=False,
+        allow_null=True,
+        help_text="When it happened, if earlier than now (recorded late: audited as such).",
     )
 
 
 class DeclineSerializer(serializers.Serializer):
     reason = serializers.CharField()
     occurred_at = serializers.DateTimeField(
-        required=False, help_text="When it happened, if earlier than now (recorded late: audited as such)."
+        required=False,
+        allow_null=True,
+        help_text="When it happened, if earlier than now (recorded late: audited as such).",
     )
 
 
@@ -125,5 +131,7 @@ class OutcomeSerializer(serializers.Serializer):
     )
     reason = serializers.CharField(required=False, allow_blank=True, default="")
     occurred_at = serializers.DateTimeField(
-        required=False, help_text="When it happened, if earlier than now (recorded late: audited as such)."
+        required=False,
+        allow_null=True,
+        help_text="When it happened, if earlier than now (recorded late: audited as such).",
     )

@@ -95,6 +95,7 @@ export function CaseActions() {
             <SelectInput optionText="name" label="jj.diversion.programme" validate={required()} />
           </ReferenceInput>
           <SelectInput source="stage" choices={STAGES} label="jj.diversion.stage" validate={required()} />
+          <DateTimeInput source="occurred_at" label="jj.fields.happened_at" helperText="jj.fields.happened_at_help" />
         </ActionForm>
       )}
       {record.status === "open" && (

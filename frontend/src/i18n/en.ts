@@ -71,6 +71,8 @@ const en = {
       due_at: "Due",
       rule_id: "Rule",
       occurred_at: "When",
+      happened_at: "When it happened",
+      happened_at_help: "Only if earlier than now: recorded late, and audited as such.",
       actor: "Who",
       action: "Action",
       outcome: "Outcome",

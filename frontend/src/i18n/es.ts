@@ -73,6 +73,8 @@ const es: typeof en = {
       due_at: "Vence",
       rule_id: "Regla",
       occurred_at: "Cuándo",
+      happened_at: "Cuándo ocurrió",
+      happened_at_help: "Solo si fue antes de ahora: registrado con retraso, y auditado como tal.",
       actor: "Quién",
       action: "Acción",
       outcome: "Resultado",

@@ -73,6 +73,8 @@ const fr: typeof en = {
       due_at: "Échéance",
       rule_id: "Règle",
       occurred_at: "Quand",
+      happened_at: "Quand cela a eu lieu",
+      happened_at_help: "Seulement si c'était avant maintenant : saisi en retard, et journalisé comme tel.",
       actor: "Qui",
       action: "Action",
       outcome: "Résultat",

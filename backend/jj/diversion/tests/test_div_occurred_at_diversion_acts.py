@@ -147,3 +147,10 @@ def test_an_outcome_cannot_precede_the_start(make_case, mediation, client_for):
     assert DiversionReferral.objects.get(pk=rid).status == "active"
     case.refresh_from_db()
     assert case.status == "diverted"
+
+
+def test_a_cleared_time_means_now(make_case, mediation, client_for):
+    before = timezone.now()
+    response = _offer(client_for("caseworker"), make_case(), mediation, occurred_at=None)
+    assert response.status_code == 201, response.json()
+    assert DiversionReferral.objects.get(pk=response.json()["id"]).offered_at >= before
