@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { AdminContext, I18nContextProvider } from "react-admin";
 import { describe, expect, it, vi } from "vitest";
@@ -98,6 +98,20 @@ describe("IndicatorTable", () => {
         </I18nContextProvider>,
       );
       expect(screen.getByRole("table", { name: "Par groupe : Enfants en détention" })).toBeInTheDocument();
+      cleanup();
+      render(
+        <I18nContextProvider value={i18nProvider}>
+          <IndicatorTable results={[detention, { ...detention, number: 99, code: "not_translated", definition: "Server text." }]} />
+        </I18nContextProvider>,
+      );
+      expect(screen.getByTestId("indicator-2")).toHaveTextContent("Nombre d'enfants en détention pour 100 000 enfants de la population.");
+      expect(screen.getByTestId("indicator-99")).toHaveTextContent("Server text."); // no translation: the server's
+      cleanup();
+      render(
+        <I18nContextProvider value={i18nProvider}>
+          <GroupTable indicator={detention} />
+        </I18nContextProvider>,
+      );
       expect(screen.getByText("Fille")).toBeInTheDocument();
       expect(screen.getAllByText("masqué")).toHaveLength(2);
     } finally {
