@@ -20,6 +20,7 @@ from jj.compliance.services import (
     rules_evaluate,
 )
 from jj.core.exceptions import ActionNotAllowed, ApplicationError
+from jj.core.services import act_time, act_timing
 from jj.custody.models import CustodyEpisode
 from jj.deadlines.services import deadlines_meet
 from jj.diversion.models import DiversionReferral, DiversionSession, Programme, ReferralStatus
@@ -34,32 +35,6 @@ HELD_ON_CASE = (
     "The child is deprived of liberty on this case. Diversion never involves deprivation of liberty: record the "
     "release before the diversion starts."
 )
-
-
-# A time a little ahead of the server's clock is a clock difference, not a future act.
-CLOCK_SKEW = timedelta(minutes=1)
-# An act recorded this long after it happened is audited as recorded late.
-RECORDED_LATE_AFTER = timedelta(minutes=15)
-
-
-def _act_time(occurred_at: datetime | None, *, now: datetime, not_before: datetime | None, after: str) -> datetime:
-    """When the act happened: the time given (recorded after the fact) or now. Never in the future, never before
-    the act it follows (`after` names it). Every rule is then evaluated as of that time."""
-    if occurred_at is None:
-        return now
-    if occurred_at > now + CLOCK_SKEW:
-        raise ApplicationError("This cannot have happened in the future.", extra={"occurred_at": ["In the future."]})
-    if not_before is not None and occurred_at < not_before:
-        message = f"This cannot have happened before {after} ({not_before.isoformat()})."
-        raise ApplicationError(message, extra={"occurred_at": [message]})
-    return min(occurred_at, now)
-
-
-def _timing(at: datetime, now: datetime) -> dict[str, Any]:
-    """What the audit trail says about when: the time of the act, and whether it was recorded late."""
-    if now - at <= RECORDED_LATE_AFTER:
-        return {}
-    return {"occurred_at": at.isoformat(), "recorded_late": True}
 
 
 def _require(actor: User, roles: frozenset[str], what: str) -> None:
@@ -113,7 +88,7 @@ def referral_offer(
     if DiversionReferral.objects.filter(case=case, status__in=[ReferralStatus.OFFERED, ReferralStatus.ACTIVE]).exists():
         raise ApplicationError("A diversion is already offered or under way on this case.")
     now = timezone.now()
-    at = _act_time(occurred_at, now=now, not_before=case.opened_at, after="the case was opened")
+    at = act_time(occurred_at, now=now, not_before=case.opened_at, after="the case was opened")
     decisions = rules_evaluate(
         trigger=Trigger.DIVERSION_OFFER,
         jurisdiction_id=case.jurisdiction_id,
@@ -151,7 +126,7 @@ def referral_offer(
             object_type="diversion_referral",
             object_id=referral.pk,
             child_id=case.child_id,
-            changes={"case_id": case.pk, "programme_id": programme.pk, "stage": stage, **_timing(at, now)},
+            changes={"case_id": case.pk, "programme_id": programme.pk, "stage": stage, **act_timing(at, now)},
         )
     return referral
 
@@ -163,7 +138,7 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
         raise ApplicationError("Only an offered diversion can start.")
     case = referral.case
     now = timezone.now()
-    at = _act_time(data.get("occurred_at"), now=now, not_before=referral.offered_at, after="the offer")
+    at = act_time(data.get("occurred_at"), now=now, not_before=referral.offered_at, after="the offer")
     acknowledgement = data.get("acknowledgement_of_responsibility", "")
     facts = _referral_facts(
         referral,
@@ -243,7 +218,7 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
                 "acknowledgement_recorded": True,
                 "informed_of": list(facts.informed_of),
                 "stage_accepted": locked.stage_accepted,
-                **_timing(at, now),
+                **act_timing(at, now),
             },
             decisions=decisions,
         )
@@ -259,7 +234,7 @@ def referral_decline(
     if locked.status != ReferralStatus.OFFERED:
         raise ApplicationError("Only an offered diversion can be declined.")
     now = timezone.now()
-    at = _act_time(occurred_at, now=now, not_before=locked.offered_at, after="the offer")
+    at = act_time(occurred_at, now=now, not_before=locked.offered_at, after="the offer")
     locked.status = ReferralStatus.DECLINED
     locked.outcome_at = at
     locked.outcome_reason = reason
@@ -275,7 +250,7 @@ def referral_decline(
         object_id=locked.pk,
         child_id=referral.case.child_id,
         reason=reason,
-        changes=_timing(at, now) or None,
+        changes=act_timing(at, now) or None,
     )
     return locked
 
@@ -315,7 +290,7 @@ def referral_outcome(
         raise ApplicationError("Only an active diversion has an outcome.")
     case = referral.case
     now = timezone.now()
-    at = _act_time(occurred_at, now=now, not_before=referral.activated_at, after="the diversion started")
+    at = act_time(occurred_at, now=now, not_before=referral.activated_at, after="the diversion started")
     decisions = rules_evaluate(
         trigger=Trigger.DIVERSION_OUTCOME,
         jurisdiction_id=case.jurisdiction_id,
@@ -367,7 +342,7 @@ def referral_outcome(
             changes={
                 "outcome": outcome,
                 "case_status": {"before": before, "after": case_locked.status},
-                **_timing(at, now),
+                **act_timing(at, now),
             },
             decisions=decisions,
             reason=reason,
