@@ -1,5 +1,6 @@
-"""gunicorn settings for `make run`: one process, with the deadline sweep (every minute) and the records sweep
-(REC-3, every hour) on an in-process timer (production runs them from Celery beat instead)."""
+"""gunicorn settings for `make run`: one process, with the deadline sweep (every minute), the purge of expired
+exports and the records sweep (REC-3, every hour) on an in-process timer (production runs them from Celery beat
+instead)."""
 
 import logging
 import threading
@@ -17,6 +18,7 @@ def post_worker_init(worker: Any) -> None:
 
     from jj.custody.records import records_sweep
     from jj.deadlines.services import deadlines_sweep
+    from jj.oversight.services import export_jobs_purge
 
     log = logging.getLogger("jj.sweep")
 
@@ -34,5 +36,9 @@ def post_worker_init(worker: Any) -> None:
                     records_sweep(now=timezone.now())
                 except Exception:
                     log.exception("records sweep failed")
+            try:
+                export_jobs_purge(now=timezone.now())
+            except Exception:
+                log.exception("export purge failed")
 
     threading.Thread(target=loop, name="deadline-sweep", daemon=True).start()

@@ -294,6 +294,7 @@ SPECTACULAR_SETTINGS = {
         "ContactKindEnum": "jj.custody.serializers.CONTACT_KINDS",
         "IncidentKindEnum": "jj.custody.serializers.INCIDENT_KINDS",
         "StrictnessEnum": ["block", "warn"],
+        "CountingUnitEnum": ["child", "event"],  # arrest, sentence and diversion units of the indicators
         "StrictnessJustifyEnum": ["block", "justify"],
         "AuditOutcomeEnum": "jj.audit.models.Outcome",
         "DiversionStageEnum": "jj.diversion.models.Stage",
@@ -328,6 +329,8 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-deadlines": {"task": "jj.deadlines.sweep", "schedule": 60.0, "options": {"expires": 55}},
     # REC-3: hourly, so a child who turns 18 today is gone from every list by the next morning at the latest.
     "sweep-records": {"task": "jj.records.sweep", "schedule": 3600.0, "options": {"expires": 3500}},
+    # Files of indicator exports past their expiry are deleted (jj/oversight/services.export_jobs_purge).
+    "purge-exports": {"task": "jj.oversight.purge_exports", "schedule": 3600.0, "options": {"expires": 3500}},
 }
 
 DEMO_ALLOWED = env_bool("JJ_ALLOW_DEMO", DEBUG)

@@ -28,8 +28,12 @@ test("an ombudsperson reads the indicators, drills into a group, verifies the tr
   await page.getByRole("button", { name: "Verify the audit trail" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The audit trail is intact" })).toBeVisible();
 
+  // The export runs in the background (in-process without a broker): its progress, then a download link.
+  await page.getByRole("button", { name: "Export XLSX" }).click();
+  const link = page.getByRole("link", { name: /^Download indicators-.*\.xlsx$/ });
+  await expect(link).toBeVisible();
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Export XLSX" }).click();
+  await link.click();
   expect((await download).suggestedFilename()).toMatch(/^indicators-.*\.xlsx$/);
 
   await page.getByRole("link", { name: "Printable report" }).click();

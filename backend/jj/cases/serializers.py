@@ -178,6 +178,11 @@ class ChargeSerializer(serializers.Serializer):
     diversion_not_offered_reason = serializers.CharField(
         required=False, allow_blank=True, default="", help_text="DIV-1: why diversion was not offered before charging."
     )
+    occurred_at = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        help_text="When the charge was brought, if earlier than now (recorded late: audited as such).",
+    )
 
 
 class NonCustodialOptionSerializer(serializers.Serializer):

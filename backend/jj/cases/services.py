@@ -38,7 +38,7 @@ from jj.compliance.services import (
     rules_evaluate,
 )
 from jj.core.exceptions import ActionNotAllowed, ApplicationError, decision_to_json
-from jj.core.services import versioned_update
+from jj.core.services import act_time, act_timing, versioned_update
 from jj.deadlines.services import deadlines_meet, notification_create
 from jj.people.models import Child
 from jj.rules.checks.common import CHILD_PROTECTION, INDEPENDENT_OVERSIGHT, SUPERVISOR
@@ -471,14 +471,17 @@ def case_charge(
     individual_assessment: str = "",
     diversion_not_offered_reason: str = "",
     approval: ApprovalRequest | None = None,
+    occurred_at: datetime | None = None,
 ) -> Case | ApprovalRequest:
-    """Formal charge. The charge rules run (MACR-1, MACR-5, STA-1, DEV-1, ...); a justification the policy reserves
-    to a supervisor holds the charge as an approval request until a second person approves it."""
+    """Formal charge. The charge rules run (MACR-1, MACR-5, STA-1, DEV-1, ...), as of the time of the charge (given
+    as `occurred_at` when it is recorded later); a justification the policy reserves to a supervisor holds the
+    charge as an approval request until a second person approves it."""
     _require_case_writer(actor)
     case = Case.objects.select_related("child", "jurisdiction").get(pk=case.pk)  # fresh: the facts may have moved
     if case.status != CaseStatus.OPEN:
         raise ApplicationError(NOT_OPEN.format(status=case.get_status_display().lower()))
     now = timezone.now()
+    at = act_time(occurred_at, now=now, not_before=case.opened_at, after="the case was opened")
     facts = case_facts(
         case,
         stage="charge",
@@ -486,7 +489,7 @@ def case_charge(
         individual_assessment=individual_assessment,
         diversion_not_offered_reason=diversion_not_offered_reason,
     )
-    decisions = rules_evaluate(trigger=Trigger.CHARGE, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now)
+    decisions = rules_evaluate(trigger=Trigger.CHARGE, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=at)
     refuse_unless_allowed(
         decisions=decisions,
         actor=actor,
@@ -504,6 +507,7 @@ def case_charge(
                 "version": version,
                 "individual_assessment": individual_assessment,
                 "diversion_not_offered_reason": diversion_not_offered_reason,
+                "occurred_at": at.isoformat() if occurred_at else None,
             },
             justification=justification,
             decisions=decisions,
@@ -513,12 +517,12 @@ def case_charge(
             case=case,
             to=CaseStatus.CHARGED,
             actor=actor,
-            at=now,
+            at=at,
             action="case.charge",
             summary="Formally charged",
             expected_version=version,
         )
-        deadlines_meet(case=locked, kinds=["formal_charge"], at=now, by=actor, note="charged")
+        deadlines_meet(case=locked, kinds=["formal_charge"], at=at, by=actor, note="charged")
         decisions_record(
             decisions=decisions,
             trigger=Trigger.CHARGE,
@@ -526,7 +530,7 @@ def case_charge(
             object_id=locked.pk,
             jurisdiction_id=locked.jurisdiction_id,
             actor=actor,
-            at=now,
+            at=at,
             case=locked,
             justification={"DEV-1": justification, "DIV-1": diversion_not_offered_reason},
             approval=approval,
@@ -537,7 +541,7 @@ def case_charge(
             object_type="case",
             object_id=locked.pk,
             child_id=locked.child_id,
-            changes={"status": {"before": CaseStatus.OPEN, "after": CaseStatus.CHARGED}},
+            changes={"status": {"before": CaseStatus.OPEN, "after": CaseStatus.CHARGED}, **act_timing(at, now)},
             decisions=decisions,
             reason=justification,
         )
@@ -553,6 +557,9 @@ def _charge_on_approval(approval: ApprovalRequest, approver: User) -> Case | Any
         individual_assessment=approval.payload.get("individual_assessment", ""),
         diversion_not_offered_reason=approval.payload.get("diversion_not_offered_reason", ""),
         approval=approval,
+        occurred_at=datetime.fromisoformat(approval.payload["occurred_at"])
+        if approval.payload.get("occurred_at")
+        else None,
     )
 
 

@@ -1,7 +1,8 @@
 from collections.abc import Mapping
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from jj.core.exceptions import VersionConflict
+from jj.core.exceptions import ApplicationError, VersionConflict
 from jj.core.models import VersionedModel
 
 M = TypeVar("M", bound=VersionedModel)
@@ -26,3 +27,31 @@ def versioned_update(*, instance: M, version: int, data: Mapping[str, Any]) -> t
     locked.save()
     after = {name: getattr(locked, name) for name in data}
     return locked, before, after
+
+
+# --- When an act happened ------------------------------------------------------------------------------------------
+
+# A time a little ahead of the server's clock is a clock difference, not a future act.
+CLOCK_SKEW = timedelta(minutes=1)
+# An act recorded this long after it happened is audited as recorded late.
+RECORDED_LATE_AFTER = timedelta(minutes=15)
+
+
+def act_time(occurred_at: datetime | None, *, now: datetime, not_before: datetime | None, after: str) -> datetime:
+    """When the act happened: the time given (recorded after the fact) or now. Never in the future, never before
+    the act it follows (`after` names it). Every rule is then evaluated as of that time."""
+    if occurred_at is None:
+        return now
+    if occurred_at > now + CLOCK_SKEW:
+        raise ApplicationError("This cannot have happened in the future.", extra={"occurred_at": ["In the future."]})
+    if not_before is not None and occurred_at < not_before:
+        message = f"This cannot have happened before {after} ({not_before.isoformat()})."
+        raise ApplicationError(message, extra={"occurred_at": [message]})
+    return min(occurred_at, now)
+
+
+def act_timing(at: datetime, now: datetime) -> dict[str, Any]:
+    """What the audit trail says about when: the time of the act, and whether it was recorded late."""
+    if now - at <= RECORDED_LATE_AFTER:
+        return {}
+    return {"occurred_at": at.isoformat(), "recorded_late": True}

@@ -82,7 +82,13 @@ class ReferralListApi(ListAPIView):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         case = case_get_for_user(user=user, case_id=data["case"], action="diversion.offer")
-        referral = services.referral_offer(actor=user, case=case, programme=data["programme"], stage=data["stage"])
+        referral = services.referral_offer(
+            actor=user,
+            case=case,
+            programme=data["programme"],
+            stage=data["stage"],
+            occurred_at=data.get("occurred_at"),
+        )
         return Response(referral_out(user, referral.pk), status=status.HTTP_201_CREATED)
 
 

@@ -93,6 +93,11 @@ class OfferSerializer(serializers.Serializer):
     case = serializers.IntegerField()
     programme = serializers.PrimaryKeyRelatedField(queryset=Programme.objects.all())
     stage = serializers.ChoiceField(choices=Stage.choices)
+    occurred_at = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        help_text="When it happened, if earlier than now (recorded late: audited as such).",
+    )
 
 
 class ActivateSerializer(serializers.Serializer):
@@ -110,10 +115,20 @@ class ActivateSerializer(serializers.Serializer):
     legal_advice_offered = serializers.BooleanField(default=False)
     review_route_explained = serializers.BooleanField(default=False)
     stage_accepted = serializers.ChoiceField(choices=Stage.choices, required=False)
+    occurred_at = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        help_text="When it happened, if earlier than now (recorded late: audited as such).",
+    )
 
 
 class DeclineSerializer(serializers.Serializer):
     reason = serializers.CharField()
+    occurred_at = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        help_text="When it happened, if earlier than now (recorded late: audited as such).",
+    )
 
 
 class OutcomeSerializer(serializers.Serializer):
@@ -121,3 +136,8 @@ class OutcomeSerializer(serializers.Serializer):
         choices=[ReferralStatus.COMPLETED, ReferralStatus.NOT_COMPLETED, ReferralStatus.WITHDRAWN]
     )
     reason = serializers.CharField(required=False, allow_blank=True, default="")
+    occurred_at = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        help_text="When it happened, if earlier than now (recorded late: audited as such).",
+    )

@@ -1,7 +1,7 @@
 """Diversion use cases. The safeguards (DIV-2) are checked before anything is written; completion closes the case
 for good with no criminal record (DIV-4); the acknowledgement of responsibility never leaves its column."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -20,6 +20,7 @@ from jj.compliance.services import (
     rules_evaluate,
 )
 from jj.core.exceptions import ActionNotAllowed, ApplicationError
+from jj.core.services import act_time, act_timing
 from jj.custody.models import CustodyEpisode
 from jj.deadlines.services import deadlines_meet
 from jj.diversion.access import decisions_for_the_trail
@@ -75,8 +76,11 @@ def programme_create(*, actor: User, data: dict[str, Any]) -> Programme:
     return programme
 
 
-def referral_offer(*, actor: User, case: Case, programme: Programme, stage: str) -> DiversionReferral:
-    """Offer diversion (DIV-1: at intake, at charge, or any later point; serious offences included)."""
+def referral_offer(
+    *, actor: User, case: Case, programme: Programme, stage: str, occurred_at: datetime | None = None
+) -> DiversionReferral:
+    """Offer diversion (DIV-1: at intake, at charge, or any later point; serious offences included), at the time
+    it was offered."""
     _require(actor, WRITERS, "offer diversion")
     if case.status in CLOSED:
         raise ApplicationError("This case is closed or sentenced: diversion can no longer be offered.")
@@ -85,11 +89,12 @@ def referral_offer(*, actor: User, case: Case, programme: Programme, stage: str)
     if DiversionReferral.objects.filter(case=case, status__in=[ReferralStatus.OFFERED, ReferralStatus.ACTIVE]).exists():
         raise ApplicationError("A diversion is already offered or under way on this case.")
     now = timezone.now()
+    at = act_time(occurred_at, now=now, not_before=case.opened_at, after="the case was opened")
     decisions = rules_evaluate(
         trigger=Trigger.DIVERSION_OFFER,
         jurisdiction_id=case.jurisdiction_id,
         facts=DiversionFacts(programme=_programme_facts(programme), stage=stage),
-        as_of=now,
+        as_of=at,
     )
     refuse_unless_allowed(
         decisions=decisions,
@@ -104,7 +109,7 @@ def referral_offer(*, actor: User, case: Case, programme: Programme, stage: str)
             case=case,
             programme=programme,
             stage_offered=stage,
-            offered_at=now,
+            offered_at=at,
             offered_by=actor,
             case_status_before=case.status,
         )
@@ -114,6 +119,7 @@ def referral_offer(*, actor: User, case: Case, programme: Programme, stage: str)
             summary=f"Diversion offered: {programme.name}",
             actor=actor,
             data={"referral": referral.pk, "stage": stage},
+            occurred_at=at,
         )
         audit_append(
             actor=actor,
@@ -121,7 +127,7 @@ def referral_offer(*, actor: User, case: Case, programme: Programme, stage: str)
             object_type="diversion_referral",
             object_id=referral.pk,
             child_id=case.child_id,
-            changes={"case_id": case.pk, "programme_id": programme.pk, "stage": stage},
+            changes={"case_id": case.pk, "programme_id": programme.pk, "stage": stage, **act_timing(at, now)},
         )
     return referral
 
@@ -133,6 +139,7 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
         raise ApplicationError("Only an offered diversion can start.")
     case = referral.case
     now = timezone.now()
+    at = act_time(data.get("occurred_at"), now=now, not_before=referral.offered_at, after="the offer")
     acknowledgement = data.get("acknowledgement_of_responsibility", "")
     facts = _referral_facts(
         referral,
@@ -143,12 +150,12 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
         informed_of=tuple(data.get("informed_of", ())),
         legal_advice_offered=bool(data.get("legal_advice_offered")),
         review_route_explained=bool(data.get("review_route_explained")),
-        activated_at=now,
+        activated_at=at,
         duration_days=referral.programme.typical_duration_days,
     )
     case_transition_check(case=case, to=CaseStatus.DIVERTED, actor=actor, action="diversion.activate")
     decisions = rules_evaluate(
-        trigger=Trigger.DIVERSION_ACTIVATE, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now
+        trigger=Trigger.DIVERSION_ACTIVATE, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=at
     )
     refuse_unless_allowed(
         decisions=decisions,
@@ -166,21 +173,21 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
         locked.status = ReferralStatus.ACTIVE
         locked.compelling_evidence = facts.compelling_evidence
         locked.acknowledgement_of_responsibility = acknowledgement
-        locked.child_consent_at = now
-        locked.guardian_consent_at = now if facts.guardian_consent else None
+        locked.child_consent_at = at
+        locked.guardian_consent_at = at if facts.guardian_consent else None
         locked.informed_of = list(facts.informed_of)
-        locked.legal_advice_offered_at = now
+        locked.legal_advice_offered_at = at
         locked.review_route_explained = True
         locked.stage_accepted = data.get("stage_accepted") or locked.stage_offered
-        locked.activated_at = now
-        locked.ends_on = (now + timedelta(days=locked.programme.typical_duration_days)).date()
+        locked.activated_at = at
+        locked.ends_on = (at + timedelta(days=locked.programme.typical_duration_days)).date()
         locked.version += 1
         locked.save()
         case_status_change(
             case=case,
             to=CaseStatus.DIVERTED,
             actor=actor,
-            at=now,
+            at=at,
             action="diversion.activate",
             summary=f"Diversion started: {locked.programme.name}",
         )
@@ -190,6 +197,7 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
             summary=f"Diversion started: {locked.programme.name}",
             actor=actor,
             data={"referral": locked.pk},
+            occurred_at=at,
         )
         decisions_apply(
             decisions=decisions,
@@ -198,7 +206,7 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
             object_type="diversion_referral",
             object_id=locked.pk,
             actor=actor,
-            at=now,
+            at=at,
         )
         audit_append(
             actor=actor,
@@ -212,6 +220,7 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
                 "status": {"before": ReferralStatus.OFFERED, "after": ReferralStatus.ACTIVE},
                 "informed_of": list(facts.informed_of),
                 "stage_accepted": locked.stage_accepted,
+                **act_timing(at, now),
             },
             decisions=decisions,
         )
@@ -219,17 +228,23 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
 
 
 @transaction.atomic
-def referral_decline(*, actor: User, referral: DiversionReferral, reason: str) -> DiversionReferral:
+def referral_decline(
+    *, actor: User, referral: DiversionReferral, reason: str, occurred_at: datetime | None = None
+) -> DiversionReferral:
     _require(actor, WRITERS, "record a declined diversion")
     locked = DiversionReferral.objects.select_for_update().get(pk=referral.pk)
     if locked.status != ReferralStatus.OFFERED:
         raise ApplicationError("Only an offered diversion can be declined.")
+    now = timezone.now()
+    at = act_time(occurred_at, now=now, not_before=locked.offered_at, after="the offer")
     locked.status = ReferralStatus.DECLINED
-    locked.outcome_at = timezone.now()
+    locked.outcome_at = at
     locked.outcome_reason = reason
     locked.version += 1
     locked.save()
-    case_event_record(case=referral.case, kind="diversion.declined", summary="Diversion declined", actor=actor)
+    case_event_record(
+        case=referral.case, kind="diversion.declined", summary="Diversion declined", actor=actor, occurred_at=at
+    )
     audit_append(
         actor=actor,
         action="diversion.decline",
@@ -237,6 +252,7 @@ def referral_decline(*, actor: User, referral: DiversionReferral, reason: str) -
         object_id=locked.pk,
         child_id=referral.case.child_id,
         reason=reason,
+        changes=act_timing(at, now) or None,
     )
     return locked
 
@@ -262,23 +278,31 @@ def session_record(*, actor: User, referral: DiversionReferral, data: dict[str, 
     return row
 
 
-def referral_outcome(*, actor: User, referral: DiversionReferral, outcome: str, reason: str = "") -> DiversionReferral:
+def referral_outcome(
+    *,
+    actor: User,
+    referral: DiversionReferral,
+    outcome: str,
+    reason: str = "",
+    occurred_at: datetime | None = None,
+) -> DiversionReferral:
     """DIV-4: completed -> the case closes finally with no criminal record; otherwise it returns to its stage."""
     _require(actor, WRITERS, "record a diversion's outcome")
     if referral.status != ReferralStatus.ACTIVE:
         raise ApplicationError("Only an active diversion has an outcome.")
     case = referral.case
     now = timezone.now()
+    at = act_time(occurred_at, now=now, not_before=referral.activated_at, after="the diversion started")
     decisions = rules_evaluate(
         trigger=Trigger.DIVERSION_OUTCOME,
         jurisdiction_id=case.jurisdiction_id,
         facts=_referral_facts(referral, outcome=outcome),
-        as_of=now,
+        as_of=at,
     )
     with transaction.atomic():
         locked = DiversionReferral.objects.select_for_update().get(pk=referral.pk)
         locked.status = outcome
-        locked.outcome_at = now
+        locked.outcome_at = at
         locked.outcome_reason = reason
         locked.version += 1
         locked.save()
@@ -287,18 +311,19 @@ def referral_outcome(*, actor: User, referral: DiversionReferral, outcome: str, 
             case=case,
             to=CaseStatus.CLOSED_FINAL if outcome == ReferralStatus.COMPLETED else locked.case_status_before,
             actor=actor,
-            at=now,
+            at=at,
             action="diversion.outcome",
             summary=f"Diversion {outcome.replace('_', ' ')}",
             reason=reason,
         )
-        deadlines_meet(case=case, kinds=DIVERSION_DEADLINES, at=now, by=actor, note=f"diversion {outcome}")
+        deadlines_meet(case=case, kinds=DIVERSION_DEADLINES, at=at, by=actor, note=f"diversion {outcome}")
         case_event_record(
             case=case,
             kind=f"diversion.{outcome}",
             summary=f"Diversion {outcome.replace('_', ' ')}",
             actor=actor,
             data={"referral": locked.pk},
+            occurred_at=at,
         )
         decisions_record(
             decisions=decisions,
@@ -307,7 +332,7 @@ def referral_outcome(*, actor: User, referral: DiversionReferral, outcome: str, 
             object_id=locked.pk,
             jurisdiction_id=case.jurisdiction_id,
             actor=actor,
-            at=now,
+            at=at,
             case=case,
         )
         audit_append(
@@ -316,7 +341,11 @@ def referral_outcome(*, actor: User, referral: DiversionReferral, outcome: str, 
             object_type="diversion_referral",
             object_id=locked.pk,
             child_id=case.child_id,
-            changes={"outcome": outcome, "case_status": {"before": before, "after": case_locked.status}},
+            changes={
+                "outcome": outcome,
+                "case_status": {"before": before, "after": case_locked.status},
+                **act_timing(at, now),
+            },
             decisions=decisions,
             reason=reason,
         )

@@ -3,10 +3,10 @@ services. Every read is audited (what was asked, never what a child is), every e
 
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
@@ -23,6 +23,7 @@ from jj.oversight.conventions import Conventions
 from jj.oversight.indicators import indicators_compute
 from jj.oversight.serializers import (
     DisparityQuery,
+    ExportJobSerializer,
     ExportQuery,
     IndicatorQuery,
     IndicatorReportSerializer,
@@ -38,35 +39,11 @@ Readers = HasRole.of(Role.OVERSIGHT_MONITOR, Role.ADMINISTRATOR)
 Monitors = HasRole.of(Role.OVERSIGHT_MONITOR)
 Administrators = HasRole.of(Role.ADMINISTRATOR)
 
-CONVENTION_FIELDS = (
-    "census_date",
-    "arrest_unit",
-    "sentence_unit",
-    "diversion_unit",
-    "deaths_denominator",
-    "duration_cohort",
-    "population_year",
-    "contact_window_months",
-    "inspection_window_months",
-)
-
 
 def _validated(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
     query = serializer_class(data=request.query_params)
     query.is_valid(raise_exception=True)
     return dict(query.validated_data)
-
-
-def _conventions(params: dict[str, Any], jurisdiction: Jurisdiction) -> Conventions:
-    """The caller's conventions; the threshold is the jurisdiction's, or higher if the caller asks."""
-    floor = selectors.suppression_threshold_for(jurisdiction=jurisdiction)
-    return Conventions(
-        period_start=params["period_start"],
-        period_end=params["period_end"],
-        timezone=jurisdiction.timezone,
-        threshold=max(floor, params.get("threshold") or floor),
-        **{name: params[name] for name in CONVENTION_FIELDS if name in params},
-    )
 
 
 def _jurisdiction_out(jurisdiction: Jurisdiction) -> dict[str, str]:
@@ -85,7 +62,7 @@ def _audit_query(user: User, action: str, jurisdiction: Jurisdiction, params: di
 
 def _indicator_report(user: User, params: dict[str, Any], action: str) -> tuple[Jurisdiction, dict[str, Any]]:
     jurisdiction = oversight_jurisdiction_get(user=user, code=params.get("jurisdiction"), action=action)
-    conventions = _conventions(params, jurisdiction)
+    conventions = selectors.conventions_for(jurisdiction=jurisdiction, params=params)
     results = indicators_compute(jurisdiction=jurisdiction, conventions=conventions, by=params.get("by"))
     report = {
         "jurisdiction": _jurisdiction_out(jurisdiction),
@@ -139,16 +116,8 @@ class IndicatorsExportApi(APIView):
         user: User = request.user  # type: ignore[assignment]
         jurisdiction, report = _indicator_report(user, params, "oversight.export")
         fmt = params["file"]
-        title = (
-            f"UNODC/UNICEF juvenile justice indicators - {jurisdiction.name} - "
-            f"{report['period_start']} to {report['period_end']} (census {report['census_date']}; "
-            f"counts from 1 to {report['threshold']} suppressed)"
-        )
-        if fmt == "csv":
-            body, content_type = export.to_csv(report["results"], title=title), "text/csv; charset=utf-8"
-        else:
-            body = export.to_xlsx(report["results"], title=title)
-            content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        body = export.report_file(file_format=fmt, jurisdiction_name=jurisdiction.name, report=report)
+        content_type = export.CONTENT_TYPES[fmt]
         audit_append(
             actor=user,
             action="oversight.export",
@@ -156,28 +125,108 @@ class IndicatorsExportApi(APIView):
             object_id=jurisdiction.code,
             changes={"format": fmt, "query": {k: str(v) for k, v in params.items()}, "bytes": len(body)},
         )
-        response = HttpResponse(body, content_type=content_type)
-        name = f"indicators-{jurisdiction.code}-{report['period_start']}-{report['period_end']}.{fmt}"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        name = export.report_filename(jurisdiction_code=jurisdiction.code, report=report, file_format=fmt)
+        return _attachment(body, content_type, name)
 
 
-class ComplianceApi(APIView):
+def _attachment(body: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+class ExportJobListApi(APIView):
+    """Indicator exports computed in the background: ask for one (202, then follow its progress), list your own."""
+
+    permission_classes = [IsAuthenticated, Readers]
+
+    @extend_schema(responses={200: ExportJobSerializer(many=True)}, summary="Your indicator exports (the latest 20)")
+    def get(self, request: Request) -> Response:
+        jobs = selectors.export_jobs_for(user=request.user)[:20]  # type: ignore[arg-type]
+        return Response(ExportJobSerializer(jobs, many=True).data)
+
+    @extend_schema(
+        request=ExportQuery,
+        responses={202: ExportJobSerializer},
+        summary="Export the indicator table in the background (CSV or XLSX; audited; formula-like text neutralised)",
+    )
+    def post(self, request: Request) -> Response:
+        query = ExportQuery(data=request.data)
+        query.is_valid(raise_exception=True)
+        params = dict(query.validated_data)
+        user: User = request.user  # type: ignore[assignment]
+        jurisdiction = oversight_jurisdiction_get(user=user, code=params.get("jurisdiction"), action="oversight.export")
+        fmt = params.pop("file")
+        params.pop("jurisdiction", None)
+        job = services.export_job_request(actor=user, jurisdiction=jurisdiction, file_format=fmt, params=params)
+        fresh = selectors.export_job_get(user=user, pk=job.pk)  # as the task left it (done at once without a broker)
+        return Response(ExportJobSerializer(fresh or job).data, status=status.HTTP_202_ACCEPTED)
+
+
+class ExportJobDetailApi(APIView):
+    permission_classes = [IsAuthenticated, Readers]
+
+    @extend_schema(responses={200: ExportJobSerializer}, summary="An export's status and progress")
+    def get(self, request: Request, export_id: int) -> Response:
+        job = selectors.export_job_get(user=request.user, pk=export_id)  # type: ignore[arg-type]
+        if job is None:
+            raise Http404
+        return Response(ExportJobSerializer(job).data)
+
+
+class ExportJobFileApi(APIView):
     permission_classes = [IsAuthenticated, Readers]
 
     @extend_schema(
+        responses={
+            (200, "text/csv"): OpenApiTypes.BINARY,
+            (200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"): OpenApiTypes.BINARY,
+            409: OpenApiResponse(description="Not ready yet"),
+            410: OpenApiResponse(description="Expired: export again"),
+        },
+        summary="Download a finished export (audited)",
+    )
+    def get(self, request: Request, export_id: int) -> HttpResponse:
+        user: User = request.user  # type: ignore[assignment]
+        job = selectors.export_job_get(user=user, pk=export_id, with_content=True)
+        if job is None:
+            raise Http404
+        body = services.export_job_download(actor=user, job=job)
+        return _attachment(body, export.CONTENT_TYPES[job.file_format], job.filename)
+
+
+class _StatisticApi(APIView):
+    """A statistic of one jurisdiction: the query validated, the jurisdiction in scope (404, audited, otherwise),
+    the conventions, the computation, then the read audited with what was asked."""
+
+    permission_classes = [IsAuthenticated, Readers]
+    query_class: type[serializers.Serializer] = PeriodQuery
+    action = ""
+
+    def compute(self, jurisdiction: Jurisdiction, c: Conventions, params: dict[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def get(self, request: Request) -> Response:
+        params = _validated(self.query_class, request)
+        user: User = request.user  # type: ignore[assignment]
+        jurisdiction = oversight_jurisdiction_get(user=user, code=params.get("jurisdiction"), action=self.action)
+        body = self.compute(jurisdiction, selectors.conventions_for(jurisdiction=jurisdiction, params=params), params)
+        _audit_query(user, self.action, jurisdiction, params)
+        return Response(body)
+
+
+@extend_schema_view(
+    get=extend_schema(
         parameters=[PeriodQuery],
         responses={200: OpenApiTypes.OBJECT},
         summary="Compliance rates per rule: deadlines met, orders with alternatives, justifications, refusals",
     )
-    def get(self, request: Request) -> Response:
-        params = _validated(PeriodQuery, request)
-        user: User = request.user  # type: ignore[assignment]
-        jurisdiction = oversight_jurisdiction_get(
-            user=user, code=params.get("jurisdiction"), action="oversight.compliance"
-        )
-        c = _conventions(params, jurisdiction)
-        body = {
+)
+class ComplianceApi(_StatisticApi):
+    action = "oversight.compliance"
+
+    def compute(self, jurisdiction: Jurisdiction, c: Conventions, params: dict[str, Any]) -> dict[str, Any]:
+        return {
             "jurisdiction": _jurisdiction_out(jurisdiction),
             "period_start": c.period_start,
             "period_end": c.period_end,
@@ -188,50 +237,39 @@ class ComplianceApi(APIView):
             "refusals": monitoring.refusals(jurisdiction=jurisdiction, conventions=c),
             "time_to_counsel": monitoring.time_to_counsel(jurisdiction=jurisdiction, conventions=c),
         }
-        _audit_query(user, "oversight.compliance", jurisdiction, params)
-        return Response(body)
 
 
-class DisparityApi(APIView):
-    permission_classes = [IsAuthenticated, Readers]
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         parameters=[DisparityQuery],
         responses={200: OpenApiTypes.OBJECT},
         summary="Relative rate index between groups at each decision point",
     )
-    def get(self, request: Request) -> Response:
-        params = _validated(DisparityQuery, request)
-        user: User = request.user  # type: ignore[assignment]
-        jurisdiction = oversight_jurisdiction_get(
-            user=user, code=params.get("jurisdiction"), action="oversight.disparity"
-        )
-        c = _conventions(params, jurisdiction)
+)
+class DisparityApi(_StatisticApi):
+    query_class = DisparityQuery
+    action = "oversight.disparity"
+
+    def compute(self, jurisdiction: Jurisdiction, c: Conventions, params: dict[str, Any]) -> dict[str, Any]:
         body = monitoring.relative_rate_index(
             jurisdiction=jurisdiction, conventions=c, by=params["by"], reference=params.get("reference") or None
         )
-        _audit_query(user, "oversight.disparity", jurisdiction, params)
-        return Response({**body, "threshold": c.threshold, "period_start": c.period_start, "period_end": c.period_end})
+        return {**body, "threshold": c.threshold, "period_start": c.period_start, "period_end": c.period_end}
 
 
-class OccupancyApi(APIView):
-    permission_classes = [IsAuthenticated, Readers]
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         parameters=[OccupancyQuery],
         responses={200: OpenApiTypes.OBJECT},
         summary="Children held in each place of detention over time, against capacity",
     )
-    def get(self, request: Request) -> Response:
-        params = _validated(OccupancyQuery, request)
-        user: User = request.user  # type: ignore[assignment]
-        jurisdiction = oversight_jurisdiction_get(
-            user=user, code=params.get("jurisdiction"), action="oversight.occupancy"
-        )
-        c = _conventions(params, jurisdiction)
-        body = monitoring.occupancy(jurisdiction=jurisdiction, conventions=c, step=params["step"])
-        _audit_query(user, "oversight.occupancy", jurisdiction, params)
-        return Response(body)
+)
+class OccupancyApi(_StatisticApi):
+    query_class = OccupancyQuery
+    action = "oversight.occupancy"
+
+    def compute(self, jurisdiction: Jurisdiction, c: Conventions, params: dict[str, Any]) -> dict[str, Any]:
+        return monitoring.occupancy(jurisdiction=jurisdiction, conventions=c, step=params["step"])
 
 
 class PopulationListApi(APIView):

@@ -123,3 +123,28 @@ def to_xlsx(results: Sequence[dict[str, Any]], *, title: str) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def report_title(*, jurisdiction_name: str, report: dict[str, Any]) -> str:
+    return (
+        f"UNODC/UNICEF juvenile justice indicators - {jurisdiction_name} - "
+        f"{report['period_start']} to {report['period_end']} (census {report['census_date']}; "
+        f"counts from 1 to {report['threshold']} suppressed)"
+    )
+
+
+def report_file(*, file_format: str, jurisdiction_name: str, report: dict[str, Any]) -> bytes:
+    title = report_title(jurisdiction_name=jurisdiction_name, report=report)
+    if file_format == "csv":
+        return to_csv(report["results"], title=title)
+    return to_xlsx(report["results"], title=title)
+
+
+def report_filename(*, jurisdiction_code: str, report: dict[str, Any], file_format: str) -> str:
+    return f"indicators-{jurisdiction_code}-{report['period_start']}-{report['period_end']}.{file_format}"

@@ -64,3 +64,40 @@ class JurisdictionProfile(VersionedModel):
 
     def __str__(self) -> str:
         return f"Oversight profile of {self.jurisdiction_id}"
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+    EXPIRED = "expired", "Expired"
+
+
+class ExportJob(TimeStampedModel):
+    """An indicator export computed in the background: its progress while it runs, then the file, kept until
+    `expires_at` for the person who asked for it only. Holds aggregates (suppressed), never a child's record."""
+
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="+")
+    file_format = models.CharField(max_length=8, choices=[("csv", "CSV"), ("xlsx", "XLSX")])
+    # The validated query (period, conventions, disaggregation) as JSON text values.
+    query = models.JSONField(default=dict)
+    status = models.CharField(max_length=16, choices=ExportStatus.choices, default=ExportStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(100)])  # percent
+    content = models.BinaryField(null=True, editable=False)
+    filename = models.CharField(max_length=200, blank=True)
+    size = models.PositiveIntegerField(null=True, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["requested_by", "-created_at"], name="export_job_requester_idx"),
+            models.Index(fields=["status", "expires_at"], name="export_job_expiry_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Export {self.pk} ({self.file_format}, {self.status})"

@@ -5,7 +5,7 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from jj.oversight.conventions import DIMENSIONS, months_before
-from jj.oversight.models import AgeGroup, ChildPopulation
+from jj.oversight.models import AgeGroup, ChildPopulation, ExportJob, ExportStatus
 from jj.people.models import Sex
 
 MAX_PERIOD_DAYS = 5 * 366
@@ -173,3 +173,32 @@ class ProfileSerializer(serializers.Serializer):
     prevention_plan = serializers.BooleanField(allow_null=True, required=False)
     prevention_plan_reference = serializers.CharField(allow_blank=True, required=False, max_length=300)
     suppression_threshold = serializers.IntegerField(min_value=1, max_value=50, required=False)
+
+
+class ExportJobSerializer(serializers.ModelSerializer[ExportJob]):
+    jurisdiction = serializers.CharField(source="jurisdiction.code", read_only=True)
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ExportJob
+        fields = [
+            "id",
+            "jurisdiction",
+            "file_format",
+            "query",
+            "status",
+            "progress",
+            "filename",
+            "size",
+            "error",
+            "created_at",
+            "finished_at",
+            "expires_at",
+            "download_url",
+        ]
+        read_only_fields = fields
+
+    def get_download_url(self, job: ExportJob) -> str | None:
+        if job.status != ExportStatus.DONE:
+            return None
+        return f"/api/oversight/exports/{job.pk}/file/"

@@ -1,19 +1,33 @@
-"""Writes of the oversight app: child population figures (one at a time or a CSV import) and the jurisdiction's
-profile. Each is audited in the same transaction."""
+"""Writes of the oversight app: child population figures (one at a time or a CSV import), the jurisdiction's
+profile, and indicator exports computed in the background. Each is audited in the same transaction."""
 
 import csv
 import io
+import logging
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
+from django.utils import timezone
+from rest_framework import status
 
 from jj.accounts.models import Jurisdiction, Role, User
 from jj.audit.services import audit_append, changed_fields
-from jj.core.exceptions import ActionNotAllowed, ApplicationError
+from jj.core.exceptions import ActionNotAllowed, ApplicationError, VersionConflict
 from jj.core.services import versioned_update
-from jj.oversight.models import AgeGroup, ChildPopulation, JurisdictionProfile
+from jj.oversight import export, selectors
+from jj.oversight.access import READERS
+from jj.oversight.indicators import DEFINITIONS, indicators_compute
+from jj.oversight.models import AgeGroup, ChildPopulation, ExportJob, ExportStatus, JurisdictionProfile
 from jj.people.models import Sex
+
+log = logging.getLogger(__name__)
+
+
+class ExportGone(ApplicationError):
+    status_code = status.HTTP_410_GONE
+
 
 CSV_COLUMNS = ("year", "sex", "age_group", "count")
 MAX_IMPORT_ROWS = 10_000
@@ -153,3 +167,144 @@ def jurisdiction_profile_update(
             ),
         )
     return profile
+
+
+# --- Indicator exports in the background ---------------------------------------------------------------------------
+
+EXPORT_TTL = timedelta(hours=24)  # a finished file can be downloaded this long, then it is deleted
+MAX_ACTIVE_EXPORTS = 3  # queued or running exports per person
+
+
+def export_job_request(
+    *, actor: User, jurisdiction: Jurisdiction, file_format: str, params: dict[str, Any]
+) -> ExportJob:
+    """Queue an indicator export; the file is computed by the `jj.oversight.export` task (in-process without a
+    broker). Audited as asked; the export itself is audited when the file is written."""
+    if actor.role not in READERS:
+        raise ActionNotAllowed("Only oversight monitors and administrators can export these statistics.")
+    with transaction.atomic():
+        active = ExportJob.objects.filter(
+            requested_by=actor, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]
+        ).count()
+        if active >= MAX_ACTIVE_EXPORTS:
+            raise ApplicationError(
+                f"You already have {active} exports under way: wait for one to finish.",
+                extra={"file": ["Too many exports under way."]},
+            )
+        job = ExportJob.objects.create(
+            requested_by=actor,
+            jurisdiction=jurisdiction,
+            file_format=file_format,
+            query=selectors.query_encode(params),
+        )
+        audit_append(
+            actor=actor,
+            action="oversight.export.request",
+            object_type="export_job",
+            object_id=job.pk,
+            changes={"format": file_format, "jurisdiction": jurisdiction.code, "query": job.query},
+        )
+        job_id = job.pk
+        transaction.on_commit(lambda: _export_enqueue(job_id))
+    return job
+
+
+def _export_enqueue(job_id: int) -> None:
+    from jj.oversight.tasks import run_export
+
+    run_export.delay(job_id)
+
+
+def _export_progress(job: ExportJob, progress: int) -> None:
+    ExportJob.objects.filter(pk=job.pk, status=ExportStatus.RUNNING).update(
+        progress=progress, updated_at=timezone.now()
+    )
+
+
+def export_job_run(*, job_id: int) -> ExportJob | None:
+    """Compute the export of a queued job, one indicator at a time (progress after each), then store the file.
+    Idempotent: a job already finished (a second delivery of the task) is left as it is; a job left running by a
+    worker that died is started again."""
+    with transaction.atomic():
+        job = ExportJob.objects.select_for_update().select_related("jurisdiction").filter(pk=job_id).first()
+        if job is None or job.status not in (ExportStatus.QUEUED, ExportStatus.RUNNING):
+            return job
+        job.status, job.progress = ExportStatus.RUNNING, 0
+        job.save(update_fields=["status", "progress", "updated_at"])
+    jurisdiction = job.jurisdiction
+    try:
+        params = selectors.query_decode(job.query)
+        conventions = selectors.conventions_for(jurisdiction=jurisdiction, params=params)
+        numbers = list(DEFINITIONS)
+        results: list[dict[str, Any]] = []
+        for done, number in enumerate(numbers, start=1):
+            results += indicators_compute(
+                jurisdiction=jurisdiction, conventions=conventions, by=params.get("by"), numbers=[number]
+            )
+            _export_progress(job, 95 * done // len(numbers))
+        report = {
+            "period_start": conventions.period_start,
+            "period_end": conventions.period_end,
+            "census_date": conventions.census,
+            "threshold": conventions.threshold,
+            "results": results,
+        }
+        body = export.report_file(file_format=job.file_format, jurisdiction_name=jurisdiction.name, report=report)
+    except (OperationalError, InterfaceError):
+        raise  # retried by the task
+    except Exception:
+        log.exception("oversight export %s failed", job.pk)
+        ExportJob.objects.filter(pk=job.pk).update(
+            status=ExportStatus.FAILED,
+            error="The export could not be computed. Try again, or ask an administrator to look at the logs.",
+            finished_at=timezone.now(),
+        )
+        job.refresh_from_db()
+        return job
+    now = timezone.now()
+    with transaction.atomic():
+        locked = ExportJob.objects.select_for_update().get(pk=job.pk)
+        if locked.status != ExportStatus.RUNNING:
+            return locked
+        locked.content = body
+        locked.size = len(body)
+        locked.filename = export.report_filename(
+            jurisdiction_code=jurisdiction.code, report=report, file_format=job.file_format
+        )
+        locked.status, locked.progress = ExportStatus.DONE, 100
+        locked.finished_at, locked.expires_at = now, now + EXPORT_TTL
+        locked.save()
+        audit_append(
+            actor=locked.requested_by,
+            action="oversight.export",
+            object_type="jurisdiction",
+            object_id=jurisdiction.code,
+            changes={"format": job.file_format, "query": job.query, "bytes": len(body), "job": job.pk},
+        )
+    return locked
+
+
+def export_job_download(*, actor: User, job: ExportJob) -> bytes:
+    """The finished file, for the person who asked for it (audited each time). 409 while it is being computed,
+    410 once it has expired."""
+    if job.requested_by_id != actor.pk:
+        raise ActionNotAllowed("Only the person who asked for an export can download it.")
+    if job.status == ExportStatus.EXPIRED or (job.expires_at and job.expires_at <= timezone.now()):
+        raise ExportGone("This export has expired: export again.")
+    if job.status != ExportStatus.DONE or job.content is None:
+        raise VersionConflict("This export is not ready yet.")
+    audit_append(
+        actor=actor,
+        action="oversight.export.download",
+        object_type="export_job",
+        object_id=job.pk,
+        changes={"format": job.file_format, "bytes": job.size},
+    )
+    return bytes(job.content)
+
+
+def export_jobs_purge(*, now: datetime) -> int:
+    """Delete the files of expired exports (the row stays, as the record of what was exported). Idempotent."""
+    return ExportJob.objects.filter(status=ExportStatus.DONE, expires_at__lte=now).update(
+        status=ExportStatus.EXPIRED, content=None, updated_at=now
+    )

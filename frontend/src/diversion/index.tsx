@@ -90,9 +90,11 @@ function ReferralActions() {
             <BooleanInput source="guardian_consent" label="jj.diversion.guardian_consent" />
             <BooleanInput source="legal_advice_offered" label="jj.diversion.legal_advice_offered" />
             <BooleanInput source="review_route_explained" label="jj.diversion.review_route_explained" />
+            <DateTimeInput source="occurred_at" label="jj.fields.happened_at" helperText="jj.fields.happened_at_help" />
           </ActionForm>
           <ActionForm title="jj.diversion.decline" path={`${base}decline/`} testId="form-decline">
             <TextInput source="reason" label="jj.diversion.reason" validate={required()} fullWidth />
+            <DateTimeInput source="occurred_at" label="jj.fields.happened_at" helperText="jj.fields.happened_at_help" />
           </ActionForm>
         </>
       )}
@@ -110,6 +112,7 @@ function ReferralActions() {
           <ActionForm title="jj.diversion.outcome" path={`${base}outcome/`} testId="form-outcome">
             <SelectInput source="outcome" choices={OUTCOMES} label="jj.fields.outcome" validate={required()} />
             <TextInput source="reason" label="jj.diversion.reason" fullWidth />
+            <DateTimeInput source="occurred_at" label="jj.fields.happened_at" helperText="jj.fields.happened_at_help" />
           </ActionForm>
         </>
       )}

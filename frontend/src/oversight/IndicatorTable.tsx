@@ -5,6 +5,11 @@ import { useTranslate } from "react-admin";
 import type { Indicator } from "./api";
 import { conventionsOf, display } from "./api";
 
+/** The definition in the reader's language (the server's English text when there is no translation). */
+export function indicatorDefinition(indicator: Indicator, translate: (key: string, options?: object) => string): string {
+  return translate(`jj.indicator_definitions.${indicator.code}`, { _: indicator.definition });
+}
+
 export function indicatorName(indicator: Indicator, translate: (key: string, options?: object) => string): string {
   return translate(`jj.indicators.${indicator.code}`, { _: indicator.name });
 }
@@ -43,7 +48,7 @@ export function IndicatorTable({
               </Typography>{" "}
               {r.core && <Chip size="small" label={translate("jj.oversight.core")} />}
               <Typography variant="caption" component="p">
-                {r.definition}
+                {indicatorDefinition(r, translate)}
               </Typography>
               {r.notes.map((note) => (
                 <Typography key={note} variant="caption" component="p" color="text.secondary">

@@ -1,6 +1,5 @@
 /** The oversight workspace: the 15 UNODC/UNICEF indicators for a period and a jurisdiction, with definitions and
  * conventions, a drill-down by group, compliance, disparity and occupancy, exports and the audit-chain check. */
-import DownloadIcon from "@mui/icons-material/Download";
 import PrintIcon from "@mui/icons-material/Print";
 import { Alert, Box, Button, Card, CardContent, LinearProgress, Typography } from "@mui/material";
 import { useState } from "react";
@@ -8,10 +7,11 @@ import { Title, useTranslate } from "react-admin";
 import { Link, useSearchParams } from "react-router-dom";
 
 import type { Compliance, Disparity, Filters, Indicator, IndicatorReport, Occupancy } from "./api";
-import { exportHref, filtersFrom, queryOf } from "./api";
+import { filtersFrom, queryOf } from "./api";
 import { GroupChart, OccupancyChart } from "./charts";
 import { ComplianceSection } from "./ComplianceSection";
 import { DisparitySection } from "./DisparitySection";
+import { ExportButtons } from "./ExportButtons";
 import { FilterBar } from "./Filters";
 import { GroupTable, IndicatorTable, indicatorName } from "./IndicatorTable";
 import { useOversight } from "./useOversight";
@@ -49,12 +49,7 @@ export function OversightDashboard() {
       </Typography>
       <FilterBar filters={filters} onChange={setFilters} />
       <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap", mb: 2, alignItems: "flex-start" }}>
-        <Button variant="outlined" startIcon={<DownloadIcon />} href={exportHref(filters, "xlsx")}>
-          {translate("jj.oversight.export_xlsx")}
-        </Button>
-        <Button variant="outlined" startIcon={<DownloadIcon />} href={exportHref(filters, "csv")}>
-          {translate("jj.oversight.export_csv")}
-        </Button>
+        <ExportButtons filters={filters} />
         <Button variant="outlined" startIcon={<PrintIcon />} component={Link} to={`/indicators/report?${query}`}>
           {translate("jj.oversight.report")}
         </Button>

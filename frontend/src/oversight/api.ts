@@ -1,5 +1,4 @@
-/** Types of the oversight API and the pure helpers the pages share (query strings, export links, value display). */
-import { API } from "../http";
+/** Types of the oversight API and the pure helpers the pages share (query strings, export requests, value display). */
 
 export interface Flags {
   numerator: boolean;
@@ -139,9 +138,29 @@ export function queryOf(filters: Filters, extra: Record<string, string> = {}): s
   return query.toString();
 }
 
-/** A download link for the indicator table (the API audits every export). */
-export function exportHref(filters: Filters, file: "csv" | "xlsx"): string {
-  return `${API}/oversight/indicators/export/?${queryOf(filters, { file })}`;
+export interface ExportJob {
+  id: number;
+  jurisdiction: string;
+  file_format: "csv" | "xlsx";
+  query: Record<string, unknown>;
+  status: "queued" | "running" | "done" | "failed" | "expired";
+  progress: number;
+  filename: string;
+  size: number | null;
+  error: string;
+  created_at: string;
+  finished_at: string | null;
+  expires_at: string | null;
+  download_url: string | null;
+}
+
+/** The body that asks for a background export of what the dashboard shows. */
+export function exportBody(filters: Filters, file: "csv" | "xlsx"): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(queryOf(filters, { file })).entries());
+}
+
+export function exportRunning(job: ExportJob): boolean {
+  return job.status === "queued" || job.status === "running";
 }
 
 /** What a cell shows: "suppressed" rather than a small count, "—" for nothing to show, yes/no for policies. */

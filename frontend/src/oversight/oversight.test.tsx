@@ -1,11 +1,13 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { AdminContext, I18nContextProvider } from "react-admin";
 import { describe, expect, it, vi } from "vitest";
 
 import { i18nProvider } from "../i18n";
 import type { Indicator } from "./api";
-import { conventionsOf, display, exportHref, filtersFrom, lastYear, queryOf } from "./api";
+import type { ExportJob } from "./api";
+import { conventionsOf, display, exportBody, filtersFrom, lastYear, queryOf } from "./api";
+import { ExportButtons } from "./ExportButtons";
 import { GroupTable, IndicatorTable } from "./IndicatorTable";
 import { VerifyAuditButton } from "./VerifyAuditButton";
 
@@ -47,10 +49,13 @@ describe("oversight helpers", () => {
     expect(queryOf({ period_start: "2025-01-01", period_end: "2025-12-31", by: undefined })).toBe("period_start=2025-01-01&period_end=2025-12-31");
   });
 
-  it("builds export links for the API, which audits them", () => {
-    expect(exportHref({ period_start: "2025-01-01", period_end: "2025-12-31" }, "xlsx")).toBe(
-      "/api/oversight/indicators/export/?period_start=2025-01-01&period_end=2025-12-31&file=xlsx",
-    );
+  it("asks for an export of what the dashboard shows", () => {
+    expect(exportBody({ period_start: "2025-01-01", period_end: "2025-12-31", by: "sex" }, "xlsx")).toEqual({
+      period_start: "2025-01-01",
+      period_end: "2025-12-31",
+      by: "sex",
+      file: "xlsx",
+    });
   });
 
   it("shows suppressed cells as suppressed, never as a number", () => {
@@ -93,6 +98,20 @@ describe("IndicatorTable", () => {
         </I18nContextProvider>,
       );
       expect(screen.getByRole("table", { name: "Par groupe : Enfants en détention" })).toBeInTheDocument();
+      cleanup();
+      render(
+        <I18nContextProvider value={i18nProvider}>
+          <IndicatorTable results={[detention, { ...detention, number: 99, code: "not_translated", definition: "Server text." }]} />
+        </I18nContextProvider>,
+      );
+      expect(screen.getByTestId("indicator-2")).toHaveTextContent("Nombre d'enfants en détention pour 100 000 enfants de la population.");
+      expect(screen.getByTestId("indicator-99")).toHaveTextContent("Server text."); // no translation: the server's
+      cleanup();
+      render(
+        <I18nContextProvider value={i18nProvider}>
+          <GroupTable indicator={detention} />
+        </I18nContextProvider>,
+      );
       expect(screen.getByText("Fille")).toBeInTheDocument();
       expect(screen.getAllByText("masqué")).toHaveLength(2);
     } finally {
@@ -131,5 +150,61 @@ describe("VerifyAuditButton", () => {
     );
     await userEvent.click(screen.getByRole("button", { name: "Verify the audit trail" }));
     await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("intact: 41 events checked"));
+  });
+});
+
+describe("ExportButtons", () => {
+  const job = (over: Partial<ExportJob>): ExportJob => ({
+    id: 7,
+    jurisdiction: "north",
+    file_format: "xlsx",
+    query: {},
+    status: "queued",
+    progress: 0,
+    filename: "",
+    size: null,
+    error: "",
+    created_at: "2026-11-30T10:00:00Z",
+    finished_at: null,
+    expires_at: null,
+    download_url: null,
+    ...over,
+  });
+
+  it("asks for a background export, shows its progress, then the download link", async () => {
+    const post = vi.fn().mockResolvedValue(job({}));
+    const get = vi
+      .fn()
+      .mockResolvedValueOnce(job({ status: "running", progress: 40 }))
+      .mockResolvedValue(
+        job({ status: "done", progress: 100, filename: "indicators-north.xlsx", download_url: "/api/oversight/exports/7/file/" }),
+      );
+    render(
+      <AdminContext dataProvider={{ get, post } as never} i18nProvider={i18nProvider}>
+        <ExportButtons filters={{ period_start: "2025-01-01", period_end: "2025-12-31" }} pollMs={5} />
+      </AdminContext>,
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Export XLSX" }));
+    expect(post).toHaveBeenCalledWith("/oversight/exports/", { period_start: "2025-01-01", period_end: "2025-12-31", file: "xlsx" });
+    const link = await screen.findByRole("link", { name: "Download indicators-north.xlsx" });
+    expect(link).toHaveAttribute("href", "/api/oversight/exports/7/file/");
+    expect(get).toHaveBeenCalledWith("/oversight/exports/7/");
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+  });
+
+  it("shows a running export's progress and a failure's message", async () => {
+    const post = vi.fn().mockResolvedValue(job({ status: "running", progress: 40 }));
+    let finish: (value: ExportJob) => void = () => undefined;
+    const get = vi.fn().mockReturnValue(new Promise<ExportJob>((resolve) => (finish = resolve)));
+    render(
+      <AdminContext dataProvider={{ get, post } as never} i18nProvider={i18nProvider}>
+        <ExportButtons filters={{ period_start: "2025-01-01", period_end: "2025-12-31" }} pollMs={5} />
+      </AdminContext>,
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Export CSV" }));
+    expect(await screen.findByRole("progressbar", { name: "Export progress" })).toHaveAttribute("aria-valuenow", "40");
+    expect(screen.getByRole("button", { name: "Export XLSX" })).toBeDisabled();
+    finish(job({ status: "failed", error: "The export could not be computed." }));
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("The export could not be computed."));
   });
 });

@@ -1,15 +1,20 @@
 """Health check, OpenAPI schema and Swagger UI, and the demo seed (issue 2)."""
 
+from datetime import timedelta
 from io import StringIO
 from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from jj.accounts.models import Agency, Jurisdiction, Role, User
 from jj.audit.verification import verify_chain
 from jj.cases.models import Case, ChildProtectionReferral
+from jj.oversight.conventions import Conventions
+from jj.oversight.indicators import indicators_compute
+from jj.oversight.models import ChildPopulation
 from jj.people.models import Child
 
 
@@ -54,7 +59,7 @@ def test_seed_demo_is_idempotent_and_audited(settings: Any, monkeypatch: Any) ->
     counts = (Jurisdiction.objects.count(), Agency.objects.count(), Child.objects.count(), Case.objects.count())
     call_command("seed_demo", stdout=out)
     # Two children below the minimum age and one alleged a status offence (STA-1) have referrals, not cases.
-    assert counts == (2, 3, 53, 50)
+    assert counts == (2, 4, 53, 50)
     assert ChildProtectionReferral.objects.count() == 3
     assert (Jurisdiction.objects.count(), Agency.objects.count(), Child.objects.count(), Case.objects.count()) == counts
     for role in Role.values:
@@ -63,6 +68,30 @@ def test_seed_demo_is_idempotent_and_audited(settings: Any, monkeypatch: Any) ->
     assert set(Case.objects.values_list("status", flat=True)) >= {"open", "closed", "charged"}
     assert "caseworker2" in out.getvalue()
     assert verify_chain().ok
+    _oversight_demo_shows_rates()
+
+
+def _oversight_demo_shows_rates() -> None:
+    """Issue 13: the monitor works in an ombudsperson's office of their own, and the demo has population figures
+    for last year and this one, so the dashboard shows rates (the demo's arrests are of the last 120 days)."""
+    monitor = User.objects.get(username="oversight_monitor")
+    assert monitor.agency is not None
+    assert monitor.agency != User.objects.get(username="caseworker").agency
+    assert "Ombudsperson" in monitor.agency.name
+    north = monitor.agency.jurisdiction
+    today = timezone.localdate()
+    assert sorted(set(ChildPopulation.objects.filter(jurisdiction=north).values_list("year", flat=True))) == [
+        today.year - 1,
+        today.year,
+    ]
+    assert ChildPopulation.objects.filter(jurisdiction=north, year=today.year).count() == 8  # 2 sexes x 4 groups
+    last_120_days = Conventions(period_start=today - timedelta(days=120), period_end=today, timezone=north.timezone)
+    arrests = indicators_compute(jurisdiction=north, conventions=last_120_days, numbers=[1])[0]
+    assert arrests["denominator"] == sum(
+        ChildPopulation.objects.filter(jurisdiction=north, year=today.year).values_list("count", flat=True)
+    )
+    assert arrests["numerator"] > 5  # published, not suppressed
+    assert arrests["value"] > 0
 
 
 @pytest.mark.django_db

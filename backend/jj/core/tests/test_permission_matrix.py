@@ -33,6 +33,8 @@ from conftest import World, make_user
 from jj.accounts.models import Agency, Role
 from jj.cases.models import Assignment
 from jj.custody import services as custody_services
+from jj.oversight import services as oversight_services
+from jj.oversight.models import ExportJob
 
 ROLES = {
     "cw": "caseworker",
@@ -101,6 +103,9 @@ EXPECTED: dict[str, str] = {
     "GET /api/oversight/compliance/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/oversight/decisions/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=403",
     "GET /api/oversight/disparity/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/oversight/exports/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/oversight/exports/{export_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=404",
+    "GET /api/oversight/exports/{export_id}/file/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=404",
     "GET /api/oversight/indicators/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/oversight/indicators/export/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/oversight/jurisdictions/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
@@ -180,6 +185,7 @@ EXPECTED: dict[str, str] = {
     "POST /api/guardians/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
     "POST /api/inspections/{inspection_id}/follow-up/": "cw=403 sv=403 lc=403 fo=403 co=403 om=404 ad=403",
     "POST /api/inspections/": "cw=403 sv=400 lc=403 fo=403 co=403 om=400 ad=400",
+    "POST /api/oversight/exports/": "cw=403 sv=403 lc=403 fo=403 co=403 om=202 ad=202",
     "POST /api/oversight/population/": "cw=403 sv=403 lc=403 fo=403 co=403 om=400 ad=400",
     "POST /api/oversight/population/import/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
     "POST /api/records/sealed-read/": "cw=400 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
@@ -251,6 +257,8 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     ),
     "POST /api/custody-episodes/{episode_id}/release/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/transfer/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/oversight/exports/{export_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=404 ad=200",
+    "GET /api/oversight/exports/{export_id}/file/": "cw=403 sv=403 lc=403 fo=403 co=403 om=404 ad=200",
     "POST /api/inspections/{inspection_id}/follow-up/": "cw=403 sv=403 lc=403 fo=403 co=403 om=404 ad=403",
     "POST /api/diversion-referrals/{referral_id}/activate/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/diversion-referrals/{referral_id}/decline/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
@@ -320,6 +328,8 @@ EXPECTED_AGENCY: dict[str, str] = {
     ),
     "POST /api/custody-episodes/{episode_id}/release/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/transfer/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/oversight/exports/{export_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=404 ad=404",
+    "GET /api/oversight/exports/{export_id}/file/": "cw=403 sv=403 lc=403 fo=403 co=403 om=404 ad=404",
     "POST /api/inspections/{inspection_id}/follow-up/": "cw=403 sv=403 lc=403 fo=403 co=403 om=404 ad=403",
     "POST /api/diversion-referrals/{referral_id}/activate/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/diversion-referrals/{referral_id}/decline/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
@@ -338,6 +348,17 @@ def _facility(actor: Any, name: str, operator: Any, staff: list[Any]) -> Any:
         "operator": operator,
     }
     return custody_services.facility_create(actor=actor, data=data, staff=staff)
+
+
+def _export(requester: Any, jurisdiction: Any) -> int:
+    job = ExportJob.objects.create(
+        requested_by=requester,
+        jurisdiction=jurisdiction,
+        file_format="csv",
+        query={"period_start": "2025-01-01", "period_end": "2025-12-31"},
+    )
+    oversight_services.export_job_run(job_id=job.pk)
+    return job.pk
 
 
 @pytest.fixture
@@ -369,6 +390,13 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
         "south": world["sp_caseworker"],
     }
     jurisdictions = {"north": world.north, "colleague": world.north, "agency": world.north, "south": world.south}
+    # An indicator export is its requester's alone: the monitor's own, and others' in and outside the jurisdiction.
+    exporters = {
+        "north": world["oversight_monitor"],
+        "colleague": world["administrator"],
+        "agency": world["ea_caseworker"],
+        "south": world["sp_admin"],
+    }
     result: dict[str, dict[str, Any]] = {"missing": {}}
     for side, who in makers.items():
         case, place = cases[side], facilities[side]
@@ -391,6 +419,7 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
             "facility_id": place.pk,
             "code": jurisdictions[side].code,
             "assignment_id": Assignment.objects.filter(case=case).order_by("pk").values_list("pk", flat=True).first(),
+            "export_id": _export(exporters[side], jurisdictions[side]),
         }
     return result
 

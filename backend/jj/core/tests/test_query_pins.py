@@ -12,9 +12,10 @@ from jj.cases.models import Case
 from jj.custody import services as custody_services
 from jj.custody.models import CustodyEpisode
 from jj.deadlines.models import Deadline
+from jj.oversight.models import ExportJob
 from jj.people.models import Guardian
 
-# (user, url template, queries). {case}, {child}, {guardian}, {episode}, {facility} are filled from the world.
+# (user, url template, queries). {case}, {child}, {guardian}, {episode}, {facility}, {export} are filled from the world.
 PINS: list[tuple[str, str, int]] = [
     ("caseworker", "/api/cases/", 9),
     ("supervisor", "/api/cases/", 11),
@@ -47,6 +48,8 @@ PINS: list[tuple[str, str, int]] = [
     ("supervisor", "/api/approvals/", 6),
     ("oversight_monitor", "/api/audit/events/", 9),
     ("oversight_monitor", "/api/oversight/decisions/", 9),
+    ("oversight_monitor", "/api/oversight/exports/", 5),
+    ("oversight_monitor", "/api/oversight/exports/{export}/", 5),
     ("administrator", "/api/users/", 7),
     ("supervisor", "/api/staff/", 7),
     ("supervisor", "/api/records/preview/", 7),
@@ -76,12 +79,17 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
     for c in cases:
         Deadline.objects.create(case=c, kind="review", description="Review", due_at=timezone.now() + timedelta(hours=3))
     guardian = Guardian.objects.create(child_id=case.child_id, name="Ada Okafor", relationship="mother")
+    for _ in range(3):
+        export = ExportJob.objects.create(
+            requested_by=world["oversight_monitor"], jurisdiction=world.north, file_format="csv", query={}
+        )
     return {
         "case": case.pk,
         "child": case.child_id,
         "guardian": guardian.pk,
         "episode": episode.pk,
         "facility": facility.pk,
+        "export": export.pk,
     }
 
 

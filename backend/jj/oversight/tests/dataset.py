@@ -103,7 +103,9 @@ def episode(
     end_reason: str = "",
     legal_status: str = "pre_sentence",
     statuses: list[tuple[str, datetime]] | None = None,
+    release: tuple[str, dict[str, bool]] | None = None,
 ) -> CustodyEpisode:
+    """An episode through its placements; `release` (reason, aftercare) records its release at `ended`."""
     ep = CustodyEpisode.objects.create(
         case=the_case,
         child=the_case.child,
@@ -118,57 +120,34 @@ def episode(
         Placement.objects.create(episode=ep, facility=facility, started_at=start, ended_at=end)
     for status, when in statuses or []:
         LegalStatusChange.objects.create(episode=ep, status=status, at=when)
+    if release:
+        assert ended is not None
+        Release.objects.create(episode=ep, at=ended, reason=release[0], aftercare=release[1])
     return ep
 
 
 def build(north: Jurisdiction, agency: Agency, south_agency: Agency) -> Dataset:
     ds = Dataset(north=north, agency=agency)
     f = ds.facilities
-    f["F1"] = Facility.objects.create(
-        jurisdiction=north,
-        operator=agency,
-        name="Juvenile Centre",
-        kind="juvenile_detention",
-        capacity=20,
-        children_wholly_separated=True,
-        has_complaints_mechanism=True,
-    )
-    f["F2"] = Facility.objects.create(
-        jurisdiction=north,
-        operator=agency,
-        name="Police Station",
-        kind="police_station",
-        capacity=4,
-        children_wholly_separated=False,
-        has_complaints_mechanism=True,
-    )
-    f["F3"] = Facility.objects.create(
-        jurisdiction=north,
-        operator=agency,
-        name="Adult Prison",
-        kind="adult_prison",
-        capacity=300,
-        children_wholly_separated=False,
-        has_complaints_mechanism=True,
-    )
-    f["F4"] = Facility.objects.create(
-        jurisdiction=north,
-        operator=agency,
-        name="Residential Home",
-        kind="juvenile_residential",
-        capacity=10,
-        children_wholly_separated=True,
-        has_complaints_mechanism=False,
-    )
-    south_facility = Facility.objects.create(
-        jurisdiction=south_agency.jurisdiction,
-        operator=south_agency,
-        name="South Centre",
-        kind="juvenile_detention",
-        capacity=10,
-        children_wholly_separated=True,
-        has_complaints_mechanism=True,
-    )
+    # key: name, kind, capacity, children wholly separated from adults, complaints mechanism
+    for key, (name, kind, capacity, separated, complaints) in {
+        "F1": ("Juvenile Centre", "juvenile_detention", 20, True, True),
+        "F2": ("Police Station", "police_station", 4, False, True),
+        "F3": ("Adult Prison", "adult_prison", 300, False, True),
+        "F4": ("Residential Home", "juvenile_residential", 10, True, False),
+        "south": ("South Centre", "juvenile_detention", 10, True, True),
+    }.items():
+        operator = south_agency if key == "south" else agency
+        f[key] = Facility.objects.create(
+            jurisdiction=operator.jurisdiction,
+            operator=operator,
+            name=name,
+            kind=kind,
+            capacity=capacity,
+            children_wholly_separated=separated,
+            has_complaints_mechanism=complaints,
+        )
+    south_facility = f.pop("south")
     for facility, day in ((f["F1"], date(2025, 6, 1)), (f["F2"], date(2024, 12, 31)), (f["F3"], date(2025, 1, 1))):
         Inspection.objects.create(facility=facility, visited_on=day, body="Ombudsperson", unannounced=True)
 
@@ -215,10 +194,11 @@ def build(north: Jurisdiction, agency: Agency, south_agency: Agency) -> Dataset:
     d = child(ds, "D", "male", date(2009, 1, 1))
     ds.cases["D"] = case(d, "arrest", at(2025, 3, 1, 8))
     ds.episodes["D"] = episode(
-        ds.cases["D"], [(f["F1"], at(2025, 3, 1, 8), at(2025, 3, 5, 8))], ended=at(2025, 3, 5, 8), end_reason="released"
-    )
-    Release.objects.create(
-        episode=ds.episodes["D"], at=at(2025, 3, 5, 8), reason="charges_dropped", aftercare={"education": True}
+        ds.cases["D"],
+        [(f["F1"], at(2025, 3, 1, 8), at(2025, 3, 5, 8))],
+        ended=at(2025, 3, 5, 8),
+        end_reason="released",
+        release=("charges_dropped", {"education": True}),
     )
     divert(ds.cases["D"], at(2025, 3, 6), at(2025, 3, 10))
     # E
@@ -237,9 +217,9 @@ def build(north: Jurisdiction, agency: Agency, south_agency: Agency) -> Dataset:
         end_reason="released",
         legal_status="sentenced",
         statuses=[("pre_sentence", at(2024, 11, 1)), ("sentenced", at(2025, 2, 1))],
+        release=("sentence_served", {}),
     )
     Sentence.objects.create(case=ds.cases["F"], sentence_type="custody", imposed_at=at(2025, 2, 1), length_months=11)
-    Release.objects.create(episode=ds.episodes["F"], at=at(2025, 12, 31, 23), reason="sentence_served", aftercare={})
     ContactLog.objects.create(
         episode=ds.episodes["F"], kind="visit", at=at(2025, 12, 31, 22, 59), relationship="Grandmother"
     )
@@ -263,14 +243,9 @@ def build(north: Jurisdiction, agency: Agency, south_agency: Agency) -> Dataset:
         end_reason="released",
         legal_status="sentenced",
         statuses=[("pre_sentence", at(2024, 6, 1)), ("sentenced", at(2024, 9, 1))],
+        release=("sentence_served", {"vocational_training": True, "family_support": False}),
     )
     Sentence.objects.create(case=ds.cases["I"], sentence_type="custody", imposed_at=at(2024, 9, 1), length_months=9)
-    Release.objects.create(
-        episode=ds.episodes["I"],
-        at=at(2025, 6, 1),
-        reason="sentence_served",
-        aftercare={"vocational_training": True, "family_support": False},
-    )
     # J
     j = child(ds, "J", "female", date(2010, 1, 1))
     ds.cases["J"] = case(j, "arrest", at(2025, 10, 1))
@@ -279,8 +254,8 @@ def build(north: Jurisdiction, agency: Agency, south_agency: Agency) -> Dataset:
         [(f["F2"], at(2025, 10, 1), at(2025, 10, 1, 20))],
         ended=at(2025, 10, 1, 20),
         end_reason="released",
+        release=("acquitted", {}),
     )
-    Release.objects.create(episode=ds.episodes["J"], at=at(2025, 10, 1, 20), reason="acquitted", aftercare={})
     divert(ds.cases["J"], at(2025, 10, 2), None)
     # K, in Southport
     k = child(ds, "K", "male", date(2010, 1, 1), agency=south_agency)

@@ -138,6 +138,9 @@ class Command(BaseCommand):
         yjs = Agency.objects.create(jurisdiction=north, name="Northland Youth Justice Service")
         defender = Agency.objects.create(jurisdiction=north, name="Northland Public Defender")
         south_agency = Agency.objects.create(jurisdiction=south, name="Southport Juvenile Services")
+        # An ombudsperson's office is not an agency of the police, the courts or the youth justice service: the
+        # monitor belongs to an office of its own and sees the whole jurisdiction (issue 13).
+        ombudsperson = Agency.objects.create(jurisdiction=north, name="Northland Children's Ombudsperson")
 
         def make_user(username: str, role: str, agency: Agency | None, first: str, last: str) -> User:
             u = User(username=username, role=role, agency=agency, first_name=first, last_name=last)
@@ -151,7 +154,7 @@ class Command(BaseCommand):
         counsel = make_user("legal_counsel", Role.LEGAL_COUNSEL, defender, "Lena", "Fischer")
         officer = make_user("facility_officer", Role.FACILITY_OFFICER, yjs, "Farid", "Benali")
         court = make_user("court_officer", Role.COURT_OFFICER, yjs, "Clara", "Moreau")
-        make_user("oversight_monitor", Role.OVERSIGHT_MONITOR, yjs, "Olga", "Petrova")
+        make_user("oversight_monitor", Role.OVERSIGHT_MONITOR, ombudsperson, "Olga", "Petrova")
         admin = make_user("administrator", Role.ADMINISTRATOR, yjs, "Ade", "Min")
         sp_worker = make_user("sp_caseworker", Role.CASEWORKER, south_agency, "Sam", "Porter")
         sp_super = make_user("sp_supervisor", Role.SUPERVISOR, south_agency, "Sue", "Park")
@@ -222,7 +225,23 @@ class Command(BaseCommand):
         self._seed_status_offence_codes(admin, north)
         self._seed_refused_intakes(caseworker, today)
         self._seed_custody(admin, officer, caseworker, yjs)
+        self._seed_population(admin, north, today)
         return True
+
+    def _seed_population(self, admin: User, north: Jurisdiction, today: date) -> None:
+        """Child population figures (the denominators of the indicator rates) for last year and this year, imported
+        as an administrator would, so the oversight dashboard shows rates."""
+        from jj.oversight.models import AgeGroup
+        from jj.oversight.services import population_import
+
+        band = {AgeGroup.UNDER_10: 232_000, AgeGroup.AGE_10_13: 94_000, AgeGroup.AGE_14_15: 47_000}
+        band[AgeGroup.AGE_16_17] = 46_500
+        lines = ["year,sex,age_group,count"]
+        for year in (today.year - 1, today.year):
+            for sex, share in ((Sex.FEMALE, 0.488), (Sex.MALE, 0.512)):
+                for group, total in band.items():
+                    lines.append(f"{year},{sex.value},{group.value},{round(total * share) + (year - today.year) * 150}")
+        population_import(actor=admin, jurisdiction=north, text="\n".join(lines), source="Demo estimate (invented)")
 
     def _seed_custody(self, admin: User, officer: User, worker: User, operator: Agency) -> None:
         """Facilities, and three children deprived of liberty: one in police custody for 23 hours without a court
