@@ -257,8 +257,8 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     ),
     "POST /api/custody-episodes/{episode_id}/release/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/transfer/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
-    "GET /api/oversight/exports/{export_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=404 ad=200",
-    "GET /api/oversight/exports/{export_id}/file/": "cw=403 sv=403 lc=403 fo=403 co=403 om=404 ad=200",
+    "GET /api/oversight/exports/{export_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=404 ad=404",
+    "GET /api/oversight/exports/{export_id}/file/": "cw=403 sv=403 lc=403 fo=403 co=403 om=404 ad=404",
     "POST /api/inspections/{inspection_id}/follow-up/": "cw=403 sv=403 lc=403 fo=403 co=403 om=404 ad=403",
     "POST /api/diversion-referrals/{referral_id}/activate/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/diversion-referrals/{referral_id}/decline/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
@@ -393,7 +393,7 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
     # An indicator export is its requester's alone: the monitor's own, and others' in and outside the jurisdiction.
     exporters = {
         "north": world["oversight_monitor"],
-        "colleague": world["administrator"],
+        "colleague": make_user("monitor2", Role.OVERSIGHT_MONITOR, world["oversight_monitor"].agency),
         "agency": world["ea_caseworker"],
         "south": world["sp_admin"],
     }
