@@ -26,7 +26,7 @@ from jj.cases.models import (
     Offence,
     Sentence,
 )
-from jj.compliance.facts import case_facts, intake_facts, interview_facts
+from jj.compliance.facts import assignment_facts, case_facts, intake_facts, interview_facts
 from jj.compliance.models import ApprovalRequest
 from jj.compliance.selectors import policy_for
 from jj.compliance.services import (
@@ -338,6 +338,12 @@ def case_assign(*, actor: User, case: Case, user: User, role: str) -> Assignment
     if Assignment.objects.filter(case=case, user=user, ended_at__isnull=True).exists():
         raise ApplicationError(ALREADY_ASSIGNED, extra={"user": [ALREADY_ASSIGNED]})
     now = timezone.now()
+    decisions = rules_evaluate(  # TRN-1: a caseworker not recorded as trained in child justice warns
+        trigger=Trigger.ASSIGNMENT,
+        jurisdiction_id=case.jurisdiction_id,
+        facts=assignment_facts(user=user, role=role),
+        as_of=now,
+    )
     assignment = Assignment.objects.create(case=case, user=user, role=role, assigned_at=now, assigned_by=actor)
     case_event_record(
         case=case,
@@ -346,6 +352,15 @@ def case_assign(*, actor: User, case: Case, user: User, role: str) -> Assignment
         actor=actor,
         data={"assignment": assignment.pk},
     )
+    decisions_apply(
+        decisions=decisions,
+        trigger=Trigger.ASSIGNMENT,
+        case=case,
+        object_type="assignment",
+        object_id=assignment.pk,
+        actor=actor,
+        at=now,
+    )
     audit_append(
         actor=actor,
         action="case.assign",
@@ -353,6 +368,7 @@ def case_assign(*, actor: User, case: Case, user: User, role: str) -> Assignment
         object_id=case.pk,
         child_id=case.child_id,
         changes={"assignment_id": assignment.pk, "user_id": user.pk, "role": role},
+        decisions=decisions,
     )
     return assignment
 

@@ -67,7 +67,8 @@ def education_review_facts(episode: CustodyEpisode) -> EducationReviewFacts:
         child=child_facts(episode.child),
         held_since=episode.started_at,
         zone=episode.case.jurisdiction.timezone,
-        enrolled=episode.education_enrolments.filter(ended_on__isnull=True).exists(),
+        # The enrolments as loaded (the episode detail prefetches them): no query per read.
+        enrolled=any(e.ended_on is None for e in episode.education_enrolments.all()),
     )
 
 

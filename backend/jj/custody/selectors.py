@@ -19,7 +19,7 @@ def episode_list(*, user: User, now: datetime | None = None) -> QuerySet[Custody
     )
     return (
         episode_queryset_for(user)
-        .select_related("child", "case", "current_facility")
+        .select_related("child", "case__jurisdiction", "current_facility")
         .annotate(final_decision_overdue=Exists(overdue))
     )
 

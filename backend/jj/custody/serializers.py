@@ -435,7 +435,9 @@ class CustodyEpisodeDetailSerializer(CustodyEpisodeSerializer):
     individual_plans = IndividualPlanSerializer(many=True, read_only=True)
     education_enrolments = EducationEnrolmentSerializer(many=True, read_only=True)
     aftercare_plans = AftercarePlanSerializer(many=True, read_only=True)
-    checks = serializers.SerializerMethodField(help_text="Decisions computed on read, e.g. DET-5 family contact.")
+    checks = serializers.SerializerMethodField(
+        help_text="Decisions computed on read: DET-5 family contact, REI-1 education."
+    )
     release = ReleaseSerializer(read_only=True, default=None)
 
     class Meta(CustodyEpisodeSerializer.Meta):
@@ -460,9 +462,9 @@ class CustodyEpisodeDetailSerializer(CustodyEpisodeSerializer):
 
     @extend_schema_field(serializers.ListField(child=serializers.DictField()))
     def get_checks(self, episode: CustodyEpisode) -> list[dict[str, Any]]:
-        from jj.custody.services import contact_review  # services import serializers' models only
+        from jj.custody.services import episode_review  # services import serializers' models only
 
-        return [] if episode.ended_at else [decision_to_json(d) for d in contact_review(episode)]
+        return [] if episode.ended_at else [decision_to_json(d) for d in episode_review(episode)]
 
 
 class InspectionSerializer(serializers.ModelSerializer[Inspection]):

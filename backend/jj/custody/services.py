@@ -14,6 +14,7 @@ from jj.cases.models import Case, CaseStatus
 from jj.cases.services import case_event_record
 from jj.compliance.facts import case_facts
 from jj.compliance.models import ApprovalRequest
+from jj.compliance.selectors import policy_for
 from jj.compliance.services import (
     APPROVAL_ACTIONS,
     approval_request,
@@ -26,7 +27,7 @@ from jj.core.exceptions import ActionNotAllowed, ApplicationError
 from jj.custody.access import COURT_RECORDERS, CUSTODY_RECORDERS, FACILITY_RECORDERS, require_role
 from jj.custody.allegations import refuse_if_implicated
 from jj.custody.evidence import episode_records_edit_check
-from jj.custody.facts import facility_facts
+from jj.custody.facts import education_review_facts, facility_facts, release_facts
 from jj.custody.lifecycle import (
     END_DEATH,
     END_RELEASE,
@@ -64,9 +65,9 @@ from jj.rules.facts import (
     IncidentFacts,
     InspectionFacts,
     PlacementFacts,
-    ReleaseFacts,
     ReviewFacts,
 )
+from jj.rules.registry import evaluate
 
 ALREADY_HELD = "This child is already in custody (episode {pk}); record a transfer instead."
 ENDED = "This custody episode has ended."
@@ -480,7 +481,10 @@ def _release(
     now = timezone.now()
     released_at = at or now
     decisions = rules_evaluate(
-        trigger=Trigger.RELEASE, jurisdiction_id=case.jurisdiction_id, facts=ReleaseFacts(at=released_at), as_of=now
+        trigger=Trigger.RELEASE,
+        jurisdiction_id=case.jurisdiction_id,
+        facts=release_facts(episode, at=released_at, aftercare=aftercare),  # REI-1: aftercare, never a hold
+        as_of=now,
     )
     locked = CustodyEpisode.objects.select_for_update().get(pk=episode.pk)
     if locked.ended_at is not None:
@@ -1084,18 +1088,22 @@ def legality_challenge_decide(*, actor: User, challenge: Any, outcome: str) -> A
     return challenge
 
 
-def contact_review(episode: CustodyEpisode, *, now: datetime | None = None) -> list[Decision]:
-    """DET-5 on read: how long since the last family visit (no write, nothing to refuse)."""
+def episode_review(episode: CustodyEpisode, *, now: datetime | None = None) -> list[Decision]:
+    """The checks of a held child computed on read (no write, nothing to refuse): DET-5, how long since the last
+    family visit; REI-1, a child of school age held past the policy's days with no education enrolment. One policy
+    read for both."""
     moment = now or timezone.now()
+    policy = policy_for(episode.case.jurisdiction_id)
+    return evaluate(Trigger.CONTACT_REVIEW, policy, _contact_facts(episode), moment) + evaluate(
+        Trigger.EDUCATION_REVIEW, policy, education_review_facts(episode), moment
+    )
+
+
+def _contact_facts(episode: CustodyEpisode) -> ContactReviewFacts:
     last = (
         ContactLog.objects.filter(episode=episode, kind__in=["visit", "video_call"])
         .order_by("-at")
         .values_list("at", flat=True)
         .first()
     )
-    return rules_evaluate(
-        trigger=Trigger.CONTACT_REVIEW,
-        jurisdiction_id=episode.case.jurisdiction_id,
-        facts=ContactReviewFacts(held_since=episode.started_at, last_family_visit_at=last),
-        as_of=moment,
-    )
+    return ContactReviewFacts(held_since=episode.started_at, last_family_visit_at=last)

@@ -6,6 +6,7 @@ import {
   BooleanInput,
   Create,
   Datagrid,
+  DateInput,
   DateTimeInput,
   List,
   NumberField,
@@ -106,10 +107,29 @@ export function EpisodeList() {
   );
 }
 
+/** REI-1 after release: the aftercare plan the release did not carry (its deadline is on the worklist). */
+function AftercareForm({ base }: { base: string }) {
+  return (
+    <ActionForm title="jj.custody.aftercare_plan" path={`${base}aftercare-plans/`} testId="form-aftercare-plan"
+      defaultValues={{ made_at: new Date().toISOString(), items: {} }}>
+      <DateTimeInput source="made_at" label="jj.fields.occurred_at" validate={required()} />
+      <TextInput source="responsible" label="jj.custody.responsible" validate={required()} />
+      <BooleanInput source="items.education" label="jj.custody.aftercare_education" />
+      <BooleanInput source="items.vocational_training" label="jj.custody.aftercare_vocational" />
+      <BooleanInput source="items.health" label="jj.custody.aftercare_health" />
+      <BooleanInput source="items.mental_health" label="jj.custody.aftercare_mental_health" />
+      <BooleanInput source="items.substance_use" label="jj.custody.aftercare_substance_use" />
+      <BooleanInput source="items.family_support" label="jj.custody.aftercare_family" />
+      <TextInput source="items.notes" label="jj.diversion.provider_note" multiline fullWidth />
+    </ActionForm>
+  );
+}
+
 function EpisodeActions() {
   const record = useRecordContext<{ id: number; ended_at: string | null }>();
-  if (!record || record.ended_at) return null;
+  if (!record) return null;
   const base = `/custody-episodes/${record.id}/`;
+  if (record.ended_at) return <Box sx={{ my: 2 }}><AftercareForm base={base} /></Box>;
   return (
     <Box sx={{ my: 2 }}>
       <ActionForm title="jj.custody.appearance" path={`${base}appearances/`} testId="form-appearance"
@@ -168,6 +188,20 @@ function EpisodeActions() {
         <BooleanInput source="aftercare.substance_use" label="jj.custody.aftercare_substance_use" />
         <BooleanInput source="aftercare.family_support" label="jj.custody.aftercare_family" />
         <TextInput source="aftercare.notes" label="jj.diversion.provider_note" multiline fullWidth />
+      </ActionForm>
+      <ActionForm title="jj.custody.individual_plan" path={`${base}individual-plans/`} testId="form-individual-plan"
+        defaultValues={{ assessed_at: new Date().toISOString() }}>
+        <DateTimeInput source="assessed_at" label="jj.fields.occurred_at" validate={required()} />
+        <TextInput source="assessed_by" label="jj.custody.assessed_by" validate={required()} />
+        <TextInput source="needs" label="jj.custody.needs" multiline fullWidth validate={required()} />
+        <TextInput source="risks" label="jj.custody.risks" multiline fullWidth />
+        <TextInput source="plan" label="jj.custody.plan" multiline fullWidth validate={required()} />
+      </ActionForm>
+      <ActionForm title="jj.custody.education_enrolment" path={`${base}education-enrolments/`} testId="form-education"
+        defaultValues={{ enrolled_on: new Date().toISOString().slice(0, 10) }}>
+        <DateInput source="enrolled_on" label="jj.custody.enrolled_on" validate={required()} />
+        <TextInput source="provider" label="jj.custody.provider" validate={required()} />
+        <TextInput source="programme" label="jj.custody.programme" />
       </ActionForm>
       <ActionForm title="jj.custody.visit" path={`${base}contacts/`} testId="form-contact"
         defaultValues={{ kind: "visit", at: new Date().toISOString(), direction: "incoming" }}>

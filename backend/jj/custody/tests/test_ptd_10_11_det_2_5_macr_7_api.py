@@ -163,14 +163,15 @@ def test_det_5_family_contact_is_checked_on_read(make_case: Any, client_for: Any
         started_at=timezone.now() - timedelta(days=40),
     )
     body = client_for("caseworker").get(f"/api/custody-episodes/{episode.pk}/").json()
-    assert [(c["rule_id"], c["outcome"]) for c in body["checks"]] == [("DET-5", "warn")]
+    # Held 40 days at school age with no enrolment: REI-1 warns beside DET-5.
+    assert [(c["rule_id"], c["outcome"]) for c in body["checks"]] == [("DET-5", "warn"), ("REI-1", "warn")]
     client_for("caseworker").post(
         f"/api/custody-episodes/{episode.pk}/contacts/",
         {"kind": "visit", "at": timezone.now().isoformat(), "relationship": "mother"},
         format="json",
     )
     body = client_for("caseworker").get(f"/api/custody-episodes/{episode.pk}/").json()
-    assert [(c["rule_id"], c["outcome"]) for c in body["checks"]] == [("DET-5", "allow")]
+    assert [(c["rule_id"], c["outcome"]) for c in body["checks"]] == [("DET-5", "allow"), ("REI-1", "warn")]
 
 
 def test_macr_7_transfer_of_a_young_adult_to_adults_waits_for_approval(

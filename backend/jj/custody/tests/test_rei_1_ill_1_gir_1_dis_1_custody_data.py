@@ -158,7 +158,7 @@ def test_incident_and_complaint_facts_carry_the_allegation(episode: CustodyEpiso
     assert facts.child is not None
     assert facts.child.is_girl
     (reported,) = rule("ILL-1", Trigger.INCIDENT, facts)
-    assert reported.notify == ("oversight_body", "child_protection")
+    assert reported.notify == ("independent_oversight", "child_protection")
     assert reported.facts["excluded_from_investigation"] == [str(officer.pk)]
     complaint = complaint_facts(episode, lodged_at=now, allegation_kind="torture")
     decisions = rule("ILL-1", Trigger.COMPLAINT, complaint)
@@ -182,7 +182,7 @@ def test_detention_order_records_the_childs_views_and_the_new_justifications(
 ) -> None:
     order = {
         "kind": "pretrial_detention",
-        "grounds": ["court_appearance", "mandatory_by_statute"],
+        "grounds": ["court_appearance", "danger_to_others"],
         "legal_basis": "Juvenile Justice Act s. 12",
         "alternatives_considered": [{"alternative": "supervision", "reason_rejected": "Absconded twice"}],
         "justification": "Two missed hearings",
@@ -195,7 +195,7 @@ def test_detention_order_records_the_childs_views_and_the_new_justifications(
     assert response.status_code == 201, response.json()
     row = DetentionOrder.objects.filter(episode=episode).latest("id")  # the fixture's first order came before
     assert row.child_views == "Wants to go home to her grandmother"
-    assert "mandatory_by_statute" in row.grounds
+    assert "danger_to_others" in row.grounds
     shown = {o["id"]: o for o in response.json()["detention_orders"]}
     assert shown[row.pk]["child_views"] == row.child_views
 

@@ -5,7 +5,7 @@ implicated (RULES.md section 7c; as DTH-1, never blocking a protective act)."""
 from datetime import datetime, timedelta
 
 from jj.rules import citations as c
-from jj.rules.checks.common import CHILD_PROTECTION, below_standard_note
+from jj.rules.checks.common import CHILD_PROTECTION, INDEPENDENT_OVERSIGHT, below_standard_note
 from jj.rules.engine import DeadlineSpec, Decision, Outcome, Trigger
 from jj.rules.facts import ComplaintFacts, IncidentFacts
 from jj.rules.policy import Policy
@@ -16,7 +16,6 @@ ALLEGATION_KINDS = frozenset(
 )
 # Kinds that implicate staff by their nature: the people involved must be named so they can be kept out of it.
 STAFF_KINDS = frozenset({"ill_treatment", "torture", "staff_violence"})
-OVERSIGHT = "oversight_body"
 
 ILL_1_REPORTED = (
     "An allegation of {kind} is reported without delay to the independent oversight body and to child protection. "
@@ -76,10 +75,10 @@ def ill_1(policy: Policy, facts: IncidentFacts | ComplaintFacts, as_of: datetime
                     "allegation_investigation",
                     investigation_due,
                     "Start the independent investigation of an allegation",
-                    OVERSIGHT,
+                    INDEPENDENT_OVERSIGHT,
                 ),
             ),
-            notify=(OVERSIGHT, CHILD_PROTECTION),
+            notify=(INDEPENDENT_OVERSIGHT, CHILD_PROTECTION),
             below_standard=bool(below),
             further_citations=(c.RES79_19, c.RES79_20),
         )

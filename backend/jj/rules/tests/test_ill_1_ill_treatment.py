@@ -26,14 +26,14 @@ def test_ill_1_every_kind_notifies_oversight_and_child_protection_at_once(kind: 
     decision = new_rule("ILL-1", Trigger.COMPLAINT, complaint(kind, "officer 12"))[0]
     assert decision.outcome is Outcome.ALLOW
     assert not decision.unmet
-    assert decision.notify == ("oversight_body", "child_protection")
+    assert decision.notify == ("independent_oversight", "child_protection")
     assert decision.facts["evidence_hold"] is True
     assert decision.facts["excluded_from_investigation"] == ["officer 12"]
     assert decision.citation == c.RES79_31
     medical, investigation = decision.deadlines
     assert (medical.kind, medical.due_at) == ("allegation_medical_examination", LODGED + timedelta(hours=24))
     assert (investigation.kind, investigation.due_at) == ("allegation_investigation", LODGED + timedelta(hours=72))
-    assert investigation.escalate_to == "oversight_body"
+    assert investigation.escalate_to == "independent_oversight"
 
 
 @pytest.mark.parametrize("kind", ["", "food", "use_of_force", "death"])
@@ -87,6 +87,6 @@ def test_ill_1_hours_before_of_after_the_standard(medical: int, investigation: i
 def test_ill_1_always_notifies_and_never_blocks(medical: int, investigation: int, kind: str) -> None:
     policy = Policy(allegation_medical_hours=medical, allegation_investigation_hours=investigation)
     found = new_rule("ILL-1", Trigger.COMPLAINT, complaint(kind), policy=policy)
-    assert "oversight_body" in found[0].notify
+    assert "independent_oversight" in found[0].notify
     assert "child_protection" in found[0].notify
     assert not any(d.unmet for d in found)
