@@ -60,3 +60,17 @@ test("a facility officer records a visit", async ({ page }) => {
   await expect(page.getByRole("cell", { name: "mother" })).toBeVisible();
   await expectAccessible(page, "custody-show-visit");
 });
+
+test("a facility officer records the child's individual assessment and plan (REI-1)", async ({ page }) => {
+  await login(page, "facility_officer");
+  await page.getByRole("menuitem", { name: "Custody" }).click();
+  await page.locator("tbody tr").first().click();
+  const plan = page.getByTestId("form-individual-plan");
+  await plan.getByRole("button", { name: "Individual assessment and plan (REI-1)" }).click();
+  await plan.getByLabel("Assessed by", { exact: true }).fill("Dr. A. Mensah, psychologist");
+  await plan.getByLabel("Needs", { exact: true }).fill("Schooling interrupted; asthma");
+  await plan.getByLabel("Plan", { exact: true }).fill("Enrol in the centre school; weekly health check");
+  await expectAccessible(page, "custody-individual-plan");
+  await plan.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Recorded.")).toBeVisible();
+});

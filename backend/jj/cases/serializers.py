@@ -178,6 +178,12 @@ class ChargeSerializer(serializers.Serializer):
     diversion_not_offered_reason = serializers.CharField(
         required=False, allow_blank=True, default="", help_text="DIV-1: why diversion was not offered before charging."
     )
+    armed_forces_justification = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="CAF-1: why a child associated with armed forces or groups is charged rather than reintegrated.",
+    )
     occurred_at = serializers.DateTimeField(
         required=False,
         allow_null=True,

@@ -486,6 +486,7 @@ def case_charge(
     justification: str = "",
     individual_assessment: str = "",
     diversion_not_offered_reason: str = "",
+    armed_forces_justification: str = "",
     approval: ApprovalRequest | None = None,
     occurred_at: datetime | None = None,
 ) -> Case | ApprovalRequest:
@@ -504,6 +505,7 @@ def case_charge(
         justification=justification,
         individual_assessment=individual_assessment,
         diversion_not_offered_reason=diversion_not_offered_reason,
+        armed_forces_justification=armed_forces_justification,
     )
     decisions = rules_evaluate(trigger=Trigger.CHARGE, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=at)
     refuse_unless_allowed(
@@ -523,6 +525,7 @@ def case_charge(
                 "version": version,
                 "individual_assessment": individual_assessment,
                 "diversion_not_offered_reason": diversion_not_offered_reason,
+                "armed_forces_justification": armed_forces_justification,
                 "occurred_at": at.isoformat() if occurred_at else None,
             },
             justification=justification,
@@ -539,16 +542,19 @@ def case_charge(
             expected_version=version,
         )
         deadlines_meet(case=locked, kinds=["formal_charge"], at=at, by=actor, note="charged")
-        decisions_record(
+        decisions_apply(
             decisions=decisions,
             trigger=Trigger.CHARGE,
+            case=locked,
             object_type="case",
             object_id=locked.pk,
-            jurisdiction_id=locked.jurisdiction_id,
             actor=actor,
             at=at,
-            case=locked,
-            justification={"DEV-1": justification, "DIV-1": diversion_not_offered_reason},
+            justification={
+                "DEV-1": justification,
+                "DIV-1": diversion_not_offered_reason,
+                "CAF-1": armed_forces_justification,
+            },
             approval=approval,
         )
         audit_append(
@@ -572,6 +578,7 @@ def _charge_on_approval(approval: ApprovalRequest, approver: User) -> Case | Any
         justification=approval.justification,
         individual_assessment=approval.payload.get("individual_assessment", ""),
         diversion_not_offered_reason=approval.payload.get("diversion_not_offered_reason", ""),
+        armed_forces_justification=approval.payload.get("armed_forces_justification", ""),
         approval=approval,
         occurred_at=datetime.fromisoformat(approval.payload["occurred_at"])
         if approval.payload.get("occurred_at")

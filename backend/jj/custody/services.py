@@ -535,13 +535,18 @@ def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[s
     now = timezone.now()
     data = dict(data)
     charge_delay_justification = data.pop("charge_delay_justification", "")
+    armed_forces_justification = data.get("armed_forces_justification", "")  # CAF-1, stored on the order
     ordered_at = data.get("ordered_at") or now
     kind = data.get("kind", "pretrial_detention")
     pretrial_order_allowed(episode, kind)
     first_order = not episode.detention_orders.filter(kind="pretrial_detention").exists()
     clock = case_clock(case)
     facts = DetentionOrderFacts(
-        case=case_facts(case, stage="charge" if case.status == CaseStatus.CHARGED else "intake"),
+        case=case_facts(
+            case,
+            stage="charge" if case.status == CaseStatus.CHARGED else "intake",
+            armed_forces_justification=armed_forces_justification,
+        ),
         ordered_at=ordered_at,
         episode_started_at=episode.started_at,
         zone=_zone(case),
@@ -619,6 +624,7 @@ def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[s
                 "PTD-2": order.justification,
                 "PTD-9": order.age_floor_justification,
                 "PTD-5": charge_delay_justification,
+                "CAF-1": armed_forces_justification,
             },
             subject=("custody_episode", locked.pk),
             priority=True,

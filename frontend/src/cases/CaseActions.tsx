@@ -103,6 +103,7 @@ export function CaseActions() {
           <TextInput source="diversion_not_offered_reason" label="jj.case.diversion_not_offered_reason" multiline fullWidth />
           <TextInput source="individual_assessment" label="jj.case.individual_assessment" multiline fullWidth />
           <TextInput source="justification" label="jj.custody.justification" multiline fullWidth />
+          <TextInput source="armed_forces_justification" label="jj.custody.armed_forces_justification" multiline fullWidth />
           <DateTimeInput source="occurred_at" label="jj.fields.happened_at" helperText="jj.fields.happened_at_help" />
         </ActionForm>
       )}

@@ -99,6 +99,7 @@ function ChildFields() {
       <TextInput source="languages" label="jj.fields.languages" />
       <BooleanInput source="interpreter_needed" label="jj.fields.interpreter_needed" />
       <BooleanInput source="developmental_disorder" label="jj.labels.developmental_disorder" />
+      <BooleanInput source="armed_forces_association" label="jj.labels.armed_forces_association" />
     </>
   );
 }

@@ -154,6 +154,7 @@ function EpisodeActions() {
         <TextInput source="justification" label="jj.custody.justification_ptd_2" multiline fullWidth />
         <TextInput source="age_floor_justification" label="jj.custody.age_floor_justification" multiline fullWidth />
         <TextInput source="charge_delay_justification" label="jj.custody.charge_delay_justification" multiline fullWidth />
+        <TextInput source="armed_forces_justification" label="jj.custody.armed_forces_justification" multiline fullWidth />
         <BooleanInput source="monetary_bail_condition" label="jj.labels.monetary_bail" />
       </ActionForm>
       <ActionForm title="jj.custody.transfer" path={`${base}transfer/`} testId="form-transfer">
