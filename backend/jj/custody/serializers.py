@@ -165,7 +165,7 @@ class AppearanceSerializer(serializers.ModelSerializer[JudicialAppearance]):
     class Meta:
         model = JudicialAppearance
         fields = ["id", "kind", "at", "authority", "outcome", "justification", "accommodation_provided", "created_at"]
-        read_only_fields = ["id", "accommodation_provided", "created_at"]
+        read_only_fields = ["id", "created_at"]
 
 
 class AftercareSerializer(serializers.Serializer):
@@ -318,6 +318,12 @@ class CustodyStartSerializer(serializers.Serializer):
         required=False, allow_blank=True, default="", help_text="PTD-9: why deprive a child under the age floor"
     )
     emergency = serializers.BooleanField(default=False)
+    accommodation_provided = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="DIS-1: the accommodation provided for the child's needs",
+    )
 
 
 class TransferSerializer(serializers.Serializer):

@@ -27,7 +27,7 @@ from jj.core.exceptions import ActionNotAllowed, ApplicationError
 from jj.custody.access import COURT_RECORDERS, CUSTODY_RECORDERS, FACILITY_RECORDERS, require_role
 from jj.custody.allegations import refuse_if_implicated
 from jj.custody.evidence import episode_records_edit_check
-from jj.custody.facts import education_review_facts, facility_facts, release_facts
+from jj.custody.facts import appearance_facts, education_review_facts, facility_facts, release_facts
 from jj.custody.lifecycle import (
     END_DEATH,
     END_RELEASE,
@@ -196,6 +196,7 @@ def custody_start(
     police_cell_justification: str = "",
     age_floor_justification: str = "",
     emergency: bool = False,
+    accommodation_provided: str = "",
     approval: ApprovalRequest | None = None,
 ) -> CustodyEpisode | ApprovalRequest:
     """Any start of deprivation of liberty: PTD-1 (24 h), DET-1 (parents), DET-6 (health) deadlines; MACR-1,
@@ -225,6 +226,7 @@ def custody_start(
         police_cell_justification=police_cell_justification,
         age_floor_justification=age_floor_justification,
         emergency=emergency,
+        accommodation_provided=accommodation_provided,
     )
     decisions = rules_evaluate(
         trigger=Trigger.CUSTODY_START, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now
@@ -252,6 +254,7 @@ def custody_start(
                 "police_cell_justification": police_cell_justification,
                 "age_floor_justification": age_floor_justification,
                 "emergency": emergency,
+                "accommodation_provided": accommodation_provided,
             },
             justification=best_interests_justification,
             decisions=decisions,
@@ -275,6 +278,7 @@ def custody_start(
             police_cell_justification=police_cell_justification,
             age_floor_justification=age_floor_justification,
             emergency=emergency,
+            accommodation_provided=accommodation_provided,
         )
         LegalStatusChange.objects.create(episode=episode, status=episode.legal_status, at=at)
         case_event_record(
@@ -300,6 +304,7 @@ def custody_start(
                 "MACR-7": best_interests_justification,
                 "PTD-11": police_cell_justification,
                 "PTD-9": age_floor_justification,
+                "DIS-1": accommodation_provided,
             },
             approval=approval,
         )
@@ -319,6 +324,7 @@ def _start_on_approval(approval: ApprovalRequest, approver: User) -> CustodyEpis
         police_cell_justification=data["police_cell_justification"],
         age_floor_justification=data["age_floor_justification"],
         emergency=data["emergency"],
+        accommodation_provided=data.get("accommodation_provided", ""),
         approval=approval,
     )
 
@@ -645,6 +651,7 @@ def appearance_record(
     authority: str,
     outcome: str,
     justification: str = "",
+    accommodation_provided: str = "",
 ) -> JudicialAppearance:
     """A first appearance meets PTD-1. Whatever its kind or outcome, an appearance after which the child stays in
     pretrial detention opens the next review (INV-3) and runs the review checks (PTD-5 charge overdue, PTD-6 six
@@ -683,10 +690,33 @@ def appearance_record(
             object_id=episode.pk,
             child_id=case.child_id,
         )
+    # DIS-1: a judicial review is never held back (INV-5); a missing accommodation warns and tells the supervisor.
+    accommodation = rules_evaluate(
+        trigger=Trigger.COURT_APPEARANCE,
+        jurisdiction_id=case.jurisdiction_id,
+        facts=appearance_facts(episode, at=at, accommodation_provided=accommodation_provided),
+        as_of=now,
+    )
     with transaction.atomic():
         locked = _open_episode(episode)
         appearance = JudicialAppearance.objects.create(
-            episode=locked, kind=kind, at=at, authority=authority, outcome=outcome, recorded_by=actor
+            episode=locked,
+            kind=kind,
+            at=at,
+            authority=authority,
+            outcome=outcome,
+            recorded_by=actor,
+            accommodation_provided=accommodation_provided,
+        )
+        decisions_apply(
+            decisions=accommodation,
+            trigger=Trigger.COURT_APPEARANCE,
+            case=case,
+            object_type="appearance",
+            object_id=appearance.pk,
+            actor=actor,
+            at=now,
+            justification={"DIS-1": accommodation_provided},
         )
         if locked.first_appearance_at is None:
             locked.first_appearance_at = at

@@ -115,6 +115,12 @@ class ActivateSerializer(serializers.Serializer):
     legal_advice_offered = serializers.BooleanField(default=False)
     review_route_explained = serializers.BooleanField(default=False)
     stage_accepted = serializers.ChoiceField(choices=Stage.choices, required=False)
+    accommodation_provided = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="DIS-1: the accommodation provided for the child's needs",
+    )
     occurred_at = serializers.DateTimeField(
         required=False,
         allow_null=True,

@@ -24,6 +24,7 @@ from jj.core.services import act_time, act_timing
 from jj.custody.models import CustodyEpisode
 from jj.deadlines.services import deadlines_meet
 from jj.diversion.access import decisions_for_the_trail
+from jj.diversion.facts import referral_case_facts
 from jj.diversion.models import DiversionReferral, DiversionSession, Programme, ReferralStatus
 from jj.rules.engine import Trigger
 from jj.rules.facts import DiversionFacts, ProgrammeFacts
@@ -152,6 +153,8 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
         review_route_explained=bool(data.get("review_route_explained")),
         activated_at=at,
         duration_days=referral.programme.typical_duration_days,
+        case=referral_case_facts(referral),  # DIS-1: the child's accommodation needs
+        accommodation_provided=data.get("accommodation_provided", ""),
     )
     case_transition_check(case=case, to=CaseStatus.DIVERTED, actor=actor, action="diversion.activate")
     decisions = rules_evaluate(
@@ -178,6 +181,7 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
         locked.informed_of = list(facts.informed_of)
         locked.legal_advice_offered_at = at
         locked.review_route_explained = True
+        locked.accommodation_provided = data.get("accommodation_provided", "")
         locked.stage_accepted = data.get("stage_accepted") or locked.stage_offered
         locked.activated_at = at
         locked.ends_on = (at + timedelta(days=locked.programme.typical_duration_days)).date()

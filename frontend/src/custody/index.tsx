@@ -139,6 +139,7 @@ function EpisodeActions() {
         <TextInput source="authority" label="jj.custody.authority" validate={required()} />
         <SelectInput source="outcome" choices={APPEARANCE_OUTCOME} label="jj.fields.outcome" validate={required()} />
         <TextInput source="justification" label="jj.custody.justification" multiline fullWidth />
+        <TextInput source="accommodation_provided" label="jj.custody.accommodation_provided" multiline fullWidth />
       </ActionForm>
       <ActionForm title="jj.custody.detention_order" path={`${base}detention-orders/`} testId="form-detention-order"
         defaultValues={{ kind: "pretrial_detention", grounds: [], alternatives_considered: [] }}>
@@ -283,6 +284,7 @@ export function EpisodeCreate() {
         <TextInput source="police_cell_justification" label="jj.custody.police_cell_justification" multiline fullWidth />
         <TextInput source="age_floor_justification" label="jj.custody.age_floor_justification" multiline fullWidth />
         <BooleanInput source="emergency" label="jj.labels.emergency_admission" />
+        <TextInput source="accommodation_provided" label="jj.custody.accommodation_provided" multiline fullWidth />
         <DecisionList decisions={rules.decisions} />
       </SimpleForm>
     </Create>

@@ -90,6 +90,7 @@ function ReferralActions() {
             <BooleanInput source="guardian_consent" label="jj.diversion.guardian_consent" />
             <BooleanInput source="legal_advice_offered" label="jj.diversion.legal_advice_offered" />
             <BooleanInput source="review_route_explained" label="jj.diversion.review_route_explained" />
+            <TextInput source="accommodation_provided" label="jj.custody.accommodation_provided" multiline fullWidth />
             <DateTimeInput source="occurred_at" label="jj.fields.happened_at" helperText="jj.fields.happened_at_help" />
           </ActionForm>
           <ActionForm title="jj.diversion.decline" path={`${base}decline/`} testId="form-decline">

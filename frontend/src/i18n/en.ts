@@ -122,6 +122,7 @@ const en = {
       age_floor_justification: "Why deprive a child under the age floor of liberty (PTD-9)",
       charge_delay_justification: "Why detain again although the time to charge has passed (PTD-5)",
       armed_forces_justification: "Why charge or detain a child associated with armed forces or groups rather than reintegrate (CAF-1)",
+      accommodation_provided: "Accommodation provided for the child's needs (DIS-1)",
       grounds: "Grounds",
       authority: "Judicial authority",
       visit: "Record a visit or call",

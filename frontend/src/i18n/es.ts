@@ -124,6 +124,7 @@ const es: typeof en = {
       age_floor_justification: "Por qué privar de libertad a un niño por debajo de la edad mínima (PTD-9)",
       charge_delay_justification: "Por qué detener de nuevo aunque venció el plazo para acusar (PTD-5)",
       armed_forces_justification: "Por qué acusar o detener a un niño vinculado a fuerzas o grupos armados en lugar de reintegrarlo (CAF-1)",
+      accommodation_provided: "Ajuste proporcionado para las necesidades del niño (DIS-1)",
       grounds: "Motivos",
       authority: "Autoridad judicial",
       visit: "Registrar una visita o llamada",

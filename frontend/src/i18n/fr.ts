@@ -124,6 +124,7 @@ const fr: typeof en = {
       age_floor_justification: "Pourquoi priver de liberté un enfant sous l'âge plancher (PTD-9)",
       charge_delay_justification: "Pourquoi détenir à nouveau alors que le délai d'inculpation est dépassé (PTD-5)",
       armed_forces_justification: "Pourquoi poursuivre ou détenir un enfant associé à des forces ou groupes armés plutôt que le réinsérer (CAF-1)",
+      accommodation_provided: "Aménagement fourni pour les besoins de l'enfant (DIS-1)",
       grounds: "Motifs",
       authority: "Autorité judiciaire",
       visit: "Enregistrer une visite ou un appel",
