@@ -324,6 +324,12 @@ class CustodyStartSerializer(serializers.Serializer):
         default="",
         help_text="DIS-1: the accommodation provided for the child's needs",
     )
+    mixed_facility_justification = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="GIR-1: why a girl is placed where girls are not held apart (where the policy allows it)",
+    )
 
 
 class TransferSerializer(serializers.Serializer):
@@ -336,6 +342,15 @@ class TransferSerializer(serializers.Serializer):
     best_interests_justification = serializers.CharField(required=False, allow_blank=True, default="")
     emergency = serializers.BooleanField(default=False)
     condition_note = serializers.CharField(required=False, allow_blank=True, default="")
+    mixed_facility_justification = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="GIR-1: why a girl is placed where girls are not held apart (where the policy allows it)",
+    )
+    protective_transfer = serializers.BooleanField(
+        default=False, help_text="A move to a safer place or for health care: never refused (INV-5), the checks warn"
+    )
 
 
 class CustodyEpisodeSerializer(CachedFieldsMixin, serializers.ModelSerializer[CustodyEpisode]):

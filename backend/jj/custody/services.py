@@ -27,7 +27,13 @@ from jj.core.exceptions import ActionNotAllowed, ApplicationError
 from jj.custody.access import COURT_RECORDERS, CUSTODY_RECORDERS, FACILITY_RECORDERS, require_role
 from jj.custody.allegations import refuse_if_implicated
 from jj.custody.evidence import episode_records_edit_check
-from jj.custody.facts import appearance_facts, education_review_facts, facility_facts, release_facts
+from jj.custody.facts import (
+    appearance_facts,
+    education_review_facts,
+    facility_facts,
+    incident_facts,
+    release_facts,
+)
 from jj.custody.lifecycle import (
     END_DEATH,
     END_RELEASE,
@@ -62,7 +68,6 @@ from jj.rules.facts import (
     ComplaintFacts,
     ContactReviewFacts,
     DetentionOrderFacts,
-    IncidentFacts,
     InspectionFacts,
     PlacementFacts,
     ReviewFacts,
@@ -197,6 +202,7 @@ def custody_start(
     age_floor_justification: str = "",
     emergency: bool = False,
     accommodation_provided: str = "",
+    mixed_facility_justification: str = "",
     approval: ApprovalRequest | None = None,
 ) -> CustodyEpisode | ApprovalRequest:
     """Any start of deprivation of liberty: PTD-1 (24 h), DET-1 (parents), DET-6 (health) deadlines; MACR-1,
@@ -227,6 +233,7 @@ def custody_start(
         age_floor_justification=age_floor_justification,
         emergency=emergency,
         accommodation_provided=accommodation_provided,
+        mixed_facility_justification=mixed_facility_justification,
     )
     decisions = rules_evaluate(
         trigger=Trigger.CUSTODY_START, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now
@@ -255,6 +262,7 @@ def custody_start(
                 "age_floor_justification": age_floor_justification,
                 "emergency": emergency,
                 "accommodation_provided": accommodation_provided,
+                "mixed_facility_justification": mixed_facility_justification,
             },
             justification=best_interests_justification,
             decisions=decisions,
@@ -279,6 +287,7 @@ def custody_start(
             age_floor_justification=age_floor_justification,
             emergency=emergency,
             accommodation_provided=accommodation_provided,
+            mixed_facility_justification=mixed_facility_justification,
         )
         LegalStatusChange.objects.create(episode=episode, status=episode.legal_status, at=at)
         case_event_record(
@@ -305,6 +314,7 @@ def custody_start(
                 "PTD-11": police_cell_justification,
                 "PTD-9": age_floor_justification,
                 "DIS-1": accommodation_provided,
+                "GIR-1": mixed_facility_justification,
             },
             approval=approval,
         )
@@ -325,6 +335,7 @@ def _start_on_approval(approval: ApprovalRequest, approver: User) -> CustodyEpis
         age_floor_justification=data["age_floor_justification"],
         emergency=data["emergency"],
         accommodation_provided=data.get("accommodation_provided", ""),
+        mixed_facility_justification=data.get("mixed_facility_justification", ""),
         approval=approval,
     )
 
@@ -344,6 +355,8 @@ def custody_transfer(
     condition_note: str = "",
     police_cell_justification: str = "",
     age_floor_justification: str = "",
+    mixed_facility_justification: str = "",
+    protective_transfer: bool = False,
     approval: ApprovalRequest | None = None,
 ) -> Placement | ApprovalRequest:
     """A move to another facility: a protective act when it takes the child to a safer place, so no evidence hold
@@ -367,6 +380,8 @@ def custody_transfer(
         best_interests_justification=best_interests_justification,
         police_cell_justification=police_cell_justification,
         emergency=emergency,
+        mixed_facility_justification=mixed_facility_justification,
+        protective_transfer=protective_transfer,  # INV-5: to a safer place, the checks only warn
     )
     decisions = rules_evaluate(trigger=Trigger.TRANSFER, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now)
     refuse_unless_allowed(
@@ -392,6 +407,8 @@ def custody_transfer(
                 "condition_note": condition_note,
                 "police_cell_justification": police_cell_justification,
                 "age_floor_justification": age_floor_justification,
+                "mixed_facility_justification": mixed_facility_justification,
+                "protective_transfer": protective_transfer,
             },
             justification=best_interests_justification,
             decisions=decisions,
@@ -409,6 +426,8 @@ def custody_transfer(
             condition_note=condition_note,
             police_cell_justification=police_cell_justification,
             age_floor_justification=age_floor_justification,
+            mixed_facility_justification=mixed_facility_justification,
+            protective_transfer=protective_transfer,
         )
         before = locked.current_facility_id
         locked.current_facility = facility
@@ -456,6 +475,8 @@ def _transfer_on_approval(approval: ApprovalRequest, approver: User) -> Placemen
         condition_note=data["condition_note"],
         police_cell_justification=data.get("police_cell_justification", data.get("justification", "")),
         age_floor_justification=data.get("age_floor_justification", ""),
+        mixed_facility_justification=data.get("mixed_facility_justification", ""),
+        protective_transfer=data.get("protective_transfer", False),
         approval=approval,
     )
 
@@ -818,7 +839,8 @@ def health_examination_record(*, actor: User, episode: CustodyEpisode, data: dic
     with transaction.atomic():
         locked = _open_episode(episode)
         row = HealthExamination.objects.create(episode=locked, recorded_by=actor, **data)
-        deadlines_meet(case=case, kinds=["health_examination"], at=row.at, by=actor, note="examined")
+        kinds = ["health_examination"] + (["gender_health_screening"] if row.gender_specific else [])  # GIR-1
+        deadlines_meet(case=case, kinds=kinds, at=row.at, by=actor, note="examined")
         audit_append(
             actor=actor,
             action="health_examination.create",
@@ -835,20 +857,7 @@ def incident_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any
     require_role(actor, FACILITY_RECORDERS, "an incident")
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     now = timezone.now()
-    details = data.get("details", {})
-    facts = IncidentFacts(
-        kind=data["kind"],
-        purpose=details.get("purpose", ""),
-        reason=details.get("reason", ""),
-        started_at=data.get("occurred_at"),
-        ended_at=data.get("ended_at"),
-        supervising_staff=details.get("supervising_staff", ""),
-        hours_without_meaningful_contact=float(details.get("hours_without_meaningful_contact", 0) or 0),
-        measure=details.get("measure", ""),
-        imminent_threat=bool(details.get("imminent_threat", False)),
-        means_tried_first=details.get("means_tried_first", ""),
-        professional_in_charge=details.get("professional_in_charge", ""),
-    )
+    facts = incident_facts(episode, data, reported_at=now)  # GIR-1: the child's pregnancy or child in care
     decisions = rules_evaluate(trigger=Trigger.INCIDENT, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now)
     refuse_unless_allowed(
         decisions=decisions,

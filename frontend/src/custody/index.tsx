@@ -83,6 +83,15 @@ const RELEASE_REASON = [
   { id: "mandatory_release", name: "jj.choices.release_reason.mandatory_release" },
   { id: "other", name: "jj.choices.release_reason.other" },
 ];
+const NOTIFICATION_EVENT = ["arrest", "admission", "transfer", "release"].map((id) => ({
+  id,
+  name: `jj.custody.notification_event.${id}`,
+}));
+const NOTIFICATION_METHOD = ["phone", "in_person", "letter", "email", "message"].map((id) => ({
+  id,
+  name: `jj.custody.notification_method.${id}`,
+}));
+
 const CONTACT_KIND = [
   { id: "visit", name: "jj.choices.contact_kind.visit" },
   { id: "call", name: "jj.choices.contact_kind.call" },
@@ -165,6 +174,8 @@ function EpisodeActions() {
         <TextInput source="commitment_order_reference" label="jj.custody.commitment_order" />
         <TextInput source="best_interests_justification" label="jj.custody.best_interests" multiline fullWidth />
         <TextInput source="police_cell_justification" label="jj.custody.police_cell_justification" multiline fullWidth />
+        <TextInput source="mixed_facility_justification" label="jj.custody.mixed_facility_justification" multiline fullWidth />
+        <BooleanInput source="protective_transfer" label="jj.custody.protective_transfer" />
         <BooleanInput source="emergency" label="jj.custody.emergency" />
       </ActionForm>
       <ActionForm title="jj.custody.incident" path={`${base}incidents/`} testId="form-incident"
@@ -190,6 +201,19 @@ function EpisodeActions() {
         <BooleanInput source="aftercare.substance_use" label="jj.custody.aftercare_substance_use" />
         <BooleanInput source="aftercare.family_support" label="jj.custody.aftercare_family" />
         <TextInput source="aftercare.notes" label="jj.diversion.provider_note" multiline fullWidth />
+      </ActionForm>
+      <ActionForm title="jj.custody.family_notification" path={`${base}family-notifications/`}
+        testId="form-family-notification" defaultValues={{ event: "admission", method: "phone", at: new Date().toISOString() }}>
+        <SelectInput source="event" choices={NOTIFICATION_EVENT} label="jj.custody.event" validate={required()} />
+        <TextInput source="person_notified" label="jj.custody.person_notified" validate={required()} />
+        <SelectInput source="method" choices={NOTIFICATION_METHOD} label="jj.custody.method" validate={required()} />
+        <DateTimeInput source="at" label="jj.fields.occurred_at" validate={required()} />
+      </ActionForm>
+      <ActionForm title="jj.custody.health_examination" path={`${base}health-examinations/`}
+        testId="form-health-examination" defaultValues={{ at: new Date().toISOString(), gender_specific: false }}>
+        <DateTimeInput source="at" label="jj.fields.occurred_at" validate={required()} />
+        <TextInput source="examiner" label="jj.custody.examiner" validate={required()} />
+        <BooleanInput source="gender_specific" label="jj.custody.gender_specific" />
       </ActionForm>
       <ActionForm title="jj.custody.individual_plan" path={`${base}individual-plans/`} testId="form-individual-plan"
         defaultValues={{ assessed_at: new Date().toISOString() }}>
@@ -285,6 +309,7 @@ export function EpisodeCreate() {
         <TextInput source="age_floor_justification" label="jj.custody.age_floor_justification" multiline fullWidth />
         <BooleanInput source="emergency" label="jj.labels.emergency_admission" />
         <TextInput source="accommodation_provided" label="jj.custody.accommodation_provided" multiline fullWidth />
+        <TextInput source="mixed_facility_justification" label="jj.custody.mixed_facility_justification" multiline fullWidth />
         <DecisionList decisions={rules.decisions} />
       </SimpleForm>
     </Create>

@@ -81,6 +81,7 @@ def test_ptd_1_custody_start_creates_deadlines_and_the_appearance_clears_them(
     case, episode = held(make_case, client_for, facilities, hours_ago=23)
     kinds = dict(Deadline.objects.filter(case=case).exclude(rule_id="DEL-1").values_list("kind", "rule_id"))
     assert kinds == {
+        "gender_health_screening": "GIR-1",  # the child held is a girl
         "competent_authority": "PTD-1",
         "family_notification": "DET-1",
         "health_examination": "DET-6",
