@@ -25,7 +25,11 @@ test("a caseworker starts custody, is refused detention without alternatives, ad
   await order.getByRole("button", { name: "Record a detention order" }).click();
   await order.getByLabel("Legal basis").fill("Youth Justice Act s. 12");
   await order.getByLabel("Judicial authority").fill("Northland Youth Court");
+  // The form holds what was typed before it is submitted (on a loaded machine a click can outrun the input).
+  await expect(order.getByLabel("Judicial authority")).toHaveValue("Northland Youth Court");
+  const refused = page.waitForResponse((r) => r.url().includes("/detention-orders/") && r.request().method() === "POST");
   await order.getByRole("button", { name: "Save" }).click();
+  expect((await refused).status()).toBe(422);
   await expect(order.getByTestId("decision-PTD-2").first()).toContainText("CRC/C/GC/24, para. 86");
   await expectAccessible(page, "detention-order-refused");
 
@@ -67,10 +71,27 @@ test("a facility officer records the child's individual assessment and plan (REI
   await page.locator("tbody tr").first().click();
   const plan = page.getByTestId("form-individual-plan");
   await plan.getByRole("button", { name: "Individual assessment and plan (REI-1)" }).click();
-  await plan.getByLabel("Assessed by", { exact: true }).fill("Dr. A. Mensah, psychologist");
-  await plan.getByLabel("Needs", { exact: true }).fill("Schooling interrupted; asthma");
-  await plan.getByLabel("Plan", { exact: true }).fill("Enrol in the centre school; weekly health check");
+  await plan.getByRole("textbox", { name: "Assessed by", exact: true }).fill("Dr. A. Mensah, psychologist");
+  await plan.getByRole("textbox", { name: "Needs", exact: true }).fill("Schooling interrupted; asthma");
+  await plan.getByRole("textbox", { name: "Plan", exact: true }).fill("Enrol in the centre school; weekly health check");
   await expectAccessible(page, "custody-individual-plan");
   await plan.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Recorded.")).toBeVisible();
+});
+
+test("a facility officer records that the family was told and the health examination (DET-1, DET-6)", async ({ page }) => {
+  await login(page, "facility_officer");
+  await page.getByRole("menuitem", { name: "Custody" }).click();
+  await page.locator("tbody tr").first().click();
+  const told = page.getByTestId("form-family-notification");
+  await told.getByRole("button", { name: "Family told (DET-1)" }).click();
+  await told.getByRole("textbox", { name: "Person told", exact: true }).fill("The child's mother");
+  await told.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Recorded.")).toBeVisible();
+  const exam = page.getByTestId("form-health-examination");
+  await exam.getByRole("button", { name: "Health examination (DET-6)" }).click();
+  await exam.getByRole("textbox", { name: "Examiner", exact: true }).fill("Dr. N. Osei");
+  await expectAccessible(page, "custody-health-examination");
+  await exam.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Recorded.").first()).toBeVisible();
 });

@@ -41,7 +41,7 @@ from jj.compliance.services import approval_decide
 from jj.core.exceptions import ApplicationError, RuleViolation
 from jj.custody import services
 from jj.custody.lifecycle import HELD_DEADLINES, case_clock
-from jj.custody.models import CustodyEpisode, Facility
+from jj.custody.models import CustodyEpisode, Facility, Placement
 from jj.deadlines.models import Deadline, Notification
 from jj.deadlines.services import deadlines_sweep
 from jj.diversion import services as diversion_services
@@ -71,12 +71,18 @@ REASONS = {
     "justification": "PTD-2 reason: absconded from two hearings",
     "charge_delay_justification": "PTD-5 reason: co-accused abroad",
     "best_interests_justification": "DET-4 reason: with a parent, no juvenile bed",
+    "accommodation_provided": "DIS-1 accommodation: interpreter booked",
+    "mixed_facility_justification": "GIR-1 reason: the only bed within 300 km",
+    "armed_forces_justification": "CAF-1 reason: reintegration refused twice",
 }
 FIELD_OF_RULE = {
     "PTD-11": "police_cell_justification",
     "PTD-9": "age_floor_justification",
     "PTD-2": "justification",
     "DET-4": "best_interests_justification",
+    "DIS-1": "accommodation_provided",
+    "GIR-1": "mixed_facility_justification",
+    "CAF-1": "armed_forces_justification",
 }
 SAFEGUARDS = {
     "compelling_evidence": "CCTV",
@@ -122,6 +128,18 @@ def _stage() -> Stage:
         "centre": facility("Centre", "juvenile_detention"),
         "home": facility("Home", "juvenile_residential", capacity=2),
         "prison": facility("Jail", "adult_prison", separated=False),
+        "mixed": services.facility_create(  # GIR-1: girls not held apart from boys
+            actor=admin,
+            data={
+                "name": "Mixed centre",
+                "kind": "juvenile_detention",
+                "capacity": 50,
+                "children_wholly_separated": True,
+                "separated_by_sex": False,
+                "operator": agency,
+            },
+            staff=[users["facility_officer"]],
+        ),
     }
     programme = diversion_services.programme_create(
         actor=users["supervisor"],
@@ -240,8 +258,17 @@ class JusticeSystem(RuleBasedStateMachine):
                     age_floor_justification=REASONS["age_floor_justification"],
                 )
 
-    @rule(dob=dobs, evidence=st.sampled_from(("documented", "documented", "developmental", "none", "disputed")))
-    def register_child(self, dob: date | None, evidence: str) -> None:
+    @rule(
+        dob=dobs,
+        evidence=st.sampled_from(("documented", "documented", "developmental", "none", "disputed")),
+        sex=st.sampled_from(("male", "female")),
+        needs=st.sampled_from(("", "", "Sign-language interpreter")),
+        armed=st.sampled_from((False, False, False, True)),
+        pregnant=st.sampled_from((False, False, False, True)),
+    )
+    def register_child(
+        self, dob: date | None, evidence: str, sex: str, needs: str, armed: bool, pregnant: bool
+    ) -> None:
         """'none' is an officer's guess (no age finding) and 'disputed' a contested age (MACR-5 as amended)."""
         data: dict[str, object]
         if dob is None:
@@ -259,7 +286,15 @@ class JusticeSystem(RuleBasedStateMachine):
             data = {"dob_certainty": "documented", "date_of_birth": dob}
         child = people_services.child_register(
             actor=self._user("caseworker"),
-            data={"given_name": "Kid", "family_name": f"No{len(self.children)}", "sex": "male", **data},
+            data={
+                "given_name": "Kid",
+                "family_name": f"No{len(self.children)}",
+                "sex": sex,
+                "accommodation_needs": needs,  # DIS-1
+                "armed_forces_association": armed,  # CAF-1
+                "pregnant": pregnant and sex == "female",  # GIR-1
+                **data,
+            },
         )
         self.children.append(child.pk)
 
@@ -336,7 +371,7 @@ class JusticeSystem(RuleBasedStateMachine):
     @precondition(has_cases)
     @rule(
         i=st.integers(0, 50),
-        place=st.sampled_from(("police", "centre", "centre", "home", "prison")),
+        place=st.sampled_from(("police", "centre", "centre", "home", "prison", "mixed")),
         role=mostly("caseworker", "supervisor"),
         reasons=st.one_of(st.just(set(REASONS)), st.just(set(REASONS)), st.sets(st.sampled_from(sorted(REASONS)))),
         sentenced=st.sampled_from((True, False, False, False, False)),
@@ -344,7 +379,13 @@ class JusticeSystem(RuleBasedStateMachine):
     def start_custody(self, i: int, place: str, role: str, reasons: set[str], sentenced: bool) -> None:
         case = self._case(i)
         assert case is not None
-        given = {k: REASONS[k] for k in reasons if k in ("police_cell_justification", "age_floor_justification")}
+        start_fields = (
+            "police_cell_justification",
+            "age_floor_justification",
+            "accommodation_provided",
+            "mixed_facility_justification",
+        )
+        given = {k: REASONS[k] for k in reasons if k in start_fields}
         result = self._attempt(
             services.custody_start,
             actor=self._user(role),
@@ -362,9 +403,14 @@ class JusticeSystem(RuleBasedStateMachine):
 
     @precondition(has_cases)
     @rule(
-        i=st.integers(0, 50), place=st.sampled_from(("police", "centre", "home", "prison")), role=st.sampled_from(ROLES)
+        i=st.integers(0, 50),
+        place=st.sampled_from(("police", "centre", "home", "prison", "mixed")),
+        role=st.sampled_from(ROLES),
+        protective=st.booleans(),
+        justify_mixed=st.booleans(),
     )
-    def transfer(self, i: int, place: str, role: str) -> None:
+    def transfer(self, i: int, place: str, role: str, protective: bool, justify_mixed: bool) -> None:
+        """INV-5: a protective transfer (to a safer place) is never refused by GIR-1; the checks only warn."""
         episode = self._episode(i)
         if episode is None:
             return
@@ -376,6 +422,8 @@ class JusticeSystem(RuleBasedStateMachine):
             commitment_order_reference="CO-2",
             best_interests_justification=REASONS["best_interests_justification"],
             police_cell_justification=REASONS["police_cell_justification"],
+            mixed_facility_justification=REASONS["mixed_facility_justification"] if justify_mixed else "",
+            protective_transfer=protective,
         )
         if isinstance(result, ApprovalRequest):
             self._attempt(approval_decide, actor=self._user("second_supervisor"), approval=result, approve=True)
@@ -389,8 +437,19 @@ class JusticeSystem(RuleBasedStateMachine):
             st.sets(st.sampled_from(("court_appearance", "danger_to_others", "danger_to_self", "family_ties"))),
         ),
         reasons=st.one_of(
-            st.just({"justification", "age_floor_justification", "charge_delay_justification"}),
-            st.sets(st.sampled_from(("justification", "age_floor_justification", "charge_delay_justification"))),
+            st.just(
+                {"justification", "age_floor_justification", "charge_delay_justification", "armed_forces_justification"}
+            ),
+            st.sets(
+                st.sampled_from(
+                    (
+                        "justification",
+                        "age_floor_justification",
+                        "charge_delay_justification",
+                        "armed_forces_justification",
+                    )
+                )
+            ),
         ),
     )
     def detention_order(self, i: int, role: str, grounds: set[str], reasons: set[str]) -> None:
@@ -450,7 +509,9 @@ class JusticeSystem(RuleBasedStateMachine):
         officer = self._user("facility_officer")
         now = datetime.now(UTC)
         if what == "health":
-            services.health_examination_record(actor=officer, episode=episode, data={"at": now, "examiner": "Dr A"})
+            services.health_examination_record(
+                actor=officer, episode=episode, data={"at": now, "examiner": "Dr A", "gender_specific": True}
+            )
         elif what == "contact":
             services.contact_record(
                 actor=officer, episode=episode, data={"kind": "visit", "at": now, "relationship": "mother"}
@@ -529,6 +590,7 @@ class JusticeSystem(RuleBasedStateMachine):
         inv_4_no_sentence_uncharged_no_custody_in_diversion(world)
         inv_7_every_notification_names_an_active_person(world, self._user("oversight_monitor"))
         inv_8_no_open_deadline_without_its_object(world)
+        inv_5_girls_are_held_apart_except_on_a_protective_transfer(self.cases)
         inv_9_one_justification_answers_one_rule(world)
 
 
@@ -646,6 +708,22 @@ def inv_8_no_open_deadline_without_its_object(world: Snapshot) -> None:
     assert not [d for d in world.deadlines if d["met_at"] is not None and not d["resolution"]]
     in_diversion = {d["case_id"] for d in world.open_deadlines("diversion_review", "diversion_end")}
     assert all(world.status[case] == CaseStatus.DIVERTED for case in in_diversion)
+    # DEL-1: the case's own deadlines close with the transitions that decide it.
+    undecided = {d["case_id"] for d in world.open_deadlines("charge_or_divert")}
+    assert all(world.status[case] == CaseStatus.OPEN for case in undecided)
+    pending = {d["case_id"] for d in world.open_deadlines("case_final_decision")}
+    assert all(world.status[case] in (CaseStatus.OPEN, CaseStatus.CHARGED) for case in pending)
+
+
+def inv_5_girls_are_held_apart_except_on_a_protective_transfer(cases: list[int]) -> None:
+    """GIR-1 under the default policy (BLOCK): a girl is in a place not holding girls apart only because a
+    protective transfer took her there (INV-5: such a transfer is never refused)."""
+    for episode in CustodyEpisode.objects.filter(
+        case_id__in=cases, ended_at__isnull=True, child__sex="female", current_facility__separated_by_sex=False
+    ):
+        latest = Placement.objects.filter(episode=episode).order_by("-started_at", "-id").first()
+        assert latest is not None
+        assert latest.protective_transfer, f"girl held in a mixed place: episode {episode.pk}"
 
 
 def inv_9_one_justification_answers_one_rule(world: Snapshot) -> None:
