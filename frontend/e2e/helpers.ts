@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { mkdirSync } from "node:fs";
 import { expect } from "@playwright/test";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 
 import { DEMO_PASSWORD } from "./global-setup";
 
@@ -37,4 +37,17 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   )) as AxeResult;
   const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** Submit a workflow form whose answer is a refusal (422: nothing is written, so a second submission is harmless),
+ * and wait for that answer. On a loaded machine the first click on a form that has just expanded was seen to send
+ * nothing; the click is repeated until the request goes out, never more than needed. */
+export async function submitExpectingRefusal(page: Page, save: Locator, path: string): Promise<void> {
+  await expect(async () => {
+    const answer = page.waitForResponse((r) => r.url().includes(path) && r.request().method() === "POST", {
+      timeout: 5_000,
+    });
+    await save.click();
+    expect((await answer).status()).toBe(422);
+  }).toPass({ timeout: 45_000 });
 }

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { DEMO_PASSWORD } from "./global-setup";
-import { expectAccessible, login } from "./helpers";
+import { expectAccessible, login, submitExpectingRefusal } from "./helpers";
 
 test("a caseworker offers diversion at intake; it cannot start without consent and legal advice", async ({ page }) => {
   await login(page, "caseworker");
@@ -181,4 +181,25 @@ test("an administrator adds a facility", async ({ page }) => {
   await expectAccessible(page, "facility-create");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("cell", { name: "Westfield youth home" })).toBeVisible();
+});
+
+test("a caseworker records questioning: refused without a lawyer, recorded with one and a parent (DET-2)", async ({ page }) => {
+  await login(page, "caseworker");
+  await page.getByRole("menuitem", { name: "Cases" }).click();
+  await page.locator("tbody tr").first().click();
+  const interview = page.getByTestId("form-interview");
+  await interview.getByRole("button", { name: "Record the questioning of the child (DET-2)" }).click();
+  await interview.getByRole("textbox", { name: "Questioned by", exact: true }).fill("Officer Y");
+  await expect(interview.getByRole("textbox", { name: "Questioned by", exact: true })).toHaveValue("Officer Y");
+  await submitExpectingRefusal(page, interview.getByRole("button", { name: "Save" }), "/interviews/");
+  await expect(interview.getByTestId("decision-DET-2").first()).toContainText("CRC/C/GC/24, para. 49");
+  await expectAccessible(page, "interview-refused");
+  await interview.getByLabel("A lawyer was present").check();
+  await interview.getByLabel("A parent or appropriate adult was present").check();
+  await interview.getByLabel("An interpreter was present").check();
+  await interview
+    .getByRole("textbox", { name: "Accommodation provided for the child's needs (DIS-1)", exact: true })
+    .fill("Breaks every 30 minutes");
+  await interview.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Recorded.")).toBeVisible();
 });

@@ -88,6 +88,23 @@ export function CaseActions() {
         </ActionForm>
       )}
       {open && (
+        <ActionForm title="jj.case.interview" path={`/cases/${record.id}/interviews/`} testId="form-interview"
+          defaultValues={{ at: new Date().toISOString() }}>
+          <DateTimeInput source="at" label="jj.fields.occurred_at" validate={required()} />
+          <TextInput source="conducted_by" label="jj.case.conducted_by" validate={required()} />
+          <BooleanInput source="lawyer_present" label="jj.case.lawyer_present" />
+          <BooleanInput source="lawyer_waived" label="jj.case.lawyer_waived" />
+          <BooleanInput source="waiver_under_judicial_supervision" label="jj.case.waiver_under_judicial_supervision" />
+          <BooleanInput source="appropriate_adult_present" label="jj.case.appropriate_adult_present" />
+          <TextInput source="appropriate_adult_relationship" label="jj.case.appropriate_adult_relationship" />
+          <TextInput source="appropriate_adult_absence_reason" label="jj.case.appropriate_adult_absence_reason"
+            multiline fullWidth />
+          <BooleanInput source="interpreter_present" label="jj.case.interpreter_present" />
+          <BooleanInput source="audio_visual_recorded" label="jj.case.audio_visual_recorded" />
+          <TextInput source="accommodation_provided" label="jj.custody.accommodation_provided" multiline fullWidth />
+        </ActionForm>
+      )}
+      {open && (
         <ActionForm title="jj.case.offer_diversion" path="/diversion-referrals/" testId="form-offer-diversion"
           defaultValues={{ stage: record.status === "charged" ? "charge" : "intake" }}
           transform={(values) => ({ ...values, case: record.id })}>
