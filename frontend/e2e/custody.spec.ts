@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { expectAccessible, login, submitExpectingRefusal } from "./helpers";
+import { expectAccessible, login, submitExpectingRefusal, submitForm } from "./helpers";
 
 test("a caseworker starts custody, is refused detention without alternatives, adds them, sees the deadlines", async ({ page }) => {
   await login(page, "caseworker");
@@ -18,7 +18,7 @@ test("a caseworker starts custody, is refused detention without alternatives, ad
     .getByLabel("Why deprive a child under the age floor of liberty (PTD-9)")
     .fill("Public safety: repeated violent offences this week");
   await expectAccessible(page, "custody-create");
-  await page.getByRole("button", { name: "Save" }).click();
+  await submitForm(page, page.getByRole("button", { name: "Save" }), "/custody-episodes/");
   await expect(page.getByText("Elapsed (hours)")).toBeVisible();
 
   const order = page.getByTestId("form-detention-order");
@@ -39,7 +39,7 @@ test("a caseworker starts custody, is refused detention without alternatives, ad
   await order.getByLabel("Why it was rejected").fill("Parents abroad, no other carer");
   await order.getByLabel("Why no alternative to detention suffices (PTD-2)").fill("Missed two hearings");
   await order.getByLabel("Why deprive a child under the age floor of liberty (PTD-9)").fill("Public safety concern");
-  await order.getByRole("button", { name: "Save" }).click();
+  await submitForm(page, order.getByRole("button", { name: "Save" }), "/detention-orders/");
   await expect(page.getByText("Recorded.")).toBeVisible();
 
   await page.getByRole("menuitem", { name: "Dashboard" }).click();
@@ -57,7 +57,7 @@ test("a facility officer records a visit", async ({ page }) => {
   await visit.getByRole("button", { name: "Record a visit or call" }).click();
   await visit.getByLabel("Relationship").fill("mother");
   await visit.getByLabel("Name").fill("A. Visitor");
-  await visit.getByRole("button", { name: "Save" }).click();
+  await submitForm(page, visit.getByRole("button", { name: "Save" }), "/contacts/");
   await expect(page.getByText("Recorded.")).toBeVisible();
   await expect(page.getByRole("cell", { name: "mother" })).toBeVisible();
   await expectAccessible(page, "custody-show-visit");
@@ -73,7 +73,7 @@ test("a facility officer records the child's individual assessment and plan (REI
   await plan.getByRole("textbox", { name: "Needs", exact: true }).fill("Schooling interrupted; asthma");
   await plan.getByRole("textbox", { name: "Plan", exact: true }).fill("Enrol in the centre school; weekly health check");
   await expectAccessible(page, "custody-individual-plan");
-  await plan.getByRole("button", { name: "Save" }).click();
+  await submitForm(page, plan.getByRole("button", { name: "Save" }), "/individual-plans/");
   await expect(page.getByText("Recorded.")).toBeVisible();
 });
 
@@ -84,12 +84,12 @@ test("a facility officer records that the family was told and the health examina
   const told = page.getByTestId("form-family-notification");
   await told.getByRole("button", { name: "Family told (DET-1)" }).click();
   await told.getByRole("textbox", { name: "Person told", exact: true }).fill("The child's mother");
-  await told.getByRole("button", { name: "Save" }).click();
+  await submitForm(page, told.getByRole("button", { name: "Save" }), "/family-notifications/");
   await expect(page.getByText("Recorded.")).toBeVisible();
   const exam = page.getByTestId("form-health-examination");
   await exam.getByRole("button", { name: "Health examination (DET-6)" }).click();
   await exam.getByRole("textbox", { name: "Examiner", exact: true }).fill("Dr. N. Osei");
   await expectAccessible(page, "custody-health-examination");
-  await exam.getByRole("button", { name: "Save" }).click();
+  await submitForm(page, exam.getByRole("button", { name: "Save" }), "/health-examinations/");
   await expect(page.getByText("Recorded.").first()).toBeVisible();
 });

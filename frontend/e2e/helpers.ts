@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { mkdirSync } from "node:fs";
 import { expect } from "@playwright/test";
-import type { Locator, Page } from "@playwright/test";
+import type { Locator, Page, Response } from "@playwright/test";
 
 import { DEMO_PASSWORD } from "./global-setup";
 
@@ -39,15 +39,22 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   expect(serious.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-/** Submit a workflow form whose answer is a refusal (422: nothing is written, so a second submission is harmless),
- * and wait for that answer. On a loaded machine the first click on a form that has just expanded was seen to send
- * nothing; the click is repeated until the request goes out, never more than needed. */
-export async function submitExpectingRefusal(page: Page, save: Locator, path: string): Promise<void> {
+/** Submit a workflow form and return the server's answer. On a loaded machine the first click on a form that has
+ * just been filled was seen to send nothing (three times in CI, in three different forms; the cause is not found:
+ * see the closing note of session 4). The click is repeated only while no request has gone out, so nothing is ever
+ * submitted twice. */
+export async function submitForm(page: Page, save: Locator, path: string): Promise<Response> {
+  let answer: Response | undefined;
   await expect(async () => {
-    const answer = page.waitForResponse((r) => r.url().includes(path) && r.request().method() === "POST", {
-      timeout: 5_000,
-    });
+    const sent = page.waitForRequest((r) => r.url().includes(path) && r.method() === "POST", { timeout: 5_000 });
     await save.click();
-    expect((await answer).status()).toBe(422);
+    answer = (await (await sent).response()) ?? undefined;
+    expect(answer).toBeDefined();
   }).toPass({ timeout: 45_000 });
+  return answer as Response;
+}
+
+/** A workflow step the rules refuse (422: nothing written). */
+export async function submitExpectingRefusal(page: Page, save: Locator, path: string): Promise<void> {
+  expect((await submitForm(page, save, path)).status()).toBe(422);
 }

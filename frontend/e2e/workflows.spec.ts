@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { DEMO_PASSWORD } from "./global-setup";
-import { expectAccessible, login, submitExpectingRefusal } from "./helpers";
+import { expectAccessible, login, submitExpectingRefusal, submitForm } from "./helpers";
 
 test("a caseworker offers diversion at intake; it cannot start without consent and legal advice", async ({ page }) => {
   await login(page, "caseworker");
@@ -13,7 +13,7 @@ test("a caseworker offers diversion at intake; it cannot start without consent a
   await offer.getByRole("button", { name: "Offer diversion" }).click();
   await offer.getByLabel("Programme").click();
   await page.getByRole("option", { name: "Victim-offender mediation" }).click();
-  await offer.getByRole("button", { name: "Save" }).click();
+  await submitForm(page, offer.getByRole("button", { name: "Save" }), "/diversion-referrals/");
   await expect(page.getByText("Recorded.")).toBeVisible();
 
   await page.getByRole("menuitem", { name: "Diversion", exact: true }).click();
@@ -21,7 +21,7 @@ test("a caseworker offers diversion at intake; it cannot start without consent a
   const activate = page.getByTestId("form-activate");
   await activate.getByRole("button", { name: /consent and safeguards/ }).click();
   await activate.getByLabel("Compelling evidence").fill("CCTV footage");
-  await activate.getByRole("button", { name: "Save" }).click();
+  await submitExpectingRefusal(page, activate.getByRole("button", { name: "Save" }), "/activate/");
   await expect(activate.getByTestId("decision-DIV-2")).toContainText("child_consent");
   await expect(activate.getByTestId("decision-DIV-2")).toContainText("legal_advice_offered");
   await expectAccessible(page, "diversion-refused");
@@ -31,7 +31,7 @@ test("a caseworker offers diversion at intake; it cannot start without consent a
   for (const item of ["The child consents", "A parent or guardian consents", "Legal advice was offered", "How to have the decision reviewed was explained"]) {
     await activate.getByLabel(item).check();
   }
-  await activate.getByRole("button", { name: "Save" }).click();
+  await submitForm(page, activate.getByRole("button", { name: "Save" }), "/activate/");
   await expect(page.getByTestId("form-outcome")).toBeVisible();
   await expectAccessible(page, "diversion-active");
 });
@@ -67,7 +67,7 @@ test("an oversight monitor reads the rule decisions and records an inspection", 
   await page.getByLabel("Visited on").fill("2026-11-20");
   await page.getByLabel("Inspecting body").fill("National Preventive Mechanism");
   await expectAccessible(page, "inspection-create");
-  await page.getByRole("button", { name: "Save" }).click();
+  await submitForm(page, page.getByRole("button", { name: "Save" }), "/inspections/");
   await expect(page.getByRole("cell", { name: "National Preventive Mechanism" })).toBeVisible();
 });
 
@@ -102,7 +102,7 @@ test("a facility officer is refused restraint as a punishment, with the citation
   await incident.getByLabel("Description").fill("Held down after refusing to return to his room");
   await incident.getByLabel("Purpose").click();
   await page.getByRole("option", { name: "punishment" }).click();
-  await incident.getByRole("button", { name: "Save" }).click();
+  await submitForm(page, incident.getByRole("button", { name: "Save" }), "/incidents/");
   await expect(incident.getByTestId("decision-DET-9")).toContainText("CRC/C/GC/24, para. 95(f)");
   await expectAccessible(page, "incident-refused");
 });
@@ -116,7 +116,7 @@ test("a supervisor finds the most urgent deadline and records the court appearan
   const appearance = page.getByTestId("form-appearance");
   await appearance.getByRole("button", { name: "Record a court appearance" }).click();
   await appearance.getByLabel("Judicial authority").fill("Northland Youth Court");
-  await appearance.getByRole("button", { name: "Save" }).click();
+  await submitForm(page, appearance.getByRole("button", { name: "Save" }), "/appearances/");
   await expect(page.getByText("Recorded.")).toBeVisible();
   await page.getByRole("menuitem", { name: "Dashboard" }).click();
   await expect(page.getByRole("heading", { name: "What needs doing", level: 1 })).toBeVisible();
@@ -162,7 +162,7 @@ test("a supervisor assigns counsel to a case", async ({ page }) => {
   await assign.getByLabel("Person").click();
   await page.getByRole("option", { name: /Lena Fischer/ }).click();
   await expect(page.getByRole("listbox")).toBeHidden();
-  await assign.getByRole("button", { name: "Save" }).click();
+  await submitForm(page, assign.getByRole("button", { name: "Save" }), "/assignments/");
   await expect(page.getByText("Recorded.")).toBeVisible();
   await expect(page.getByRole("cell", { name: "legal_counsel" }).first()).toBeVisible();
   await expectAccessible(page, "case-assigned");
@@ -179,7 +179,7 @@ test("an administrator adds a facility", async ({ page }) => {
   await page.getByRole("option").first().click();
   await expect(page.getByRole("listbox")).toBeHidden();
   await expectAccessible(page, "facility-create");
-  await page.getByRole("button", { name: "Save" }).click();
+  await submitForm(page, page.getByRole("button", { name: "Save" }), "/facilities/");
   await expect(page.getByRole("cell", { name: "Westfield youth home" })).toBeVisible();
 });
 
@@ -200,6 +200,6 @@ test("a caseworker records questioning: refused without a lawyer, recorded with 
   await interview
     .getByRole("textbox", { name: "Accommodation provided for the child's needs (DIS-1)", exact: true })
     .fill("Breaks every 30 minutes");
-  await interview.getByRole("button", { name: "Save" }).click();
+  await submitForm(page, interview.getByRole("button", { name: "Save" }), "/interviews/");
   await expect(page.getByText("Recorded.")).toBeVisible();
 });
