@@ -24,6 +24,9 @@ ACKNOWLEDGEMENT_READERS: dict[str, str] = {
     Role.CASEWORKER: ASSIGNED_AS_CASEWORKER,
     Role.SUPERVISOR: SUPERVISOR_OF_AGENCY,
 }
+# A condition no row meets, that still compiles to a boolean column on every database (an empty IN compiles to the
+# literal 0 inside an annotation, which PostgreSQL returns as the integer 0).
+NOBODY = Q(pk__isnull=True)
 # The diversion failed or never started: the acknowledgement is hidden from everyone.
 FAILED = frozenset({ReferralStatus.NOT_COMPLETED, ReferralStatus.WITHDRAWN, ReferralStatus.DECLINED})
 
@@ -32,10 +35,10 @@ def acknowledgement_visible_q(user: User) -> Q:
     """The condition on DiversionReferral rows whose acknowledgement this user may see (one per line)."""
     link = ACKNOWLEDGEMENT_READERS.get(user.role)
     if not user.is_authenticated or not user.is_active or link is None:
-        return Q(pk__in=[])
+        return NOBODY
     not_failed = ~Q(status__in=FAILED)
     if link == SUPERVISOR_OF_AGENCY:
-        return not_failed & Q(case__agency_id=user.agency_id) if user.agency_id is not None else Q(pk__in=[])
+        return not_failed & Q(case__agency_id=user.agency_id) if user.agency_id is not None else NOBODY
     assigned = Assignment.objects.filter(
         case_id=OuterRef("case_id"), user=user, role=AssignmentRole.CASEWORKER, ended_at__isnull=True
     )
