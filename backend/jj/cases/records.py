@@ -14,7 +14,7 @@ from jj.audit.services import audit_append
 from jj.audit.shredding import REMOVED, child_key_shred
 from jj.cases.models import Case, Offence
 from jj.core.pseudonym import child_pseudonym
-from jj.people.models import Child, Guardian
+from jj.people.models import Child, Guardian, RecordContest
 from jj.rules.engine import Decision
 
 # Text fields of a child's record that identify the child or describe them; blanked when the identity is removed.
@@ -54,6 +54,8 @@ def child_identity_shred(*, actor: User | None, child: Child, reason: str) -> bo
         **dates,
     )
     Guardian.objects.filter(child_id=child.pk).update(name=REMOVED, phone="", email="", address="")
+    # REC-1 contests: their words and corrections are about the child; the subject and outcome stay.
+    RecordContest.objects.filter(child_id=child.pk).update(statement=REMOVED, decision_reason="", corrected_value="")
     # Free text of the child's cases; the category, dates and outcomes stay for the statistics.
     Case.objects.filter(child_id=child.pk).update(summary="")
     Offence.objects.filter(case__child_id=child.pk).update(description=REMOVED)

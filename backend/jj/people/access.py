@@ -16,7 +16,7 @@ from jj.cases.access import (
 from jj.cases.models import Case
 from jj.core.context import request_memo
 from jj.core.exceptions import ActionNotAllowed
-from jj.people.models import Child, Guardian
+from jj.people.models import Child, Guardian, RecordContest
 
 ALWAYS = frozenset(
     {"id", "pseudonym", "version", "created_at", "updated_at", "agency", "jurisdiction", "sex", "dob_certainty"}
@@ -57,6 +57,33 @@ MASKED_IN_AUDIT = IDENTITY | ADDRESS | HEALTH | ORIGIN | HISTORY | frozenset({"n
 
 CHILD_REGISTRAR_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
 GUARDIAN_READER_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL_COUNSEL, Role.FACILITY_OFFICER})
+# REC-1 rectification: the people who act for the child record a contest; a supervisor, who did not record it,
+# decides it. Those who read the file read the contests in it.
+CONTEST_RECORDER_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL_COUNSEL})
+CONTEST_DECIDER_ROLES = frozenset({Role.SUPERVISOR})
+# The fields of the child's record a decision may correct (the consent flag is the child's, not a fact).
+CORRECTABLE_FIELDS = frozenset(
+    {
+        "given_name",
+        "family_name",
+        "other_names",
+        "date_of_birth",
+        "dob_certainty",
+        "dob_earliest",
+        "dob_latest",
+        "sex",
+        "languages",
+        "interpreter_needed",
+        "disability",
+        "accommodation_needs",
+        "health_notes",
+        "developmental_disorder",
+        "address",
+        "nationality",
+        "migration_status",
+        "minority_status",
+    }
+)
 
 
 def child_fields_for(user: User) -> frozenset[str]:
@@ -126,3 +153,27 @@ def guardian_get_for_user(*, user: User, guardian_id: int) -> Guardian:
         )
         raise Http404
     return guardian
+
+
+def record_contest_queryset_for(user: User) -> QuerySet[RecordContest]:
+    if user.role not in CONTEST_RECORDER_ROLES:
+        return RecordContest.objects.none()
+    return RecordContest.objects.filter(child__in=child_queryset_for(user))
+
+
+def record_contest_get_for_user(*, user: User, contest_id: int, action: str = "record_contest.read") -> RecordContest:
+    contest = record_contest_queryset_for(user).select_related("child").filter(pk=contest_id).first()
+    if contest is None:
+        audit_denied(
+            actor=user,
+            action=action,
+            object_type="record_contest",
+            object_id=contest_id,
+            reason="not in caller's scope",
+        )
+        raise Http404
+    if is_write_action(action):
+        # Deciding writes to the child's record: the same check as any other write on the child (a read-only share
+        # is refused).
+        child_get_for_user(user=user, child_id=contest.child_id, action=action)
+    return contest

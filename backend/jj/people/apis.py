@@ -11,14 +11,22 @@ from jj.accounts.models import User
 from jj.audit.services import audit_read
 from jj.core.views import ListAPIView
 from jj.people import selectors, services
-from jj.people.access import child_fields_for, child_get_for_user, guardian_get_for_user, shows_names
-from jj.people.models import Child, Guardian
+from jj.people.access import (
+    child_fields_for,
+    child_get_for_user,
+    guardian_get_for_user,
+    record_contest_get_for_user,
+    shows_names,
+)
+from jj.people.models import Child, Guardian, RecordContest
 from jj.people.serializers import (
     ChildInputSerializer,
     ChildOutputSerializer,
     ChildUpdateSerializer,
     GuardianSerializer,
     GuardianUpdateSerializer,
+    RecordContestDecisionSerializer,
+    RecordContestSerializer,
 )
 
 
@@ -120,3 +128,65 @@ class GuardianDetailApi(APIView):
             )
         guardian = services.guardian_update(actor=user, guardian=guardian, version=version, data=data)
         return Response(GuardianSerializer(guardian).data)
+
+
+class RecordContestListApi(ListAPIView):
+    """REC-1: contests of facts or opinions in the files the caller may read."""
+
+    serializer_class = RecordContestSerializer
+    audited_as = "record_contest"
+    filterset_class = selectors.RecordContestFilter
+    ordering_fields = ["id", "created_at", "status"]
+
+    def scoped_queryset(self, user: User) -> QuerySet[RecordContest]:
+        return selectors.record_contest_list(user=user)
+
+    @extend_schema(request=RecordContestSerializer, responses={201: RecordContestSerializer})
+    def post(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        serializer = RecordContestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        child = child_get_for_user(user=user, child_id=data.pop("child").pk, action="record_contest.create")
+        contest = services.record_contest_open(actor=user, child=child, data=data)
+        return Response(RecordContestSerializer(contest).data, status=status.HTTP_201_CREATED)
+
+
+class RecordContestDetailApi(APIView):
+    @extend_schema(responses={200: RecordContestSerializer})
+    def get(self, request: Request, contest_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        contest = record_contest_get_for_user(user=user, contest_id=contest_id)
+        audit_read(actor=user, object_type="record_contest", object_id=contest.pk, child_id=contest.child_id)
+        return Response(RecordContestSerializer(contest).data)
+
+
+class RecordContestDecisionApi(APIView):
+    @extend_schema(request=RecordContestDecisionSerializer, responses={200: RecordContestSerializer})
+    def post(self, request: Request, contest_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        contest = record_contest_get_for_user(user=user, contest_id=contest_id, action="record_contest.decide")
+        services.record_contest_decider_check(actor=user, contest=contest)
+        serializer = RecordContestDecisionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        correction = None
+        value = data.get("corrected_value", "")
+        if contest.field and value != "":
+            # The corrected value is validated exactly as an edit of that field would be.
+            check = ChildInputSerializer(contest.child, data={contest.field: value}, partial=True)
+            if not check.is_valid():
+                return Response(
+                    {"corrected_value": check.errors.get(contest.field, ["This value is not valid for the field."])},
+                    status=status.HTTP_400_BAD_REQUEST,
+                )
+            correction = {contest.field: check.validated_data[contest.field]}
+        contest = services.record_contest_decide(
+            actor=user,
+            contest=contest,
+            version=data["version"],
+            status=data["status"],
+            decision_reason=data["decision_reason"],
+            correction=correction,
+        )
+        return Response(RecordContestSerializer(contest).data)

@@ -130,3 +130,49 @@ class Guardian(VersionedModel):
 
     def __str__(self) -> str:
         return f"Guardian {self.pk} of child {self.child_id}"
+
+
+class RecordContest(VersionedModel):
+    """REC-1 rectification: the child, through counsel or a guardian, contests a fact or an opinion in the file
+    (Havana Rules r. 19: "right to contest any fact or opinion"). The contest, the decision and any correction are
+    kept with the record; a rejected contest stays in the file beside what it disputes."""
+
+    class Subject(models.TextChoices):
+        PERSONAL_DETAILS = "personal_details", "Personal details"
+        AGE = "age", "Age or date of birth"
+        OFFENCE = "offence", "Offence or facts of the case"
+        CUSTODY = "custody", "Custody record"
+        ASSESSMENT = "assessment", "Assessment or opinion"
+        OTHER = "other", "Other"
+
+    class RaisedBy(models.TextChoices):
+        CHILD = "child", "The child"
+        GUARDIAN = "guardian", "A parent or guardian"
+        LEGAL_COUNSEL = "legal_counsel", "Legal counsel"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Awaiting a decision"
+        UPHELD = "upheld", "Upheld: the file was corrected"
+        PARTLY_UPHELD = "partly_upheld", "Partly upheld"
+        REJECTED = "rejected", "Rejected: the contest stays in the file"
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="record_contests")
+    subject = models.CharField(max_length=24, choices=Subject.choices)
+    # A field of the child's record this contest is about, when it is one (the decision may then correct it).
+    field = models.CharField(max_length=40, blank=True)
+    statement = models.TextField(help_text="What is contested and why, in the words of the person contesting.")
+    raised_by = models.CharField(max_length=16, choices=RaisedBy.choices)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    decision_reason = models.TextField(blank=True)
+    corrected_value = models.CharField(max_length=240, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["child", "created_at"], name="contest_child_created_idx")]
+
+    def __str__(self) -> str:
+        return f"Record contest {self.pk} on child {self.child_id}"

@@ -3,8 +3,8 @@ from django.db.models import QuerySet
 
 from jj.accounts.models import User
 from jj.core.filters import IdInFilter
-from jj.people.access import child_queryset_for, guardian_queryset_for
-from jj.people.models import Child, Guardian
+from jj.people.access import child_queryset_for, guardian_queryset_for, record_contest_queryset_for
+from jj.people.models import Child, Guardian, RecordContest
 
 
 class ChildFilter(django_filters.FilterSet):
@@ -21,6 +21,18 @@ class GuardianFilter(django_filters.FilterSet):
     class Meta:
         model = Guardian
         fields = ["child", "relationship"]
+
+
+class RecordContestFilter(django_filters.FilterSet):
+    id__in = IdInFilter()
+
+    class Meta:
+        model = RecordContest
+        fields = ["child", "status", "subject"]
+
+
+def record_contest_list(*, user: User) -> QuerySet[RecordContest]:
+    return record_contest_queryset_for(user).order_by("-created_at", "-id")
 
 
 def child_list(*, user: User) -> QuerySet[Child]:

@@ -6,7 +6,8 @@ from rest_framework.fields import Field
 
 from jj.core.pseudonym import child_pseudonym
 from jj.core.serializers import CachedFieldsMixin
-from jj.people.models import Child, Guardian
+from jj.people.access import CORRECTABLE_FIELDS
+from jj.people.models import Child, Guardian, RecordContest
 
 CHILD_WRITABLE = [
     "given_name",
@@ -95,3 +96,61 @@ class GuardianUpdateSerializer(serializers.ModelSerializer[Guardian]):
     class Meta:
         model = Guardian
         fields = [*GUARDIAN_WRITABLE, "version"]
+
+
+class RecordContestSerializer(serializers.ModelSerializer[RecordContest]):
+    """REC-1: a contest of a fact or an opinion in the child's file, with its decision."""
+
+    field = serializers.ChoiceField(
+        choices=sorted(CORRECTABLE_FIELDS),
+        required=False,
+        allow_blank=True,
+        help_text="The field of the child's record contested, if it is one; an upheld decision corrects it.",
+    )
+
+    class Meta:
+        model = RecordContest
+        fields = [
+            "id",
+            "child",
+            "version",
+            "subject",
+            "field",
+            "statement",
+            "raised_by",
+            "recorded_by",
+            "status",
+            "decision_reason",
+            "corrected_value",
+            "decided_by",
+            "decided_at",
+            "created_at",
+        ]
+        read_only_fields = [
+            "id",
+            "version",
+            "recorded_by",
+            "status",
+            "decision_reason",
+            "corrected_value",
+            "decided_by",
+            "decided_at",
+            "created_at",
+        ]
+
+
+DECISION_STATUSES = [
+    (value, label) for value, label in RecordContest.Status.choices if value != RecordContest.Status.PENDING
+]
+
+
+class RecordContestDecisionSerializer(serializers.Serializer[None]):
+    version = serializers.IntegerField(min_value=1, help_text="The version of the contest you read.")
+    status = serializers.ChoiceField(choices=DECISION_STATUSES)
+    decision_reason = serializers.CharField(max_length=4000)
+    corrected_value = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=240,
+        help_text="For an upheld contest about a field: the corrected value (a date as YYYY-MM-DD, true/false).",
+    )

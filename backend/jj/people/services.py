@@ -2,13 +2,20 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from jj.accounts.models import User
 from jj.audit.services import audit_append, changed_fields
-from jj.core.exceptions import ActionNotAllowed, ApplicationError
+from jj.core.exceptions import ActionNotAllowed, ApplicationError, VersionConflict
 from jj.core.services import versioned_update
-from jj.people.access import CHILD_REGISTRAR_ROLES, MASKED_IN_AUDIT
-from jj.people.models import Child, Guardian
+from jj.people.access import (
+    CHILD_REGISTRAR_ROLES,
+    CONTEST_DECIDER_ROLES,
+    CONTEST_RECORDER_ROLES,
+    CORRECTABLE_FIELDS,
+    MASKED_IN_AUDIT,
+)
+from jj.people.models import Child, Guardian, RecordContest
 
 NOT_A_REGISTRAR = "Only caseworkers and supervisors can register or edit a child's record."
 NO_AGENCY = "Your account is not attached to an agency; ask an administrator to fix it before registering children."
@@ -92,3 +99,90 @@ def guardian_update(*, actor: User, guardian: Guardian, version: int, data: dict
         changes=changed_fields(before, after, masked=MASKED_IN_AUDIT),
     )
     return guardian
+
+
+# --- REC-1: contesting a fact or an opinion in the file ----------------------------------------------------------
+
+NOT_A_CONTEST_RECORDER = "Only the child's caseworker, a supervisor or legal counsel can record a contest of the file."
+NOT_A_CONTEST_DECIDER = "Only a supervisor can decide a contest of the file."
+OWN_CONTEST = "You recorded this contest; another supervisor must decide it, so the decision is independent of it."
+ALREADY_DECIDED = "This contest has already been decided; record a new contest to dispute the decision."
+FIELD_NOT_CORRECTABLE = "This field cannot be corrected through a contest; choose a fact of the child's record."
+CORRECTION_NEEDS_VALUE = "Enter the corrected value: an upheld contest about a field corrects that field."
+DECISION_NEEDS_REASON = "Say why: the child and counsel are told the reasons for the decision."
+# What the trail may not hold in clear: the words of the contest and of its decision are about the child.
+CONTEST_MASKED = frozenset({"statement", "decision_reason", "corrected_value"})
+
+
+@transaction.atomic
+def record_contest_open(*, actor: User, child: Child, data: dict[str, Any]) -> RecordContest:
+    if actor.role not in CONTEST_RECORDER_ROLES:
+        raise ActionNotAllowed(NOT_A_CONTEST_RECORDER)
+    field = data.get("field", "")
+    if field and field not in CORRECTABLE_FIELDS:
+        raise ApplicationError(FIELD_NOT_CORRECTABLE, extra={"field": [FIELD_NOT_CORRECTABLE]})
+    contest = RecordContest(child=child, recorded_by=actor, **data)
+    contest.full_clean()
+    contest.save()
+    audit_append(
+        actor=actor,
+        action="record_contest.create",
+        object_type="record_contest",
+        object_id=contest.pk,
+        child_id=child.pk,
+        changes=changed_fields({}, data, masked=CONTEST_MASKED),
+    )
+    return contest
+
+
+def record_contest_decider_check(*, actor: User, contest: RecordContest) -> None:
+    """Who may decide, checked before the decision's content is read: a supervisor who did not record it."""
+    if actor.role not in CONTEST_DECIDER_ROLES:
+        raise ActionNotAllowed(NOT_A_CONTEST_DECIDER)
+    if contest.recorded_by_id == actor.pk:
+        raise ActionNotAllowed(OWN_CONTEST)
+
+
+@transaction.atomic
+def record_contest_decide(
+    *,
+    actor: User,
+    contest: RecordContest,
+    version: int,
+    status: str,
+    decision_reason: str,
+    correction: dict[str, Any] | None = None,
+) -> RecordContest:
+    """Decide a contest; an upheld contest about a field corrects the child's record in the same transaction,
+    through child_update (audited, and age facts re-checked as any other edit)."""
+    record_contest_decider_check(actor=actor, contest=contest)
+    if not decision_reason.strip():
+        raise ApplicationError(DECISION_NEEDS_REASON, extra={"decision_reason": [DECISION_NEEDS_REASON]})
+    locked = RecordContest.objects.select_for_update().get(pk=contest.pk)
+    if locked.status != RecordContest.Status.PENDING:
+        raise VersionConflict(ALREADY_DECIDED, extra={"current_version": locked.version})
+    corrects = status in (RecordContest.Status.UPHELD, RecordContest.Status.PARTLY_UPHELD) and bool(locked.field)
+    if corrects and not correction:
+        raise ApplicationError(CORRECTION_NEEDS_VALUE, extra={"corrected_value": [CORRECTION_NEEDS_VALUE]})
+    corrected_value = ""
+    if corrects and correction:
+        child = Child.objects.get(pk=locked.child_id)
+        child_update(actor=actor, child=child, version=child.version, data=correction)
+        corrected_value = str(correction[locked.field])
+    data = {
+        "status": status,
+        "decision_reason": decision_reason,
+        "corrected_value": corrected_value,
+        "decided_by": actor,
+        "decided_at": timezone.now(),
+    }
+    locked, before, after = versioned_update(instance=locked, version=version, data=data)
+    audit_append(
+        actor=actor,
+        action="record_contest.decide",
+        object_type="record_contest",
+        object_id=locked.pk,
+        child_id=locked.child_id,
+        changes=changed_fields(before, after, masked=CONTEST_MASKED),
+    )
+    return locked

@@ -7,4 +7,11 @@ urlpatterns = [
     path("children/<int:child_id>/", apis.ChildDetailApi.as_view(), name="child-detail"),
     path("guardians/", apis.GuardianListApi.as_view(), name="guardian-list"),
     path("guardians/<int:guardian_id>/", apis.GuardianDetailApi.as_view(), name="guardian-detail"),
+    path("record-contests/", apis.RecordContestListApi.as_view(), name="record-contest-list"),
+    path("record-contests/<int:contest_id>/", apis.RecordContestDetailApi.as_view(), name="record-contest-detail"),
+    path(
+        "record-contests/<int:contest_id>/decision/",
+        apis.RecordContestDecisionApi.as_view(),
+        name="record-contest-decision",
+    ),
 ]

@@ -25,6 +25,7 @@ import { useRuleErrors } from "../decisions/useRuleErrors";
 import { seesNames } from "../permissions";
 import { AccessLog } from "./AccessLog";
 import { ChildTimeline } from "./ChildTimeline";
+import { RecordContests } from "./RecordContests";
 
 export const DOB_CERTAINTY = [
   { id: "documented", name: "jj.choices.dob_certainty.documented" },
@@ -79,6 +80,7 @@ export function ChildShow() {
         <TextField source="languages" label="jj.fields.languages" emptyText="-" />
         <BooleanField source="interpreter_needed" label="jj.fields.interpreter_needed" />
         <ChildTimeline />
+        <RecordContests />
         <AccessLog />
       </SimpleShowLayout>
     </Show>

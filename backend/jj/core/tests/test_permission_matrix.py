@@ -65,6 +65,10 @@ OPERATIONS = _operations()
 
 # The own-jurisdiction answers, role by role (cw sv lc fo co om ad). Reviewed by hand: change only on purpose.
 EXPECTED: dict[str, str] = {
+    "GET /api/record-contests/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "GET /api/record-contests/{contest_id}/": "cw=200 sv=200 lc=200 fo=404 co=404 om=404 ad=404",
+    "POST /api/record-contests/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
+    "POST /api/record-contests/{contest_id}/decision/": "cw=403 sv=400 lc=403 fo=404 co=404 om=404 ad=404",
     "GET /api/agencies/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "GET /api/approvals/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
     "GET /api/audit/events/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=403",
@@ -198,6 +202,8 @@ EXPECTED: dict[str, str] = {
 # A colleague's record (same agency, nobody of the callers assigned; for the facility officer, another facility),
 # for the operations whose path names a record. Regenerated like EXPECTED; review every change.
 EXPECTED_COLLEAGUE: dict[str, str] = {
+    "GET /api/record-contests/{contest_id}/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/record-contests/{contest_id}/decision/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/decisions/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/interviews/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
@@ -269,6 +275,8 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
 
 # Another agency's record in the callers' jurisdiction. Regenerated like EXPECTED; review every change.
 EXPECTED_AGENCY: dict[str, str] = {
+    "GET /api/record-contests/{contest_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/record-contests/{contest_id}/decision/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/decisions/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/interviews/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
@@ -410,11 +418,18 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
             "/api/guardians/", {"child": case.child_id, "name": "A parent", "relationship": "mother"}, format="json"
         )
         assert guardian.status_code == 201, guardian.content
+        contest = client_for(who).post(
+            "/api/record-contests/",
+            {"child": case.child_id, "subject": "other", "statement": "Not so.", "raised_by": "child"},
+            format="json",
+        )
+        assert contest.status_code == 201, contest.content
         result[side] = {
             "case_id": case.pk,
             "child_id": case.child_id,
             "episode_id": episode.json()["id"],
             "guardian_id": guardian.json()["id"],
+            "contest_id": contest.json()["id"],
             "user_id": users[side].pk,
             "facility_id": place.pk,
             "code": jurisdictions[side].code,

@@ -13,9 +13,9 @@ from jj.custody import services as custody_services
 from jj.custody.models import CustodyEpisode
 from jj.deadlines.models import Deadline
 from jj.oversight.models import ExportJob
-from jj.people.models import Guardian
+from jj.people.models import Guardian, RecordContest
 
-# (user, url template, queries). {case}, {child}, {guardian}, {episode}, {facility}, {export} are filled from the world.
+# (user, url template, queries): {case}, {child}, {guardian}, {contest}, {episode}, {facility}, {export} are ids.
 PINS: list[tuple[str, str, int]] = [
     ("caseworker", "/api/cases/", 9),
     ("supervisor", "/api/cases/", 11),
@@ -32,6 +32,8 @@ PINS: list[tuple[str, str, int]] = [
     ("caseworker", "/api/children/{child}/criminal-history/", 8),
     ("caseworker", "/api/guardians/", 7),
     ("caseworker", "/api/guardians/{guardian}/", 6),
+    ("caseworker", "/api/record-contests/", 7),
+    ("caseworker", "/api/record-contests/{contest}/", 6),
     ("caseworker", "/api/deadlines/", 5),
     ("supervisor", "/api/deadlines/?bucket=open", 7),
     ("caseworker", "/api/worklist/", 8),
@@ -79,6 +81,16 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
     for c in cases:
         Deadline.objects.create(case=c, kind="review", description="Review", due_at=timezone.now() + timedelta(hours=3))
     guardian = Guardian.objects.create(child_id=case.child_id, name="Ada Okafor", relationship="mother")
+    contests = [
+        RecordContest.objects.create(
+            child_id=c.child_id,
+            subject="other",
+            statement="Not so.",
+            raised_by="child",
+            recorded_by=world["caseworker"],
+        )
+        for c in cases
+    ]
     for _ in range(3):
         export = ExportJob.objects.create(
             requested_by=world["oversight_monitor"], jurisdiction=world.north, file_format="csv", query={}
@@ -87,6 +99,7 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
         "case": case.pk,
         "child": case.child_id,
         "guardian": guardian.pk,
+        "contest": contests[0].pk,
         "episode": episode.pk,
         "facility": facility.pk,
         "export": export.pk,
