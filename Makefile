@@ -147,8 +147,9 @@ audit-deps: ## Known vulnerabilities in the pinned Python and npm dependencies (
 	cd frontend && $(NPM) audit --audit-level=high
 
 .PHONY: docs
-docs: venv ## Regenerate docs/rules.md from the rules registry
+docs: venv ## Regenerate docs/rules.md (rules registry) and docs/data-inventory.md (REC-4 inventory)
 	cd backend && DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py rules_catalogue
+	cd backend && DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py data_inventory
 
 SIZE ?= 10k
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jj_bench
