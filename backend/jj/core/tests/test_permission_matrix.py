@@ -1,8 +1,9 @@
 """Issue 11: the permission matrix, generated from the OpenAPI schema and the role list.
 
 Every operation of /api/schema/ x every role x (a record of the caller's own, a colleague's record, another
-agency's record in the same jurisdiction, the same kind of record in another jurisdiction, an id that does not
-exist). The answers for the caller's own record are in EXPECTED, one line per operation; for a colleague's record
+agency's record in the same jurisdiction, the same kind of record in another jurisdiction, a sealed record, an id
+that does not exist). The answers for the caller's own record are in EXPECTED, one line per operation; for a
+colleague's record
 (same agency, registered by another caseworker, nobody of the callers assigned, held in a facility where the
 facility officer does not work) in EXPECTED_COLLEAGUE, and for another agency's in EXPECTED_AGENCY, one line per
 operation whose path names a record. For the rest the rule is the same everywhere and is checked, not listed:
@@ -10,6 +11,8 @@ operation whose path names a record. For the rest the rule is the same everywher
 - within the jurisdiction, a colleague's or another agency's record answers as the caller's own does, or is
   refused with 403 or 404, never anything else;
 - another jurisdiction's record answers exactly as a nonexistent one (no hint that it exists), never 2xx;
+- a sealed child's record (case, child, custody episode, guardian, contest, assignment) answers exactly as a
+  nonexistent one, for every role, although it would otherwise be the caller's own;
 - a refused write (any 4xx) changes no row of any table except the audit trail (which records the refusal);
 - nothing answers 5xx.
 
@@ -27,6 +30,7 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.db import connection, transaction
+from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
 from conftest import World, make_user
@@ -35,6 +39,7 @@ from jj.cases.models import Assignment
 from jj.custody import services as custody_services
 from jj.oversight import services as oversight_services
 from jj.oversight.models import ExportJob
+from jj.people.models import Child
 
 ROLES = {
     "cw": "caseworker",
@@ -436,7 +441,37 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
             "assignment_id": Assignment.objects.filter(case=case).order_by("pk").values_list("pk", flat=True).first(),
             "export_id": _export(exporters[side], jurisdictions[side]),
         }
+    result["sealed"] = _sealed_record(world, make_case, client_for, facilities["north"])
     return result
+
+
+def _sealed_record(world: World, make_case: Any, client_for: Any, facility: Any) -> dict[str, Any]:
+    """REC-3: a record every caller would reach (their agency, counsel and court assigned, held where the facility
+    officer works), then sealed. Only the ids of the child's records: the rest stay nonexistent."""
+    case = make_case(counsel=True, court=True, given_name="Sealed")
+    episode = client_for("caseworker").post(
+        "/api/custody-episodes/",
+        {"case": case.pk, "facility": facility.pk, "commitment_order_reference": "CO-2"},
+        format="json",
+    )
+    assert episode.status_code == 201, episode.content
+    guardian = client_for("caseworker").post(
+        "/api/guardians/", {"child": case.child_id, "name": "A parent", "relationship": "father"}, format="json"
+    )
+    contest = client_for("caseworker").post(
+        "/api/record-contests/",
+        {"child": case.child_id, "subject": "other", "statement": "Not so.", "raised_by": "child"},
+        format="json",
+    )
+    Child.objects.filter(pk=case.child_id).update(sealed_at=timezone.now())  # as the records sweep does
+    return {
+        "case_id": case.pk,
+        "child_id": case.child_id,
+        "episode_id": episode.json()["id"],
+        "guardian_id": guardian.json()["id"],
+        "contest_id": contest.json()["id"],
+        "assignment_id": Assignment.objects.filter(case=case).order_by("pk").values_list("pk", flat=True).first(),
+    }
 
 
 def _url(path: str, values: dict[str, Any]) -> str:
@@ -531,6 +566,10 @@ def test_operation_by_role_and_jurisdiction(operation: str, request: pytest.Fixt
             problems.append(f"{role}: another jurisdiction {other}, nonexistent {missing}")
         if other_changed or missing_changed:
             problems.append(f"{role}: a refused write to another jurisdiction or a missing id wrote something")
+        # A sealed record is in no ordinary scope (REC-3): it answers exactly as a nonexistent one.
+        sealed, sealed_changed = _call(client, method, _url(path, records["sealed"]), tables)
+        if sealed != missing or sealed_changed:
+            problems.append(f"{role}: a sealed record answered {sealed} (wrote: {sealed_changed}), missing {missing}")
     rows = {side: _row(answers[side]) for side in SIDES if answers[side]}
     if os.environ.get("JJ_MATRIX_PRINT"):
         for side, row in rows.items():
