@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.crypto import salted_hmac
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
 from django_otp.models import Device
@@ -26,6 +27,7 @@ MFA_ROLES = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR, Role.OVERSIGHT_MONIT
 RECOVERY_CODES = 10
 TOTP_NAME = "authenticator app"
 RECOVERY_NAME = "recovery codes"
+RECOVERY_SALT = "jj.accounts.mfa.recovery-code"
 
 WRONG_CODE = "That code is not right, or was already used. Codes change every 30 seconds."
 NO_SETUP = "Start the enrolment first: your authenticator app needs the secret."
@@ -130,12 +132,32 @@ def totp_confirm(*, request: HttpRequest, actor: User, code: str) -> list[str]:
     return codes
 
 
+def recovery_code_digest(code: str, *, secret: str | None = None) -> str:
+    """What the database keeps of a recovery code (ASVS 6.5.2: lookup secrets hashed): a keyed one-way digest, so
+    someone who reads the database cannot use the codes. 16 hex characters fit django-otp's token column."""
+    return salted_hmac(RECOVERY_SALT, code.lower(), secret=secret, algorithm="sha256").hexdigest()[:16]
+
+
+def _recovery_digests(code: str) -> list[str]:
+    """The digest under the current secret key and under each fallback, so rotating the key (with the old one kept
+    in DJANGO_SECRET_KEY_FALLBACKS for a while) does not lock anyone out."""
+    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return [recovery_code_digest(code, secret=secret) for secret in secrets]
+
+
 def _new_recovery_codes(user: User) -> list[str]:
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=RECOVERY_NAME, confirmed=True)
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
-    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=recovery_code_digest(code)) for code in codes])
     return codes
+
+
+def _spend_recovery_code(device: StaticDevice, code: str) -> bool:
+    """django-otp's verify_token (throttling, last use, the token deleted) on the digest, never the code itself."""
+    digests = _recovery_digests(code)
+    stored = next((d for d in digests if device.token_set.filter(token=d).exists()), digests[0])
+    return bool(device.verify_token(stored))  # one attempt counted by the throttle, whichever key matched
 
 
 def mfa_verify(*, request: HttpRequest, actor: User, code: str) -> None:
@@ -147,7 +169,7 @@ def mfa_verify(*, request: HttpRequest, actor: User, code: str) -> None:
             audit_append(actor=actor, action="mfa.verify", object_type="user", object_id=actor.pk)
             return
     for static in StaticDevice.objects.filter(user=actor, confirmed=True):
-        if static.verify_token(code):  # deletes the token it matched
+        if _spend_recovery_code(static, code):  # deletes the token it matched
             otp_login(request, static)
             left = StaticToken.objects.filter(device=static).count()
             audit_append(

@@ -89,6 +89,47 @@ def test_a_recovery_code_works_once(world: World) -> None:
     assert second.get("/api/audit/events/").status_code == 403
 
 
+def test_recovery_codes_are_kept_only_as_keyed_digests(world: World) -> None:
+    """ASVS 6.5.2: someone who reads the database cannot use the recovery codes."""
+    _, recovery = _enrol(_sign_in("oversight_monitor"))
+    stored = set(StaticToken.objects.values_list("token", flat=True))
+    assert len(stored) == 10
+    assert not stored & set(recovery)
+    assert all(len(t) == 16 and int(t, 16) >= 0 for t in stored)
+    # The stored value itself is not a code.
+    stolen = _sign_in("oversight_monitor")
+    assert stolen.post("/api/auth/mfa/verify/", {"code": next(iter(stored))}, format="json").status_code == 400
+
+
+def test_a_recovery_code_still_works_after_the_secret_key_is_rotated(world: World, settings: Any) -> None:
+    _, recovery = _enrol(_sign_in("oversight_monitor"))
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-secret-key-" + "x" * 40
+    client = _sign_in("oversight_monitor")
+    assert client.post("/api/auth/mfa/verify/", {"code": recovery[3].upper()}, format="json").status_code == 200
+    assert StaticToken.objects.count() == 9
+
+
+def test_codes_handed_out_before_hashing_keep_working_once(world: World) -> None:
+    """The migration replaces each code kept in clear by its digest."""
+    import importlib
+
+    from django.apps import apps
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    _enrol(_sign_in("oversight_monitor"))
+    device = StaticDevice.objects.get()
+    device.token_set.all().delete()
+    device.token_set.create(token="abcdefgh")  # as django-otp stored them before
+    migration = importlib.import_module("jj.accounts.migrations.0003_recovery_codes_hashed")
+    migration.hash_clear_codes(apps, None)
+    assert StaticToken.objects.get().token != "abcdefgh"
+    client = _sign_in("oversight_monitor")
+    assert client.post("/api/auth/mfa/verify/", {"code": "abcdefgh"}, format="json").status_code == 200
+    again = _sign_in("oversight_monitor")
+    assert again.post("/api/auth/mfa/verify/", {"code": "abcdefgh"}, format="json").status_code == 400
+
+
 def test_enrolment_needs_the_password_again(world: World) -> None:
     client = _sign_in("supervisor")
     response = client.post("/api/auth/mfa/totp/setup/", {"current_password": "not-it"}, format="json")
