@@ -159,6 +159,9 @@ EXPECTED: dict[str, str] = {
     "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/implicated-staff/": (
         "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
     ),
+    "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/investigation/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
     "POST /api/custody-episodes/{episode_id}/contacts/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/detention-orders/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/education-enrolments/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
@@ -166,6 +169,9 @@ EXPECTED: dict[str, str] = {
     "POST /api/custody-episodes/{episode_id}/health-examinations/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/incidents/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/incidents/{record_id}/implicated-staff/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
+    "POST /api/custody-episodes/{episode_id}/incidents/{record_id}/investigation/": (
         "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
     ),
     "POST /api/custody-episodes/{episode_id}/individual-plans/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
@@ -241,6 +247,9 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/implicated-staff/": (
         "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
     ),
+    "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/investigation/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
     "POST /api/custody-episodes/{episode_id}/contacts/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/detention-orders/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/education-enrolments/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
@@ -248,6 +257,9 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     "POST /api/custody-episodes/{episode_id}/health-examinations/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/incidents/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/incidents/{record_id}/implicated-staff/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
+    "POST /api/custody-episodes/{episode_id}/incidents/{record_id}/investigation/": (
         "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
     ),
     "POST /api/custody-episodes/{episode_id}/individual-plans/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
@@ -312,6 +324,9 @@ EXPECTED_AGENCY: dict[str, str] = {
     "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/implicated-staff/": (
         "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
     ),
+    "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/investigation/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
     "POST /api/custody-episodes/{episode_id}/contacts/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/detention-orders/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/education-enrolments/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
@@ -319,6 +334,9 @@ EXPECTED_AGENCY: dict[str, str] = {
     "POST /api/custody-episodes/{episode_id}/health-examinations/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/incidents/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/incidents/{record_id}/implicated-staff/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
+    "POST /api/custody-episodes/{episode_id}/incidents/{record_id}/investigation/": (
         "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
     ),
     "POST /api/custody-episodes/{episode_id}/individual-plans/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",

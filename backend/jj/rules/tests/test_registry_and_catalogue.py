@@ -72,5 +72,6 @@ def test_rules_not_yet_wired_run_only_when_asked_and_say_so_in_the_catalogue() -
     for rule_id in NOT_YET_WIRED:
         section = catalogue.split(f"### {rule_id}:")[1].split("###")[0]
         assert "not yet wired" in section
-    assert "CNS-1 (not yet enforced)" in catalogue  # a parameter's rules say which are not yet enforced
-    assert "PTD-12 (not yet enforced)" not in catalogue  # wired (issue #16)
+    assert not NOT_YET_WIRED  # every rule of RULES.md 7c is wired (issue #16)
+    assert "not yet enforced" not in catalogue
+    assert "Enforcement: not yet wired" not in catalogue
