@@ -29,7 +29,7 @@ from django.apps import apps
 from django.db import connection, transaction
 from drf_spectacular.generators import SchemaGenerator
 
-from conftest import World, make_user
+from conftest import HEARD, World, make_user
 from jj.accounts.models import Agency, Role
 from jj.cases.models import Assignment
 from jj.custody import services as custody_services
@@ -420,7 +420,7 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
         case, place = cases[side], facilities[side]
         episode = client_for(who).post(
             "/api/custody-episodes/",
-            {"case": case.pk, "facility": place.pk, "commitment_order_reference": "CO-1"},
+            {"case": case.pk, "facility": place.pk, "commitment_order_reference": "CO-1", **HEARD},
             format="json",
         )
         assert episode.status_code == 201, episode.content
