@@ -21,6 +21,11 @@ from jj.people.models import Child
 
 PASSWORD = "correct-horse-battery-staple-42"
 
+# HRD-1 and CNS-1 (issue #16): what a detention order, sentence, placement, transfer, diversion referral or charge
+# carries in a test that is not about the child being heard or about counsel (those have their own tests).
+HEARD = {"child_views": "Wants to stay near her school and her mother"}
+COUNSEL_PENDING = {"no_counsel_justification": "Legal aid counsel appointed, arriving this afternoon"}
+
 
 @dataclass
 class World:

@@ -29,6 +29,8 @@ test("a caseworker starts custody, is refused detention without alternatives, ad
   await expect(order.getByLabel("Judicial authority")).toHaveValue("Northland Youth Court");
   await submitExpectingRefusal(page, order.getByRole("button", { name: "Save" }), "/detention-orders/");
   await expect(order.getByTestId("decision-PTD-2").first()).toContainText("CRC/C/GC/24, para. 86");
+  // HRD-1: the child's views (or why not heard) are asked for, with their citation.
+  await expect(order.getByTestId("decision-HRD-1").first()).toContainText("CRC");
   await expectAccessible(page, "detention-order-refused");
 
   await order.getByLabel("Grounds").click();
@@ -39,6 +41,8 @@ test("a caseworker starts custody, is refused detention without alternatives, ad
   await order.getByLabel("Why it was rejected").fill("Parents abroad, no other carer");
   await order.getByLabel("Why no alternative to detention suffices (PTD-2)").fill("Missed two hearings");
   await order.getByLabel("Why deprive a child under the age floor of liberty (PTD-9)").fill("Public safety concern");
+  await order.getByLabel("The child's views on this decision (HRD-1)").fill("Wants to go home to his mother");
+  await order.getByLabel("Why this cannot wait for legal counsel (CNS-1)").fill("Legal aid counsel on the way");
   await submitForm(page, order.getByRole("button", { name: "Save" }), "/detention-orders/");
   await expect(page.getByText("Recorded.")).toBeVisible();
 
@@ -92,4 +96,34 @@ test("a facility officer records that the family was told and the health examina
   await expectAccessible(page, "custody-health-examination");
   await submitForm(page, exam.getByRole("button", { name: "Save" }), "/health-examinations/");
   await expect(page.getByText("Recorded.").first()).toBeVisible();
+});
+
+test("an allegation of violence by staff: the supervisor opens the independent investigation (ILL-1)", async ({
+  page,
+  browser,
+}) => {
+  await login(page, "facility_officer");
+  await page.getByRole("menuitem", { name: "Custody" }).click();
+  await page.locator("tbody tr").first().click();
+  const incident = page.getByTestId("form-incident");
+  await incident.getByRole("button", { name: "Record an incident" }).click();
+  await incident.getByLabel("Kind").click();
+  await page.getByRole("option", { name: /^other$/i }).click();
+  await incident.getByLabel("Description").fill("Says a guard slapped him in the corridor");
+  await incident.getByLabel("Allegation of ill-treatment or violence (ILL-1)").click();
+  await page.getByRole("option", { name: "Violence by staff" }).click();
+  await submitForm(page, incident.getByRole("button", { name: "Save" }), "/incidents/");
+  await expect(page.getByText("Recorded.")).toBeVisible();
+  await expect(page.getByText("Allegations of ill-treatment or violence (ILL-1)")).toBeVisible();
+  const episodeUrl = page.url();
+
+  const supervisor = await (await browser.newContext()).newPage();
+  await login(supervisor, "supervisor");
+  await supervisor.goto(episodeUrl);
+  const open = supervisor.locator('[data-testid^="form-investigation-incident-"]').first();
+  await open.getByRole("button", { name: "Open the independent investigation (ILL-1)" }).click();
+  await open.getByLabel("Body or unit leading the investigation (no one implicated)").fill("Northland Ombudsperson");
+  await expectAccessible(supervisor, "allegation-investigation");
+  await submitForm(supervisor, open.getByRole("button", { name: "Save" }), "/investigation/");
+  await expect(supervisor.getByText(/Investigation opened: Northland Ombudsperson/)).toBeVisible();
 });

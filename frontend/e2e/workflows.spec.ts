@@ -13,6 +13,7 @@ test("a caseworker offers diversion at intake; it cannot start without consent a
   await offer.getByRole("button", { name: "Offer diversion" }).click();
   await offer.getByLabel("Programme").click();
   await page.getByRole("option", { name: "Victim-offender mediation" }).click();
+  await offer.getByLabel("The child's views on this decision (HRD-1)").fill("Happy to meet the shop owner");
   await submitForm(page, offer.getByRole("button", { name: "Save" }), "/diversion-referrals/");
   await expect(page.getByText("Recorded.")).toBeVisible();
 
@@ -148,6 +149,8 @@ test("keyboard only: sign in, open a case, start custody", async ({ page }) => {
   await page.keyboard.type("CO-KB-1");
   await page.getByLabel("Why deprive a child under the age floor of liberty (PTD-9)").focus();
   await page.keyboard.type("Public safety: repeated violent offences");
+  await page.getByLabel("The child's views on this decision (HRD-1)").focus();
+  await page.keyboard.type("Wants to stay near his school");
   await page.getByRole("button", { name: "Save" }).focus();
   await page.keyboard.press("Enter");
   await expect(page.getByText("Elapsed (hours)")).toBeVisible();
@@ -162,6 +165,7 @@ test("a supervisor assigns counsel to a case", async ({ page }) => {
   await assign.getByLabel("Person").click();
   await page.getByRole("option", { name: /Lena Fischer/ }).click();
   await expect(page.getByRole("listbox")).toBeHidden();
+  await assign.getByLabel("Under legal aid (CNS-1)").check();
   await submitForm(page, assign.getByRole("button", { name: "Save" }), "/assignments/");
   await expect(page.getByText("Recorded.")).toBeVisible();
   await expect(page.getByRole("cell", { name: "legal_counsel" }).first()).toBeVisible();

@@ -140,6 +140,9 @@ class CaseUpdateSerializer(serializers.Serializer):
 class AssignSerializer(serializers.Serializer):
     user = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
     role = serializers.ChoiceField(choices=AssignmentRole.choices)
+    legal_aid = serializers.BooleanField(
+        default=False, help_text="CNS-1: a legal counsel assigned under legal aid (legal counsel only)."
+    )
 
 
 class LegalAidSerializer(serializers.Serializer):
@@ -183,6 +186,12 @@ class ChargeSerializer(serializers.Serializer):
         allow_blank=True,
         default="",
         help_text="CAF-1: why a child associated with armed forces or groups is charged rather than reintegrated.",
+    )
+    no_counsel_justification = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="CNS-1: why the charge cannot wait for legal counsel to be assigned.",
     )
     occurred_at = serializers.DateTimeField(
         required=False,

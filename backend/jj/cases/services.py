@@ -31,6 +31,8 @@ from jj.compliance.models import ApprovalRequest
 from jj.compliance.selectors import policy_for
 from jj.compliance.services import (
     APPROVAL_ACTIONS,
+    Written,
+    act_record,
     approval_request,
     decisions_apply,
     decisions_record,
@@ -52,6 +54,7 @@ ROLE_MISMATCH = "This person's role is {user_role}; they cannot be assigned as {
 OTHER_JURISDICTION = "This person works in another jurisdiction and cannot be assigned to this case."
 CASEWORKER_OTHER_AGENCY = "A caseworker can only be assigned to cases of their own agency; share the case instead."
 ALREADY_ASSIGNED = "This person is already assigned to the case."
+LEGAL_AID_COUNSEL_ONLY = "Legal aid is recorded on a legal counsel assignment only."
 ASSIGNMENT_ENDED = "This assignment has already ended."
 
 
@@ -321,9 +324,10 @@ _ROLE_FOR_ASSIGNMENT = {
 
 
 @transaction.atomic
-def case_assign(*, actor: User, case: Case, user: User, role: str) -> Assignment:
+def case_assign(*, actor: User, case: Case, user: User, role: str, legal_aid: bool = False) -> Assignment:
     """Assignment and reassignment are the supervisor's; counsel and court officers may be of other agencies
-    in the same jurisdiction, caseworkers only of the case's agency."""
+    in the same jurisdiction, caseworkers only of the case's agency. A legal counsel's assignment records whether
+    it is legal aid and meets CNS-1's deadline to assign counsel (time to counsel: from custody to now)."""
     _require_supervisor_of(actor, case)
     if user.role != _ROLE_FOR_ASSIGNMENT[AssignmentRole(role)]:
         raise ApplicationError(
@@ -337,14 +341,21 @@ def case_assign(*, actor: User, case: Case, user: User, role: str) -> Assignment
     Case.objects.select_for_update().filter(pk=case.pk).first()
     if Assignment.objects.filter(case=case, user=user, ended_at__isnull=True).exists():
         raise ApplicationError(ALREADY_ASSIGNED, extra={"user": [ALREADY_ASSIGNED]})
+    counsel = role == AssignmentRole.LEGAL_COUNSEL
+    if legal_aid and not counsel:
+        raise ApplicationError(LEGAL_AID_COUNSEL_ONLY, extra={"legal_aid": [LEGAL_AID_COUNSEL_ONLY]})
     now = timezone.now()
     decisions = rules_evaluate(  # TRN-1: a caseworker not recorded as trained in child justice warns
         trigger=Trigger.ASSIGNMENT,
         jurisdiction_id=case.jurisdiction_id,
-        facts=assignment_facts(user=user, role=role),
+        facts=assignment_facts(user=user, role=role, legal_aid=legal_aid),
         as_of=now,
     )
-    assignment = Assignment.objects.create(case=case, user=user, role=role, assigned_at=now, assigned_by=actor)
+    assignment = Assignment.objects.create(
+        case=case, user=user, role=role, assigned_at=now, assigned_by=actor, legal_aid=legal_aid
+    )
+    if counsel:  # CNS-1: counsel from the outset
+        deadlines_meet(case=case, kinds=["legal_counsel"], at=now, by=actor, note="legal counsel assigned")
     case_event_record(
         case=case,
         kind="assignment.started",
@@ -367,7 +378,8 @@ def case_assign(*, actor: User, case: Case, user: User, role: str) -> Assignment
         object_type="case",
         object_id=case.pk,
         child_id=case.child_id,
-        changes={"assignment_id": assignment.pk, "user_id": user.pk, "role": role},
+        changes={"assignment_id": assignment.pk, "user_id": user.pk, "role": role}
+        | ({"legal_aid": legal_aid} if counsel else {}),
         decisions=decisions,
     )
     return assignment
@@ -487,12 +499,13 @@ def case_charge(
     individual_assessment: str = "",
     diversion_not_offered_reason: str = "",
     armed_forces_justification: str = "",
+    no_counsel_justification: str = "",
     approval: ApprovalRequest | None = None,
     occurred_at: datetime | None = None,
 ) -> Case | ApprovalRequest:
-    """Formal charge. The charge rules run (MACR-1, MACR-5, STA-1, DEV-1, ...), as of the time of the charge (given
-    as `occurred_at` when it is recorded later); a justification the policy reserves to a supervisor holds the
-    charge as an approval request until a second person approves it."""
+    """Formal charge. The charge rules run (MACR-1, MACR-5, STA-1, DEV-1, CNS-1, ...), as of the time of the charge
+    (given as `occurred_at` when it is recorded later); a justification the policy reserves to a supervisor holds
+    the charge as an approval request until a second person approves it."""
     _require_case_writer(actor)
     case = Case.objects.select_related("child", "jurisdiction").get(pk=case.pk)  # fresh: the facts may have moved
     if case.status != CaseStatus.OPEN:
@@ -506,17 +519,12 @@ def case_charge(
         individual_assessment=individual_assessment,
         diversion_not_offered_reason=diversion_not_offered_reason,
         armed_forces_justification=armed_forces_justification,
+        no_counsel_justification=no_counsel_justification,
     )
-    decisions = rules_evaluate(trigger=Trigger.CHARGE, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=at)
-    refuse_unless_allowed(
-        decisions=decisions,
-        actor=actor,
-        action="case.charge",
-        object_type="case",
-        object_id=case.pk,
-        child_id=case.child_id,
-    )
-    if needing_approval(decisions) and approval is None:
+
+    def hold(decisions: Sequence[Decision]) -> ApprovalRequest | None:
+        if not needing_approval(decisions):
+            return None
         return approval_request(
             actor=actor,
             case=case,
@@ -526,12 +534,14 @@ def case_charge(
                 "individual_assessment": individual_assessment,
                 "diversion_not_offered_reason": diversion_not_offered_reason,
                 "armed_forces_justification": armed_forces_justification,
+                "no_counsel_justification": no_counsel_justification,
                 "occurred_at": at.isoformat() if occurred_at else None,
             },
             justification=justification,
             decisions=decisions,
         )
-    with transaction.atomic():
+
+    def write(decisions: Sequence[Decision]) -> Written[Case]:
         locked = case_status_change(
             case=case,
             to=CaseStatus.CHARGED,
@@ -542,32 +552,33 @@ def case_charge(
             expected_version=version,
         )
         deadlines_meet(case=locked, kinds=["formal_charge"], at=at, by=actor, note="charged")
-        decisions_apply(
-            decisions=decisions,
-            trigger=Trigger.CHARGE,
+        return Written(
+            locked,
+            "case",
+            locked.pk,
+            {"status": {"before": CaseStatus.OPEN, "after": CaseStatus.CHARGED}, **act_timing(at, now)},
             case=locked,
-            object_type="case",
-            object_id=locked.pk,
-            actor=actor,
-            at=at,
-            justification={
-                "DEV-1": justification,
-                "DIV-1": diversion_not_offered_reason,
-                "CAF-1": armed_forces_justification,
-            },
-            approval=approval,
         )
-        audit_append(
-            actor=actor,
-            action="case.charge",
-            object_type="case",
-            object_id=locked.pk,
-            child_id=locked.child_id,
-            changes={"status": {"before": CaseStatus.OPEN, "after": CaseStatus.CHARGED}, **act_timing(at, now)},
-            decisions=decisions,
-            reason=justification,
-        )
-    return locked
+
+    return act_record(
+        actor=actor,
+        case=case,
+        trigger=Trigger.CHARGE,
+        facts=facts,
+        as_of=at,
+        action="case.charge",
+        refused_object=("case", case.pk),
+        write=write,
+        justification={
+            "DEV-1": justification,
+            "DIV-1": diversion_not_offered_reason,
+            "CAF-1": armed_forces_justification,
+            "CNS-1": no_counsel_justification,
+        },
+        reason=justification,
+        approval=approval,
+        hold=hold,
+    )
 
 
 def _charge_on_approval(approval: ApprovalRequest, approver: User) -> Case | Any:
@@ -579,6 +590,7 @@ def _charge_on_approval(approval: ApprovalRequest, approver: User) -> Case | Any
         individual_assessment=approval.payload.get("individual_assessment", ""),
         diversion_not_offered_reason=approval.payload.get("diversion_not_offered_reason", ""),
         armed_forces_justification=approval.payload.get("armed_forces_justification", ""),
+        no_counsel_justification=approval.payload.get("no_counsel_justification", ""),
         approval=approval,
         occurred_at=datetime.fromisoformat(approval.payload["occurred_at"])
         if approval.payload.get("occurred_at")
@@ -647,7 +659,8 @@ SENTENCE_EFFECTS: list[Callable[[Case, Sentence, User], None]] = []
 
 def sentence_record(*, actor: User, case: Case, data: dict[str, Any]) -> Sentence:
     """SEN-1..4: prohibited sentences are refused whatever domestic law says; custody needs the non-custodial
-    options considered; custodial sentences get review deadlines."""
+    options considered; custodial sentences get review deadlines. CNS-1: no active counsel needs a reason (or is
+    refused, by policy); HRD-1: the child's views, or why the child could not be heard."""
     _require_court_recorder(actor)
     case = Case.objects.select_related("child", "jurisdiction").get(pk=case.pk)  # fresh: the facts may have moved
     if case.status in (CaseStatus.CLOSED, CaseStatus.CLOSED_FINAL, CaseStatus.SENTENCED):
@@ -659,26 +672,19 @@ def sentence_record(*, actor: User, case: Case, data: dict[str, Any]) -> Sentenc
         for o in data.get("non_custodial_options_considered", [])
     )
     facts = SentenceFacts(
-        case=case_facts(case, stage="charge"),
+        case=case_facts(case, stage="charge", no_counsel_justification=data.get("no_counsel_justification", "")),
         sentence_type=data["sentence_type"],
         length_months=data.get("length_months"),
         non_custodial_options_considered=options,
         justification=data.get("justification", ""),
         mandatory_minimum_applied=data.get("mandatory_minimum_applied", False),
         parole_eligibility_date=data.get("parole_eligibility_date"),
+        child_views=data.get("child_views", ""),
+        views_not_heard_reason=data.get("views_not_heard_reason", ""),
     )
-    decisions = rules_evaluate(
-        trigger=Trigger.SENTENCE, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=imposed_at
-    )
-    refuse_unless_allowed(
-        decisions=decisions,
-        actor=actor,
-        action="sentence.create",
-        object_type="case",
-        object_id=case.pk,
-        child_id=case.child_id,
-    )
-    with transaction.atomic():
+    decided: list[str] = []
+
+    def write(decisions: Sequence[Decision]) -> Written[Sentence]:
         before = case.status
         sentence = Sentence(case=case, recorded_by=actor, **{**data, "imposed_at": imposed_at})
         sentence.full_clean()
@@ -695,32 +701,40 @@ def sentence_record(*, actor: User, case: Case, data: dict[str, Any]) -> Sentenc
         deadlines_meet(case=locked, kinds=["final_decision"], at=imposed_at, by=actor, note="sentenced")
         for effect in SENTENCE_EFFECTS:
             effect(locked, sentence, actor)
-        decisions_apply(
-            decisions=decisions,
-            trigger=Trigger.SENTENCE,
-            case=locked,
-            object_type="sentence",
-            object_id=sentence.pk,
-            actor=actor,
-            at=imposed_at,
-            justification=sentence.justification,
-        )
-        audit_append(
-            actor=actor,
-            action="sentence.create",
-            object_type="sentence",
-            object_id=sentence.pk,
-            child_id=locked.child_id,
-            changes={
+        decided.extend(d.rule_id for d in decisions)
+        return Written(
+            sentence,
+            "sentence",
+            sentence.pk,
+            {
                 "case_id": locked.pk,
                 "sentence_type": sentence.sentence_type,
                 "length_months": sentence.length_months,
                 "status": {"before": before, "after": locked.status},
             },
-            decisions=decisions,
-            reason=sentence.justification,
+            case=locked,
         )
-    return sentence
+
+    def justification(sentence: Sentence) -> dict[str, str]:
+        """The sentence's justification answers the sentencing rules; CNS-1 and HRD-1 have their own fields."""
+        return {
+            **dict.fromkeys(decided, sentence.justification),
+            "CNS-1": sentence.no_counsel_justification,
+            "HRD-1": sentence.views_not_heard_reason or sentence.child_views,
+        }
+
+    return act_record(
+        actor=actor,
+        case=case,
+        trigger=Trigger.SENTENCE,
+        facts=facts,
+        as_of=imposed_at,
+        action="sentence.create",
+        refused_object=("case", case.pk),
+        write=write,
+        justification=justification,
+        reason=lambda sentence: sentence.justification,
+    )
 
 
 def interview_record(*, actor: User, case: Case, data: dict[str, Any]) -> Interview:

@@ -3,9 +3,9 @@ the record they concern. Policy changes and second-person approvals live here to
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from django.db import transaction
 from django.utils import timezone
@@ -164,6 +164,108 @@ def decisions_record(
             )
         )
     return DecisionRecord.objects.bulk_create(rows)
+
+
+T = TypeVar("T")
+H = TypeVar("H")
+
+
+@dataclass(frozen=True)
+class Written(Generic[T]):
+    """What the write of an act produced, for `act_record` to apply its decisions to and audit."""
+
+    record: T
+    object_type: str  # what the decisions are stored with
+    object_id: int
+    changes: dict[str, Any] = field(default_factory=dict)
+    case: Case | None = None  # the case as the write left it (locked, a new status), when the write changed it
+    audit_object: tuple[str, object] | None = None  # when the audit event names another object than the decisions
+    subject: tuple[str, int] | None = None  # what the deadlines and notifications concern (default: the object)
+    rule_subjects: Mapping[str, tuple[str, int]] = field(default_factory=dict)  # per rule id, when one differs
+
+
+def act_record(
+    *,
+    actor: User,
+    case: Case,
+    trigger: Trigger,
+    facts: Any,
+    as_of: datetime,
+    action: str,
+    refused_object: tuple[str, object],
+    write: Callable[[Sequence[Decision]], Written[T]],
+    at: datetime | None = None,
+    justification: str | Mapping[str, str] | Callable[[T], str | Mapping[str, str]] = "",
+    reason: str | Callable[[T], str] | None = None,
+    priority: bool = False,
+    approval: ApprovalRequest | None = None,
+    notify_kind: str = "rule.alert",
+    on_decisions: Callable[[Sequence[Decision]], None] | None = None,
+    hold: Callable[[Sequence[Decision]], H | None] | None = None,
+) -> T | H:
+    """Record an act under the rules, the one sequence every rule-checked write follows: evaluate the trigger's
+    checks on `facts`; refuse (422, audited, outside any transaction) unless every decision is met; hold the act
+    for a second person's approval when `hold` returns the request that holds it; then, in one transaction,
+    `write` the records, apply the decisions (deadlines, notifications, stored decisions) and append the audit
+    event.
+
+    `on_decisions` sees the decisions before any refusal (a red flag that must stand although the act is refused);
+    `justification` and `reason` may be computed from the written record. `at` is when the decisions are taken
+    (default: `as_of`)."""
+    decisions = rules_evaluate(trigger=trigger, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=as_of)
+    if on_decisions is not None:
+        on_decisions(decisions)
+    refuse_unless_allowed(
+        decisions=decisions,
+        actor=actor,
+        action=action,
+        object_type=refused_object[0],
+        object_id=refused_object[1],
+        child_id=case.child_id,
+    )
+    if hold is not None and approval is None:  # an approval carrying out the act holds nothing again
+        held = hold(decisions)
+        if held is not None:
+            return held
+    decided_at = at or as_of
+    with transaction.atomic():
+        written = write(decisions)
+        target = written.case or case
+        given = justification(written.record) if callable(justification) else justification
+        groups: dict[tuple[str, int] | None, list[Decision]] = {}
+        for decision in decisions:
+            groups.setdefault(written.rule_subjects.get(decision.rule_id, written.subject), []).append(decision)
+        for subject, concerned in groups.items():
+            decisions_apply(
+                decisions=concerned,
+                trigger=trigger,
+                case=target,
+                object_type=written.object_type,
+                object_id=written.object_id,
+                actor=actor,
+                at=decided_at,
+                justification=given,
+                subject=subject,
+                priority=priority,
+                approval=approval,
+                notify_kind=notify_kind,
+            )
+        if reason is None:
+            why = given if isinstance(given, str) else " | ".join(v for v in given.values() if v)
+        else:
+            why = reason(written.record) if callable(reason) else reason
+        audit_object = written.audit_object or (written.object_type, written.object_id)
+        audit_append(
+            actor=actor,
+            action=action,
+            object_type=audit_object[0],
+            object_id=audit_object[1],
+            child_id=target.child_id,
+            changes=written.changes,
+            decisions=decisions,
+            reason=why,
+        )
+    return written.record
 
 
 # --- Policy -------------------------------------------------------------------------------------------------------

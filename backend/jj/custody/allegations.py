@@ -8,17 +8,25 @@ from typing import TypeVar
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
-from jj.accounts.models import User
+from jj.accounts.models import Role, User
 from jj.audit.services import audit_append, audit_denied
 from jj.cases.models import Case
 from jj.core.exceptions import ActionNotAllowed, ApplicationError
 from jj.custody.access import FACILITY_RECORDERS, require_role
 from jj.custody.models import Complaint, CustodyEpisode, Incident
+from jj.deadlines.services import deadlines_meet
 
 OTHER_JURISDICTION = "Name staff of this jurisdiction only."
 NOT_AN_ALLEGATION = "Record what is alleged (allegation_kind) before naming the staff implicated."
 IMPLICATED = "You are named as implicated in this record, so you are kept out of its investigation."
+NOT_INVESTIGATOR = (
+    "The investigation of an allegation is opened by a supervisor, outside the facility's staff (ILL-1); the "
+    "independent oversight body is told when it is late."
+)
+ALREADY_OPEN = "The investigation of this allegation is already open."
+INVESTIGATION_OPENERS = frozenset({Role.SUPERVISOR})
 GRAVE_INCIDENTS = frozenset({"death", "disappearance", "serious_injury"})  # DTH-1: staff implicated are recorded
 
 R = TypeVar("R", Incident, Complaint)
@@ -66,3 +74,44 @@ def implicated_staff_add(
             changes={"implicated_staff_added": added},
         )
     return record
+
+
+def allegation_investigation_open(
+    *, actor: User, episode: CustodyEpisode, record: Incident | Complaint, body: str
+) -> Incident | Complaint:
+    """ILL-1: the investigation of an allegation starts, led by `body` (the independent body or unit that leads it),
+    opened by someone not implicated. Meets the allegation's investigation deadline. A new act, never an edit of
+    what is recorded: an evidence hold does not stop it (INV-5), nor does the end of the episode."""
+    name = type(record).__name__.lower()
+    require_role(actor, INVESTIGATION_OPENERS, "the opening of an investigation")
+    refuse_if_implicated(actor=actor, record=record, action=f"{name}.investigation")
+    grave = isinstance(record, Incident) and record.kind in GRAVE_INCIDENTS
+    if not record.allegation_kind and not grave:
+        raise ApplicationError(NOT_AN_ALLEGATION, extra={"allegation_kind": [NOT_AN_ALLEGATION]})
+    case = Case.objects.get(pk=episode.case_id)
+    now = timezone.now()
+    with transaction.atomic():
+        locked = type(record).objects.select_for_update().get(pk=record.pk)
+        if locked.investigation_opened_at is not None:
+            raise ApplicationError(ALREADY_OPEN, extra={"investigation": [ALREADY_OPEN]})
+        locked.investigation_opened_at = now
+        locked.investigation_body = body
+        locked.save(update_fields=["investigation_opened_at", "investigation_body", "updated_at"])
+        deadlines_meet(
+            case=case,
+            kinds=["allegation_investigation"],
+            at=now,
+            by=actor,
+            note="investigation opened",
+            subject_type=name,
+            subject_id=locked.pk,
+        )
+        audit_append(
+            actor=actor,
+            action=f"{name}.investigation",
+            object_type=name,
+            object_id=locked.pk,
+            child_id=case.child_id,
+            changes={"investigation_opened_at": now.isoformat(), "body": body},
+        )
+    return locked

@@ -43,6 +43,7 @@ from jj.custody.serializers import (
     IndividualPlanSerializer,
     InspectionFollowUpSerializer,
     InspectionSerializer,
+    InvestigationOpenSerializer,
     LegalityChallengeSerializer,
     ReleaseSerializer,
     TransferSerializer,
@@ -393,6 +394,35 @@ class _ImplicatedStaffApi(APIView):
             actor=user, episode=episode, record=record, staff=serializer.validated_data["staff"]
         )
         return Response(_episode_out(user, episode.pk))
+
+
+class _InvestigationOpenApi(APIView):
+    """ILL-1: open the investigation of an allegation (a supervisor not implicated): meets its deadline."""
+
+    model: type[Incident] | type[Complaint] = Incident
+
+    @extend_schema(request=InvestigationOpenSerializer, responses={200: CustodyEpisodeDetailSerializer})
+    def post(self, request: Request, episode_id: int, record_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        name = self.model.__name__.lower()
+        episode = episode_get_for_user(user=user, episode_id=episode_id, action=f"{name}.investigation")
+        record = self.model.objects.filter(episode=episode, pk=record_id).first()
+        if record is None:
+            raise Http404
+        serializer = InvestigationOpenSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        allegations.allegation_investigation_open(
+            actor=user, episode=episode, record=record, body=serializer.validated_data["body"]
+        )
+        return Response(_episode_out(user, episode.pk))
+
+
+class IncidentInvestigationApi(_InvestigationOpenApi):
+    model = Incident
+
+
+class ComplaintInvestigationApi(_InvestigationOpenApi):
+    model = Complaint
 
 
 class IncidentImplicatedStaffApi(_ImplicatedStaffApi):

@@ -44,6 +44,7 @@ HELD_DEADLINES = (
     "police_cell_exit",
     "legality_challenge",
     "health_examination",
+    "allegation_medical_examination",  # ILL-1: examined in custody; after release it is no longer the facility's
 )
 # Pretrial deadlines that end when the child is sentenced (the review series of PTD-4 belongs to pretrial detention).
 PRETRIAL_DEADLINES = ("detention_review", "formal_charge", "competent_authority")

@@ -284,6 +284,9 @@ class Incident(TimeStampedModel):
     details = models.JSONField(default=dict)  # kind-specific facts (purpose, reason, supervising staff, ...)
     outcome = models.CharField(max_length=500, blank=True)
     investigation_opened_at = models.DateTimeField(null=True, blank=True)
+    investigation_body = models.CharField(
+        max_length=200, blank=True, help_text="ILL-1: the body or unit leading the investigation (no one implicated)."
+    )
     allegation_kind = models.CharField(max_length=32, choices=AllegationKind.choices, blank=True)
     implicated_staff = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -305,6 +308,10 @@ class Complaint(TimeStampedModel):
     subject = models.TextField()
     responded_at = models.DateTimeField(null=True, blank=True)
     response = models.TextField(blank=True)
+    investigation_opened_at = models.DateTimeField(null=True, blank=True)
+    investigation_body = models.CharField(
+        max_length=200, blank=True, help_text="ILL-1: the body or unit leading the investigation (no one implicated)."
+    )
     allegation_kind = models.CharField(max_length=32, choices=AllegationKind.choices, blank=True)
     implicated_staff = models.ManyToManyField(
         settings.AUTH_USER_MODEL,

@@ -264,11 +264,12 @@ class IncidentSerializer(serializers.ModelSerializer[Incident]):
             "details",
             "outcome",
             "investigation_opened_at",
+            "investigation_body",
             "allegation_kind",
             "implicated_staff",
             "created_at",
         ]
-        read_only_fields = ["id", "investigation_opened_at", "implicated_staff", "created_at"]
+        read_only_fields = ["id", "investigation_opened_at", "investigation_body", "implicated_staff", "created_at"]
 
 
 class ComplaintSerializer(serializers.ModelSerializer[Complaint]):
@@ -280,17 +281,33 @@ class ComplaintSerializer(serializers.ModelSerializer[Complaint]):
             "subject",
             "responded_at",
             "response",
+            "investigation_opened_at",
+            "investigation_body",
             "allegation_kind",
             "implicated_staff",
             "created_at",
         ]
-        read_only_fields = ["id", "responded_at", "response", "implicated_staff", "created_at"]
+        read_only_fields = [
+            "id",
+            "responded_at",
+            "response",
+            "investigation_opened_at",
+            "investigation_body",
+            "implicated_staff",
+            "created_at",
+        ]
         extra_kwargs = {"lodged_at": {"required": False}}
 
 
 class ImplicatedStaffSerializer(serializers.Serializer):
     staff = serializers.PrimaryKeyRelatedField(
         many=True, allow_empty=False, queryset=User.objects.all(), help_text="Staff implicated (ILL-1)."
+    )
+
+
+class InvestigationOpenSerializer(serializers.Serializer):
+    body = serializers.CharField(
+        max_length=200, help_text="ILL-1: the independent body or unit leading the investigation (no one implicated)."
     )
 
 
@@ -330,6 +347,12 @@ class CustodyStartSerializer(serializers.Serializer):
         default="",
         help_text="GIR-1: why a girl is placed where girls are not held apart (where the policy allows it)",
     )
+    child_views = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="HRD-1: the child's views on this decision"
+    )
+    views_not_heard_reason = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="HRD-1: why the child could not be heard"
+    )
 
 
 class TransferSerializer(serializers.Serializer):
@@ -350,6 +373,12 @@ class TransferSerializer(serializers.Serializer):
     )
     protective_transfer = serializers.BooleanField(
         default=False, help_text="A move to a safer place or for health care: never refused (INV-5), the checks warn"
+    )
+    child_views = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="HRD-1: the child's views on this decision"
+    )
+    views_not_heard_reason = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="HRD-1: why the child could not be heard"
     )
 
 

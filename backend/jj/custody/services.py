@@ -17,6 +17,8 @@ from jj.compliance.models import ApprovalRequest
 from jj.compliance.selectors import policy_for
 from jj.compliance.services import (
     APPROVAL_ACTIONS,
+    Written,
+    act_record,
     approval_request,
     decisions_apply,
     decisions_record,
@@ -29,6 +31,7 @@ from jj.custody.allegations import refuse_if_implicated
 from jj.custody.evidence import episode_records_edit_check
 from jj.custody.facts import (
     appearance_facts,
+    complaint_facts,
     education_review_facts,
     facility_facts,
     incident_facts,
@@ -61,11 +64,11 @@ from jj.custody.models import (
     Release,
 )
 from jj.deadlines.services import deadlines_meet, notifications_from_decisions
+from jj.rules.checks.custody import GRAVE_KINDS
 from jj.rules.engine import Decision, Trigger, needing_approval
 from jj.rules.facts import (
     Alternative,
     ChallengeFacts,
-    ComplaintFacts,
     ContactReviewFacts,
     DetentionOrderFacts,
     InspectionFacts,
@@ -96,6 +99,16 @@ def _open_episode(episode: CustodyEpisode) -> CustodyEpisode:
     if locked.ended_at is not None:
         raise ApplicationError(ENDED)
     return locked
+
+
+CUSTODY_ALERT = "custody.alert"
+# HRD-1's answer is the child's own words: stored with the decision, never copied into the audit trail's reason.
+PRIVATE_ANSWERS = frozenset({"HRD-1"})
+
+
+def _why(justification: dict[str, str]) -> str:
+    """The audit reason of an act answering several rules: every answer but the child's own words."""
+    return " | ".join(v for k, v in justification.items() if v and k not in PRIVATE_ANSWERS)
 
 
 def _record(
@@ -203,10 +216,13 @@ def custody_start(
     emergency: bool = False,
     accommodation_provided: str = "",
     mixed_facility_justification: str = "",
+    child_views: str = "",
+    views_not_heard_reason: str = "",
     approval: ApprovalRequest | None = None,
 ) -> CustodyEpisode | ApprovalRequest:
-    """Any start of deprivation of liberty: PTD-1 (24 h), DET-1 (parents), DET-6 (health) deadlines; MACR-1,
-    STA-1, PTD-9, DET-3, DET-4, CAP-1 may refuse it. A placement apart from adults not assured waits for a
+    """Any start of deprivation of liberty: PTD-1 (24 h), DET-1 (parents), DET-6 (health), CNS-1 (counsel within
+    24 h) deadlines; MACR-1, STA-1, PTD-9, DET-3, DET-4, CAP-1, HRD-1 (a placement in a detention facility: the
+    child's views or why not heard) may refuse it. A placement apart from adults not assured waits for a
     supervisor's approval of the best-interests justification (DET-4)."""
     require_role(actor, CUSTODY_RECORDERS, "the start of custody")
     custody_allowed_on(case)
@@ -222,31 +238,28 @@ def custody_start(
         raise ApplicationError(ALREADY_HELD.format(pk=held.pk))
     now = timezone.now()
     at = started_at or now
+    placement_fields = {
+        "commitment_order_reference": commitment_order_reference,
+        "best_interests_justification": best_interests_justification,
+        "police_cell_justification": police_cell_justification,
+        "age_floor_justification": age_floor_justification,
+        "emergency": emergency,
+        "accommodation_provided": accommodation_provided,
+        "mixed_facility_justification": mixed_facility_justification,
+        "child_views": child_views,
+        "views_not_heard_reason": views_not_heard_reason,
+    }
     facts = PlacementFacts(
         case=case_facts(case, stage="charge" if case.status == CaseStatus.CHARGED else "intake"),
         facility=facility_facts(facility),
         at=at,
         zone=_zone(case),
-        commitment_order_reference=commitment_order_reference,
-        best_interests_justification=best_interests_justification,
-        police_cell_justification=police_cell_justification,
-        age_floor_justification=age_floor_justification,
-        emergency=emergency,
-        accommodation_provided=accommodation_provided,
-        mixed_facility_justification=mixed_facility_justification,
+        **placement_fields,  # type: ignore[arg-type]
     )
-    decisions = rules_evaluate(
-        trigger=Trigger.CUSTODY_START, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now
-    )
-    refuse_unless_allowed(
-        decisions=decisions,
-        actor=actor,
-        action="custody_episode.create",
-        object_type="case",
-        object_id=case.pk,
-        child_id=case.child_id,
-    )
-    if needing_approval(decisions) and approval is None:
+
+    def hold(decisions: Sequence[Decision]) -> ApprovalRequest | None:
+        if not needing_approval(decisions):
+            return None
         return approval_request(
             actor=actor,
             case=case,
@@ -256,18 +269,13 @@ def custody_start(
                 "facility": facility.pk,
                 "kind": kind,
                 "started_at": at.isoformat(),
-                "commitment_order_reference": commitment_order_reference,
-                "best_interests_justification": best_interests_justification,
-                "police_cell_justification": police_cell_justification,
-                "age_floor_justification": age_floor_justification,
-                "emergency": emergency,
-                "accommodation_provided": accommodation_provided,
-                "mixed_facility_justification": mixed_facility_justification,
+                **placement_fields,
             },
             justification=best_interests_justification,
             decisions=decisions,
         )
-    with transaction.atomic():
+
+    def write(decisions: Sequence[Decision]) -> Written[CustodyEpisode]:
         episode = CustodyEpisode.objects.create(
             case=case,
             child_id=case.child_id,
@@ -277,18 +285,7 @@ def custody_start(
             started_by=actor,
             legal_status=LegalStatus.SENTENCED if kind == EpisodeKind.SENTENCED_DETENTION else LegalStatus.PRE_SENTENCE,
         )
-        Placement.objects.create(
-            episode=episode,
-            facility=facility,
-            started_at=at,
-            commitment_order_reference=commitment_order_reference,
-            best_interests_justification=best_interests_justification,
-            police_cell_justification=police_cell_justification,
-            age_floor_justification=age_floor_justification,
-            emergency=emergency,
-            accommodation_provided=accommodation_provided,
-            mixed_facility_justification=mixed_facility_justification,
-        )
+        Placement.objects.create(episode=episode, facility=facility, started_at=at, **placement_fields)
         LegalStatusChange.objects.create(episode=episode, status=episode.legal_status, at=at)
         case_event_record(
             case=case,
@@ -298,27 +295,37 @@ def custody_start(
             data={"episode": episode.pk},
             occurred_at=at,
         )
-        _record(
-            actor=actor,
-            case=case,
-            decisions=decisions,
-            trigger=Trigger.CUSTODY_START,
-            object_type="custody_episode",
-            object_id=episode.pk,
-            at=now,
-            action="custody_episode.create",
-            changes={"facility_id": facility.pk, "kind": kind, "started_at": at.isoformat()},
-            justification={
-                "DET-4": best_interests_justification,
-                "MACR-7": best_interests_justification,
-                "PTD-11": police_cell_justification,
-                "PTD-9": age_floor_justification,
-                "DIS-1": accommodation_provided,
-                "GIR-1": mixed_facility_justification,
-            },
-            approval=approval,
+        return Written(
+            episode,
+            "custody_episode",
+            episode.pk,
+            {"facility_id": facility.pk, "kind": kind, "started_at": at.isoformat()},
         )
-    return episode
+
+    justification = {
+        "DET-4": best_interests_justification,
+        "MACR-7": best_interests_justification,
+        "PTD-11": police_cell_justification,
+        "PTD-9": age_floor_justification,
+        "DIS-1": accommodation_provided,
+        "GIR-1": mixed_facility_justification,
+        "HRD-1": views_not_heard_reason or child_views,
+    }
+    return act_record(
+        actor=actor,
+        case=case,
+        trigger=Trigger.CUSTODY_START,
+        facts=facts,
+        as_of=now,
+        action="custody_episode.create",
+        refused_object=("case", case.pk),
+        write=write,
+        justification=justification,
+        reason=_why(justification),
+        approval=approval,
+        notify_kind=CUSTODY_ALERT,
+        hold=hold,
+    )
 
 
 def _start_on_approval(approval: ApprovalRequest, approver: User) -> CustodyEpisode | ApprovalRequest:
@@ -336,6 +343,8 @@ def _start_on_approval(approval: ApprovalRequest, approver: User) -> CustodyEpis
         emergency=data["emergency"],
         accommodation_provided=data.get("accommodation_provided", ""),
         mixed_facility_justification=data.get("mixed_facility_justification", ""),
+        child_views=data.get("child_views", ""),
+        views_not_heard_reason=data.get("views_not_heard_reason", ""),
         approval=approval,
     )
 
@@ -357,17 +366,30 @@ def custody_transfer(
     age_floor_justification: str = "",
     mixed_facility_justification: str = "",
     protective_transfer: bool = False,
+    child_views: str = "",
+    views_not_heard_reason: str = "",
     approval: ApprovalRequest | None = None,
 ) -> Placement | ApprovalRequest:
     """A move to another facility: a protective act when it takes the child to a safer place, so no evidence hold
-    stops it (INV-5). Moving a child to a place holding adults waits for a supervisor's approval of the
-    best-interests justification (MACR-7, DET-4)."""
+    stops it and no rule refuses it (INV-5). Moving a child to a place holding adults waits for a supervisor's
+    approval of the best-interests justification (MACR-7, DET-4). HRD-1: the child's views, or why not heard."""
     require_role(actor, CUSTODY_RECORDERS, "a transfer")
     if episode.current_facility_id == facility.pk:
         raise ApplicationError(SAME_FACILITY, extra={"facility": [SAME_FACILITY]})
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     now = timezone.now()
     moved_at = at or now
+    placement_fields = {
+        "commitment_order_reference": commitment_order_reference,
+        "best_interests_justification": best_interests_justification,
+        "emergency": emergency,
+        "police_cell_justification": police_cell_justification,
+        "age_floor_justification": age_floor_justification,
+        "mixed_facility_justification": mixed_facility_justification,
+        "protective_transfer": protective_transfer,  # INV-5: to a safer place, the checks only warn
+        "child_views": child_views,
+        "views_not_heard_reason": views_not_heard_reason,
+    }
     facts = PlacementFacts(
         case=case_facts(case, stage="charge"),
         facility=facility_facts(facility, excluding_episode=episode.pk),
@@ -376,23 +398,12 @@ def custody_transfer(
         is_admission=False,
         episode_started_at=episode.started_at,
         first_appearance_at=episode.first_appearance_at,
-        commitment_order_reference=commitment_order_reference,
-        best_interests_justification=best_interests_justification,
-        police_cell_justification=police_cell_justification,
-        emergency=emergency,
-        mixed_facility_justification=mixed_facility_justification,
-        protective_transfer=protective_transfer,  # INV-5: to a safer place, the checks only warn
+        **placement_fields,  # type: ignore[arg-type]
     )
-    decisions = rules_evaluate(trigger=Trigger.TRANSFER, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now)
-    refuse_unless_allowed(
-        decisions=decisions,
-        actor=actor,
-        action="custody_episode.transfer",
-        object_type="custody_episode",
-        object_id=episode.pk,
-        child_id=case.child_id,
-    )
-    if needing_approval(decisions) and approval is None:
+
+    def hold(decisions: Sequence[Decision]) -> ApprovalRequest | None:
+        if not needing_approval(decisions):
+            return None
         return approval_request(
             actor=actor,
             case=case,
@@ -401,33 +412,18 @@ def custody_transfer(
                 "episode": episode.pk,
                 "facility": facility.pk,
                 "at": moved_at.isoformat(),
-                "commitment_order_reference": commitment_order_reference,
-                "best_interests_justification": best_interests_justification,
-                "emergency": emergency,
                 "condition_note": condition_note,
-                "police_cell_justification": police_cell_justification,
-                "age_floor_justification": age_floor_justification,
-                "mixed_facility_justification": mixed_facility_justification,
-                "protective_transfer": protective_transfer,
+                **placement_fields,
             },
             justification=best_interests_justification,
             decisions=decisions,
         )
-    with transaction.atomic():
+
+    def write(decisions: Sequence[Decision]) -> Written[Placement]:
         locked = _open_episode(episode)
         Placement.objects.filter(episode=locked, ended_at__isnull=True).update(ended_at=moved_at)
         placement = Placement.objects.create(
-            episode=locked,
-            facility=facility,
-            started_at=moved_at,
-            commitment_order_reference=commitment_order_reference,
-            best_interests_justification=best_interests_justification,
-            emergency=emergency,
-            condition_note=condition_note,
-            police_cell_justification=police_cell_justification,
-            age_floor_justification=age_floor_justification,
-            mixed_facility_justification=mixed_facility_justification,
-            protective_transfer=protective_transfer,
+            episode=locked, facility=facility, started_at=moved_at, condition_note=condition_note, **placement_fields
         )
         before = locked.current_facility_id
         locked.current_facility = facility
@@ -442,24 +438,35 @@ def custody_transfer(
             occurred_at=moved_at,
         )
         deadlines_meet(case=case, kinds=["police_cell_exit"], at=moved_at, by=actor, note=f"moved to {facility.name}")
-        _record(
-            actor=actor,
-            case=case,
-            decisions=decisions,
-            trigger=Trigger.TRANSFER,
-            object_type="custody_episode",
-            object_id=locked.pk,
-            at=now,
-            action="custody_episode.transfer",
-            changes={"facility_id": {"before": before, "after": facility.pk}},
-            justification={
-                "DET-4": best_interests_justification,
-                "MACR-7": best_interests_justification,
-                "PTD-11": police_cell_justification,
-            },
-            approval=approval,
+        return Written(
+            placement,
+            "custody_episode",
+            locked.pk,
+            {"facility_id": {"before": before, "after": facility.pk}},
         )
-    return placement
+
+    justification = {
+        "DET-4": best_interests_justification,
+        "MACR-7": best_interests_justification,
+        "PTD-11": police_cell_justification,
+        "GIR-1": mixed_facility_justification,
+        "HRD-1": views_not_heard_reason or child_views,
+    }
+    return act_record(
+        actor=actor,
+        case=case,
+        trigger=Trigger.TRANSFER,
+        facts=facts,
+        as_of=now,
+        action="custody_episode.transfer",
+        refused_object=("custody_episode", episode.pk),
+        write=write,
+        justification=justification,
+        reason=_why(justification),
+        approval=approval,
+        notify_kind=CUSTODY_ALERT,
+        hold=hold,
+    )
 
 
 def _transfer_on_approval(approval: ApprovalRequest, approver: User) -> Placement | ApprovalRequest:
@@ -477,6 +484,8 @@ def _transfer_on_approval(approval: ApprovalRequest, approver: User) -> Placemen
         age_floor_justification=data.get("age_floor_justification", ""),
         mixed_facility_justification=data.get("mixed_facility_justification", ""),
         protective_transfer=data.get("protective_transfer", False),
+        child_views=data.get("child_views", ""),
+        views_not_heard_reason=data.get("views_not_heard_reason", ""),
         approval=approval,
     )
 
@@ -555,7 +564,8 @@ def _release(
 def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> DetentionOrder:
     """PTD-2..9, MACR-1, STA-1: refused without alternatives considered and a justification, on family ties, after
     six months; otherwise deadlines for review (14 d), charge (30 d) and final decision (6 months), the last two
-    counted from the case's first deprivation of liberty, whichever episode (INV-2)."""
+    counted from the case's first deprivation of liberty, whichever episode (INV-2). CNS-1: no active counsel needs
+    a reason (or is refused, by policy); HRD-1: the child's views, or why the child could not be heard."""
     require_role(actor, COURT_RECORDERS, "a detention order")
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     custody_allowed_on(case)
@@ -563,6 +573,7 @@ def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[s
     data = dict(data)
     charge_delay_justification = data.pop("charge_delay_justification", "")
     armed_forces_justification = data.get("armed_forces_justification", "")  # CAF-1, stored on the order
+    no_counsel_justification = data.get("no_counsel_justification", "")  # CNS-1, stored on the order
     ordered_at = data.get("ordered_at") or now
     kind = data.get("kind", "pretrial_detention")
     pretrial_order_allowed(episode, kind)
@@ -573,6 +584,7 @@ def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[s
             case,
             stage="charge" if case.status == CaseStatus.CHARGED else "intake",
             armed_forces_justification=armed_forces_justification,
+            no_counsel_justification=no_counsel_justification,
         ),
         ordered_at=ordered_at,
         episode_started_at=episode.started_at,
@@ -592,21 +604,15 @@ def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[s
         charge_delay_justification=charge_delay_justification,
         clock_started_at=clock.first_deprived_at,
         pretrial_clock_started_at=clock.first_pretrial_at,
+        child_views=data.get("child_views", ""),
+        views_not_heard_reason=data.get("views_not_heard_reason", ""),
     )
-    decisions = rules_evaluate(
-        trigger=Trigger.DETENTION_ORDER, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now
-    )
-    if any(d.rule_id == "PTD-6" and d.unmet for d in decisions):
-        _flag_mandatory_release(episode, decisions, actor=actor, at=now)
-    refuse_unless_allowed(
-        decisions=decisions,
-        actor=actor,
-        action="detention_order.create",
-        object_type="custody_episode",
-        object_id=episode.pk,
-        child_id=case.child_id,
-    )
-    with transaction.atomic():
+
+    def flag(decisions: Sequence[Decision]) -> None:
+        if any(d.rule_id == "PTD-6" and d.unmet for d in decisions):
+            _flag_mandatory_release(episode, decisions, actor=actor, at=now)
+
+    def write(decisions: Sequence[Decision]) -> Written[DetentionOrder]:
         locked = _open_episode(episode)
         order = DetentionOrder(episode=locked, recorded_by=actor, **{**data, "ordered_at": ordered_at})
         order.full_clean()
@@ -632,31 +638,44 @@ def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[s
             data={"episode": locked.pk, "order": order.pk},
             occurred_at=ordered_at,
         )
-        _record(
-            actor=actor,
-            case=case,
-            decisions=decisions,
-            trigger=Trigger.DETENTION_ORDER,
-            object_type="detention_order",
-            object_id=order.pk,
-            at=now,
-            action="detention_order.create",
-            changes={
+        return Written(
+            order,
+            "detention_order",
+            order.pk,
+            {
                 "episode_id": locked.pk,
                 "kind": order.kind,
                 "grounds": order.grounds,
                 "alternatives": [a["alternative"] for a in order.alternatives_considered],
             },
-            justification={
-                "PTD-2": order.justification,
-                "PTD-9": order.age_floor_justification,
-                "PTD-5": charge_delay_justification,
-                "CAF-1": armed_forces_justification,
-            },
             subject=("custody_episode", locked.pk),
-            priority=True,
         )
-    return order
+
+    def justification(order: DetentionOrder) -> dict[str, str]:
+        return {
+            "PTD-2": order.justification,
+            "PTD-9": order.age_floor_justification,
+            "PTD-5": charge_delay_justification,
+            "CAF-1": armed_forces_justification,
+            "CNS-1": no_counsel_justification,
+            "HRD-1": order.views_not_heard_reason or order.child_views,
+        }
+
+    return act_record(
+        actor=actor,
+        case=case,
+        trigger=Trigger.DETENTION_ORDER,
+        facts=facts,
+        as_of=now,
+        action="detention_order.create",
+        refused_object=("custody_episode", episode.pk),
+        write=write,
+        justification=justification,
+        reason=lambda order: _why(justification(order)),
+        priority=True,
+        notify_kind=CUSTODY_ALERT,
+        on_decisions=flag,
+    )
 
 
 APPEARANCE_RELEASES = "released"
@@ -839,7 +858,10 @@ def health_examination_record(*, actor: User, episode: CustodyEpisode, data: dic
     with transaction.atomic():
         locked = _open_episode(episode)
         row = HealthExamination.objects.create(episode=locked, recorded_by=actor, **data)
-        kinds = ["health_examination"] + (["gender_health_screening"] if row.gender_specific else [])  # GIR-1
+        # GIR-1: a gender-specific examination; ILL-1: an examination after an allegation (any examination).
+        kinds = ["health_examination", "allegation_medical_examination"] + (
+            ["gender_health_screening"] if row.gender_specific else []
+        )
         deadlines_meet(case=case, kinds=kinds, at=row.at, by=actor, note="examined")
         audit_append(
             actor=actor,
@@ -852,23 +874,32 @@ def health_examination_record(*, actor: User, episode: CustodyEpisode, data: dic
     return row
 
 
+ALLEGATION_RULE = "ILL-1"
+
+
+def _allegation_hold(locked: CustodyEpisode) -> bool:
+    """ILL-1 (as DTH-1): the records of the episode are held as evidence. `locked` is the caller's locked row."""
+    if locked.evidence_frozen:
+        return False
+    locked.evidence_frozen = True
+    locked.version += 1
+    locked.save(update_fields=["evidence_frozen", "version", "updated_at"])
+    return True
+
+
 def incident_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> Incident:
-    """DET-7/8/9 refuse prohibited treatment; DTH-1 freezes the episode as evidence and alerts oversight."""
+    """DET-7/8/9 refuse prohibited treatment; DTH-1 freezes the episode as evidence and alerts oversight. ILL-1: an
+    allegation of ill-treatment or violence tells the independent oversight body and child protection at once,
+    holds the episode's records as evidence (never a protective act) and opens the deadlines of its medical
+    examination and of the start of its investigation (met by `allegation_investigation_open`)."""
     require_role(actor, FACILITY_RECORDERS, "an incident")
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     now = timezone.now()
-    facts = incident_facts(episode, data, reported_at=now)  # GIR-1: the child's pregnancy or child in care
-    decisions = rules_evaluate(trigger=Trigger.INCIDENT, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now)
-    refuse_unless_allowed(
-        decisions=decisions,
-        actor=actor,
-        action="incident.create",
-        object_type="custody_episode",
-        object_id=episode.pk,
-        child_id=case.child_id,
-    )
-    grave = any(d.rule_id == "DTH-1" for d in decisions)
-    with transaction.atomic():
+    facts = incident_facts(episode, data, reported_at=now)  # GIR-1: pregnancy or child in care; ILL-1: allegation
+
+    def write(decisions: Sequence[Decision]) -> Written[Incident]:
+        grave = any(d.rule_id == "DTH-1" for d in decisions)
+        alleged = any(d.rule_id == ALLEGATION_RULE for d in decisions)
         locked = CustodyEpisode.objects.select_for_update().get(pk=episode.pk)
         incident = Incident.objects.create(
             episode=locked,
@@ -877,10 +908,8 @@ def incident_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any
             investigation_opened_at=now if grave else None,
             **data,
         )
-        if grave:
-            locked.evidence_frozen = True
-            locked.version += 1
-            locked.save(update_fields=["evidence_frozen", "version", "updated_at"])
+        if grave or alleged:
+            _allegation_hold(locked)
         if incident.kind == "death" and locked.ended_at is None:
             episode_end(
                 episode=locked,
@@ -898,48 +927,59 @@ def incident_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any
             data={"episode": locked.pk, "incident": incident.pk},
             occurred_at=incident.occurred_at,
         )
-        _record(
-            actor=actor,
-            case=case,
-            decisions=decisions,
-            trigger=Trigger.INCIDENT,
-            object_type="incident",
-            object_id=incident.pk,
-            at=now,
-            action="incident.create",
-            changes={"episode_id": locked.pk, "kind": incident.kind, "evidence_frozen": grave},
+        changes: dict[str, Any] = {"episode_id": locked.pk, "kind": incident.kind, "evidence_frozen": grave}
+        if alleged:
+            changes.update(allegation_kind=incident.allegation_kind, evidence_hold=True)
+        return Written(
+            incident,
+            "incident",
+            incident.pk,
+            changes,
             subject=("custody_episode", locked.pk),
-            notify_kind="custody.grave_incident" if grave else "custody.incident",
+            rule_subjects={ALLEGATION_RULE: ("incident", incident.pk)},  # met per allegation
         )
-    return incident
+
+    return act_record(
+        actor=actor,
+        case=case,
+        trigger=Trigger.INCIDENT,
+        facts=facts,
+        as_of=now,
+        action="incident.create",
+        refused_object=("custody_episode", episode.pk),
+        write=write,
+        notify_kind="custody.grave_incident" if data["kind"] in GRAVE_KINDS else "custody.incident",
+    )
 
 
 def complaint_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> Complaint:
-    """Recorded uncensored; DET-10 sets the response deadline."""
+    """Recorded uncensored; DET-10 sets the response deadline. ILL-1 for a complaint alleging ill-treatment or
+    violence, as for an incident."""
     require_role(actor, FACILITY_RECORDERS, "a complaint")
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     now = timezone.now()
     lodged = data.get("lodged_at") or now
-    decisions = rules_evaluate(
-        trigger=Trigger.COMPLAINT,
-        jurisdiction_id=case.jurisdiction_id,
-        facts=ComplaintFacts(lodged_at=lodged, zone=_zone(case)),
-        as_of=now,
-    )
-    with transaction.atomic():
+    facts = complaint_facts(episode, lodged_at=lodged, allegation_kind=data.get("allegation_kind", ""))
+
+    def write(decisions: Sequence[Decision]) -> Written[Complaint]:
         complaint = Complaint.objects.create(episode=episode, recorded_by=actor, **{**data, "lodged_at": lodged})
-        _record(
-            actor=actor,
-            case=case,
-            decisions=decisions,
-            trigger=Trigger.COMPLAINT,
-            object_type="complaint",
-            object_id=complaint.pk,
-            at=now,
-            action="complaint.create",
-            changes={"episode_id": episode.pk},
-        )
-    return complaint
+        changes: dict[str, Any] = {"episode_id": episode.pk}
+        if any(d.rule_id == ALLEGATION_RULE for d in decisions):
+            _allegation_hold(CustodyEpisode.objects.select_for_update().get(pk=episode.pk))
+            changes.update(allegation_kind=complaint.allegation_kind, evidence_hold=True)
+        return Written(complaint, "complaint", complaint.pk, changes)
+
+    return act_record(
+        actor=actor,
+        case=case,
+        trigger=Trigger.COMPLAINT,
+        facts=facts,
+        as_of=now,
+        action="complaint.create",
+        refused_object=("custody_episode", episode.pk),
+        write=write,
+        notify_kind=CUSTODY_ALERT,
+    )
 
 
 def complaint_respond(*, actor: User, complaint: Complaint, response: str) -> Complaint:

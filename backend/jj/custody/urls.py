@@ -48,6 +48,16 @@ urlpatterns = [
         name="custody-complaint-implicated-staff",
     ),
     path(
+        E + "incidents/<int:record_id>/investigation/",
+        apis.IncidentInvestigationApi.as_view(),
+        name="custody-incident-investigation",
+    ),
+    path(
+        E + "complaints/<int:record_id>/investigation/",
+        apis.ComplaintInvestigationApi.as_view(),
+        name="custody-complaint-investigation",
+    ),
+    path(
         E + "complaints/<int:complaint_id>/respond/",
         apis.ComplaintRespondApi.as_view(),
         name="custody-complaint-respond",

@@ -88,6 +88,8 @@ class ReferralListApi(ListAPIView):
             programme=data["programme"],
             stage=data["stage"],
             occurred_at=data.get("occurred_at"),
+            child_views=data["child_views"],
+            views_not_heard_reason=data["views_not_heard_reason"],
         )
         return Response(referral_out(user, referral.pk), status=status.HTTP_201_CREATED)
 

@@ -93,6 +93,12 @@ class OfferSerializer(serializers.Serializer):
     case = serializers.IntegerField()
     programme = serializers.PrimaryKeyRelatedField(queryset=Programme.objects.all())
     stage = serializers.ChoiceField(choices=Stage.choices)
+    child_views = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="HRD-1: the child's views on the referral"
+    )
+    views_not_heard_reason = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="HRD-1: why the child could not be heard"
+    )
     occurred_at = serializers.DateTimeField(
         required=False,
         allow_null=True,

@@ -1,6 +1,7 @@
 """Diversion use cases. The safeguards (DIV-2) are checked before anything is written; completion closes the case
 for good with no criminal record (DIV-4); the acknowledgement of responsibility never leaves its column."""
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -13,6 +14,8 @@ from jj.cases.lifecycle import case_status_change, case_transition_check
 from jj.cases.models import Case, CaseStatus
 from jj.cases.services import case_event_record
 from jj.compliance.services import (
+    Written,
+    act_record,
     atomic_keeping_refusals,
     decisions_apply,
     decisions_record,
@@ -26,7 +29,7 @@ from jj.deadlines.services import deadlines_meet
 from jj.diversion.access import decisions_for_the_trail
 from jj.diversion.facts import referral_case_facts
 from jj.diversion.models import DiversionReferral, DiversionSession, Programme, ReferralStatus
-from jj.rules.engine import Trigger
+from jj.rules.engine import Decision, Trigger
 from jj.rules.facts import DiversionFacts, ProgrammeFacts
 
 WRITERS = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
@@ -78,10 +81,17 @@ def programme_create(*, actor: User, data: dict[str, Any]) -> Programme:
 
 
 def referral_offer(
-    *, actor: User, case: Case, programme: Programme, stage: str, occurred_at: datetime | None = None
+    *,
+    actor: User,
+    case: Case,
+    programme: Programme,
+    stage: str,
+    occurred_at: datetime | None = None,
+    child_views: str = "",
+    views_not_heard_reason: str = "",
 ) -> DiversionReferral:
     """Offer diversion (DIV-1: at intake, at charge, or any later point; serious offences included), at the time
-    it was offered."""
+    it was offered. HRD-1: the child's views on the referral, or why the child could not be heard."""
     _require(actor, WRITERS, "offer diversion")
     if case.status in CLOSED:
         raise ApplicationError("This case is closed or sentenced: diversion can no longer be offered.")
@@ -91,21 +101,14 @@ def referral_offer(
         raise ApplicationError("A diversion is already offered or under way on this case.")
     now = timezone.now()
     at = act_time(occurred_at, now=now, not_before=case.opened_at, after="the case was opened")
-    decisions = rules_evaluate(
-        trigger=Trigger.DIVERSION_OFFER,
-        jurisdiction_id=case.jurisdiction_id,
-        facts=DiversionFacts(programme=_programme_facts(programme), stage=stage),
-        as_of=at,
+    facts = DiversionFacts(
+        programme=_programme_facts(programme),
+        stage=stage,
+        child_views=child_views,
+        views_not_heard_reason=views_not_heard_reason,
     )
-    refuse_unless_allowed(
-        decisions=decisions,
-        actor=actor,
-        action="diversion.offer",
-        object_type="case",
-        object_id=case.pk,
-        child_id=case.child_id,
-    )
-    with transaction.atomic():
+
+    def write(decisions: Sequence[Decision]) -> Written[DiversionReferral]:
         referral = DiversionReferral.objects.create(
             case=case,
             programme=programme,
@@ -113,6 +116,8 @@ def referral_offer(
             offered_at=at,
             offered_by=actor,
             case_status_before=case.status,
+            child_views=child_views,
+            views_not_heard_reason=views_not_heard_reason,
         )
         case_event_record(
             case=case,
@@ -122,15 +127,25 @@ def referral_offer(
             data={"referral": referral.pk, "stage": stage},
             occurred_at=at,
         )
-        audit_append(
-            actor=actor,
-            action="diversion.offer",
-            object_type="diversion_referral",
-            object_id=referral.pk,
-            child_id=case.child_id,
-            changes={"case_id": case.pk, "programme_id": programme.pk, "stage": stage, **act_timing(at, now)},
+        return Written(
+            referral,
+            "diversion_referral",
+            referral.pk,
+            {"case_id": case.pk, "programme_id": programme.pk, "stage": stage, **act_timing(at, now)},
         )
-    return referral
+
+    return act_record(
+        actor=actor,
+        case=case,
+        trigger=Trigger.DIVERSION_OFFER,
+        facts=facts,
+        as_of=at,
+        action="diversion.offer",
+        refused_object=("case", case.pk),
+        write=write,
+        justification={"HRD-1": views_not_heard_reason or child_views},
+        reason="",  # the child's own words stay with the decision, out of the trail
+    )
 
 
 def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[str, Any]) -> DiversionReferral:

@@ -33,6 +33,9 @@ DEADLINE_LABELS = {
     "legality_challenge": "Challenge to the legality of detention decided on time",
     "police_cell_exit": "Moved out of a police cell within the time limit",
     "sentence_review": "Sentence reviewed on time",
+    "legal_counsel": "Legal counsel assigned within the time limit of a deprivation of liberty (CNS-1)",
+    "allegation_medical_examination": "Medical examination after an allegation of ill-treatment (ILL-1)",
+    "allegation_investigation": "Investigation of an allegation of ill-treatment started on time (ILL-1)",
 }
 
 

@@ -5,6 +5,7 @@ import {
   BooleanInput,
   DateInput,
   DateTimeInput,
+  FormDataConsumer,
   NumberInput,
   ReferenceInput,
   SelectInput,
@@ -85,6 +86,11 @@ export function CaseActions() {
               `${u.display_name} (${u.role}, ${u.agency_name ?? ""})`} label="jj.case.person" validate={required()} />
           </ReferenceInput>
           <SelectInput source="role" choices={ASSIGNMENT_ROLES} label="jj.case.as_role" validate={required()} />
+          <FormDataConsumer>
+            {({ formData }) =>
+              formData.role === "legal_counsel" && <BooleanInput source="legal_aid" label="jj.case.legal_aid" />
+            }
+          </FormDataConsumer>
         </ActionForm>
       )}
       {open && (
@@ -112,6 +118,8 @@ export function CaseActions() {
             <SelectInput optionText="name" label="jj.diversion.programme" validate={required()} />
           </ReferenceInput>
           <SelectInput source="stage" choices={STAGES} label="jj.diversion.stage" validate={required()} />
+          <TextInput source="child_views" label="jj.custody.child_views" multiline fullWidth />
+          <TextInput source="views_not_heard_reason" label="jj.custody.views_not_heard_reason" multiline fullWidth />
           <DateTimeInput source="occurred_at" label="jj.fields.happened_at" helperText="jj.fields.happened_at_help" />
         </ActionForm>
       )}
@@ -121,6 +129,7 @@ export function CaseActions() {
           <TextInput source="individual_assessment" label="jj.case.individual_assessment" multiline fullWidth />
           <TextInput source="justification" label="jj.custody.justification" multiline fullWidth />
           <TextInput source="armed_forces_justification" label="jj.custody.armed_forces_justification" multiline fullWidth />
+          <TextInput source="no_counsel_justification" label="jj.custody.no_counsel_justification" multiline fullWidth />
           <DateTimeInput source="occurred_at" label="jj.fields.happened_at" helperText="jj.fields.happened_at_help" />
         </ActionForm>
       )}
@@ -140,6 +149,9 @@ export function CaseActions() {
           <TextInput source="justification" label="jj.custody.justification" multiline fullWidth />
           <BooleanInput source="mandatory_minimum_applied" label="jj.case.mandatory_minimum" />
           <TextInput source="court" label="jj.custody.authority" />
+          <TextInput source="child_views" label="jj.custody.child_views" multiline fullWidth />
+          <TextInput source="views_not_heard_reason" label="jj.custody.views_not_heard_reason" multiline fullWidth />
+          <TextInput source="no_counsel_justification" label="jj.custody.no_counsel_justification" multiline fullWidth />
         </ActionForm>
       )}
     </Box>

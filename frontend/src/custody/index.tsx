@@ -22,6 +22,7 @@ import {
   TextField,
   TextInput,
   required,
+  usePermissions,
   useRecordContext,
   useTranslate,
 } from "react-admin";
@@ -67,6 +68,14 @@ const INCIDENT_KIND = [
   { id: "disappearance", name: "jj.choices.incident_kind.disappearance" },
   { id: "other", name: "jj.choices.incident_kind.other" },
 ];
+const ALLEGATION_KIND = [
+  "ill_treatment",
+  "torture",
+  "staff_violence",
+  "peer_violence",
+  "sexual_abuse",
+  "sexual_exploitation",
+].map((id) => ({ id, name: `jj.choices.allegation_kind.${id}` }));
 const PURPOSE = [
   { id: "imminent_threat", name: "jj.choices.purpose.imminent_threat" },
   { id: "protection", name: "jj.choices.purpose.protection" },
@@ -134,13 +143,58 @@ function AftercareForm({ base }: { base: string }) {
   );
 }
 
+interface AllegationRecord {
+  id: number;
+  allegation_kind: string;
+  investigation_opened_at: string | null;
+  investigation_body?: string;
+}
+
+/** ILL-1: each allegation of ill-treatment or violence, and for a supervisor the act that opens its independent
+ * investigation (meets the deadline on the worklist). Shown after release too: an investigation outlives custody. */
+function Allegations({ base }: { base: string }) {
+  const record = useRecordContext<{ incidents?: AllegationRecord[]; complaints?: AllegationRecord[] }>();
+  const translate = useTranslate();
+  const { permissions: role } = usePermissions<string>();
+  const rows = [
+    ...(record?.incidents ?? []).map((r) => ({ ...r, path: `${base}incidents/${r.id}/investigation/`, key: `incident-${r.id}` })),
+    ...(record?.complaints ?? []).map((r) => ({ ...r, path: `${base}complaints/${r.id}/investigation/`, key: `complaint-${r.id}` })),
+  ].filter((r) => r.allegation_kind);
+  if (rows.length === 0) return null;
+  return (
+    <Box component="section" sx={{ my: 2 }} aria-label={translate("jj.custody.allegations")}>
+      <Typography variant="h6" component="h2">{translate("jj.custody.allegations")}</Typography>
+      {rows.map((r) => (
+        <Box key={r.key} data-testid={`allegation-${r.key}`} sx={{ my: 1 }}>
+          <Typography variant="body2">
+            {translate(`jj.choices.allegation_kind.${r.allegation_kind}`)}
+            {r.investigation_opened_at ? ` · ${translate("jj.custody.investigation_opened")}: ${r.investigation_body ?? ""}` : ""}
+          </Typography>
+          {!r.investigation_opened_at && role === "supervisor" && (
+            <ActionForm title="jj.custody.open_investigation" path={r.path} testId={`form-investigation-${r.key}`}>
+              <TextInput source="body" label="jj.custody.investigation_body" validate={required()} fullWidth />
+            </ActionForm>
+          )}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
 function EpisodeActions() {
   const record = useRecordContext<{ id: number; ended_at: string | null }>();
   if (!record) return null;
   const base = `/custody-episodes/${record.id}/`;
-  if (record.ended_at) return <Box sx={{ my: 2 }}><AftercareForm base={base} /></Box>;
+  if (record.ended_at)
+    return (
+      <Box sx={{ my: 2 }}>
+        <Allegations base={base} />
+        <AftercareForm base={base} />
+      </Box>
+    );
   return (
     <Box sx={{ my: 2 }}>
+      <Allegations base={base} />
       <ActionForm title="jj.custody.appearance" path={`${base}appearances/`} testId="form-appearance"
         defaultValues={{ kind: "first_appearance", outcome: "detention_continued", at: new Date().toISOString() }}>
         <SelectInput source="kind" choices={APPEARANCE_KIND} validate={required()} />
@@ -165,6 +219,9 @@ function EpisodeActions() {
         <TextInput source="age_floor_justification" label="jj.custody.age_floor_justification" multiline fullWidth />
         <TextInput source="charge_delay_justification" label="jj.custody.charge_delay_justification" multiline fullWidth />
         <TextInput source="armed_forces_justification" label="jj.custody.armed_forces_justification" multiline fullWidth />
+        <TextInput source="child_views" label="jj.custody.child_views" multiline fullWidth />
+        <TextInput source="views_not_heard_reason" label="jj.custody.views_not_heard_reason" multiline fullWidth />
+        <TextInput source="no_counsel_justification" label="jj.custody.no_counsel_justification" multiline fullWidth />
         <BooleanInput source="monetary_bail_condition" label="jj.labels.monetary_bail" />
       </ActionForm>
       <ActionForm title="jj.custody.transfer" path={`${base}transfer/`} testId="form-transfer">
@@ -176,6 +233,8 @@ function EpisodeActions() {
         <TextInput source="police_cell_justification" label="jj.custody.police_cell_justification" multiline fullWidth />
         <TextInput source="mixed_facility_justification" label="jj.custody.mixed_facility_justification" multiline fullWidth />
         <BooleanInput source="protective_transfer" label="jj.custody.protective_transfer" />
+        <TextInput source="child_views" label="jj.custody.child_views" multiline fullWidth />
+        <TextInput source="views_not_heard_reason" label="jj.custody.views_not_heard_reason" multiline fullWidth />
         <BooleanInput source="emergency" label="jj.custody.emergency" />
       </ActionForm>
       <ActionForm title="jj.custody.incident" path={`${base}incidents/`} testId="form-incident"
@@ -190,6 +249,13 @@ function EpisodeActions() {
         <TextInput source="details.professional_in_charge" label="jj.custody.professional_in_charge" />
         <BooleanInput source="details.imminent_threat" label="jj.custody.imminent_threat" />
         <TextInput source="details.measure" label="jj.custody.measure" />
+        <SelectInput source="allegation_kind" choices={ALLEGATION_KIND} label="jj.custody.allegation_kind" emptyText="-" />
+      </ActionForm>
+      <ActionForm title="jj.custody.complaint" path={`${base}complaints/`} testId="form-complaint"
+        defaultValues={{ lodged_at: new Date().toISOString() }}>
+        <DateTimeInput source="lodged_at" label="jj.fields.occurred_at" validate={required()} />
+        <TextInput source="subject" label="jj.custody.complaint_subject" multiline fullWidth validate={required()} />
+        <SelectInput source="allegation_kind" choices={ALLEGATION_KIND} label="jj.custody.allegation_kind" emptyText="-" />
       </ActionForm>
       <ActionForm title="jj.custody.release" path={`${base}release/`} testId="form-release"
         defaultValues={{ reason: "judicial_order", aftercare: {} }}>
@@ -310,6 +376,8 @@ export function EpisodeCreate() {
         <BooleanInput source="emergency" label="jj.labels.emergency_admission" />
         <TextInput source="accommodation_provided" label="jj.custody.accommodation_provided" multiline fullWidth />
         <TextInput source="mixed_facility_justification" label="jj.custody.mixed_facility_justification" multiline fullWidth />
+        <TextInput source="child_views" label="jj.custody.child_views" multiline fullWidth />
+        <TextInput source="views_not_heard_reason" label="jj.custody.views_not_heard_reason" multiline fullWidth />
         <DecisionList decisions={rules.decisions} />
       </SimpleForm>
     </Create>

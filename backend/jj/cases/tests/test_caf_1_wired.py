@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from conftest import COUNSEL_PENDING, HEARD
 from jj.cases import services as case_services
 from jj.cases.models import Case, CaseStatus, ChildProtectionReferral
 from jj.compliance.models import DecisionRecord
@@ -38,6 +39,7 @@ def test_caf_1_a_charge_needs_its_own_reason(world: Any, make_case: Any) -> None
     case = _flagged_case(make_case)
     with pytest.raises(RuleViolation) as refused:
         case_services.case_charge(
+            **COUNSEL_PENDING,
             actor=world["caseworker"],
             case=case,
             version=case.version,
@@ -48,6 +50,7 @@ def test_caf_1_a_charge_needs_its_own_reason(world: Any, make_case: Any) -> None
     case.refresh_from_db()
     assert case.status == CaseStatus.OPEN
     charged = case_services.case_charge(
+        **COUNSEL_PENDING,
         actor=world["caseworker"],
         case=case,
         version=case.version,
@@ -74,6 +77,7 @@ def test_caf_1_a_detention_order_needs_its_own_reason(world: Any, make_case: Any
         },
     )
     episode = custody_services.custody_start(
+        **HEARD,
         actor=world["caseworker"],
         case=case,
         facility=centre,
@@ -89,6 +93,8 @@ def test_caf_1_a_detention_order_needs_its_own_reason(world: Any, make_case: Any
         "justification": "Two missed hearings",
         "judicial_authority": "Northland Youth Court",
         "age_floor_justification": "Genuine public safety concern",
+        **HEARD,
+        **COUNSEL_PENDING,
     }
     with pytest.raises(RuleViolation) as refused:
         custody_services.detention_order_record(actor=world["court_officer"], episode=episode, data=dict(order))

@@ -17,7 +17,7 @@ REASON = "The child refused the caution scheme"
 
 @pytest.fixture
 def old_case(make_case: Any) -> Case:
-    case = make_case()
+    case = make_case(counsel=True)
     Case.objects.filter(pk=case.pk).update(opened_at=timezone.now() - timedelta(days=10))
     case.refresh_from_db()
     return case
@@ -67,7 +67,7 @@ def test_a_charge_in_the_future_is_refused(old_case, client_for):
 
 
 def test_the_time_travels_with_an_approval(make_case, client_for):
-    case = make_case(developmental_disorder=True)
+    case = make_case(counsel=True, developmental_disorder=True)
     Case.objects.filter(pk=case.pk).update(opened_at=timezone.now() - timedelta(days=10))
     when = timezone.now() - timedelta(days=2)
     held = client_for("caseworker").post(

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from conftest import COUNSEL_PENDING, HEARD
 from jj.accounts.models import User
 from jj.cases import services as case_services
 from jj.compliance.models import DecisionRecord
@@ -43,6 +44,8 @@ def test_trn_1_counsel_assignments_are_not_checked(world: Any, make_case: Any) -
 
 
 ORDER = {
+    **HEARD,
+    **COUNSEL_PENDING,
     "kind": "pretrial_detention",
     "legal_basis": "Juvenile Justice Act s. 12",
     "alternatives_considered": [{"alternative": "Release to parents", "reason_rejected": "Parents abroad"}],
@@ -65,6 +68,7 @@ def test_ptd_12_a_detention_order_on_a_mandatory_ground_is_refused(world: Any, m
         },
     )
     episode = custody_services.custody_start(
+        **HEARD,
         actor=world["caseworker"],
         case=case,
         facility=centre,

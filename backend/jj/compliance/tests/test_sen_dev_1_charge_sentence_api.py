@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ALL_ROLES
+from conftest import ALL_ROLES, HEARD
 from jj.audit.models import AuditEvent
 from jj.cases.models import Case, Sentence
 from jj.compliance.models import ApprovalRequest, DecisionRecord
@@ -17,14 +17,14 @@ OPTIONS = [
 
 
 def sentence(client: Any, case: Case, **body: Any) -> Any:
-    return client.post(f"/api/cases/{case.pk}/sentences/", body, format="json")
+    return client.post(f"/api/cases/{case.pk}/sentences/", {**HEARD, **body}, format="json")
 
 
 @pytest.mark.parametrize("sentence_type", ["death", "life_without_parole", "corporal"])
 def test_sen_1_prohibited_sentence_is_refused_and_nothing_written(
     make_case: Any, client_for: Any, sentence_type: str
 ) -> None:
-    case = make_case(court=True, charged=True)
+    case = make_case(counsel=True, court=True, charged=True)
     response = sentence(client_for("court_officer"), case, sentence_type=sentence_type, justification="law says so")
     assert response.status_code == 422
     sen_1 = next(d for d in response.json()["decisions"] if d["rule_id"] == "SEN-1")
@@ -37,7 +37,7 @@ def test_sen_1_prohibited_sentence_is_refused_and_nothing_written(
 
 
 def test_sen_3_custody_without_options_considered_is_422_naming_the_fields(make_case: Any, client_for: Any) -> None:
-    case = make_case(charged=True)
+    case = make_case(counsel=True, charged=True)
     response = sentence(client_for("caseworker"), case, sentence_type="custody", length_months=6)
     assert response.status_code == 422
     sen_3 = next(d for d in response.json()["decisions"] if d["rule_id"] == "SEN-3" and d["unmet"])
@@ -46,7 +46,7 @@ def test_sen_3_custody_without_options_considered_is_422_naming_the_fields(make_
 
 
 def test_sen_3_4_custody_with_options_is_recorded_with_a_review_deadline(make_case: Any, client_for: Any) -> None:
-    case = make_case(charged=True)
+    case = make_case(counsel=True, charged=True)
     response = sentence(
         client_for("caseworker"),
         case,
@@ -68,7 +68,7 @@ def test_sen_3_4_custody_with_options_is_recorded_with_a_review_deadline(make_ca
 
 def test_inv_4_no_sentence_on_a_case_never_charged(make_case: Any, client_for: Any) -> None:
     """Regression: an uncharged case could be sentenced, skipping DIV-1 and DEV-1."""
-    case = make_case()
+    case = make_case(counsel=True)
     response = sentence(client_for("caseworker"), case, sentence_type="probation")
     assert response.status_code == 409
     assert "formal charge" in response.json()["detail"]
@@ -79,7 +79,7 @@ def test_inv_4_no_sentence_on_a_case_never_charged(make_case: Any, client_for: A
 
 
 def test_sen_3_bad_input_is_400(make_case: Any, client_for: Any) -> None:
-    case = make_case(charged=True)
+    case = make_case(counsel=True, charged=True)
     client = client_for("caseworker")
     assert "length_months" in sentence(client, case, sentence_type="custody").json()
     assert "sentence_type" in sentence(client, case, sentence_type="exile").json()
@@ -111,7 +111,7 @@ def test_sentence_per_role(make_case: Any, client_for: Any, role: str) -> None:
 
 
 def test_dev_1_charge_needs_assessment_then_a_second_persons_approval(make_case: Any, client_for: Any) -> None:
-    case = make_case(developmental_disorder=True)
+    case = make_case(counsel=True, developmental_disorder=True)
     worker = client_for("caseworker")
     refused = worker.post(f"/api/cases/{case.pk}/charge/", {"version": case.version}, format="json")
     assert refused.status_code == 422
@@ -178,7 +178,7 @@ def test_dev_1_charge_needs_assessment_then_a_second_persons_approval(make_case:
 
 
 def test_dev_1_supervisor_cannot_approve_their_own_request(make_case: Any, client_for: Any) -> None:
-    case = make_case(developmental_disorder=True)
+    case = make_case(counsel=True, developmental_disorder=True)
     boss = client_for("supervisor")
     held = boss.post(
         f"/api/cases/{case.pk}/charge/",
@@ -197,7 +197,7 @@ def test_dev_1_supervisor_cannot_approve_their_own_request(make_case: Any, clien
 
 
 def test_charge_rejected_approval_leaves_the_case_open(make_case: Any, client_for: Any) -> None:
-    case = make_case(developmental_disorder=True)
+    case = make_case(counsel=True, developmental_disorder=True)
     held = client_for("caseworker").post(
         f"/api/cases/{case.pk}/charge/",
         {
@@ -217,7 +217,7 @@ def test_charge_rejected_approval_leaves_the_case_open(make_case: Any, client_fo
 
 
 def test_charge_plain_case_and_stale_version(make_case: Any, client_for: Any) -> None:
-    case = make_case()
+    case = make_case(counsel=True)
     worker = client_for("caseworker")
     stale = {"version": case.version + 5, "diversion_not_offered_reason": "Refused"}
     assert worker.post(f"/api/cases/{case.pk}/charge/", stale, format="json").status_code == 409
@@ -254,7 +254,7 @@ def test_macr_6_adult_transfer_of_a_child_is_refused(make_case: Any, client_for:
 def test_macr_6_adult_at_the_offence_may_be_transferred(make_case: Any, client_for: Any) -> None:
     from datetime import date
 
-    case = make_case(date_of_birth=date(2006, 1, 1))  # 20 at the offence
+    case = make_case(counsel=True, date_of_birth=date(2006, 1, 1))  # 20 at the offence
     response = client_for("supervisor").post(
         f"/api/cases/{case.pk}/adult-transfer/", {"reason": "adult"}, format="json"
     )
@@ -263,7 +263,7 @@ def test_macr_6_adult_at_the_offence_may_be_transferred(make_case: Any, client_f
 
 
 def test_each_decision_keeps_its_own_justification(make_case: Any, client_for: Any) -> None:
-    case = make_case(developmental_disorder=True)
+    case = make_case(counsel=True, developmental_disorder=True)
     body = {
         "version": case.version,
         "justification": "Assessed fit to stand trial",

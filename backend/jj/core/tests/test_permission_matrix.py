@@ -33,7 +33,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
-from conftest import World, make_user
+from conftest import HEARD, World, make_user
 from jj.accounts.models import Agency, Role
 from jj.cases.models import Assignment
 from jj.custody import services as custody_services
@@ -168,6 +168,9 @@ EXPECTED: dict[str, str] = {
     "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/implicated-staff/": (
         "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
     ),
+    "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/investigation/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
     "POST /api/custody-episodes/{episode_id}/contacts/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/detention-orders/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/education-enrolments/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
@@ -175,6 +178,9 @@ EXPECTED: dict[str, str] = {
     "POST /api/custody-episodes/{episode_id}/health-examinations/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/incidents/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/incidents/{record_id}/implicated-staff/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
+    "POST /api/custody-episodes/{episode_id}/incidents/{record_id}/investigation/": (
         "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
     ),
     "POST /api/custody-episodes/{episode_id}/individual-plans/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
@@ -252,6 +258,9 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/implicated-staff/": (
         "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
     ),
+    "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/investigation/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
     "POST /api/custody-episodes/{episode_id}/contacts/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/detention-orders/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/education-enrolments/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
@@ -259,6 +268,9 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     "POST /api/custody-episodes/{episode_id}/health-examinations/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/incidents/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/incidents/{record_id}/implicated-staff/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
+    "POST /api/custody-episodes/{episode_id}/incidents/{record_id}/investigation/": (
         "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
     ),
     "POST /api/custody-episodes/{episode_id}/individual-plans/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
@@ -325,6 +337,9 @@ EXPECTED_AGENCY: dict[str, str] = {
     "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/implicated-staff/": (
         "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
     ),
+    "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/investigation/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
     "POST /api/custody-episodes/{episode_id}/contacts/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/detention-orders/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/education-enrolments/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
@@ -332,6 +347,9 @@ EXPECTED_AGENCY: dict[str, str] = {
     "POST /api/custody-episodes/{episode_id}/health-examinations/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/incidents/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/incidents/{record_id}/implicated-staff/": (
+        "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
+    ),
+    "POST /api/custody-episodes/{episode_id}/incidents/{record_id}/investigation/": (
         "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404"
     ),
     "POST /api/custody-episodes/{episode_id}/individual-plans/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
@@ -415,7 +433,7 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
         case, place = cases[side], facilities[side]
         episode = client_for(who).post(
             "/api/custody-episodes/",
-            {"case": case.pk, "facility": place.pk, "commitment_order_reference": "CO-1"},
+            {"case": case.pk, "facility": place.pk, "commitment_order_reference": "CO-1", **HEARD},
             format="json",
         )
         assert episode.status_code == 201, episode.content

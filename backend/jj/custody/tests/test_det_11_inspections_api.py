@@ -98,7 +98,7 @@ def test_inspection_of_another_jurisdictions_facility_is_refused(world: Any, cli
     ],
 )
 def test_oversight_decisions_filters(make_case: Any, client_for: Any, world: Any, query: str, expected: int) -> None:
-    case = make_case(given_name="Zephyrine")
+    case = make_case(counsel=True, given_name="Zephyrine")
     client_for("caseworker").post(
         f"/api/cases/{case.pk}/charge/",
         {"version": case.version, "diversion_not_offered_reason": "Refused"},

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from conftest import HEARD
 from jj.cases.models import Case
 from jj.compliance.models import DecisionRecord
 from jj.core.exceptions import RuleViolation
@@ -27,6 +28,7 @@ def centre(world: Any) -> Facility:
 
 def _start(world: Any, case: Case, centre: Facility, **extra: Any) -> Any:
     return services.custody_start(
+        **HEARD,
         actor=world["caseworker"],
         case=case,
         facility=centre,
@@ -78,7 +80,7 @@ def test_dis_1_a_diversion_start_needs_the_accommodation_provided(world: Any, ma
     data = {"name": "Mediation", "kind": "mediation", "provider": "Northland Mediation", "typical_duration_days": 60}
     programme = diversion_services.programme_create(actor=world["supervisor"], data=data)
     referral = diversion_services.referral_offer(
-        actor=world["caseworker"], case=case, programme=programme, stage="intake"
+        **HEARD, actor=world["caseworker"], case=case, programme=programme, stage="intake"
     )
     safeguards = {
         "compelling_evidence": "CCTV",

@@ -11,6 +11,7 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from conftest import HEARD
 from jj.audit.models import AuditEvent
 from jj.core.exceptions import EvidenceHold
 from jj.custody import services
@@ -37,6 +38,7 @@ def held(make_case: Any, world: Any, centre: Facility, client_for: Any) -> Custo
     """An episode with a decided and a pending legality challenge, a complaint, then a serious injury (the hold)."""
     case = make_case(court=True, counsel=True)
     episode = services.custody_start(
+        **HEARD,
         actor=world["caseworker"],
         case=case,
         facility=centre,
@@ -152,7 +154,7 @@ def test_changing_a_recorded_decision_without_a_hold_is_not_refused(
     """The day before the hold: the same edit is still possible (the hold, not the edit, is what refuses)."""
     case = make_case(court=True, counsel=True)
     episode = services.custody_start(
-        actor=world["caseworker"], case=case, facility=centre, commitment_order_reference="C"
+        **HEARD, actor=world["caseworker"], case=case, facility=centre, commitment_order_reference="C"
     )
     assert isinstance(episode, CustodyEpisode)
     challenge = services.legality_challenge_file(

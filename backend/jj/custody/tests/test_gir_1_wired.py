@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from conftest import HEARD
 from jj.core.exceptions import RuleViolation
 from jj.custody import services
 from jj.custody.models import CustodyEpisode, Facility, Incident, Placement
@@ -27,6 +28,7 @@ def _place(world: Any, name: str, separated_by_sex: bool) -> Facility:
 
 def _start(world: Any, case: Any, facility: Facility) -> Any:
     return services.custody_start(
+        **HEARD,
         actor=world["caseworker"],
         case=case,
         facility=facility,
@@ -56,10 +58,11 @@ def test_gir_1_a_protective_transfer_to_a_mixed_place_proceeds_with_a_warning(wo
     mixed = _place(world, "Hospital wing", separated_by_sex=False)
     with pytest.raises(RuleViolation) as refused:
         services.custody_transfer(
-            actor=world["caseworker"], episode=episode, facility=mixed, commitment_order_reference="CO-2"
+            **HEARD, actor=world["caseworker"], episode=episode, facility=mixed, commitment_order_reference="CO-2"
         )
     assert [d.rule_id for d in refused.value.unmet] == ["GIR-1"]
     placement = services.custody_transfer(
+        **HEARD,
         actor=world["caseworker"],
         episode=episode,
         facility=mixed,

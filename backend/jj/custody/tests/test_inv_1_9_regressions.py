@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from conftest import COUNSEL_PENDING, HEARD
 from jj.accounts.models import Role, User
 from jj.audit.models import AuditEvent
 from jj.cases import services as case_services
@@ -22,6 +23,8 @@ from jj.people import services as people_services
 from jj.people.models import Child
 
 ORDER = {
+    **HEARD,
+    **COUNSEL_PENDING,
     "kind": "pretrial_detention",
     "grounds": ["court_appearance"],
     "legal_basis": "Juvenile Justice Act s. 12",
@@ -68,6 +71,7 @@ def _child(world: Any, **data: Any) -> Child:
 
 def _start(world: Any, case: Case, facility: Facility, at: Any = None) -> CustodyEpisode:
     episode = services.custody_start(
+        **HEARD,
         actor=world["caseworker"],
         case=case,
         facility=facility,
@@ -118,7 +122,9 @@ def test_inv_1_a_date_of_birth_corrected_after_charge_reruns_the_minimum_age(
     assert Notification.objects.filter(case=case, kind="case.below_minimum_age", recipient__role="supervisor").exists()
     assert AuditEvent.objects.filter(action="case.age_recheck", object_id=str(case.pk)).exists()
     with pytest.raises(RuleViolation, match="MACR-1"):  # and no sentence follows
-        case_services.sentence_record(actor=world["court_officer"], case=case, data={"sentence_type": "probation"})
+        case_services.sentence_record(
+            actor=world["court_officer"], case=case, data={**HEARD, **COUNSEL_PENDING, "sentence_type": "probation"}
+        )
     assert not Sentence.objects.exists()
     # The release itself is never refused (INV-5) and clears the red flag.
     services.custody_release(actor=world["caseworker"], episode=episode, reason="mandatory_release", aftercare={})
@@ -132,7 +138,9 @@ def test_inv_1_sentencing_runs_the_status_offence_rule(world: Any, make_case: An
     case = make_case(charged=True)
     case.offences.update(is_status_offence=True)
     with pytest.raises(RuleViolation, match="STA-1"):
-        case_services.sentence_record(actor=world["court_officer"], case=case, data={"sentence_type": "probation"})
+        case_services.sentence_record(
+            actor=world["court_officer"], case=case, data={**HEARD, **COUNSEL_PENDING, "sentence_type": "probation"}
+        )
 
 
 # --- INV-2, INV-3 ------------------------------------------------------------------------------------------------
@@ -179,6 +187,7 @@ def test_inv_2_no_sentenced_detention_without_a_custodial_sentence(
     case = make_case()
     with pytest.raises(ApplicationError, match="custodial sentence") as refused:
         services.custody_start(
+            **HEARD,
             actor=world["caseworker"],
             case=case,
             facility=centre,
@@ -201,6 +210,8 @@ def test_inv_2_a_pretrial_order_is_refused_once_the_child_is_sentenced(
         actor=world["court_officer"],
         case=case,
         data={
+            **HEARD,
+            **COUNSEL_PENDING,
             "sentence_type": "custody",
             "length_months": 3,
             "justification": "Serious violence; community options exhausted",
@@ -265,7 +276,7 @@ def test_inv_4_no_custody_and_no_sentence_while_diversion_is_active(
 ) -> None:
     case = make_case(charged=True)
     referral = diversion_services.referral_offer(
-        actor=world["caseworker"], case=case, programme=mediation, stage="charge"
+        **HEARD, actor=world["caseworker"], case=case, programme=mediation, stage="charge"
     )
     diversion_services.referral_activate(actor=world["caseworker"], referral=referral, data=SAFEGUARDS)
     case.refresh_from_db()
@@ -273,7 +284,9 @@ def test_inv_4_no_custody_and_no_sentence_while_diversion_is_active(
     with pytest.raises(ApplicationError, match="diversion"):
         _start(world, case, centre)
     with pytest.raises(ApplicationError, match="diversion"):
-        case_services.sentence_record(actor=world["court_officer"], case=case, data={"sentence_type": "probation"})
+        case_services.sentence_record(
+            actor=world["court_officer"], case=case, data={**HEARD, **COUNSEL_PENDING, "sentence_type": "probation"}
+        )
     assert not CustodyEpisode.objects.filter(case=case).exists()
     assert not Sentence.objects.exists()
 
@@ -284,7 +297,7 @@ def test_inv_4_diversion_cannot_start_while_the_child_is_held_on_the_case(
     case = make_case()
     _start(world, case, centre)
     referral = diversion_services.referral_offer(
-        actor=world["caseworker"], case=case, programme=mediation, stage="intake"
+        **HEARD, actor=world["caseworker"], case=case, programme=mediation, stage="intake"
     )
     with pytest.raises(ApplicationError, match="release"):
         diversion_services.referral_activate(actor=world["caseworker"], referral=referral, data=SAFEGUARDS)
@@ -331,7 +344,9 @@ def test_inv_5_after_a_death_every_protective_act_proceeds_and_the_episode_ends(
             "operator": world.yjs,
         },
     )
-    services.custody_transfer(actor=world["caseworker"], episode=fresh, facility=safer, commitment_order_reference="H")
+    services.custody_transfer(
+        **HEARD, actor=world["caseworker"], episode=fresh, facility=safer, commitment_order_reference="H"
+    )
     # The independent body outside the case's agency hears of it; the family gets its deadline.
     assert Notification.objects.filter(recipient=elsewhere, kind="custody.grave_incident").exists()
     assert Deadline.objects.filter(case=case, kind="family_notification", rule_id="DTH-1").exists()
@@ -395,6 +410,7 @@ def test_inv_6_a_refusal_inside_an_approval_leaves_an_audit_event(world: Any, ma
     """Before: an approval re-ran the held charge inside its transaction; the refusal rolled back unrecorded."""
     case = make_case(developmental_disorder=True)  # DEV-1: a supervisor approves the charge
     approval = case_services.case_charge(
+        **COUNSEL_PENDING,
         actor=world["caseworker"],
         case=case,
         version=case.version,
@@ -427,7 +443,7 @@ def test_inv_9_a_police_cell_reason_does_not_answer_the_age_floor(world: Any, ma
     case = make_case(date_of_birth=date(2012, 1, 1))  # 14: below the age floor of 16
     with pytest.raises(RuleViolation) as refused:
         services.custody_start(
-            actor=world["caseworker"], case=case, facility=police, police_cell_justification="Night arrest"
+            **HEARD, actor=world["caseworker"], case=case, facility=police, police_cell_justification="Night arrest"
         )
     assert [d.rule_id for d in refused.value.unmet] == ["PTD-9"]
 

@@ -33,15 +33,15 @@ from hypothesis.stateful import (
 from jj.accounts.models import Agency, Jurisdiction, Role, User
 from jj.audit.models import AuditEvent
 from jj.cases import services as case_services
-from jj.cases.models import Case, CaseEvent, CaseStatus, Sentence
+from jj.cases.models import Assignment, Case, CaseEvent, CaseStatus, Sentence
 from jj.compliance.facts import case_facts
 from jj.compliance.models import ApprovalRequest, DecisionRecord
 from jj.compliance.selectors import policy_for
 from jj.compliance.services import approval_decide
 from jj.core.exceptions import ApplicationError, RuleViolation
-from jj.custody import services
+from jj.custody import allegations, services
 from jj.custody.lifecycle import HELD_DEADLINES, case_clock
-from jj.custody.models import CustodyEpisode, Facility, Placement
+from jj.custody.models import Complaint, CustodyEpisode, Facility, Incident, Placement
 from jj.deadlines.models import Deadline, Notification
 from jj.deadlines.services import deadlines_sweep
 from jj.diversion import services as diversion_services
@@ -74,6 +74,8 @@ REASONS = {
     "accommodation_provided": "DIS-1 accommodation: interpreter booked",
     "mixed_facility_justification": "GIR-1 reason: the only bed within 300 km",
     "armed_forces_justification": "CAF-1 reason: reintegration refused twice",
+    "child_views": "HRD-1 views: wants to be near his school",
+    "no_counsel_justification": "CNS-1 reason: the duty lawyer is on the way",
 }
 FIELD_OF_RULE = {
     "PTD-11": "police_cell_justification",
@@ -83,6 +85,8 @@ FIELD_OF_RULE = {
     "DIS-1": "accommodation_provided",
     "GIR-1": "mixed_facility_justification",
     "CAF-1": "armed_forces_justification",
+    "HRD-1": "child_views",
+    "CNS-1": "no_counsel_justification",
 }
 SAFEGUARDS = {
     "compelling_evidence": "CCTV",
@@ -335,8 +339,13 @@ class JusticeSystem(RuleBasedStateMachine):
             self.cases.append(case.pk)
 
     @precondition(has_cases)
-    @rule(i=st.integers(0, 50), role=mostly("caseworker", "supervisor"), approve=st.booleans())
-    def charge(self, i: int, role: str, approve: bool) -> None:
+    @rule(
+        i=st.integers(0, 50),
+        role=mostly("caseworker", "supervisor"),
+        approve=st.booleans(),
+        justify_counsel=st.booleans(),
+    )
+    def charge(self, i: int, role: str, approve: bool, justify_counsel: bool) -> None:
         case = self._case(i)
         assert case is not None
         result = self._attempt(
@@ -347,13 +356,18 @@ class JusticeSystem(RuleBasedStateMachine):
             justification="Assessed; fit to stand trial",
             individual_assessment="Youth service assessment",
             diversion_not_offered_reason="Declined by the child",
+            no_counsel_justification=REASONS["no_counsel_justification"] if justify_counsel else "",
         )
         if isinstance(result, ApprovalRequest):
             self._attempt(approval_decide, actor=self._user("second_supervisor"), approval=result, approve=approve)
 
     @precondition(has_cases)
-    @rule(i=st.integers(0, 50), outcome=st.sampled_from(("activate", "completed", "not_completed", "withdrawn")))
-    def diversion(self, i: int, outcome: str) -> None:
+    @rule(
+        i=st.integers(0, 50),
+        outcome=st.sampled_from(("activate", "completed", "not_completed", "withdrawn")),
+        heard=st.booleans(),
+    )
+    def diversion(self, i: int, outcome: str, heard: bool) -> None:
         case = self._case(i)
         assert case is not None
         worker = self._user("caseworker")
@@ -361,7 +375,12 @@ class JusticeSystem(RuleBasedStateMachine):
         if referral is None:
             stage = "intake" if case.status == CaseStatus.OPEN else "charge"
             self._attempt(
-                diversion_services.referral_offer, actor=worker, case=case, programme=self.s.programme, stage=stage
+                diversion_services.referral_offer,
+                actor=worker,
+                case=case,
+                programme=self.s.programme,
+                stage=stage,
+                child_views=REASONS["child_views"] if heard else "",  # HRD-1
             )
         elif referral.status == ReferralStatus.OFFERED:
             self._attempt(diversion_services.referral_activate, actor=worker, referral=referral, data=SAFEGUARDS)
@@ -384,6 +403,7 @@ class JusticeSystem(RuleBasedStateMachine):
             "age_floor_justification",
             "accommodation_provided",
             "mixed_facility_justification",
+            "child_views",
         )
         given = {k: REASONS[k] for k in reasons if k in start_fields}
         result = self._attempt(
@@ -408,8 +428,9 @@ class JusticeSystem(RuleBasedStateMachine):
         role=st.sampled_from(ROLES),
         protective=st.booleans(),
         justify_mixed=st.booleans(),
+        heard=st.booleans(),
     )
-    def transfer(self, i: int, place: str, role: str, protective: bool, justify_mixed: bool) -> None:
+    def transfer(self, i: int, place: str, role: str, protective: bool, justify_mixed: bool, heard: bool) -> None:
         """INV-5: a protective transfer (to a safer place) is never refused by GIR-1; the checks only warn."""
         episode = self._episode(i)
         if episode is None:
@@ -424,6 +445,7 @@ class JusticeSystem(RuleBasedStateMachine):
             police_cell_justification=REASONS["police_cell_justification"],
             mixed_facility_justification=REASONS["mixed_facility_justification"] if justify_mixed else "",
             protective_transfer=protective,
+            child_views=REASONS["child_views"] if heard else "",  # HRD-1: a protective transfer only warns
         )
         if isinstance(result, ApprovalRequest):
             self._attempt(approval_decide, actor=self._user("second_supervisor"), approval=result, approve=True)
@@ -438,7 +460,14 @@ class JusticeSystem(RuleBasedStateMachine):
         ),
         reasons=st.one_of(
             st.just(
-                {"justification", "age_floor_justification", "charge_delay_justification", "armed_forces_justification"}
+                {
+                    "justification",
+                    "age_floor_justification",
+                    "charge_delay_justification",
+                    "armed_forces_justification",
+                    "child_views",
+                    "no_counsel_justification",
+                }
             ),
             st.sets(
                 st.sampled_from(
@@ -447,6 +476,8 @@ class JusticeSystem(RuleBasedStateMachine):
                         "age_floor_justification",
                         "charge_delay_justification",
                         "armed_forces_justification",
+                        "child_views",
+                        "no_counsel_justification",
                     )
                 )
             ),
@@ -526,9 +557,11 @@ class JusticeSystem(RuleBasedStateMachine):
     @precondition(has_cases)
     @rule(
         i=st.integers(0, 50),
-        kind=st.sampled_from(("death", "serious_injury", "restraint", "use_of_force", "disappearance")),
+        kind=st.sampled_from(("death", "serious_injury", "restraint", "use_of_force", "disappearance", "other")),
+        allegation=st.sampled_from(("", "", "staff_violence", "sexual_abuse", "peer_violence")),
     )
-    def incident(self, i: int, kind: str) -> None:
+    def incident(self, i: int, kind: str, allegation: str) -> None:
+        """ILL-1: an allegation holds the evidence and opens its deadlines; protective acts go on (INV-5)."""
         episode = self._episode(i)
         if episode is None:
             return
@@ -543,16 +576,76 @@ class JusticeSystem(RuleBasedStateMachine):
                 "ended_at": datetime.now(UTC) + timedelta(minutes=5),
                 "description": "Incident",
                 "details": {**details, "professional_in_charge": "Nurse", "reason": "risk"},
+                "allegation_kind": allegation,
             },
         )
+
+    @precondition(has_cases)
+    @rule(i=st.integers(0, 50), allegation=st.sampled_from(("", "ill_treatment", "torture")))
+    def complaint(self, i: int, allegation: str) -> None:
+        episode = self._episode(i)
+        if episode is None:
+            return
+        self._attempt(
+            services.complaint_record,
+            actor=self._user("facility_officer"),
+            episode=episode,
+            data={"subject": "Beaten at night", "allegation_kind": allegation},
+        )
+
+    @precondition(has_cases)
+    @rule(i=st.integers(0, 50), role=mostly("supervisor"), complaint=st.booleans())
+    def open_investigation(self, i: int, role: str, complaint: bool) -> None:
+        """ILL-1: the investigation of an allegation, opened by a supervisor not implicated, after release too."""
+        model = Complaint if complaint else Incident
+        pending = list(
+            model.objects.filter(episode__case_id__in=self.cases, investigation_opened_at__isnull=True)
+            .exclude(allegation_kind="")
+            .order_by("id")
+        )
+        if not pending:
+            return
+        record = pending[i % len(pending)]
+        self._attempt(
+            allegations.allegation_investigation_open,
+            actor=self._user(role),
+            episode=record.episode,
+            record=record,
+            body="Independent complaints office",
+        )
+
+    @precondition(has_cases)
+    @rule(i=st.integers(0, 50), legal_aid=st.booleans())
+    def assign_counsel(self, i: int, legal_aid: bool) -> None:
+        """CNS-1: a counsel assignment (legal aid or not) meets the deadline to assign counsel."""
+        case = self._case(i)
+        assert case is not None
+        self._attempt(
+            case_services.case_assign,
+            actor=self._user("supervisor"),
+            case=case,
+            user=self._user("legal_counsel"),
+            role="legal_counsel",
+            legal_aid=legal_aid,
+        )
+
+    @precondition(has_cases)
+    @rule(i=st.integers(0, 50))
+    def unassign_counsel(self, i: int) -> None:
+        case = self._case(i)
+        assert case is not None
+        assignment = Assignment.objects.filter(case=case, role="legal_counsel", ended_at__isnull=True).first()
+        if assignment is not None:
+            self._attempt(case_services.case_unassign, actor=self._user("supervisor"), case=case, assignment=assignment)
 
     @precondition(has_cases)
     @rule(
         i=st.integers(0, 50),
         role=mostly("court_officer", "caseworker"),
         sentence_type=st.sampled_from(("probation", "custody", "custody", "community_service", "death")),
+        answers=st.sets(st.sampled_from(("child_views", "no_counsel_justification"))),
     )
-    def sentence(self, i: int, role: str, sentence_type: str) -> None:
+    def sentence(self, i: int, role: str, sentence_type: str, answers: set[str]) -> None:
         case = self._case(i)
         assert case is not None
         self._attempt(
@@ -567,6 +660,7 @@ class JusticeSystem(RuleBasedStateMachine):
                     {"option": "probation", "reason_rejected": "Breached"},
                     {"option": "community_service", "reason_rejected": "Refused"},
                 ],
+                **{k: REASONS[k] for k in answers},  # HRD-1, CNS-1
             },
         )
 
@@ -592,6 +686,8 @@ class JusticeSystem(RuleBasedStateMachine):
         inv_8_no_open_deadline_without_its_object(world)
         inv_5_girls_are_held_apart_except_on_a_protective_transfer(self.cases)
         inv_9_one_justification_answers_one_rule(world)
+        cns_1_the_counsel_deadline_is_open_only_while_no_counsel_is(self.cases)
+        ill_1_every_allegation_is_reported_and_its_investigation_tracked(self.cases, self._user("oversight_monitor"))
 
 
 @dataclass
@@ -730,6 +826,34 @@ def inv_9_one_justification_answers_one_rule(world: Snapshot) -> None:
     for d in world.decisions:
         if d["rule_id"] in FIELD_OF_RULE and d["justification"]:
             assert d["justification"] == REASONS[FIELD_OF_RULE[d["rule_id"]]], (d["rule_id"], d["justification"])
+
+
+def cns_1_the_counsel_deadline_is_open_only_while_no_counsel_is(cases: list[int]) -> None:
+    """CNS-1: an open deadline to assign counsel means no counsel is active on the case (assigning one meets it)."""
+    waiting = set(
+        Deadline.objects.filter(case_id__in=cases, kind="legal_counsel", met_at__isnull=True).values_list(
+            "case_id", flat=True
+        )
+    )
+    counselled = set(
+        Assignment.objects.filter(case_id__in=cases, role="legal_counsel", ended_at__isnull=True).values_list(
+            "case_id", flat=True
+        )
+    )
+    assert not waiting & counselled, f"counsel assigned but its deadline still open: {waiting & counselled}"
+
+
+def ill_1_every_allegation_is_reported_and_its_investigation_tracked(cases: list[int], independent: User) -> None:
+    """ILL-1: every allegation reached the independent oversight body, held its episode's evidence, and has one
+    investigation deadline, met exactly when its investigation was opened (INV-7, INV-8)."""
+    for model, name in ((Incident, "incident"), (Complaint, "complaint")):
+        for record in model.objects.filter(episode__case_id__in=cases).exclude(allegation_kind=""):
+            (deadline,) = Deadline.objects.filter(
+                kind="allegation_investigation", subject_type=name, subject_id=record.pk
+            )
+            assert (deadline.met_at is not None) is (record.investigation_opened_at is not None), (name, record.pk)
+            assert CustodyEpisode.objects.get(pk=record.episode_id).evidence_frozen
+            assert Notification.objects.filter(case_id=record.episode.case_id, recipient=independent).exists()
 
 
 @pytest.mark.django_db

@@ -21,7 +21,7 @@ from hypothesis.stateful import (
 )
 from rest_framework.test import APIClient
 
-from jj.custody.models import CustodyEpisode
+from jj.custody.models import CustodyEpisode, Incident
 from jj.custody.tests import test_inv_1_9_state_machine as machine
 from jj.deadlines.services import deadlines_sweep
 
@@ -103,6 +103,7 @@ class JusticeSystemOverHttp(RuleBasedStateMachine):
             "police_cell_justification": machine.REASONS["police_cell_justification"],
             "age_floor_justification": machine.REASONS["age_floor_justification"],
             "best_interests_justification": machine.REASONS["best_interests_justification"],
+            "child_views": machine.REASONS["child_views"],  # HRD-1
         }
         self._post(role, "/custody-episodes/", body)
 
@@ -119,6 +120,8 @@ class JusticeSystemOverHttp(RuleBasedStateMachine):
             "justification": machine.REASONS["justification"],
             "age_floor_justification": machine.REASONS["age_floor_justification"],
             "judicial_authority": "Youth Court",
+            "child_views": machine.REASONS["child_views"],  # HRD-1
+            "no_counsel_justification": machine.REASONS["no_counsel_justification"],  # CNS-1
         }
         self._post("court_officer", f"/custody-episodes/{episode}/detention-orders/", body)
 
@@ -145,8 +148,12 @@ class JusticeSystemOverHttp(RuleBasedStateMachine):
         assert response.status_code in (201, 204), response.content  # INV-5: never refused
 
     @precondition(has_cases)
-    @rule(i=st.integers(0, 9), kind=st.sampled_from(("death", "serious_injury", "use_of_force")))
-    def incident(self, i: int, kind: str) -> None:
+    @rule(
+        i=st.integers(0, 9),
+        kind=st.sampled_from(("death", "serious_injury", "use_of_force", "other")),
+        allegation=st.sampled_from(("", "staff_violence")),
+    )
+    def incident(self, i: int, kind: str, allegation: str) -> None:
         episode = self._episode(i)
         if episode is None:
             return
@@ -157,8 +164,30 @@ class JusticeSystemOverHttp(RuleBasedStateMachine):
             "ended_at": (now + timedelta(minutes=3)).isoformat(),
             "description": "Incident",
             "details": {"purpose": "prevent harm", "imminent_threat": True, "means_tried_first": "talking"},
+            "allegation_kind": allegation,  # ILL-1
         }
         self._post("facility_officer", f"/custody-episodes/{episode}/incidents/", body)
+
+    @precondition(has_cases)
+    @rule(i=st.integers(0, 9), role=machine.mostly("supervisor"))
+    def open_investigation(self, i: int, role: str) -> None:
+        """ILL-1: the act that meets the investigation deadline, through its endpoint."""
+        pending = list(
+            Incident.objects.filter(episode__case_id__in=self.cases, investigation_opened_at__isnull=True)
+            .exclude(allegation_kind="")
+            .order_by("id")
+        )
+        if pending:
+            record = pending[i % len(pending)]
+            path = f"/custody-episodes/{record.episode_id}/incidents/{record.pk}/investigation/"
+            self._post(role, path, {"body": "Independent complaints office"})
+
+    @precondition(has_cases)
+    @rule(i=st.integers(0, 9), legal_aid=st.booleans())
+    def assign_counsel(self, i: int, legal_aid: bool) -> None:
+        """CNS-1: a counsel assignment, legal aid or not, meets the deadline to assign counsel."""
+        body = {"user": self.s.users["legal_counsel"].pk, "role": "legal_counsel", "legal_aid": legal_aid}
+        self._post("supervisor", f"/cases/{self.cases[i % len(self.cases)]}/assignments/", body)
 
     @precondition(has_cases)
     @rule(i=st.integers(0, 9))
@@ -170,6 +199,7 @@ class JusticeSystemOverHttp(RuleBasedStateMachine):
             "justification": "Assessed",
             "individual_assessment": "Youth service",
             "diversion_not_offered_reason": "Declined",
+            "no_counsel_justification": machine.REASONS["no_counsel_justification"],  # CNS-1
         }
         self._post("caseworker", f"/cases/{case}/charge/", body)
 
@@ -181,6 +211,8 @@ class JusticeSystemOverHttp(RuleBasedStateMachine):
             "length_months": 6,
             "justification": "Serious violence",
             "non_custodial_options_considered": [{"option": "probation", "reason_rejected": "Breached"}],
+            "child_views": machine.REASONS["child_views"],  # HRD-1
+            "no_counsel_justification": machine.REASONS["no_counsel_justification"],  # CNS-1
         }
         self._post("court_officer", f"/cases/{self.cases[i % len(self.cases)]}/sentences/", body)
 
@@ -199,6 +231,10 @@ class JusticeSystemOverHttp(RuleBasedStateMachine):
         machine.inv_7_every_notification_names_an_active_person(world, self.s.users["oversight_monitor"])
         machine.inv_8_no_open_deadline_without_its_object(world)
         machine.inv_9_one_justification_answers_one_rule(world)
+        machine.cns_1_the_counsel_deadline_is_open_only_while_no_counsel_is(self.cases)
+        machine.ill_1_every_allegation_is_reported_and_its_investigation_tracked(
+            self.cases, self.s.users["oversight_monitor"]
+        )
 
 
 @pytest.mark.django_db

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from conftest import ALL_ROLES, child_data, offence_data
+from conftest import ALL_ROLES, HEARD, child_data, offence_data
 from jj.cases import services as case_services
 from jj.compliance.models import ApprovalRequest
 from jj.custody import services
@@ -52,7 +52,7 @@ def test_ptd_11_police_cell_needs_a_reason_and_the_exit_deadline_closes_on_trans
     assert deadline.rule_id == "PTD-11"
     moved = worker.post(
         f"/api/custody-episodes/{started['id']}/transfer/",
-        {"facility": places["centre"].pk, "commitment_order_reference": "CO-7"},
+        {"facility": places["centre"].pk, "commitment_order_reference": "CO-7", **HEARD},
         format="json",
     )
     assert moved.status_code == 201, moved.json()
@@ -65,7 +65,7 @@ def test_ptd_10_challenge_creates_and_the_decision_meets_its_deadline(
 ) -> None:
     case = make_case(counsel=True, court=True)
     episode = services.custody_start(
-        actor=case.opened_by, case=case, facility=places["police"], police_cell_justification="night"
+        **HEARD, actor=case.opened_by, case=case, facility=places["police"], police_cell_justification="night"
     )
     filed = client_for("legal_counsel").post(
         f"/api/custody-episodes/{episode.pk}/legality-challenges/",
@@ -156,6 +156,7 @@ def test_det_2_the_childs_need_for_an_interpreter_is_read_from_the_childs_record
 def test_det_5_family_contact_is_checked_on_read(make_case: Any, client_for: Any, places: dict[str, Facility]) -> None:
     case = make_case()
     episode = services.custody_start(
+        **HEARD,
         actor=case.opened_by,
         case=case,
         facility=places["centre"],
@@ -188,12 +189,14 @@ def test_macr_7_transfer_of_a_young_adult_to_adults_waits_for_approval(
         offences=[offence_data(offence_date=today - timedelta(days=200))],
     )
     episode = services.custody_start(
-        actor=world["caseworker"], case=case, facility=places["centre"], commitment_order_reference="CO"
+        **HEARD, actor=world["caseworker"], case=case, facility=places["centre"], commitment_order_reference="CO"
     )
     CustodyEpisode.objects.filter(pk=episode.pk).update(first_appearance_at=timezone.now())
     worker = client_for("caseworker")
     url = f"/api/custody-episodes/{episode.pk}/transfer/"
-    refused = worker.post(url, {"facility": places["jail"].pk, "commitment_order_reference": "CO-2"}, format="json")
+    refused = worker.post(
+        url, {"facility": places["jail"].pk, "commitment_order_reference": "CO-2", **HEARD}, format="json"
+    )
     assert refused.status_code == 422
     assert {d["rule_id"] for d in refused.json()["decisions"] if d["unmet"]} >= {"MACR-7"}
     held = worker.post(
@@ -202,6 +205,7 @@ def test_macr_7_transfer_of_a_young_adult_to_adults_waits_for_approval(
             "facility": places["jail"].pk,
             "commitment_order_reference": "CO-2",
             "best_interests_justification": "Near his family; no young-adult unit in the region",
+            **HEARD,
         },
         format="json",
     )
@@ -220,7 +224,9 @@ def test_worklist_lists_children_in_custody_in_scope(
     role: str, make_case: Any, client_for: Any, places: dict[str, Facility]
 ) -> None:
     case = make_case(court=True)
-    services.custody_start(actor=case.opened_by, case=case, facility=places["centre"], commitment_order_reference="CO")
+    services.custody_start(
+        **HEARD, actor=case.opened_by, case=case, facility=places["centre"], commitment_order_reference="CO"
+    )
     body = client_for(role).get("/api/worklist/").json()
     expected = 1 if role in ("caseworker", "supervisor", "court_officer") else 0
     assert len(body["in_custody"]) == expected

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from conftest import ALL_ROLES
+from conftest import ALL_ROLES, COUNSEL_PENDING, HEARD
 from jj.audit.models import AuditEvent
 from jj.core.exceptions import RuleViolation
 from jj.custody import services
@@ -27,6 +27,8 @@ ORDER = {
     "justification": "Two missed hearings; no carer available",
     "age_floor_justification": AGE_FLOOR_REASON,
     "judicial_authority": "Northland Youth Court",
+    **HEARD,
+    **COUNSEL_PENDING,
 }
 
 
@@ -62,6 +64,7 @@ def start(client: Any, case: Any, facility: Facility, **extra: Any) -> Any:
         "facility": facility.pk,
         "police_cell_justification": POLICE_CELL_REASON,
         "age_floor_justification": AGE_FLOOR_REASON,
+        **HEARD,
         **extra,
     }
     return client.post("/api/custody-episodes/", body, format="json")
@@ -86,6 +89,7 @@ def test_ptd_1_custody_start_creates_deadlines_and_the_appearance_clears_them(
         "family_notification": "DET-1",
         "health_examination": "DET-6",
         "police_cell_exit": "PTD-11",
+        "legal_counsel": "CNS-1",  # no counsel assigned yet
     }
     # The supervisor's worklist shows the child held 23 hours without a court appearance, due within the hour.
     worklist = client_for("supervisor").get("/api/worklist/").json()
@@ -117,7 +121,7 @@ def test_ptd_1_transfer_after_24_hours_without_appearance_is_refused(
     _, episode = held(make_case, client_for, facilities, hours_ago=24.1)
     response = client_for("caseworker").post(
         f"/api/custody-episodes/{episode['id']}/transfer/",
-        {"facility": facilities["centre"].pk, "commitment_order_reference": "CO-1"},
+        {"facility": facilities["centre"].pk, "commitment_order_reference": "CO-1", **HEARD},
         format="json",
     )
     assert response.status_code == 422
@@ -258,7 +262,7 @@ def test_facility_officer_sees_only_children_held_in_their_facility_now(
     assert visit.json()["contacts"][0]["kind"] == "visit"
     moved = worker.post(
         f"/api/custody-episodes/{inside_ep['id']}/transfer/",
-        {"facility": facilities["other"].pk, "commitment_order_reference": "CO-3"},
+        {"facility": facilities["other"].pk, "commitment_order_reference": "CO-3", **HEARD},
         format="json",
     )
     assert moved.status_code == 201, moved.json()

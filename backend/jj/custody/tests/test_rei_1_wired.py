@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from conftest import HEARD
 from jj.custody import services
 from jj.custody.models import CustodyEpisode, Facility
 from jj.deadlines.models import Deadline
@@ -18,6 +19,7 @@ def _place(world: Any, kind: str) -> Facility:
 
 def _start(world: Any, case: Any, facility: Facility) -> CustodyEpisode:
     episode = services.custody_start(
+        **HEARD,
         actor=world["caseworker"],
         case=case,
         facility=facility,

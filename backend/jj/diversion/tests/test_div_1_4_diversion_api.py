@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from conftest import ALL_ROLES
+from conftest import ALL_ROLES, COUNSEL_PENDING, HEARD
 from jj.audit.models import AuditEvent
 from jj.deadlines.models import Deadline
 from jj.diversion import services
@@ -34,7 +34,9 @@ def mediation(world: Any) -> Programme:
 
 def offer(client: Any, case: Any, programme: Programme, stage: str = "intake") -> Any:
     return client.post(
-        "/api/diversion-referrals/", {"case": case.pk, "programme": programme.pk, "stage": stage}, format="json"
+        "/api/diversion-referrals/",
+        {"case": case.pk, "programme": programme.pk, "stage": stage, **HEARD},
+        format="json",
     )
 
 
@@ -101,7 +103,7 @@ def test_div_4_completed_diversion_after_charge_leaves_the_criminal_history(
     worker = client_for("caseworker")
     charged = worker.post(
         f"/api/cases/{case.pk}/charge/",
-        {"version": case.version, "diversion_not_offered_reason": "Refused then"},
+        {"version": case.version, "diversion_not_offered_reason": "Refused then", **COUNSEL_PENDING},
         format="json",
     )
     assert charged.status_code == 200
@@ -143,7 +145,7 @@ def test_div_1_a_declined_offer_counts_as_offered_at_charge(
         == "declined"
     )
     case.refresh_from_db()
-    charged = worker.post(f"/api/cases/{case.pk}/charge/", {"version": case.version}, format="json")
+    charged = worker.post(f"/api/cases/{case.pk}/charge/", {"version": case.version, **COUNSEL_PENDING}, format="json")
     assert charged.status_code == 200, charged.json()
 
 

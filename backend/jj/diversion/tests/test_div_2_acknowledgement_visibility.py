@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from conftest import HEARD
 from jj.cases import services as case_services
 from jj.diversion import services
 from jj.diversion.models import DiversionReferral, Programme, ReferralStatus
@@ -30,7 +31,9 @@ def active(world: Any, make_case: Any) -> DiversionReferral:
     case = make_case(counsel=True, court=True)
     data = {"name": "Mediation", "kind": "mediation", "provider": "Northland Mediation", "typical_duration_days": 60}
     programme: Programme = services.programme_create(actor=world["supervisor"], data=data)
-    referral = services.referral_offer(actor=world["caseworker"], case=case, programme=programme, stage="intake")
+    referral = services.referral_offer(
+        **HEARD, actor=world["caseworker"], case=case, programme=programme, stage="intake"
+    )
     return services.referral_activate(actor=world["caseworker"], referral=referral, data=dict(SAFEGUARDS))
 
 
@@ -117,7 +120,9 @@ def test_div_2_a_refused_start_does_not_tell_the_audit_trail_whether_the_child_a
     case = make_case()
     data = {"name": "Mediation", "kind": "mediation", "provider": "Northland Mediation", "typical_duration_days": 60}
     programme: Programme = services.programme_create(actor=world["supervisor"], data=data)
-    referral = services.referral_offer(actor=world["caseworker"], case=case, programme=programme, stage="intake")
+    referral = services.referral_offer(
+        **HEARD, actor=world["caseworker"], case=case, programme=programme, stage="intake"
+    )
     body = {**SAFEGUARDS, "acknowledgement_of_responsibility": "", "legal_advice_offered": False}
     with pytest.raises(RuleViolation) as refused:
         services.referral_activate(actor=world["caseworker"], referral=referral, data=body)

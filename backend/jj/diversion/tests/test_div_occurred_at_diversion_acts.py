@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from conftest import HEARD
 from jj.audit.models import AuditEvent
 from jj.cases.models import Case, CaseEvent
 from jj.deadlines.models import Deadline
@@ -32,7 +33,7 @@ def old_case(make_case: Any) -> Case:
 
 
 def _offer(client: Any, case: Case, programme: Programme, **extra: Any) -> Any:
-    body = {"case": case.pk, "programme": programme.pk, "stage": "intake", **extra}
+    body = {"case": case.pk, "programme": programme.pk, "stage": "intake", **HEARD, **extra}
     return client.post("/api/diversion-referrals/", body, format="json")
 
 

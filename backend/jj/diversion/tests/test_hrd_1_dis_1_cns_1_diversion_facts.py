@@ -17,7 +17,9 @@ def test_referral_facts_carry_the_case_the_child_and_the_childs_voice(make_case:
         actor=world["supervisor"], data={"name": "Mediation", "kind": "mediation", "provider": "Northland Mediation"}
     )
     case = make_case(accommodation_needs="Easy-read documents")
-    referral = services.referral_offer(actor=world["caseworker"], case=case, programme=programme, stage="intake")
+    referral = services.referral_offer(
+        actor=world["caseworker"], case=case, programme=programme, stage="intake", child_views="Wants to meet them"
+    )
     case_facts = referral_case_facts(referral)
     assert (case_facts.stage, case_facts.counsel_active) == ("intake", False)
     voice = diversion_voice({"child_views": "Happy to meet the shop owner", "child_consent": True})

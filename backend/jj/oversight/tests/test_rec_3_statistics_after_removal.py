@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from conftest import HEARD
 from jj.cases import services as case_services
 from jj.custody import services as custody_services
 from jj.custody.models import CustodyEpisode
@@ -40,7 +41,11 @@ def test_oversight_statistics_still_count_removed_children(
     for _ in range(6):  # released at 17 (Havana r. 19), the case then closed
         case = make_case(given_name=NAME, date_of_birth=DOB)
         episode = custody_services.custody_start(
-            actor=world["caseworker"], case=case, facility=facility, police_cell_justification="No youth unit at night"
+            **HEARD,
+            actor=world["caseworker"],
+            case=case,
+            facility=facility,
+            police_cell_justification="No youth unit at night",
         )
         assert isinstance(episode, CustodyEpisode)
         custody_services.custody_release(actor=world["caseworker"], episode=episode, reason="bail", aftercare={})

@@ -90,6 +90,9 @@ OFFENCES = [
 
 
 DEMO_NO_DIVERSION = "Demo: the child declined the diversion programme offered by the police"
+# CNS-1 and HRD-1: legal counsel is being appointed (its deadline shows on the worklist), and the child was heard.
+DEMO_NO_COUNSEL = "Legal aid counsel requested from the Northland defender; the court would not wait"
+DEMO_VIEWS = "Wants to go home to the family and keep going to school"
 
 
 class Command(BaseCommand):
@@ -220,7 +223,11 @@ class Command(BaseCommand):
                 case_services.case_close(actor=boss, case=case, reason="Charges withdrawn by the prosecutor")
             elif n % 4 == 1:
                 case_services.case_charge(
-                    actor=worker, case=case, version=case.version, diversion_not_offered_reason=DEMO_NO_DIVERSION
+                    actor=worker,
+                    case=case,
+                    version=case.version,
+                    diversion_not_offered_reason=DEMO_NO_DIVERSION,
+                    no_counsel_justification=DEMO_NO_COUNSEL,
                 )
         self._seed_status_offence_codes(admin, north)
         self._seed_refused_intakes(caseworker, today)
@@ -282,6 +289,8 @@ class Command(BaseCommand):
             "justification": "Missed two hearings; no responsible adult available",
             "age_floor_justification": "Demo: genuine public safety concern recorded by the court",
             "judicial_authority": "Northland Youth Court",
+            "child_views": DEMO_VIEWS,
+            "no_counsel_justification": DEMO_NO_COUNSEL,
         }
         why = "Demo: genuine public safety concern recorded by the court"
         for n, case in enumerate(cases):
@@ -322,6 +331,7 @@ class Command(BaseCommand):
                 facility=centre,
                 at=moved,
                 commitment_order_reference=f"NYC-CO-{case.pk:04d}",
+                child_views=DEMO_VIEWS,
             )
             custody.family_notification_record(
                 actor=worker,
@@ -332,7 +342,11 @@ class Command(BaseCommand):
                 case.refresh_from_db()
                 if case.status == CaseStatus.OPEN:
                     case_services.case_charge(
-                        actor=worker, case=case, version=case.version, diversion_not_offered_reason=DEMO_NO_DIVERSION
+                        actor=worker,
+                        case=case,
+                        version=case.version,
+                        diversion_not_offered_reason=DEMO_NO_DIVERSION,
+                        no_counsel_justification=DEMO_NO_COUNSEL,
                     )
                 custody.appearance_record(
                     actor=worker,
@@ -367,7 +381,9 @@ class Command(BaseCommand):
         }
         open_cases = Case.objects.filter(assignments__user=worker, status=CaseStatus.OPEN).order_by("-pk")[:2]
         for n, case in enumerate(open_cases):
-            referral = diversion.referral_offer(actor=worker, case=case, programme=mediation, stage="intake")
+            referral = diversion.referral_offer(
+                actor=worker, case=case, programme=mediation, stage="intake", child_views=DEMO_VIEWS
+            )
             diversion.referral_activate(actor=worker, referral=referral, data=safeguards)
             if n == 1:
                 referral.refresh_from_db()
