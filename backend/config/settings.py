@@ -131,6 +131,11 @@ if _replica_url:
 DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
 DATABASE_REPLICA_ROUTES = env_list("DATABASE_REPLICA_ROUTES", ["/api/oversight/", "/api/statistics/"])
 
+# Reads and lists of children's records are audited with one INSERT into a pending table and chained moments later by
+# jj.audit.seal (docs/audit.md, "Reads without the chain lock"), so readers never wait on the chain lock. Default on
+# PostgreSQL; on SQLite every writer is serialised anyway and reads are chained at once.
+AUDIT_DEFER_READS = env_bool("JJ_AUDIT_DEFER_READS", DATABASES["default"]["ENGINE"].endswith("postgresql"))
+
 # True when DATABASE_URL points at a PgBouncer in transaction mode: no session-level advisory locks are taken.
 DB_TRANSACTION_POOLING = env_bool("DB_TRANSACTION_POOLING", False)
 # The cache holds rate-limit counters (sign-in failures per address, export throttles). Shared across processes
@@ -327,6 +332,8 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     # expires: a sweep that waited longer than its period in the queue is dropped, the next one does its work.
     "sweep-deadlines": {"task": "jj.deadlines.sweep", "schedule": 60.0, "options": {"expires": 55}},
+    # Read events written to the pending table are chained within seconds (jj.audit.services.audit_seal_pending).
+    "seal-audit": {"task": "jj.audit.seal", "schedule": 5.0, "options": {"expires": 4}},
     # REC-3: hourly, so a child who turns 18 today is gone from every list by the next morning at the latest.
     "sweep-records": {"task": "jj.records.sweep", "schedule": 3600.0, "options": {"expires": 3500}},
     # Files of indicator exports past their expiry are deleted (jj/oversight/services.export_jobs_purge).
