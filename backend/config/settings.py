@@ -192,6 +192,10 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("SESSION_ABSOLUTE_TIMEOUT_SECONDS", 8 * 3600)  # absolute timeout
 SESSION_IDLE_TIMEOUT_SECONDS = env_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# With a shared cache (Redis, CACHE_URL) a request reads its session from the cache, not the database; writes (sign
+# in, the activity stamp at most once a minute, logout) go to both. Without one (make run) sessions stay in the
+# database: a per-process cache would let one worker keep a session that another has ended.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if _cache_url else "django.contrib.sessions.backends.db"
 
 # Request bodies: 2.5 MB at most (Django's default, stated here); a larger one is answered 413 with a message.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024 + 512 * 1024)
