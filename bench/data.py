@@ -301,6 +301,7 @@ def generate(size: str, events_per_child: int) -> dict[str, Any]:
                 yield {
                     "id": n,
                     "case_id": k,
+                    "agency_id": plan.child_agency(plan.case_child(k)),
                     "kind": "review",
                     "description": "Review of the case plan",
                     "due_at": due,
@@ -312,6 +313,7 @@ def generate(size: str, events_per_child: int) -> dict[str, Any]:
                 yield {
                     "id": n,
                     "case_id": c,
+                    "agency_id": plan.child_agency(c),
                     "kind": "final_decision",
                     "rule_id": "PTD-6",
                     "description": "Final decision on the charges (pretrial detention)",

@@ -77,7 +77,13 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
     )
     assert isinstance(episode, CustodyEpisode)
     for c in cases:
-        Deadline.objects.create(case=c, kind="review", description="Review", due_at=timezone.now() + timedelta(hours=3))
+        Deadline.objects.create(
+            case=c,
+            agency_id=c.agency_id,
+            kind="review",
+            description="Review",
+            due_at=timezone.now() + timedelta(hours=3),
+        )
     guardian = Guardian.objects.create(child_id=case.child_id, name="Ada Okafor", relationship="mother")
     for _ in range(3):
         export = ExportJob.objects.create(
