@@ -7,6 +7,8 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-secret-key-not-for-any-deployment-0123456789abcdef")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")
 os.environ.setdefault("AXES_ENABLED", "0")
+# The chain key of the benchmark's own trail (bench-data writes a valid chain with it; the server appends with it).
+os.environ.setdefault("JJ_AUDIT_HMAC_KEY", "bench-only-audit-chain-key-not-for-any-deployment-0123456789")
 
 from config.settings import *  # noqa: F403
 

@@ -99,6 +99,32 @@ def measure(port: int, username: str | None, paths: list[str], rounds: int) -> d
     return summarise(times, queries, sql, server)
 
 
+POST_ROUNDS = 60
+
+
+def measure_posts(port: int, username: str, bodies: list[dict[str, Any]]) -> dict[str, Any]:
+    """One POST /api/custody-episodes/ per body (each starts custody of another child), sequentially. A start the
+    rules refuse (4xx) is counted apart and left out of the times."""
+    client = Client(port, username)
+    client.request("GET", "/api/auth/me/")
+    times, queries, sql, server = [], [], [], []
+    refused = 0
+    for body in bodies:
+        status, headers, payload, elapsed = client.request("POST", "/api/custody-episodes/", body)
+        if status >= 500:
+            raise RuntimeError(f"POST custody start: {status} {payload[:300]!r}")
+        if status not in (201, 202):
+            refused += 1
+            continue
+        times.append(elapsed * 1000)
+        queries.append(int(headers.get("x-queries", 0)))
+        sql.append(float(headers.get("x-sql-ms", 0)))
+        server.append(float(headers.get("x-server-ms", 0)))
+    if not times:
+        return {"n": 0, "refused": refused}
+    return {**summarise(times, queries, sql, server), "refused": refused}
+
+
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -149,15 +175,40 @@ def db_rows(url: str, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any,
         return list(conn.execute(sql, params).fetchall())
 
 
-def start_server(port: int, url: str, workers: int) -> subprocess.Popen[bytes]:
-    env = {
+# Sessions in Redis as deployed (docs/deployment.md: CACHE_URL), on a database number of its own; "" for none.
+CACHE_URL = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/12")
+# The periodic sealer of pending audit reads (Celery beat runs jj.audit.seal every 5 s in production).
+SEALER = (
+    "import time, django; django.setup()\n"
+    "from jj.audit.services import audit_seal_pending\n"
+    "while True:\n    audit_seal_pending()\n    time.sleep(5)\n"
+)
+
+
+def server_env(url: str, workers: int) -> dict[str, str]:
+    return {
         **os.environ,
         "DATABASE_URL": url,
+        "CACHE_URL": CACHE_URL,
         "DJANGO_SETTINGS_MODULE": "bench_settings",
         "PYTHONPATH": str(HERE),
         "WEB_CONCURRENCY": str(workers),
         "LOG_LEVEL": "WARNING",
     }
+
+
+def start_sealer(url: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(  # noqa: S603 (fixed argv)
+        [sys.executable, "-c", SEALER],
+        cwd=ROOT / "backend",
+        env=server_env(url, 1),
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def start_server(port: int, url: str, workers: int) -> subprocess.Popen[bytes]:
+    env = server_env(url, workers)
     gunicorn = Path(sys.executable).parent / "gunicorn"
     process = subprocess.Popen(  # noqa: S603 (fixed argv)
         [str(gunicorn), "config.wsgi", "--bind", f"{HOST}:{port}", "--workers", str(workers), "--timeout", "60"],
@@ -207,8 +258,22 @@ def run(size: str, port: int, rounds: int, workers: int, clients: int, per_clien
         )
     ]
     deep = db_rows(url, "SELECT count(*) FROM cases_case WHERE agency_id = 1")[0][0] // 25
+    # Custody start (POST): cases of the caseworker whose child is not held now, one start each.
+    startable = [
+        r[0]
+        for r in db_rows(
+            url,
+            "SELECT c.id FROM cases_assignment a JOIN cases_case c ON c.id = a.case_id"
+            " WHERE a.user_id = %s AND a.ended_at IS NULL AND c.status <> 'closed' AND NOT EXISTS"
+            " (SELECT 1 FROM custody_custodyepisode e WHERE e.child_id = c.child_id AND e.ended_at IS NULL)"
+            " ORDER BY c.id LIMIT %s",
+            (workers_ids[0], POST_ROUNDS),
+        )
+    ]
+    facility = plan.worker_agency(workers_ids[0])  # one facility an agency, numbered like its agency
     load_before = os.getloadavg()
     server = start_server(port, url, workers)
+    sealer = start_sealer(url)
     results: dict[str, Any] = {}
     try:
         client = Client(port, sup)
@@ -238,6 +303,20 @@ def run(size: str, port: int, rounds: int, workers: int, clients: int, per_clien
         for name, user, paths in scenarios:
             results[name] = measure(port, user, paths, rounds)
             print(f"{name:40s} {results[name]}", flush=True)
+        results["custody start (POST)"] = measure_posts(
+            port,
+            cw,
+            [
+                {
+                    "case": case_id,
+                    "facility": facility,
+                    "police_cell_justification": "No youth unit open at night",
+                    "age_floor_justification": "Benchmark: the child's age is documented",
+                }
+                for case_id in startable
+            ],
+        )
+        print(f"{'custody start (POST)':40s} {results['custody start (POST)']}", flush=True)
         tp: dict[str, float] = {}
         users = [f"cw{u:05d}" for u in workers_ids]
         tp["case list"] = throughput(port, list(users), [["/api/cases/"]] * clients, per_client)
@@ -258,6 +337,7 @@ def run(size: str, port: int, rounds: int, workers: int, clients: int, per_clien
         )
         print(tp, flush=True)
     finally:
+        stop_server(sealer)
         stop_server(server)
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
@@ -320,6 +400,9 @@ def write_doc() -> None:
         ]
         lat = r["latency"]
         for name, m in lat.items():
+            if "p50" not in m:  # every POST refused by the rules: nothing timed
+                lines.append(f"| {name} | - | - | - | - | - | - | ({m.get('refused', 0)} refused) |")
+                continue
             ref_name = next((k for k in lat if k.startswith("ref:") and _pair(name, k)), None)
             vs = ratio(m["p95"], lat[ref_name]["p95"]) if ref_name and not name.startswith("ref:") else ""
             lines.append(
