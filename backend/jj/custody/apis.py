@@ -95,7 +95,7 @@ def _started_episode_out(user: User, episode_id: int) -> dict[str, Any] | None:
         empty = getattr(episode, name).none()
         empty._result_cache = []
         empty._prefetch_done = True
-        episode._prefetched_objects_cache[name] = empty
+        episode._prefetched_objects_cache[name] = empty  # type: ignore[attr-defined]
     return CustodyEpisodeDetailSerializer(episode, show_names=shows_names(user), now=timezone.now()).data  # type: ignore[return-value]
 
 
