@@ -242,6 +242,50 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
             os.killpg(process.pid, signal.SIGKILL)
 
 
+def startable_cases(url: str, worker: int) -> list[int]:
+    """Cases of the caseworker whose child is not held now: one custody start each."""
+    return [
+        r[0]
+        for r in db_rows(
+            url,
+            "SELECT c.id FROM cases_assignment a JOIN cases_case c ON c.id = a.case_id"
+            " WHERE a.user_id = %s AND a.ended_at IS NULL AND c.status <> 'closed' AND NOT EXISTS"
+            " (SELECT 1 FROM custody_custodyepisode e WHERE e.child_id = c.child_id AND e.ended_at IS NULL)"
+            " ORDER BY c.id LIMIT %s",
+            (worker, POST_ROUNDS),
+        )
+    ]
+
+
+def start_bodies(cases: list[int], facility: int) -> list[dict[str, Any]]:
+    return [
+        {
+            "case": case_id,
+            "facility": facility,
+            "police_cell_justification": "No youth unit open at night",
+            "age_floor_justification": "Benchmark: the child's age is documented",
+            "commitment_order_reference": f"BENCH-{case_id}",  # DET-3: a detention facility needs one
+        }
+        for case_id in cases
+    ]
+
+
+def run_posts(size: str, port: int) -> dict[str, Any]:
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    plan = Plan(size)
+    worker = plan.first_worker
+    bodies = start_bodies(startable_cases(url, worker), plan.worker_agency(worker))
+    server = start_server(port, url, 4)
+    sealer = start_sealer(url)
+    try:
+        measured = measure_posts(port, f"cw{worker:05d}", bodies)
+    finally:
+        stop_server(sealer)
+        stop_server(server)
+    print(f"{'custody start (POST)':40s} {measured}", flush=True)
+    return measured
+
+
 def run(size: str, port: int, rounds: int, workers: int, clients: int, per_client: int) -> dict[str, Any]:
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     plan = Plan(size)
@@ -258,19 +302,9 @@ def run(size: str, port: int, rounds: int, workers: int, clients: int, per_clien
         )
     ]
     deep = db_rows(url, "SELECT count(*) FROM cases_case WHERE agency_id = 1")[0][0] // 25
-    # Custody start (POST): cases of the caseworker whose child is not held now, one start each.
-    startable = [
-        r[0]
-        for r in db_rows(
-            url,
-            "SELECT c.id FROM cases_assignment a JOIN cases_case c ON c.id = a.case_id"
-            " WHERE a.user_id = %s AND a.ended_at IS NULL AND c.status <> 'closed' AND NOT EXISTS"
-            " (SELECT 1 FROM custody_custodyepisode e WHERE e.child_id = c.child_id AND e.ended_at IS NULL)"
-            " ORDER BY c.id LIMIT %s",
-            (workers_ids[0], POST_ROUNDS),
-        )
-    ]
-    facility = plan.worker_agency(workers_ids[0])  # one facility an agency, numbered like its agency
+    # Custody start (POST): cases of the caseworker whose child is not held now, one start each; one facility an
+    # agency, numbered like its agency.
+    bodies = start_bodies(startable_cases(url, workers_ids[0]), plan.worker_agency(workers_ids[0]))
     load_before = os.getloadavg()
     server = start_server(port, url, workers)
     sealer = start_sealer(url)
@@ -303,19 +337,7 @@ def run(size: str, port: int, rounds: int, workers: int, clients: int, per_clien
         for name, user, paths in scenarios:
             results[name] = measure(port, user, paths, rounds)
             print(f"{name:40s} {results[name]}", flush=True)
-        results["custody start (POST)"] = measure_posts(
-            port,
-            cw,
-            [
-                {
-                    "case": case_id,
-                    "facility": facility,
-                    "police_cell_justification": "No youth unit open at night",
-                    "age_floor_justification": "Benchmark: the child's age is documented",
-                }
-                for case_id in startable
-            ],
-        )
+        results["custody start (POST)"] = measure_posts(port, cw, bodies)
         print(f"{'custody start (POST)':40s} {results['custody start (POST)']}", flush=True)
         tp: dict[str, float] = {}
         users = [f"cw{u:05d}" for u in workers_ids]
@@ -367,8 +389,18 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (deployment: about two per core)")
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--per-client", type=int, default=25, help="requests per client in throughput runs")
+    parser.add_argument(
+        "--post-only", action="store_true", help="measure only custody start (POST) into the size's existing results"
+    )
     args = parser.parse_args()
     size = args.size or json.loads((HERE / "dataset.json").read_text())["size"]
+    if args.post_only:
+        path = HERE / f"results-http-{size}.json"
+        result = json.loads(path.read_text())
+        result["latency"]["custody start (POST)"] = run_posts(size, args.port)
+        path.write_text(json.dumps(result, indent=2) + "\n")
+        write_doc()
+        return
     result = run(size, args.port, args.rounds, args.workers, args.clients, args.per_client)
     (HERE / f"results-http-{size}.json").write_text(json.dumps(result, indent=2) + "\n")
     write_doc()
