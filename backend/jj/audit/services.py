@@ -64,6 +64,8 @@ def audit_append(
     actor_username: str = "",
 ) -> AuditEvent:
     """Append one event to the chain, in the caller's transaction (the chain lock is held to its end)."""
+    # No savepoint: inside a service's transaction the event commits or rolls back with the change, and a
+    # savepoint would cost two more round trips on every audited request.
     with transaction.atomic(savepoint=False):
         last = _lock_chain_and_read_head()
         seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
