@@ -169,7 +169,10 @@ def transactional_audit(transactional_db: Any) -> Any:
     can (triggers off), so the database flush between tests is not refused by the append-only guard."""
     from django.db import connection
 
+    from jj.audit.services import audit_seal_pending
+
     yield
+    audit_seal_pending()  # pending reads are deleted by sealing them (their trigger refuses any other delete)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER USER")

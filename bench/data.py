@@ -143,8 +143,8 @@ def generate(size: str, events_per_child: int) -> dict[str, Any]:
     from django.db import connection, transaction
 
     from jj.accounts.models import Agency, Jurisdiction, Role, User
-    from jj.audit.chain import GENESIS_HASH, event_hash
-    from jj.audit.services import iso_utc
+    from jj.audit.chain import GENESIS_HASH, chain_hasher
+    from jj.audit.services import audit_key, iso_utc
     from jj.cases.models import Assignment, Case
     from jj.core.pseudonym import child_pseudonym
     from jj.custody.models import CustodyEpisode, Facility
@@ -301,6 +301,7 @@ def generate(size: str, events_per_child: int) -> dict[str, Any]:
                 yield {
                     "id": n,
                     "case_id": k,
+                    "agency_id": plan.child_agency(plan.case_child(k)),
                     "kind": "review",
                     "description": "Review of the case plan",
                     "due_at": due,
@@ -312,6 +313,7 @@ def generate(size: str, events_per_child: int) -> dict[str, Any]:
                 yield {
                     "id": n,
                     "case_id": c,
+                    "agency_id": plan.child_agency(c),
                     "kind": "final_decision",
                     "rule_id": "PTD-6",
                     "description": "Final decision on the charges (pretrial detention)",
@@ -324,6 +326,7 @@ def generate(size: str, events_per_child: int) -> dict[str, Any]:
 
         def events() -> Iterator[dict[str, Any]]:
             prev = GENESIS_HASH
+            event_hash = chain_hasher(audit_key())  # the chain is keyed (JJ_AUDIT_HMAC_KEY, see bench_settings)
             total = plan.children * events_per_child
             actions = ("case.read", "child.read", "case.update")
             for seq in range(1, total + 1):

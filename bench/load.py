@@ -99,6 +99,32 @@ def measure(port: int, username: str | None, paths: list[str], rounds: int) -> d
     return summarise(times, queries, sql, server)
 
 
+POST_ROUNDS = 60
+
+
+def measure_posts(port: int, username: str, bodies: list[dict[str, Any]]) -> dict[str, Any]:
+    """One POST /api/custody-episodes/ per body (each starts custody of another child), sequentially. A start the
+    rules refuse (4xx) is counted apart and left out of the times."""
+    client = Client(port, username)
+    client.request("GET", "/api/auth/me/")
+    times, queries, sql, server = [], [], [], []
+    refused = 0
+    for body in bodies:
+        status, headers, payload, elapsed = client.request("POST", "/api/custody-episodes/", body)
+        if status >= 500:
+            raise RuntimeError(f"POST custody start: {status} {payload[:300]!r}")
+        if status not in (201, 202):
+            refused += 1
+            continue
+        times.append(elapsed * 1000)
+        queries.append(int(headers.get("x-queries", 0)))
+        sql.append(float(headers.get("x-sql-ms", 0)))
+        server.append(float(headers.get("x-server-ms", 0)))
+    if not times:
+        return {"n": 0, "refused": refused}
+    return {**summarise(times, queries, sql, server), "refused": refused}
+
+
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -149,15 +175,40 @@ def db_rows(url: str, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any,
         return list(conn.execute(sql, params).fetchall())
 
 
-def start_server(port: int, url: str, workers: int) -> subprocess.Popen[bytes]:
-    env = {
+# Sessions in Redis as deployed (docs/deployment.md: CACHE_URL), on a database number of its own; "" for none.
+CACHE_URL = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/12")
+# The periodic sealer of pending audit reads (Celery beat runs jj.audit.seal every 5 s in production).
+SEALER = (
+    "import time, django; django.setup()\n"
+    "from jj.audit.services import audit_seal_pending\n"
+    "while True:\n    audit_seal_pending()\n    time.sleep(5)\n"
+)
+
+
+def server_env(url: str, workers: int) -> dict[str, str]:
+    return {
         **os.environ,
         "DATABASE_URL": url,
+        "CACHE_URL": CACHE_URL,
         "DJANGO_SETTINGS_MODULE": "bench_settings",
         "PYTHONPATH": str(HERE),
         "WEB_CONCURRENCY": str(workers),
         "LOG_LEVEL": "WARNING",
     }
+
+
+def start_sealer(url: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(  # noqa: S603 (fixed argv)
+        [sys.executable, "-c", SEALER],
+        cwd=ROOT / "backend",
+        env=server_env(url, 1),
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def start_server(port: int, url: str, workers: int) -> subprocess.Popen[bytes]:
+    env = server_env(url, workers)
     gunicorn = Path(sys.executable).parent / "gunicorn"
     process = subprocess.Popen(  # noqa: S603 (fixed argv)
         [str(gunicorn), "config.wsgi", "--bind", f"{HOST}:{port}", "--workers", str(workers), "--timeout", "60"],
@@ -191,6 +242,50 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
             os.killpg(process.pid, signal.SIGKILL)
 
 
+def startable_cases(url: str, worker: int) -> list[int]:
+    """Cases of the caseworker whose child is not held now: one custody start each."""
+    return [
+        r[0]
+        for r in db_rows(
+            url,
+            "SELECT c.id FROM cases_assignment a JOIN cases_case c ON c.id = a.case_id"
+            " WHERE a.user_id = %s AND a.ended_at IS NULL AND c.status <> 'closed' AND NOT EXISTS"
+            " (SELECT 1 FROM custody_custodyepisode e WHERE e.child_id = c.child_id AND e.ended_at IS NULL)"
+            " ORDER BY c.id LIMIT %s",
+            (worker, POST_ROUNDS),
+        )
+    ]
+
+
+def start_bodies(cases: list[int], facility: int) -> list[dict[str, Any]]:
+    return [
+        {
+            "case": case_id,
+            "facility": facility,
+            "police_cell_justification": "No youth unit open at night",
+            "age_floor_justification": "Benchmark: the child's age is documented",
+            "commitment_order_reference": f"BENCH-{case_id}",  # DET-3: a detention facility needs one
+        }
+        for case_id in cases
+    ]
+
+
+def run_posts(size: str, port: int) -> dict[str, Any]:
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    plan = Plan(size)
+    worker = plan.first_worker
+    bodies = start_bodies(startable_cases(url, worker), plan.worker_agency(worker))
+    server = start_server(port, url, 4)
+    sealer = start_sealer(url)
+    try:
+        measured = measure_posts(port, f"cw{worker:05d}", bodies)
+    finally:
+        stop_server(sealer)
+        stop_server(server)
+    print(f"{'custody start (POST)':40s} {measured}", flush=True)
+    return measured
+
+
 def run(size: str, port: int, rounds: int, workers: int, clients: int, per_client: int) -> dict[str, Any]:
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     plan = Plan(size)
@@ -207,8 +302,12 @@ def run(size: str, port: int, rounds: int, workers: int, clients: int, per_clien
         )
     ]
     deep = db_rows(url, "SELECT count(*) FROM cases_case WHERE agency_id = 1")[0][0] // 25
+    # Custody start (POST): cases of the caseworker whose child is not held now, one start each; one facility an
+    # agency, numbered like its agency.
+    bodies = start_bodies(startable_cases(url, workers_ids[0]), plan.worker_agency(workers_ids[0]))
     load_before = os.getloadavg()
     server = start_server(port, url, workers)
+    sealer = start_sealer(url)
     results: dict[str, Any] = {}
     try:
         client = Client(port, sup)
@@ -238,6 +337,8 @@ def run(size: str, port: int, rounds: int, workers: int, clients: int, per_clien
         for name, user, paths in scenarios:
             results[name] = measure(port, user, paths, rounds)
             print(f"{name:40s} {results[name]}", flush=True)
+        results["custody start (POST)"] = measure_posts(port, cw, bodies)
+        print(f"{'custody start (POST)':40s} {results['custody start (POST)']}", flush=True)
         tp: dict[str, float] = {}
         users = [f"cw{u:05d}" for u in workers_ids]
         tp["case list"] = throughput(port, list(users), [["/api/cases/"]] * clients, per_client)
@@ -258,6 +359,7 @@ def run(size: str, port: int, rounds: int, workers: int, clients: int, per_clien
         )
         print(tp, flush=True)
     finally:
+        stop_server(sealer)
         stop_server(server)
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
@@ -287,8 +389,18 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (deployment: about two per core)")
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--per-client", type=int, default=25, help="requests per client in throughput runs")
+    parser.add_argument(
+        "--post-only", action="store_true", help="measure only custody start (POST) into the size's existing results"
+    )
     args = parser.parse_args()
     size = args.size or json.loads((HERE / "dataset.json").read_text())["size"]
+    if args.post_only:
+        path = HERE / f"results-http-{size}.json"
+        result = json.loads(path.read_text())
+        result["latency"]["custody start (POST)"] = run_posts(size, args.port)
+        path.write_text(json.dumps(result, indent=2) + "\n")
+        write_doc()
+        return
     result = run(size, args.port, args.rounds, args.workers, args.clients, args.per_client)
     (HERE / f"results-http-{size}.json").write_text(json.dumps(result, indent=2) + "\n")
     write_doc()
@@ -320,6 +432,9 @@ def write_doc() -> None:
         ]
         lat = r["latency"]
         for name, m in lat.items():
+            if "p50" not in m:  # every POST refused by the rules: nothing timed
+                lines.append(f"| {name} | - | - | - | - | - | - | ({m.get('refused', 0)} refused) |")
+                continue
             ref_name = next((k for k in lat if k.startswith("ref:") and _pair(name, k)), None)
             vs = ratio(m["p95"], lat[ref_name]["p95"]) if ref_name and not name.startswith("ref:") else ""
             lines.append(

@@ -1,6 +1,6 @@
 """gunicorn settings for `make run`: one process, with the deadline sweep (every minute), the purge of expired
-exports and the records sweep (REC-3, every hour) on an in-process timer (production runs them from Celery beat
-instead)."""
+exports, the sealing of pending audit reads and the records sweep (REC-3, every hour) on an in-process timer
+(production runs them from Celery beat instead)."""
 
 import logging
 import threading
@@ -16,6 +16,7 @@ RECORDS_SWEEP_EVERY = 60  # deadline sweeps, i.e. hourly
 def post_worker_init(worker: Any) -> None:
     from django.utils import timezone
 
+    from jj.audit.services import audit_seal_pending
     from jj.custody.records import records_sweep
     from jj.deadlines.services import deadlines_sweep
     from jj.oversight.services import export_jobs_purge
@@ -40,5 +41,9 @@ def post_worker_init(worker: Any) -> None:
                 export_jobs_purge(now=timezone.now())
             except Exception:
                 log.exception("export purge failed")
+            try:  # only with JJ_AUDIT_DEFER_READS (PostgreSQL without a worker): the trail is sealed before reading too
+                audit_seal_pending()
+            except Exception:
+                log.exception("audit sealing failed")
 
     threading.Thread(target=loop, name="deadline-sweep", daemon=True).start()

@@ -131,6 +131,11 @@ if _replica_url:
 DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
 DATABASE_REPLICA_ROUTES = env_list("DATABASE_REPLICA_ROUTES", ["/api/oversight/", "/api/statistics/"])
 
+# Reads and lists of children's records are audited with one INSERT into a pending table and chained moments later by
+# jj.audit.seal (docs/audit.md, "Reads without the chain lock"), so readers never wait on the chain lock. Default on
+# PostgreSQL; on SQLite every writer is serialised anyway and reads are chained at once.
+AUDIT_DEFER_READS = env_bool("JJ_AUDIT_DEFER_READS", DATABASES["default"]["ENGINE"].endswith("postgresql"))
+
 # True when DATABASE_URL points at a PgBouncer in transaction mode: no session-level advisory locks are taken.
 DB_TRANSACTION_POOLING = env_bool("DB_TRANSACTION_POOLING", False)
 # The cache holds rate-limit counters (sign-in failures per address, export throttles). Shared across processes
@@ -187,6 +192,10 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("SESSION_ABSOLUTE_TIMEOUT_SECONDS", 8 * 3600)  # absolute timeout
 SESSION_IDLE_TIMEOUT_SECONDS = env_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# With a shared cache (Redis, CACHE_URL) a request reads its session from the cache, not the database; writes (sign
+# in, the activity stamp at most once a minute, logout) go to both. Without one (make run) sessions stay in the
+# database: a per-process cache would let one worker keep a session that another has ended.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if _cache_url else "django.contrib.sessions.backends.db"
 
 # Request bodies: 2.5 MB at most (Django's default, stated here); a larger one is answered 413 with a message.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024 + 512 * 1024)
@@ -327,6 +336,8 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     # expires: a sweep that waited longer than its period in the queue is dropped, the next one does its work.
     "sweep-deadlines": {"task": "jj.deadlines.sweep", "schedule": 60.0, "options": {"expires": 55}},
+    # Read events written to the pending table are chained within seconds (jj.audit.services.audit_seal_pending).
+    "seal-audit": {"task": "jj.audit.seal", "schedule": 5.0, "options": {"expires": 4}},
     # REC-3: hourly, so a child who turns 18 today is gone from every list by the next morning at the latest.
     "sweep-records": {"task": "jj.records.sweep", "schedule": 3600.0, "options": {"expires": 3500}},
     # Files of indicator exports past their expiry are deleted (jj/oversight/services.export_jobs_purge).

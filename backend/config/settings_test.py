@@ -10,6 +10,10 @@ from config.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+# Reads chained at once, on either database, so a test sees a read's event on the chain right after the request;
+# jj/audit/tests/test_pending_reads.py turns deferral on to test it.
+AUDIT_DEFER_READS = False
+
 # A file, not SQLite's shared in-memory database: concurrency tests need real locking, as in `make run`.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     import tempfile

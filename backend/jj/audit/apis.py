@@ -17,7 +17,7 @@ from jj.audit import selectors
 from jj.audit.export import export_lines
 from jj.audit.models import AuditEvent
 from jj.audit.serializers import AccessLogEntrySerializer, AuditEventSerializer, ChainReportSerializer
-from jj.audit.services import audit_append, query_for_audit
+from jj.audit.services import audit_append, audit_seal_before_reading, query_for_audit
 from jj.audit.shredding import child_key_for_read, has_sealed
 from jj.audit.verification import verify_chain
 from jj.core.exceptions import ActionNotAllowed
@@ -38,6 +38,7 @@ class AuditEventListApi(ListAPIView):
     ordering_fields = ["seq", "occurred_at"]
 
     def scoped_queryset(self, user: User) -> QuerySet[AuditEvent]:
+        audit_seal_before_reading()
         return selectors.audit_event_list(user=user)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -70,6 +71,7 @@ class AuditVerifyApi(APIView):
             if not seq.isdigit() or len(digest) != 64:
                 raise serializers.ValidationError({"head": ["Give the head as SEQ:HASH (64 hex characters)."]})
             head = (int(seq), digest)
+        audit_seal_before_reading()
         report = verify_chain(expected_head=head)
         last = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
         audit_append(
@@ -121,6 +123,7 @@ class AuditExportApi(APIView):
         query.is_valid(raise_exception=True)
         after: datetime | None = query.validated_data.get("occurred_after")
         before: datetime | None = query.validated_data.get("occurred_before")
+        audit_seal_before_reading()
         audit_append(
             actor=request.user,  # type: ignore[arg-type]
             action="audit.export",
@@ -151,6 +154,7 @@ class ChildAccessLogApi(ListAPIView):
         child = child_get_for_user(user=user, child_id=self.kwargs["child_id"], action="child.access_log")
         if user.role != Role.SUPERVISOR or child.agency_id != user.agency_id:
             raise ActionNotAllowed("Only a supervisor of the child's agency can see who opened this file.")
+        audit_seal_before_reading()
         return selectors.child_access_log(child_ref=child_pseudonym(child.pk))
 
     def get_serializer(self, *args: Any, **kwargs: Any) -> Any:

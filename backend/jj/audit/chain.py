@@ -36,17 +36,22 @@ HASHED_FIELDS = (
 )
 
 
-def canonical(event: Mapping[str, Any]) -> bytes:
+# What a read event written before it is chained (jj.audit.models.PendingAuditEvent) is authenticated by: every
+# hashed field except the two the chain gives it when it is sealed (its place and its predecessor's hash).
+CONTENT_FIELDS = tuple(name for name in HASHED_FIELDS if name not in ("seq", "prev_hash"))
+
+
+def canonical(event: Mapping[str, Any], fields: tuple[str, ...] = HASHED_FIELDS) -> bytes:
     """Compact JSON with sorted keys; `occurred_at` must already be an ISO-8601 UTC string."""
     return json.dumps(
-        {name: event[name] for name in HASHED_FIELDS}, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+        {name: event[name] for name in fields}, sort_keys=True, separators=(",", ":"), ensure_ascii=False
     ).encode()
 
 
 _BLOCK = 64  # SHA-256's block size
 
 
-def chain_hasher(key: bytes) -> Callable[[Mapping[str, Any]], str]:
+def chain_hasher(key: bytes, fields: tuple[str, ...] = HASHED_FIELDS) -> Callable[[Mapping[str, Any]], str]:
     """HMAC-SHA256 (RFC 2104) for one key, equal to `hmac.new(key, msg, "sha256")`. The padded inner and outer
     states are computed once and copied per event (two C-level hash copies), which keeps verifying a million
     events close to plain SHA-256; `hmac`'s own copy() costs about twice as much per event."""
@@ -60,7 +65,7 @@ def chain_hasher(key: bytes) -> Callable[[Mapping[str, Any]], str]:
 
     def mac(event: Mapping[str, Any]) -> str:
         state = inner.copy()
-        state.update(canonical(event))
+        state.update(canonical(event, fields))
         result = outer.copy()
         result.update(state.digest())
         return result.hexdigest()
@@ -70,3 +75,10 @@ def chain_hasher(key: bytes) -> Callable[[Mapping[str, Any]], str]:
 
 def event_hash(event: Mapping[str, Any], *, key: bytes) -> str:
     return chain_hasher(key)(event)
+
+
+def content_mac(event: Mapping[str, Any], *, key: bytes) -> str:
+    """HMAC of a pending event's content (CONTENT_FIELDS), computed when it is written: the sealer chains only
+    events whose content still matches, so a row written into the pending table without the key is never sealed
+    as if the application had written it."""
+    return chain_hasher(key, CONTENT_FIELDS)(event)

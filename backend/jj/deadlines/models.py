@@ -10,6 +10,10 @@ class Deadline(models.Model):
     meets it. Overdue is computed from the data (`due_at < now and met_at is null`), never from a job."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadlines")
+    # The case's agency, copied by the deadline services (the only writers; a case never changes agency), so a
+    # supervisor's worklist and deadline list are read from the (agency_id, due_at) index without visiting the
+    # agency's cases (issue 12).
+    agency_id = models.BigIntegerField()
     kind = models.CharField(max_length=64)
     rule_id = models.CharField(max_length=16, blank=True)
     description = models.CharField(max_length=300)
@@ -40,6 +44,10 @@ class Deadline(models.Model):
                 fields=["case", "due_at"], condition=Q(met_at__isnull=True), name="deadline_case_open_due_idx"
             ),
             models.Index(fields=["subject_type", "subject_id"], name="deadline_subject_idx"),
+            # An agency's open deadlines by due date (met or moot ones have met_at): a supervisor's worklist.
+            models.Index(
+                fields=["agency_id", "due_at"], condition=Q(met_at__isnull=True), name="deadline_agency_open_due_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -3,8 +3,8 @@ from datetime import datetime, timedelta
 import django_filters
 from django.db.models import Count, Q, QuerySet
 
-from jj.accounts.models import User
-from jj.cases.access import case_related_scope_q
+from jj.accounts.models import Role, User
+from jj.cases.access import case_related_scope_q, shared_case_id_list
 from jj.core.filters import IdInFilter
 from jj.deadlines.models import Deadline, Notification
 
@@ -12,10 +12,21 @@ BUCKETS = ("overdue", "due_24h", "due_week", "open", "met")
 WORKLIST_BANDS = ("overdue", "due_24h", "due_week")
 
 
+def deadline_scope_q(user: User) -> Q:
+    """A supervisor's: the deadlines of their agency (the copied `agency_id`, read from the (agency_id, due_at)
+    index of open deadlines, not through the agency's cases), plus any case shared with them. Everyone else's:
+    those of their cases by id (assigned, held in their facility, shared), through the (case, due_at) index."""
+    if user.is_authenticated and user.is_active and user.role == Role.SUPERVISOR and user.agency_id is not None:
+        shared = shared_case_id_list(user)
+        own = Q(agency_id=user.agency_id)
+        return own | Q(case_id__in=shared) if shared else own
+    return case_related_scope_q(user)
+
+
 def deadline_list(*, user: User) -> QuerySet[Deadline]:
-    """Deadlines of the caller's cases, reached from those cases (assigned ids, agency) through the
-    (case, due_at) index, never by walking the nation's open deadlines. A sealed child's (REC-3) are in no list."""
-    return Deadline.objects.filter(case_related_scope_q(user), case__child__sealed_at__isnull=True).select_related(
+    """Deadlines of the caller's cases (deadline_scope_q), never by walking the nation's open deadlines. A sealed
+    child's (REC-3) are in no list."""
+    return Deadline.objects.filter(deadline_scope_q(user), case__child__sealed_at__isnull=True).select_related(
         "case", "case__child", "met_by"
     )
 

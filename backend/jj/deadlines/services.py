@@ -35,6 +35,7 @@ def deadlines_from_decisions(
     rows = [
         Deadline(
             case=case,
+            agency_id=case.agency_id,
             kind=spec.kind,
             rule_id=decision.rule_id,
             description=spec.description,
@@ -169,6 +170,7 @@ def notification_create(
             subject_type, subject_id = subject or ("case", case.pk)
             Deadline.objects.create(
                 case=case,
+                agency_id=case.agency_id,
                 kind="family_notification",
                 rule_id=rule_id,
                 description=f"Tell the parents or guardian: {message}"[:300],

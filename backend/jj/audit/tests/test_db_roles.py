@@ -58,6 +58,10 @@ def test_application_role_cannot_disable_the_audit_triggers(request: pytest.Fixt
         "TRUNCATE audit_auditevent",
         "DROP TABLE audit_auditevent",
         "DROP FUNCTION jj_audit_lock_head(bigint)",
+        # The pending reads (chained later by the sealer): never updated, never truncated, triggers stay on.
+        "UPDATE audit_pendingauditevent SET action = 'forged'",
+        "TRUNCATE audit_pendingauditevent",
+        "ALTER TABLE audit_pendingauditevent DISABLE TRIGGER USER",
     ]
     for statement in refused:
         with pytest.raises(DatabaseError, match=r"(?i)permission denied|must be owner"):
@@ -78,3 +82,27 @@ def test_grant_command_is_idempotent_and_for_postgresql_only(request: pytest.Fix
         return
     with pytest.raises(CommandError, match="PostgreSQL"):
         call_command("db_grant_app_role", role="anyone")
+
+
+@pytest.mark.django_db
+def test_application_role_writes_pending_reads_and_seals_them(request: pytest.FixtureRequest) -> None:
+    """Reads without the chain lock work under the application's role: it inserts the pending read, and the
+    sealer (same role) chains it and deletes the pending row, which its trigger allows once chained."""
+    if connection.vendor != "postgresql":
+        return
+    from django.test import override_settings
+
+    from jj.accounts.models import User
+    from jj.audit.models import PendingAuditEvent
+    from jj.audit.services import audit_read, audit_seal_pending
+
+    role = request.getfixturevalue("app_role")
+    reader = User.objects.create(username="reader", role="caseworker")
+    with override_settings(AUDIT_DEFER_READS=True), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f'SET LOCAL ROLE "{role}"')
+        audit_read(actor=reader, object_type="child", object_id=1, child_id=1)
+        assert audit_seal_pending() == 1
+        cursor.execute("RESET ROLE")
+    assert not PendingAuditEvent.objects.exists()
+    assert AuditEvent.objects.get(action="child.read").pending_id is not None
+    assert verify_chain().ok

@@ -48,7 +48,13 @@ def nation(world: Any) -> Any:
         Assignment(case=case, user=other, role=AssignmentRole.CASEWORKER, assigned_at=now) for case in cases
     )
     Deadline.objects.bulk_create(
-        Deadline(case=case, kind="review", description="Review", due_at=now + timedelta(hours=i % 300))
+        Deadline(
+            case=case,
+            agency_id=case.agency_id,
+            kind="review",
+            description="Review",
+            due_at=now + timedelta(hours=i % 300),
+        )
         for i, case in enumerate(cases)
     )
     mine = world["caseworker"]
@@ -62,6 +68,9 @@ def nation(world: Any) -> Any:
             opened_at=now,
         )
         Assignment.objects.create(case=case, user=mine, role=AssignmentRole.CASEWORKER, assigned_at=now)
+        Deadline.objects.create(
+            case=case, agency_id=case.agency_id, kind="review", description="Review", due_at=now + timedelta(hours=2)
+        )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return world
@@ -96,3 +105,17 @@ def test_child_and_deadline_lists_are_driven_from_the_callers_cases(nation: Any)
     plan = _plan(deadlines)
     assert not _scans_whole_table(plan, "deadlines_deadline"), plan
     assert not _scans_whole_table(plan, "cases_case"), plan
+
+
+def test_a_supervisors_open_deadlines_are_read_from_the_agency_index(nation: Any) -> None:
+    """The worklist's bands for a supervisor: the (agency_id, due_at) index of open deadlines, not the agency's
+    cases and not the nation's open deadlines."""
+    now = timezone.now()
+    user = nation["supervisor"]
+    week = deadline_list(user=user).filter(met_at__isnull=True, due_at__lt=now + timedelta(days=7))
+    page = week.order_by("due_at", "id")[:20]
+    plan = _plan(page)
+    assert "deadline_agency_open_due_idx" in plan, plan
+    assert not _scans_whole_table(plan, "deadlines_deadline"), plan
+    assert not _scans_whole_table(plan, "cases_case"), plan
+    assert len(list(page)) == 3  # the agency's three, none of the big agency's 4,000

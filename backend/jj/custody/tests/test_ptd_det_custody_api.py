@@ -453,3 +453,18 @@ def test_episode_list_query_count_is_constant(
         assert worker.get("/api/custody-episodes/?page_size=200").json()["count"] == 4
     with django_assert_max_num_queries(10):
         assert worker.get("/api/facilities/?page_size=200").status_code == 200
+
+
+def test_custody_start_answer_equals_a_read_of_the_new_episode(
+    make_case: Any, client_for: Any, facilities: dict[str, Facility]
+) -> None:
+    """The 201 answer is built without reading the records a new episode cannot have yet: it is the same as
+    reading the episode back (only `elapsed`-style fields computed from the clock may differ)."""
+    case = make_case(court=True)
+    client = client_for("caseworker")
+    started = start(client, case, facilities["police"])
+    assert started.status_code == 201, started.json()
+    read = client.get(f"/api/custody-episodes/{started.json()['id']}/").json()
+    volatile = {k for k, v in read.items() if started.json().get(k) != v}
+    assert volatile <= {"hours_held", "elapsed_hours", "elapsed", "held_hours", "days_held"}, volatile
+    assert set(started.json()) == set(read)

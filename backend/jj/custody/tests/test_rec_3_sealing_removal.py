@@ -67,6 +67,7 @@ def test_sealed_child_vanishes_from_every_ordinary_list_and_detail(
     """Released at 17, sealed the next sweep: gone for the caseworker and the supervisor, lists and details."""
     deadline = Deadline.objects.create(
         case=closed_case,
+        agency_id=closed_case.agency_id,
         kind="review",
         description="Review",
         due_at=at(date(2026, 11, 1)),

@@ -225,7 +225,12 @@ def test_complaint_and_health_examination_record_the_new_fields(episode: Custody
 
 def test_individual_plan_meets_its_deadline(episode: CustodyEpisode, client_for: Any) -> None:
     due = Deadline.objects.create(
-        case=episode.case, kind="individual_plan", rule_id="REI-1", description="plan", due_at=timezone.now()
+        case=episode.case,
+        agency_id=episode.case.agency_id,
+        kind="individual_plan",
+        rule_id="REI-1",
+        description="plan",
+        due_at=timezone.now(),
     )
     body = {"needs": "Schooling; counselling", "plan": "Enrol in the centre's school", "assessed_by": "Ms Diallo"}
     response = client_for("facility_officer").post(url(episode, "individual-plans"), body, format="json")
@@ -271,7 +276,12 @@ def test_aftercare_plan_after_release_meets_its_deadline(episode: CustodyEpisode
     assert early.status_code == 400  # the child is still held: the plan goes with the release
     services.custody_release(actor=_user(episode, "caseworker"), episode=episode, reason="bail", aftercare={})
     due = Deadline.objects.create(
-        case=episode.case, kind="aftercare_plan", rule_id="REI-1", description="aftercare", due_at=timezone.now()
+        case=episode.case,
+        agency_id=episode.case.agency_id,
+        kind="aftercare_plan",
+        rule_id="REI-1",
+        description="aftercare",
+        due_at=timezone.now(),
     )
     empty = worker.post(url(episode, "aftercare-plans"), {**body, "items": {}}, format="json")
     assert empty.status_code == 400

@@ -169,3 +169,24 @@ def test_deadline_lists_cost_constant_queries(url: str, make_case: Any, client_f
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(one.captured_queries) == len(many.captured_queries)
+
+
+def test_every_deadline_carries_its_cases_agency_and_the_supervisor_list_follows_it(
+    world: Any, make_case: Any, client_for: Any
+) -> None:
+    """Issue 12: the services copy the case's agency onto each deadline (the supervisor's worklist reads it from
+    the (agency_id, due_at) index); another agency's supervisor sees none of them."""
+    case = make_case()
+    other = make_case(by="sp_caseworker")
+    mine, theirs = _deadline(case, hours=2), _deadline(other, hours=2)
+    assert (mine.agency_id, theirs.agency_id) == (case.agency_id, other.agency_id)
+    assert Deadline.objects.get(pk=mine.pk).agency_id == world.yjs.pk
+    body = client_for("supervisor").get("/api/worklist/").json()
+    shown = {d["id"] for band in ("overdue", "due_24h", "due_week") for d in body[band]}
+    assert mine.pk in shown
+    assert theirs.pk not in shown
+    assert set(Deadline.objects.filter(pk__in=shown).values_list("case_id", flat=True)) == {case.pk}
+    listed = {d["id"] for d in client_for("sp_supervisor").get("/api/deadlines/?bucket=open").json()["results"]}
+    assert theirs.pk in listed
+    assert mine.pk not in listed
+    assert set(Deadline.objects.filter(pk__in=listed).values_list("case_id", flat=True)) == {other.pk}

@@ -39,7 +39,13 @@ def ds(world: Any) -> Dataset:
 
 def deadline(ds: Dataset, key: str, kind: str, due: Any, met: Any = None) -> Deadline:
     return Deadline.objects.create(
-        case=ds.cases[key], kind=kind, description=kind, due_at=due, met_at=met, rule_id="PTD-1"
+        case=ds.cases[key],
+        agency_id=ds.cases[key].agency_id,
+        kind=kind,
+        description=kind,
+        due_at=due,
+        met_at=met,
+        rule_id="PTD-1",
     )
 
 

@@ -13,6 +13,9 @@ from psycopg import sql
 from config.env import env_str
 
 AUDIT_TABLE = "audit_auditevent"
+# Reads written before they are chained: inserted by requests, deleted by the sealer once chained (its trigger
+# refuses any other delete), never updated.
+PENDING_TABLE = "audit_pendingauditevent"
 
 
 def grant_app_role(role: str) -> None:
@@ -24,6 +27,9 @@ def grant_app_role(role: str) -> None:
         sql.SQL("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {}").format(ident),
         sql.SQL("REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {} FROM {}").format(
             sql.Identifier(AUDIT_TABLE), ident
+        ),
+        sql.SQL("REVOKE UPDATE, TRUNCATE, REFERENCES, TRIGGER ON {} FROM {}").format(
+            sql.Identifier(PENDING_TABLE), ident
         ),
     ]
     with transaction.atomic(), connection.cursor() as cursor:
