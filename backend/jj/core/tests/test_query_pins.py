@@ -6,16 +6,18 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from jj.cases.models import Case
 from jj.custody import services as custody_services
 from jj.custody.models import CustodyEpisode
 from jj.deadlines.models import Deadline
+from jj.documents.models import Document
 from jj.oversight.models import ExportJob
 from jj.people.models import Guardian
 
-# (user, url template, queries). {case}, {child}, {guardian}, {episode}, {facility}, {export} are filled from the world.
+# (user, url template, queries). {case}, {child}, {guardian}, {episode}, {facility}, {export}, {document} are filled from the world.
 PINS: list[tuple[str, str, int]] = [
     ("caseworker", "/api/cases/", 9),
     ("supervisor", "/api/cases/", 11),
@@ -54,6 +56,11 @@ PINS: list[tuple[str, str, int]] = [
     ("supervisor", "/api/staff/", 7),
     ("supervisor", "/api/records/preview/", 7),
     ("supervisor", "/api/agencies/", 7),
+    ("caseworker", "/api/children/{child}/documents/", 8),
+    ("caseworker", "/api/cases/{case}/documents/", 8),
+    ("supervisor", "/api/cases/{case}/documents/", 10),
+    ("caseworker", "/api/custody-episodes/{episode}/documents/", 8),
+    ("caseworker", "/api/documents/{document}/download/", 7),
 ]
 
 
@@ -78,6 +85,22 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
     assert isinstance(episode, CustodyEpisode)
     for c in cases:
         Deadline.objects.create(case=c, kind="review", description="Review", due_at=timezone.now() + timedelta(hours=3))
+    documents = [
+        Document(
+            child_id=case.child_id,
+            case=case,
+            episode=episode if n == 2 else None,
+            document_type="court_order",
+            original_name=f"order-{n}.pdf",
+            size=9,
+            content_type="application/pdf",
+            sha256="0" * 64,
+            uploaded_by=world["caseworker"],
+        )
+        for n in range(3)
+    ]
+    for document in documents:
+        document.file.save(document.original_name, ContentFile(b"%PDF-1.7\n"), save=True)
     guardian = Guardian.objects.create(child_id=case.child_id, name="Ada Okafor", relationship="mother")
     for _ in range(3):
         export = ExportJob.objects.create(
@@ -90,6 +113,7 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
         "episode": episode.pk,
         "facility": facility.pk,
         "export": export.pk,
+        "document": documents[0].pk,
     }
 
 
