@@ -95,3 +95,23 @@ class GuardianUpdateSerializer(serializers.ModelSerializer[Guardian]):
     class Meta:
         model = Guardian
         fields = [*GUARDIAN_WRITABLE, "version"]
+
+
+class DuplicateQuerySerializer(serializers.Serializer[None]):
+    given_name = serializers.CharField(max_length=120)
+    family_name = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
+    date_of_birth = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class DuplicateMatchSerializer(serializers.Serializer[None]):
+    id = serializers.IntegerField()
+    pseudonym = serializers.CharField()
+    given_name = serializers.CharField()
+    family_name = serializers.CharField()
+    date_of_birth = serializers.DateField(allow_null=True)
+    score = serializers.FloatField()
+    reasons = serializers.ListField(child=serializers.CharField())
+
+
+class ChildMergeSerializer(serializers.Serializer[None]):
+    duplicate = serializers.IntegerField(help_text="The id of the record to merge into this one (it goes).")

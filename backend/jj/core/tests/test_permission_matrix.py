@@ -202,6 +202,8 @@ EXPECTED: dict[str, str] = {
     "POST /api/cases/{case_id}/documents/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/children/{child_id}/documents/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/documents/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
+    "POST /api/children/duplicates/": "cw=400 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
+    "POST /api/children/{child_id}/merge/": "cw=403 sv=400 lc=403 fo=403 co=403 om=404 ad=404",
 }
 
 
@@ -283,6 +285,7 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     "POST /api/cases/{case_id}/documents/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/children/{child_id}/documents/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/documents/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/children/{child_id}/merge/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
 }
 
 # Another agency's record in the callers' jurisdiction. Regenerated like EXPECTED; review every change.
@@ -362,6 +365,7 @@ EXPECTED_AGENCY: dict[str, str] = {
     "POST /api/cases/{case_id}/documents/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/children/{child_id}/documents/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/documents/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/children/{child_id}/merge/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
 }
 
 
