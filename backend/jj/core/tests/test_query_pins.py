@@ -17,7 +17,8 @@ from jj.documents.models import Document
 from jj.oversight.models import ExportJob
 from jj.people.models import Guardian
 
-# (user, url template, queries). {case}, {child}, {guardian}, {episode}, {facility}, {export}, {document} are filled from the world.
+# (user, url template, queries). {case}, {child}, {guardian}, {episode}, {facility}, {export}, {document} are
+# filled from the world.
 PINS: list[tuple[str, str, int]] = [
     ("caseworker", "/api/cases/", 9),
     ("supervisor", "/api/cases/", 11),
