@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import HttpResponse
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.request import Request
@@ -12,7 +13,7 @@ from jj.audit.services import audit_append, audit_read
 from jj.audit.shredding import search_term_digest
 from jj.core.exceptions import ActionNotAllowed
 from jj.core.pseudonym import child_pseudonym
-from jj.core.views import ListAPIView
+from jj.core.views import EXPORT_SCHEMA, ExportMixin, ListAPIView
 from jj.people import selectors, services
 from jj.people.access import (
     CHILD_REGISTRAR_ROLES,
@@ -198,3 +199,14 @@ class ChildMergeApi(APIView):
         duplicate = child_get_for_user(user=user, child_id=serializer.validated_data["duplicate"], action="child.merge")
         child = services.child_merge(actor=user, keep=keep, duplicate=duplicate)
         return Response(ChildOutputSerializer(child, allowed_fields=child_fields_for(user)).data)
+
+
+class ChildExportApi(ExportMixin, ChildListApi):
+    """The list as CSV or XLSX (jj.core.views.ExportMixin)."""
+
+    export_as = "child"
+    http_method_names = ["get", "head", "options"]
+
+    @EXPORT_SCHEMA
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.export(request)
