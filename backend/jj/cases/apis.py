@@ -358,5 +358,5 @@ class CaseExportApi(ExportMixin, CaseListApi):
     http_method_names = ["get", "head", "options"]
 
     @EXPORT_SCHEMA
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:  # type: ignore[override]
         return self.export(request)

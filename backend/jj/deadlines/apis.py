@@ -88,5 +88,5 @@ class DeadlineExportApi(ExportMixin, DeadlineListApi):
     http_method_names = ["get", "head", "options"]
 
     @EXPORT_SCHEMA
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:  # type: ignore[override]
         return self.export(request)

@@ -36,9 +36,9 @@ class Record:
     episode_id: int | None = None
 
     def documents(self) -> QuerySet[Document]:
-        if self.kind == EPISODE:
+        if self.kind == EPISODE and self.episode_id is not None:
             return Document.objects.filter(episode_id=self.episode_id)
-        if self.kind == CASE:
+        if self.kind == CASE and self.case_id is not None:
             return Document.objects.filter(case_id=self.case_id, episode__isnull=True)
         return Document.objects.filter(child_id=self.child_id, case__isnull=True, episode__isnull=True)
 

@@ -1,10 +1,12 @@
+from typing import Any
+
 from rest_framework import serializers
 
 from jj.documents.models import Document, DocumentType
 
 
 class DocumentOutputSerializer(serializers.ModelSerializer[Document]):
-    uploaded_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    uploaded_by = serializers.SerializerMethodField()
 
     class Meta:
         model = Document
@@ -22,7 +24,10 @@ class DocumentOutputSerializer(serializers.ModelSerializer[Document]):
         ]
         read_only_fields = fields
 
+    def get_uploaded_by(self, document: Document) -> str | None:
+        return document.uploaded_by.username if document.uploaded_by is not None else None
 
-class DocumentUploadSerializer(serializers.Serializer[None]):
+
+class DocumentUploadSerializer(serializers.Serializer[Any]):
     file = serializers.FileField(allow_empty_file=True, use_url=False)
     document_type = serializers.ChoiceField(choices=DocumentType.choices)

@@ -97,13 +97,13 @@ class GuardianUpdateSerializer(serializers.ModelSerializer[Guardian]):
         fields = [*GUARDIAN_WRITABLE, "version"]
 
 
-class DuplicateQuerySerializer(serializers.Serializer[None]):
+class DuplicateQuerySerializer(serializers.Serializer[Any]):
     given_name = serializers.CharField(max_length=120)
     family_name = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
     date_of_birth = serializers.DateField(required=False, allow_null=True, default=None)
 
 
-class DuplicateMatchSerializer(serializers.Serializer[None]):
+class DuplicateMatchSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     pseudonym = serializers.CharField()
     given_name = serializers.CharField()
@@ -113,5 +113,5 @@ class DuplicateMatchSerializer(serializers.Serializer[None]):
     reasons = serializers.ListField(child=serializers.CharField())
 
 
-class ChildMergeSerializer(serializers.Serializer[None]):
+class ChildMergeSerializer(serializers.Serializer[Any]):
     duplicate = serializers.IntegerField(help_text="The id of the record to merge into this one (it goes).")

@@ -1,7 +1,8 @@
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
+from django.db.models import Model
 
 from jj.accounts.models import Role, User
 from jj.audit.services import audit_append, changed_fields
@@ -123,9 +124,10 @@ def child_merge(*, actor: User, keep: Child, duplicate: Child) -> Child:
     moved: dict[str, int] = {}
     for relation in Child._meta.related_objects:
         name = relation.field.name
-        count = relation.related_model._base_manager.filter(**{name: duplicate.pk}).update(**{name: keep.pk})
+        model = cast(type[Model], relation.related_model)
+        count = model._base_manager.filter(**{name: duplicate.pk}).update(**{name: keep.pk})
         if count:
-            moved[relation.related_model._meta.label_lower] = count
+            moved[model._meta.label_lower] = count
     duplicate_ref = child_pseudonym(duplicate.pk)
     audit_append(
         actor=actor,
