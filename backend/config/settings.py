@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "jj.custody",
     "jj.diversion",
     "jj.oversight",
+    "jj.documents",
 ]
 
 MIDDLEWARE = [
@@ -179,6 +180,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+MEDIA_ROOT = env_str("JJ_MEDIA_ROOT", str(BASE_DIR / "media"))
+# Documents attached to children's records (jj.documents): the largest file accepted, checked on the content.
+DOCUMENT_MAX_BYTES = env_int("JJ_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
 # The built frontend is served from the site root by WhiteNoise in the same process as the API.
 WHITENOISE_ROOT = FRONTEND_DIST if FRONTEND_DIST.exists() else None
 WHITENOISE_INDEX_FILE = True

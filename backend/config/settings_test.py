@@ -26,3 +26,8 @@ if "replica" not in DATABASES:  # noqa: F405
     DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
 # No route reads from it unless a test asks (a test's own uncommitted data is invisible to another connection).
 DATABASE_REPLICA_ROUTES = []
+
+# Documents written by the tests go to a throwaway folder, never the checkout's media/.
+import tempfile as _tempfile  # noqa: E402
+
+MEDIA_ROOT = os.path.join(_tempfile.gettempdir(), f"jj-test-media-{os.getpid()}")

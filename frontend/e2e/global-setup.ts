@@ -21,6 +21,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const env = {
     ...process.env,
     SQLITE_PATH: join(dir, "db.sqlite3"),
+    JJ_MEDIA_ROOT: join(dir, "media"),
     DJANGO_SECRET_KEY: "e2e-only-secret-key-not-for-production-0123456789",
     JJ_AUDIT_HMAC_KEY: "e2e-only-audit-chain-key-not-for-production-0123456789",
     JJ_ALLOW_DEMO: "1",

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.http import HttpResponse
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -36,7 +37,7 @@ from jj.compliance.models import ApprovalRequest, DecisionRecord
 from jj.compliance.selectors import decisions_for_case
 from jj.compliance.serializers import ApprovalSerializer, DecisionRecordSerializer
 from jj.core.permissions import HasRole
-from jj.core.views import ListAPIView
+from jj.core.views import EXPORT_SCHEMA, ExportMixin, ListAPIView
 from jj.people.access import child_get_for_user, shows_names
 
 
@@ -348,3 +349,14 @@ class BreakGlassApi(APIView):
             reason=serializer.validated_data["reason"],
         )
         return Response({"case": row.content_object_id, "expires_at": row.expires_at}, status=status.HTTP_201_CREATED)
+
+
+class CaseExportApi(ExportMixin, CaseListApi):
+    """The list as CSV or XLSX (jj.core.views.ExportMixin)."""
+
+    export_as = "case"
+    http_method_names = ["get", "head", "options"]
+
+    @EXPORT_SCHEMA
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:  # type: ignore[override]
+        return self.export(request)

@@ -3,7 +3,7 @@
 Kept apart from the case work in services.py: it reaches across the child's record, the guardians, the cases and
 the offences, and it is the one writer of removal."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from django.db import transaction
@@ -31,6 +31,8 @@ _CHILD_TEXT_IDENTITY = (
     "minority_status",
 )
 _CHILD_DATES = ("date_of_birth", "dob_earliest", "dob_latest")
+# What the apps above remove with the identity (documents: jj.documents.apps registers it), in the same transaction.
+IDENTITY_SHRED_EFFECTS: list[Callable[[Child], None]] = []
 
 
 @transaction.atomic
@@ -59,6 +61,8 @@ def child_identity_shred(*, actor: User | None, child: Child, reason: str) -> bo
     # Free text of the child's cases; the category, dates and outcomes stay for the statistics.
     Case.objects.filter(child_id=child.pk).update(summary="")
     Offence.objects.filter(case__child_id=child.pk).update(description=REMOVED)
+    for effect in IDENTITY_SHRED_EFFECTS:
+        effect(child)
     audit_append(
         actor=actor,
         action="child.identity_shred",

@@ -4,6 +4,7 @@ from jj.cases import apis
 
 urlpatterns = [
     path("cases/", apis.CaseListApi.as_view(), name="case-list"),
+    path("cases/export/", apis.CaseExportApi.as_view(), name="case-export"),
     path("cases/<int:case_id>/", apis.CaseDetailApi.as_view(), name="case-detail"),
     path("cases/<int:case_id>/offences/", apis.CaseOffenceApi.as_view(), name="case-offences"),
     path("cases/<int:case_id>/assignments/", apis.CaseAssignApi.as_view(), name="case-assign"),

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
@@ -9,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jj.accounts.models import User
-from jj.core.views import ListAPIView
+from jj.core.views import EXPORT_SCHEMA, ExportMixin, ListAPIView
 from jj.deadlines import selectors
 from jj.deadlines.models import Deadline, Notification
 from jj.deadlines.serializers import DeadlineSerializer, NotificationSerializer
@@ -78,3 +79,14 @@ class NotificationListApi(ListAPIView):
 
     def scoped_queryset(self, user: User) -> QuerySet[Notification]:
         return selectors.notification_list(user=user)
+
+
+class DeadlineExportApi(ExportMixin, DeadlineListApi):
+    """The list as CSV or XLSX (jj.core.views.ExportMixin)."""
+
+    export_as = "deadline"
+    http_method_names = ["get", "head", "options"]
+
+    @EXPORT_SCHEMA
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:  # type: ignore[override]
+        return self.export(request)

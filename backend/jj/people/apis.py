@@ -1,28 +1,37 @@
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import HttpResponse
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jj.accounts.models import User
-from jj.audit.services import audit_read
-from jj.core.views import ListAPIView
+from jj.accounts.models import Role, User
+from jj.audit.services import audit_append, audit_read
+from jj.audit.shredding import search_term_digest
+from jj.core.exceptions import ActionNotAllowed
+from jj.core.pseudonym import child_pseudonym
+from jj.core.views import EXPORT_SCHEMA, ExportMixin, ListAPIView
 from jj.people import selectors, services
 from jj.people.access import (
+    CHILD_REGISTRAR_ROLES,
     child_fields_for,
     child_get_for_user,
     guardian_get_for_user,
     record_contest_get_for_user,
     shows_names,
 )
+from jj.people.duplicates import child_duplicates
 from jj.people.models import Child, Guardian, RecordContest
 from jj.people.serializers import (
     ChildInputSerializer,
+    ChildMergeSerializer,
     ChildOutputSerializer,
     ChildUpdateSerializer,
+    DuplicateMatchSerializer,
+    DuplicateQuerySerializer,
     GuardianSerializer,
     GuardianUpdateSerializer,
     RecordContestDecisionSerializer,
@@ -190,3 +199,79 @@ class RecordContestDecisionApi(APIView):
             correction=correction,
         )
         return Response(RecordContestSerializer(contest).data)
+
+
+class ChildDuplicatesApi(APIView):
+    """Before registering a child: the children in the caller's scope who are likely the same one (name and date of
+    birth). A POST, so the names never travel in a URL; audited as a search (the ids shown, the terms as keyed
+    hashes only)."""
+
+    @extend_schema(
+        request=DuplicateQuerySerializer,
+        responses={200: DuplicateMatchSerializer(many=True)},
+        summary="Likely duplicates of a child about to be registered",
+    )
+    def post(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        if user.role not in CHILD_REGISTRAR_ROLES:
+            raise ActionNotAllowed(services.NOT_A_REGISTRAR)
+        query = DuplicateQuerySerializer(data=request.data)
+        query.is_valid(raise_exception=True)
+        params = query.validated_data
+        matches = child_duplicates(
+            user=user,
+            given_name=params["given_name"],
+            family_name=params["family_name"],
+            date_of_birth=params["date_of_birth"],
+        )
+        audit_append(
+            actor=user,
+            action="child.duplicate_check",
+            object_type="child",
+            changes={
+                "shown_ids": [str(m.child.pk) for m in matches],
+                "query": {name: search_term_digest(str(value)) for name, value in params.items() if value},
+            },
+        )
+        rows = [
+            {
+                "id": m.child.pk,
+                "pseudonym": child_pseudonym(m.child.pk),
+                "given_name": m.child.given_name,
+                "family_name": m.child.family_name,
+                "date_of_birth": m.child.date_of_birth,
+                "score": m.score,
+                "reasons": m.reasons,
+            }
+            for m in matches
+        ]
+        return Response(DuplicateMatchSerializer(rows, many=True).data)
+
+
+class ChildMergeApi(APIView):
+    @extend_schema(
+        request=ChildMergeSerializer,
+        responses={200: ChildOutputSerializer},
+        summary="Merge a duplicate record into this child (supervisors of the agency; audited)",
+    )
+    def post(self, request: Request, child_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        keep = child_get_for_user(user=user, child_id=child_id, action="child.merge")
+        if user.role != Role.SUPERVISOR:
+            raise ActionNotAllowed(services.NOT_A_MERGER)
+        serializer = ChildMergeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        duplicate = child_get_for_user(user=user, child_id=serializer.validated_data["duplicate"], action="child.merge")
+        child = services.child_merge(actor=user, keep=keep, duplicate=duplicate)
+        return Response(ChildOutputSerializer(child, allowed_fields=child_fields_for(user)).data)
+
+
+class ChildExportApi(ExportMixin, ChildListApi):
+    """The list as CSV or XLSX (jj.core.views.ExportMixin)."""
+
+    export_as = "child"
+    http_method_names = ["get", "head", "options"]
+
+    @EXPORT_SCHEMA
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:  # type: ignore[override]
+        return self.export(request)

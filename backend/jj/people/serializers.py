@@ -154,3 +154,23 @@ class RecordContestDecisionSerializer(serializers.Serializer[None]):
         max_length=240,
         help_text="For an upheld contest about a field: the corrected value (a date as YYYY-MM-DD, true/false).",
     )
+
+
+class DuplicateQuerySerializer(serializers.Serializer[Any]):
+    given_name = serializers.CharField(max_length=120)
+    family_name = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
+    date_of_birth = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class DuplicateMatchSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    pseudonym = serializers.CharField()
+    given_name = serializers.CharField()
+    family_name = serializers.CharField()
+    date_of_birth = serializers.DateField(allow_null=True)
+    score = serializers.FloatField()
+    reasons = serializers.ListField(child=serializers.CharField())
+
+
+class ChildMergeSerializer(serializers.Serializer[Any]):
+    duplicate = serializers.IntegerField(help_text="The id of the record to merge into this one (it goes).")

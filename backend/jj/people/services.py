@@ -1,12 +1,15 @@
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
-from jj.accounts.models import User
+from jj.accounts.models import Role, User
 from jj.audit.services import audit_append, changed_fields
+from jj.cases.models import Case
 from jj.core.exceptions import ActionNotAllowed, ApplicationError, VersionConflict
+from jj.core.pseudonym import child_pseudonym
 from jj.core.services import versioned_update
 from jj.people.access import (
     CHILD_REGISTRAR_ROLES,
@@ -186,3 +189,55 @@ def record_contest_decide(
         changes=changed_fields(before, after, masked=CONTEST_MASKED),
     )
     return locked
+
+
+NOT_A_MERGER = "Only a supervisor can merge two children's records."
+MERGE_SAME = "Choose two different children to merge."
+MERGE_OUTSIDE = (
+    "Both records must be your agency's, in one jurisdiction, with no case of another agency: ask the other "
+    "agency's supervisor."
+)
+
+
+@transaction.atomic
+def child_merge(*, actor: User, keep: Child, duplicate: Child) -> Child:
+    """One child registered twice: everything recorded about `duplicate` (cases, custody, referrals, guardians,
+    documents) moves to `keep`, and the duplicate's row goes. Only within the supervisor's own agency and
+    jurisdiction; audited on both children (the duplicate's events stay under its pseudonym)."""
+    if actor.role != Role.SUPERVISOR or actor.agency_id is None:
+        raise ActionNotAllowed(NOT_A_MERGER)
+    if keep.pk == duplicate.pk:
+        raise ApplicationError(MERGE_SAME, extra={"duplicate": [MERGE_SAME]})
+    if (
+        keep.agency_id != actor.agency_id
+        or duplicate.agency_id != actor.agency_id
+        or keep.jurisdiction_id != duplicate.jurisdiction_id
+        or Case.objects.filter(child_id__in=(keep.pk, duplicate.pk)).exclude(agency_id=actor.agency_id).exists()
+    ):
+        raise ActionNotAllowed(MERGE_OUTSIDE)
+    moved: dict[str, int] = {}
+    for relation in Child._meta.related_objects:
+        name = relation.field.name
+        model = cast(type[Model], relation.related_model)
+        count = model._base_manager.filter(**{name: duplicate.pk}).update(**{name: keep.pk})
+        if count:
+            moved[model._meta.label_lower] = count
+    duplicate_ref = child_pseudonym(duplicate.pk)
+    audit_append(
+        actor=actor,
+        action="child.merged_into",
+        object_type="child",
+        object_id=duplicate.pk,
+        child_id=duplicate.pk,
+        changes={"merged_into": {"before": "", "after": child_pseudonym(keep.pk)}},
+    )
+    Child.objects.filter(pk=duplicate.pk).delete()
+    audit_append(
+        actor=actor,
+        action="child.merge",
+        object_type="child",
+        object_id=keep.pk,
+        child_id=keep.pk,
+        changes={"merged": {"before": "", "after": duplicate_ref}, "moved": {"before": "", "after": moved}},
+    )
+    return keep

@@ -28,6 +28,8 @@ import { useRuleErrors } from "../decisions/useRuleErrors";
 import type { Decision } from "../http";
 import { ZonedDateField } from "../layout/ZonedDateField";
 import { CaseActions } from "./CaseActions";
+import { DocumentsPanel } from "../documents/DocumentsPanel";
+import { ExportingListActions } from "../layout/ServerExportButtons";
 
 export const CASE_STATUS = [
   { id: "open", name: "jj.choices.case_status.open" },
@@ -62,7 +64,7 @@ const filters = [
 
 export function CaseList() {
   return (
-    <List filters={filters} sort={{ field: "opened_at", order: "DESC" }}>
+    <List filters={filters} sort={{ field: "opened_at", order: "DESC" }} exporter={false} actions={<ExportingListActions />}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="reference" label="jj.fields.reference" />
         <TextField source="child_display" label="jj.fields.child" sortable={false} />
@@ -92,6 +94,7 @@ export function CaseShow() {
         <TextField source="summary" emptyText="-" />
         <BooleanField source="no_criminal_record" label="jj.case.no_criminal_record" />
         <CaseActions />
+        <DocumentsPanel base="cases" />
         <ArrayField source="offences" label="jj.fields.offences">
           <Datagrid bulkActionButtons={false} rowClick={false}>
             <TextField source="description" label="jj.fields.description" />

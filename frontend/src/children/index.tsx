@@ -26,6 +26,9 @@ import { seesNames } from "../permissions";
 import { AccessLog } from "./AccessLog";
 import { ChildTimeline } from "./ChildTimeline";
 import { RecordContests } from "./RecordContests";
+import { DuplicateWarning } from "./DuplicateWarning";
+import { DocumentsPanel } from "../documents/DocumentsPanel";
+import { ExportingListActions } from "../layout/ServerExportButtons";
 
 export const DOB_CERTAINTY = [
   { id: "documented", name: "jj.choices.dob_certainty.documented" },
@@ -52,7 +55,7 @@ export function ChildList() {
   const { permissions: role } = usePermissions<string>();
   const names = seesNames(role);
   return (
-    <List filters={filters} sort={{ field: "id", order: "DESC" }}>
+    <List filters={filters} sort={{ field: "id", order: "DESC" }} exporter={false} actions={<ExportingListActions />}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="pseudonym" label="jj.fields.pseudonym" />
         {names && <TextField source="given_name" label="jj.fields.given_name" />}
@@ -81,6 +84,7 @@ export function ChildShow() {
         <BooleanField source="interpreter_needed" label="jj.fields.interpreter_needed" />
         <ChildTimeline />
         <RecordContests />
+        <DocumentsPanel base="children" />
         <AccessLog />
       </SimpleShowLayout>
     </Show>
@@ -112,6 +116,7 @@ export function ChildCreate() {
     <Create redirect="show" mutationOptions={{ onError: rules.onError }}>
       <SimpleForm defaultValues={{ dob_certainty: "documented", sex: "unknown", age_assessment_method: "documents" }}>
         <ChildFields />
+        <DuplicateWarning />
         <DecisionList decisions={rules.decisions} />
       </SimpleForm>
     </Create>

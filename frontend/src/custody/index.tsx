@@ -32,6 +32,7 @@ import { useRuleErrors } from "../decisions/useRuleErrors";
 import { ZonedDateField } from "../layout/ZonedDateField";
 import type { Decision } from "../http";
 import { ActionForm } from "./ActionForm";
+import { DocumentsPanel } from "../documents/DocumentsPanel";
 
 const EPISODE_KIND = [
   { id: "police_custody", name: "jj.choices.episode_kind.police_custody" },
@@ -329,6 +330,7 @@ export function EpisodeShow() {
         <BooleanField source="evidence_frozen" label="jj.labels.evidence_hold" />
         <EpisodeChecks />
         <EpisodeActions />
+        <DocumentsPanel base="custody-episodes" />
         <Typography variant="h6" component="h2">{translate("jj.labels.placements")}</Typography>
         <ArrayField source="placements">
           <Datagrid bulkActionButtons={false} rowClick={false}>

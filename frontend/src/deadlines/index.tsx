@@ -1,5 +1,6 @@
 import { BooleanField, Datagrid, List, SelectInput, TextField, TextInput } from "react-admin";
 
+import { ExportingListActions } from "../layout/ServerExportButtons";
 import { ZonedDateField } from "../layout/ZonedDateField";
 
 const BUCKETS = [
@@ -18,7 +19,8 @@ const filters = [
 /** Every deadline in the caller's scope; overdue is computed from the data, never from a background job. */
 export function DeadlineList() {
   return (
-    <List empty={false} filters={filters} filterDefaultValues={{ bucket: "open" }} sort={{ field: "due_at", order: "ASC" }}>
+    <List empty={false} filters={filters} filterDefaultValues={{ bucket: "open" }} sort={{ field: "due_at", order: "ASC" }}
+      exporter={false} actions={<ExportingListActions />}>
       <Datagrid rowClick={(_id, _resource, record) => `/cases/${record.case}/show`} bulkActionButtons={false}>
         <ZonedDateField source="due_at" label="jj.fields.due_at" />
         <TextField source="rule_id" label="jj.fields.rule_id" sortable={false} />

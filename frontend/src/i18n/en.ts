@@ -1,5 +1,34 @@
 const en = {
   jj: {
+    documents: {
+      title: "Documents",
+      none: "No documents attached.",
+      name: "File",
+      type: "Type",
+      size: "Size",
+      uploaded_by: "Uploaded by",
+      uploaded_at: "Uploaded",
+      actions: "Actions",
+      file: "File to attach (PDF, PNG, JPEG, DOCX or ODT)",
+      upload: "Attach",
+      uploaded: "Document attached.",
+      delete: "Delete",
+      deleted: "Document deleted.",
+      types: {
+        court_order: "Court order",
+        assessment: "Assessment",
+        consent_form: "Consent form",
+        identity_document: "Identity document",
+        report: "Report",
+        other: "Other",
+      },
+    },
+    duplicates: {
+      title: "A child who may be the same is already registered |||| %{smart_count} children who may be the same are already registered",
+      help: "Open the record to check before registering the child again; a supervisor can merge two records of one child.",
+      reasons: { name: "same name", similar_name: "similar name", date_of_birth: "same date of birth" },
+    },
+    export: { csv: "Export CSV", xlsx: "Export XLSX" },
     app_title: "Juvenile justice",
     mfa: {
       menu: "Account security",

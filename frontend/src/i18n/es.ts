@@ -2,6 +2,35 @@ import type en from "./en";
 
 const es: typeof en = {
   jj: {
+    documents: {
+      title: "Documentos",
+      none: "No hay documentos adjuntos.",
+      name: "Archivo",
+      type: "Tipo",
+      size: "Tamaño",
+      uploaded_by: "Subido por",
+      uploaded_at: "Subido el",
+      actions: "Acciones",
+      file: "Archivo que adjuntar (PDF, PNG, JPEG, DOCX u ODT)",
+      upload: "Adjuntar",
+      uploaded: "Documento adjuntado.",
+      delete: "Eliminar",
+      deleted: "Documento eliminado.",
+      types: {
+        court_order: "Resolución judicial",
+        assessment: "Evaluación",
+        consent_form: "Formulario de consentimiento",
+        identity_document: "Documento de identidad",
+        report: "Informe",
+        other: "Otro",
+      },
+    },
+    duplicates: {
+      title: "Ya está registrado un niño o niña que podría ser el mismo |||| Ya están registrados %{smart_count} niños o niñas que podrían ser el mismo",
+      help: "Abra el expediente para comprobarlo antes de registrar de nuevo al niño o niña; un supervisor puede fusionar dos expedientes de la misma persona.",
+      reasons: { name: "mismo nombre", similar_name: "nombre parecido", date_of_birth: "misma fecha de nacimiento" },
+    },
+    export: { csv: "Exportar CSV", xlsx: "Exportar XLSX" },
     app_title: "Justicia juvenil",
     mfa: {
       menu: "Seguridad de la cuenta",

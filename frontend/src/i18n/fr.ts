@@ -2,6 +2,35 @@ import type en from "./en";
 
 const fr: typeof en = {
   jj: {
+    documents: {
+      title: "Documents",
+      none: "Aucun document joint.",
+      name: "Fichier",
+      type: "Type",
+      size: "Taille",
+      uploaded_by: "Déposé par",
+      uploaded_at: "Déposé le",
+      actions: "Actions",
+      file: "Fichier à joindre (PDF, PNG, JPEG, DOCX ou ODT)",
+      upload: "Joindre",
+      uploaded: "Document joint.",
+      delete: "Supprimer",
+      deleted: "Document supprimé.",
+      types: {
+        court_order: "Décision de justice",
+        assessment: "Évaluation",
+        consent_form: "Formulaire de consentement",
+        identity_document: "Pièce d'identité",
+        report: "Rapport",
+        other: "Autre",
+      },
+    },
+    duplicates: {
+      title: "Un enfant peut-être identique est déjà enregistré |||| %{smart_count} enfants peut-être identiques sont déjà enregistrés",
+      help: "Ouvrez la fiche pour vérifier avant d'enregistrer l'enfant une seconde fois ; un superviseur peut fusionner deux fiches d'un même enfant.",
+      reasons: { name: "même nom", similar_name: "nom proche", date_of_birth: "même date de naissance" },
+    },
+    export: { csv: "Exporter en CSV", xlsx: "Exporter en XLSX" },
     app_title: "Justice des mineurs",
     mfa: {
       menu: "Sécurité du compte",

@@ -29,6 +29,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
@@ -37,6 +38,7 @@ from conftest import HEARD, World, make_user
 from jj.accounts.models import Agency, Role
 from jj.cases.models import Assignment
 from jj.custody import services as custody_services
+from jj.documents.models import Document
 from jj.oversight import services as oversight_services
 from jj.oversight.models import ExportJob
 from jj.people.models import Child
@@ -207,6 +209,19 @@ EXPECTED: dict[str, str] = {
     "POST /api/users/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
     "POST /api/users/{user_id}/mfa-reset/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
     "PUT /api/oversight/profile/": "cw=403 sv=403 lc=403 fo=403 co=403 om=400 ad=400",
+    "DELETE /api/documents/{document_id}/": "cw=403 sv=204 lc=403 fo=403 co=403 om=404 ad=404",
+    "GET /api/cases/{case_id}/documents/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
+    "GET /api/children/{child_id}/documents/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
+    "GET /api/custody-episodes/{episode_id}/documents/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
+    "GET /api/documents/{document_id}/download/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
+    "POST /api/cases/{case_id}/documents/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
+    "POST /api/children/{child_id}/documents/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/documents/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
+    "POST /api/children/duplicates/": "cw=400 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
+    "POST /api/children/{child_id}/merge/": "cw=403 sv=400 lc=403 fo=403 co=403 om=404 ad=404",
+    "GET /api/cases/export/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "GET /api/children/export/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "GET /api/deadlines/export/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
 }
 
 
@@ -288,6 +303,15 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     "POST /api/diversion-referrals/{referral_id}/outcome/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/diversion-referrals/{referral_id}/sessions/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/users/{user_id}/mfa-reset/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
+    "DELETE /api/documents/{document_id}/": "cw=404 sv=204 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/cases/{case_id}/documents/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/children/{child_id}/documents/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/custody-episodes/{episode_id}/documents/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/documents/{document_id}/download/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/documents/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/children/{child_id}/documents/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/documents/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/children/{child_id}/merge/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
 }
 
 # Another agency's record in the callers' jurisdiction. Regenerated like EXPECTED; review every change.
@@ -367,6 +391,15 @@ EXPECTED_AGENCY: dict[str, str] = {
     "POST /api/diversion-referrals/{referral_id}/outcome/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/diversion-referrals/{referral_id}/sessions/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/users/{user_id}/mfa-reset/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
+    "DELETE /api/documents/{document_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/cases/{case_id}/documents/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/children/{child_id}/documents/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/custody-episodes/{episode_id}/documents/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/documents/{document_id}/download/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/documents/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/children/{child_id}/documents/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/custody-episodes/{episode_id}/documents/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/children/{child_id}/merge/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
 }
 
 
@@ -379,6 +412,22 @@ def _facility(actor: Any, name: str, operator: Any, staff: list[Any]) -> Any:
         "operator": operator,
     }
     return custody_services.facility_create(actor=actor, data=data, staff=staff)
+
+
+def _document(case: Any, by: Any) -> int:
+    """A court order attached to the case (stored through the storage API, as an upload would be)."""
+    document = Document(
+        child_id=case.child_id,
+        case=case,
+        document_type="court_order",
+        original_name="order.pdf",
+        size=9,
+        content_type="application/pdf",
+        sha256="0" * 64,
+        uploaded_by=by,
+    )
+    document.file.save("order.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
+    return document.pk
 
 
 def _export(requester: Any, jurisdiction: Any) -> int:
@@ -458,6 +507,7 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
             "code": jurisdictions[side].code,
             "assignment_id": Assignment.objects.filter(case=case).order_by("pk").values_list("pk", flat=True).first(),
             "export_id": _export(exporters[side], jurisdictions[side]),
+            "document_id": _document(case, users[side]),
         }
     result["sealed"] = _sealed_record(world, make_case, client_for, facilities["north"])
     return result

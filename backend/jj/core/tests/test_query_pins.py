@@ -6,16 +6,19 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from jj.cases.models import Case
 from jj.custody import services as custody_services
 from jj.custody.models import CustodyEpisode
 from jj.deadlines.models import Deadline
+from jj.documents.models import Document
 from jj.oversight.models import ExportJob
 from jj.people.models import Guardian, RecordContest
 
-# (user, url template, queries): {case}, {child}, {guardian}, {contest}, {episode}, {facility}, {export} are ids.
+# (user, url template, queries): {case}, {child}, {guardian}, {contest}, {episode}, {facility}, {export}, {document}
+# are ids from the world.
 PINS: list[tuple[str, str, int]] = [
     ("caseworker", "/api/cases/", 9),
     ("supervisor", "/api/cases/", 11),
@@ -56,6 +59,15 @@ PINS: list[tuple[str, str, int]] = [
     ("supervisor", "/api/staff/", 7),
     ("supervisor", "/api/records/preview/", 7),
     ("supervisor", "/api/agencies/", 7),
+    ("caseworker", "/api/children/{child}/documents/", 8),
+    ("caseworker", "/api/cases/{case}/documents/", 8),
+    ("supervisor", "/api/cases/{case}/documents/", 10),
+    ("caseworker", "/api/custody-episodes/{episode}/documents/", 8),
+    ("caseworker", "/api/documents/{document}/download/", 7),
+    ("caseworker", "/api/cases/export/", 8),
+    ("supervisor", "/api/cases/export/?file_format=xlsx", 10),
+    ("caseworker", "/api/children/export/", 6),
+    ("caseworker", "/api/deadlines/export/", 6),
 ]
 
 
@@ -86,6 +98,22 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
             description="Review",
             due_at=timezone.now() + timedelta(hours=3),
         )
+    documents = [
+        Document(
+            child_id=case.child_id,
+            case=case,
+            episode=episode if n == 2 else None,
+            document_type="court_order",
+            original_name=f"order-{n}.pdf",
+            size=9,
+            content_type="application/pdf",
+            sha256="0" * 64,
+            uploaded_by=world["caseworker"],
+        )
+        for n in range(3)
+    ]
+    for document in documents:
+        document.file.save(document.original_name, ContentFile(b"%PDF-1.7\n"), save=True)
     guardian = Guardian.objects.create(child_id=case.child_id, name="Ada Okafor", relationship="mother")
     contests = [
         RecordContest.objects.create(
@@ -109,6 +137,7 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
         "episode": episode.pk,
         "facility": facility.pk,
         "export": export.pk,
+        "document": documents[0].pk,
     }
 
 

@@ -1,0 +1,152 @@
+/** The documents attached to a child, a case or a custody episode: list, upload (the server checks the content,
+ * not the name), download (audited, as a read of the child's record) and, for supervisors, delete. */
+import { Box, Button, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from "@mui/material";
+import { type FormEvent, useCallback, useEffect, useId, useState } from "react";
+import { useLocaleState, useNotify, usePermissions, useRecordContext, useTranslate } from "react-admin";
+
+import { API, apiFetch, ensureCsrf, toHttpError } from "../http";
+import { formatInZone } from "../time";
+
+export const DOCUMENT_TYPES = ["court_order", "assessment", "consent_form", "identity_document", "report", "other"] as const;
+export const UPLOADER_ROLES = ["caseworker", "supervisor", "legal_counsel", "court_officer", "facility_officer"];
+
+export interface DocumentRow {
+  id: number;
+  document_type: string;
+  original_name: string;
+  size: number;
+  content_type: string;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+export type DocumentBase = "children" | "cases" | "custody-episodes";
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export function DocumentsPanel({ base }: { base: DocumentBase }) {
+  const record = useRecordContext<{ id: number }>();
+  const { permissions: role } = usePermissions<string>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [locale] = useLocaleState();
+  const ids = useId();
+  const [rows, setRows] = useState<DocumentRow[]>([]);
+  const [kind, setKind] = useState<string>("court_order");
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [inputKey, setInputKey] = useState(0);
+  const path = record ? `/${base}/${record.id}/documents/` : "";
+
+  const load = useCallback(() => {
+    if (!path) return;
+    apiFetch<{ results: DocumentRow[] }>(`${path}?page_size=100`)
+      .then((body) => setRows(body.results))
+      .catch(() => setRows([]));
+  }, [path]);
+
+  useEffect(load, [load]);
+
+  if (!record) return null;
+  const canUpload = UPLOADER_ROLES.includes(role ?? "");
+
+  async function upload(event: FormEvent) {
+    event.preventDefault();
+    if (!file || busy) return;
+    setBusy(true);
+    try {
+      const form = new FormData();
+      form.append("file", file);
+      form.append("document_type", kind);
+      const response = await fetch(`${API}${path}`, {
+        method: "POST",
+        body: form,
+        credentials: "same-origin",
+        headers: { Accept: "application/json", "X-CSRFToken": await ensureCsrf() },
+      });
+      const text = await response.text();
+      if (!response.ok) throw toHttpError(response.status, text ? JSON.parse(text) : {});
+      notify("jj.documents.uploaded", { type: "success" });
+      setFile(null);
+      setInputKey((k) => k + 1);
+      load();
+    } catch (error) {
+      notify(error instanceof Error ? error.message : "ra.notification.http_error", { type: "error" });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove(id: number) {
+    try {
+      await apiFetch(`/documents/${id}/`, { method: "DELETE" });
+      notify("jj.documents.deleted", { type: "success" });
+      load();
+    } catch (error) {
+      notify(error instanceof Error ? error.message : "ra.notification.http_error", { type: "error" });
+    }
+  }
+
+  return (
+    <Box component="section" aria-labelledby={`${ids}-title`} sx={{ my: 2 }}>
+      <Typography variant="h6" component="h2" id={`${ids}-title`}>{translate("jj.documents.title")}</Typography>
+      {rows.length === 0 ? (
+        <Typography variant="body2">{translate("jj.documents.none")}</Typography>
+      ) : (
+        <Table size="small" aria-labelledby={`${ids}-title`}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate("jj.documents.name")}</TableCell>
+              <TableCell>{translate("jj.documents.type")}</TableCell>
+              <TableCell>{translate("jj.documents.size")}</TableCell>
+              <TableCell>{translate("jj.documents.uploaded_by")}</TableCell>
+              <TableCell>{translate("jj.documents.uploaded_at")}</TableCell>
+              {role === "supervisor" && <TableCell>{translate("jj.documents.actions")}</TableCell>}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((row) => (
+              <TableRow key={row.id}>
+                <TableCell>
+                  <a href={`${API}/documents/${row.id}/download/`} download>{row.original_name}</a>
+                </TableCell>
+                <TableCell>{translate(`jj.documents.types.${row.document_type}`)}</TableCell>
+                <TableCell>{formatSize(row.size)}</TableCell>
+                <TableCell>{row.uploaded_by ?? "-"}</TableCell>
+                <TableCell>{formatInZone(row.created_at, locale)}</TableCell>
+                {role === "supervisor" && (
+                  <TableCell>
+                    <Button size="small" color="error" onClick={() => void remove(row.id)}
+                      aria-label={`${translate("jj.documents.delete")} ${row.original_name}`}>
+                      {translate("jj.documents.delete")}
+                    </Button>
+                  </TableCell>
+                )}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {canUpload && (
+        <Box component="form" onSubmit={(e: FormEvent) => void upload(e)} sx={{ display: "flex", gap: 2, alignItems: "center", mt: 1, flexWrap: "wrap" }}>
+          <TextField select size="small" id={`${ids}-type`} label={translate("jj.documents.type")} value={kind}
+            onChange={(e) => setKind(e.target.value)} sx={{ minWidth: 200 }}>
+            {DOCUMENT_TYPES.map((t) => (
+              <MenuItem key={t} value={t}>{translate(`jj.documents.types.${t}`)}</MenuItem>
+            ))}
+          </TextField>
+          <label htmlFor={`${ids}-file`}>{translate("jj.documents.file")}</label>
+          <input key={inputKey} id={`${ids}-file`} type="file" accept=".pdf,.png,.jpg,.jpeg,.docx,.odt"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <Button type="submit" variant="contained" size="small" disabled={!file || busy}>
+            {translate("jj.documents.upload")}
+          </Button>
+        </Box>
+      )}
+    </Box>
+  );
+}
