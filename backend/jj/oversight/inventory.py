@@ -56,8 +56,20 @@ INVENTORY: dict[str, Holding] = {
         "oversight monitors (values masked); supervisors for their agency's children",
         FOR_EVER_SHREDDABLE,
     ),
+    "audit.PendingAuditEvent": Holding(
+        "A read or list of a child's record, written at once and chained into the trail by the sealer.",
+        ("REC-1",),
+        "nobody (the sealer moves it into the trail)",
+        "Until sealed into the trail, moments later.",
+    ),
     "audit.ChildDataKey": Holding(
         "One child's data key, wrapped by the master key outside the database.", ("REC-3",), "nobody", KEY_LIFE
+    ),
+    "documents.Document": Holding(
+        "Court orders, assessments and consent forms attached to a child, a case or a custody episode.",
+        ("REC-1", "casework"),
+        "as the record it is attached to",
+        WITH_THE_CHILD,
     ),
     "people.Child": Holding(
         "The child's record: identity, age evidence, needs. Field by field below.",
