@@ -396,7 +396,7 @@ def _outbox_enqueue_immediate(rows: Sequence[Notification], people: dict[int, Us
         return
     ids = [n.recipient_id for n in wanted]
     modes = dict(NotificationPreference.objects.filter(user_id__in=ids).values_list("user_id", "email_mode"))
-    now = timezone.now()
+    now = min(at, timezone.now())  # due at once (the event's time, when a sweep or a test names it)
     mails: list[OutboxEmail] = []
     queued: list[int] = []
     for n in wanted:

@@ -22,16 +22,20 @@ prefixed by its table: own, colleague, agency), and review the diff."""
 import logging
 import os
 import re
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.apps import apps
+from django.utils import timezone
 from django.db import connection, transaction
 from drf_spectacular.generators import SchemaGenerator
 
 from conftest import World, make_user
 from jj.accounts.models import Agency, Role
 from jj.cases.models import Assignment
+from jj.deadlines.models import Notification
+from jj.hearings.models import Hearing
 from jj.custody import services as custody_services
 from jj.oversight import services as oversight_services
 from jj.oversight.models import ExportJob
@@ -192,6 +196,15 @@ EXPECTED: dict[str, str] = {
     "POST /api/users/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
     "POST /api/users/{user_id}/mfa-reset/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
     "PUT /api/oversight/profile/": "cw=403 sv=403 lc=403 fo=403 co=403 om=400 ad=400",
+    "GET /api/hearings/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "GET /api/hearings/{hearing_id}/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
+    "GET /api/notifications/preference/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "GET /api/notifications/unread-count/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "POST /api/hearings/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
+    "POST /api/hearings/{hearing_id}/outcome/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
+    "POST /api/notifications/read-all/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "POST /api/notifications/{notification_id}/read/": "cw=200 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "PUT /api/notifications/preference/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
 }
 
 
@@ -265,6 +278,9 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     "POST /api/diversion-referrals/{referral_id}/outcome/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/diversion-referrals/{referral_id}/sessions/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/users/{user_id}/mfa-reset/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
+    "GET /api/hearings/{hearing_id}/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/hearings/{hearing_id}/outcome/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/notifications/{notification_id}/read/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
 }
 
 # Another agency's record in the callers' jurisdiction. Regenerated like EXPECTED; review every change.
@@ -336,6 +352,9 @@ EXPECTED_AGENCY: dict[str, str] = {
     "POST /api/diversion-referrals/{referral_id}/outcome/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/diversion-referrals/{referral_id}/sessions/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/users/{user_id}/mfa-reset/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
+    "GET /api/hearings/{hearing_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/hearings/{hearing_id}/outcome/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/notifications/{notification_id}/read/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
 }
 
 
@@ -420,6 +439,13 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
             "code": jurisdictions[side].code,
             "assignment_id": Assignment.objects.filter(case=case).order_by("pk").values_list("pk", flat=True).first(),
             "export_id": _export(exporters[side], jurisdictions[side]),
+            "hearing_id": Hearing.objects.create(
+                case=case, court="Youth Court", at=timezone.now() + timedelta(days=1), purpose="review"
+            ).pk,
+            # A notification is its recipient's alone: the case's maker's (the north caseworker's own).
+            "notification_id": Notification.objects.create(
+                recipient=world[who], recipient_role=world[who].role, case=case, kind="k", message="m"
+            ).pk,
         }
     return result
 

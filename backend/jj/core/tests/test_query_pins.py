@@ -12,6 +12,8 @@ from jj.cases.models import Case
 from jj.custody import services as custody_services
 from jj.custody.models import CustodyEpisode
 from jj.deadlines.models import Deadline
+from jj.deadlines.services import notification_create
+from jj.hearings.models import Hearing
 from jj.oversight.models import ExportJob
 from jj.people.models import Guardian
 
@@ -38,6 +40,13 @@ PINS: list[tuple[str, str, int]] = [
     ("supervisor", "/api/worklist/", 10),
     ("facility_officer", "/api/worklist/", 8),
     ("caseworker", "/api/notifications/", 5),
+    ("caseworker", "/api/notifications/?unread=true", 5),
+    ("caseworker", "/api/notifications/unread-count/", 4),
+    ("caseworker", "/api/notifications/preference/", 4),
+    ("caseworker", "/api/hearings/", 7),
+    ("supervisor", "/api/hearings/", 9),
+    ("legal_counsel", "/api/hearings/?mine=true", 7),
+    ("caseworker", "/api/hearings/{hearing}/", 6),
     ("caseworker", "/api/custody-episodes/", 7),
     ("facility_officer", "/api/custody-episodes/", 7),
     ("caseworker", "/api/custody-episodes/{episode}/", 22),  # + plans, education, aftercare, implicated staff
@@ -79,6 +88,11 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
     for c in cases:
         Deadline.objects.create(case=c, kind="review", description="Review", due_at=timezone.now() + timedelta(hours=3))
     guardian = Guardian.objects.create(child_id=case.child_id, name="Ada Okafor", relationship="mother")
+    for c in cases:
+        hearing = Hearing.objects.create(
+            case=c, court="Youth Court", at=timezone.now() + timedelta(days=1), purpose="review"
+        )
+    notification_create(case=case, kind="k", message="m", targets=[], at=timezone.now(), include_assigned=True)
     for _ in range(3):
         export = ExportJob.objects.create(
             requested_by=world["oversight_monitor"], jurisdiction=world.north, file_format="csv", query={}
@@ -90,6 +104,7 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
         "episode": episode.pk,
         "facility": facility.pk,
         "export": export.pk,
+        "hearing": hearing.pk,
     }
 
 
