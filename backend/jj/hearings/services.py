@@ -62,6 +62,9 @@ def hearing_schedule(*, actor: User, case: Case, data: dict[str, Any], now: date
                 "purpose": hearing.purpose,
             },
         )
+        if hearing.at < moment + REMIND_WITHIN:  # already within 24 hours: the reminder goes now, not a minute later
+            _remind(hearing, moment)
+            hearing.save(update_fields=["reminded_at"])
     return hearing
 
 
@@ -127,6 +130,23 @@ def hearing_outcome_record(*, actor: User, hearing: Hearing, data: dict[str, Any
     return locked
 
 
+def _remind(hearing: Hearing, now: datetime) -> None:
+    """The reminder, to the caseworker and counsel assigned (nobody assigned: the agency's supervisors)."""
+    assigned = Assignment.objects.filter(
+        case_id=hearing.case_id, ended_at__isnull=True, role__in=REMINDED_ROLES, user__is_active=True
+    ).exists()
+    notification_create(
+        case=hearing.case,
+        kind="hearing.reminder",
+        message=f"Hearing within 24 hours at {hearing.court} (case {hearing.case.reference})",
+        targets=[] if assigned else [SUPERVISOR],
+        at=now,
+        include_assigned=True,
+        assigned_roles=REMINDED_ROLES,
+    )
+    hearing.reminded_at = now
+
+
 def _due_reminders(now: datetime) -> QuerySet[Hearing]:
     qs = Hearing.objects.filter(
         status=HearingStatus.SCHEDULED, reminded_at__isnull=True, at__gte=now, at__lt=now + REMIND_WITHIN
@@ -147,19 +167,7 @@ def hearings_remind(*, now: datetime, batch: int = 200) -> int:
             if not due:
                 return reminded
             for hearing in due:
-                assigned = Assignment.objects.filter(
-                    case_id=hearing.case_id, ended_at__isnull=True, role__in=REMINDED_ROLES, user__is_active=True
-                ).exists()
-                notification_create(
-                    case=hearing.case,
-                    kind="hearing.reminder",
-                    message=f"Hearing within 24 hours at {hearing.court} (case {hearing.case.reference})",
-                    targets=[] if assigned else [SUPERVISOR],
-                    at=now,
-                    include_assigned=True,
-                    assigned_roles=REMINDED_ROLES,
-                )
-                hearing.reminded_at = now
+                _remind(hearing, now)
             Hearing.objects.bulk_update(due, ["reminded_at"])
             audit_append(
                 actor=None,

@@ -125,6 +125,21 @@ def test_the_reminder_boundaries(offset: timedelta, told: bool, make_case: Any) 
     assert (hearing.reminded_at is not None) is told
 
 
+@pytest.mark.parametrize(("minutes", "told_now"), [(24 * 60 - 1, True), (24 * 60 + 1, False)])
+def test_a_hearing_scheduled_within_24_hours_is_reminded_at_once(
+    minutes: int, told_now: bool, make_case: Any, client_for: Any
+) -> None:
+    case = make_case(counsel=True)
+    at = timezone.now() + timedelta(minutes=minutes)
+    answer = client_for("caseworker").post("/api/hearings/", _body(case, at=at.isoformat()), format="json")
+    assert answer.status_code == 201
+    told = set(Notification.objects.filter(kind="hearing.reminder").values_list("recipient__username", flat=True))
+    assert told == ({"caseworker", "legal_counsel"} if told_now else set())
+    assert (answer.json()["reminded_at"] is not None) is told_now
+    assert hearings_remind(now=timezone.now()) == 0  # never twice; the later one waits for its 24 hours
+    assert hearings_remind(now=at - timedelta(minutes=1)) == (0 if told_now else 1)
+
+
 def test_a_reminder_is_sent_once_and_never_for_a_closed_hearing(make_case: Any) -> None:
     now = timezone.now()
     _hearing(make_case(), now + timedelta(hours=2))
