@@ -1,6 +1,7 @@
 /** The hearings calendar: the caller's hearings (their cases, their court, their agency) grouped by day or week;
  * scheduling one; recording how it ended (held in custody: the court appearance, with its deadlines). */
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, ToggleButton, ToggleButtonGroup, Typography } from "@mui/material";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import {
   BooleanInput,
@@ -23,7 +24,9 @@ import {
   useCanAccess,
   useListContext,
   useLocaleState,
+  useNotify,
   useRecordContext,
+  useRedirect,
   useTranslate,
 } from "react-admin";
 import { Link } from "react-router-dom";
@@ -170,8 +173,17 @@ export function HearingList() {
 }
 
 export function HearingCreate() {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const client = useQueryClient();
+  // A hearing within 24 hours is reminded at once: the bell's count is read again.
+  const onSuccess = async (data: { id: number }) => {
+    await client.invalidateQueries({ queryKey: ["jj", "notifications"] });
+    notify("ra.notification.created", { type: "info", messageArgs: { smart_count: 1 } });
+    redirect("show", "hearings", data.id);
+  };
   return (
-    <Create redirect="show">
+    <Create mutationOptions={{ onSuccess }}>
       <SimpleForm defaultValues={{ purpose: "review" }}>
         <ReferenceInput source="case" reference="cases" perPage={100} sort={{ field: "id", order: "DESC" }}>
           <SelectInput optionText="reference" label="jj.fields.reference" validate={required()} />
