@@ -27,16 +27,16 @@ from typing import Any
 
 import pytest
 from django.apps import apps
-from django.utils import timezone
 from django.db import connection, transaction
+from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
 from conftest import World, make_user
 from jj.accounts.models import Agency, Role
 from jj.cases.models import Assignment
+from jj.custody import services as custody_services
 from jj.deadlines.models import Notification
 from jj.hearings.models import Hearing
-from jj.custody import services as custody_services
 from jj.oversight import services as oversight_services
 from jj.oversight.models import ExportJob
 
