@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "jj.diversion",
     "jj.oversight",
     "jj.hearings",
+    "jj.reports",
 ]
 
 MIDDLEWARE = [

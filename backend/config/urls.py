@@ -21,6 +21,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("jj.diversion.urls")),
     path("", include("jj.oversight.urls")),
     path("", include("jj.hearings.urls")),
+    path("", include("jj.reports.urls")),
 ]
 
 urlpatterns = [path("api/", include(api_patterns))]

@@ -28,6 +28,7 @@ import { useRuleErrors } from "../decisions/useRuleErrors";
 import type { Decision } from "../http";
 import { ZonedDateField } from "../layout/ZonedDateField";
 import { CaseActions } from "./CaseActions";
+import { CaseReportButton } from "../reports/CaseReportButton";
 
 export const CASE_STATUS = [
   { id: "open", name: "jj.choices.case_status.open" },
@@ -91,6 +92,7 @@ export function CaseShow() {
         <ZonedDateField source="opened_at" label="jj.fields.opened_at" />
         <TextField source="summary" emptyText="-" />
         <BooleanField source="no_criminal_record" label="jj.case.no_criminal_record" />
+        <CaseReportButton />
         <CaseActions />
         <ArrayField source="offences" label="jj.fields.offences">
           <Datagrid bulkActionButtons={false} rowClick={false}>

@@ -569,6 +569,7 @@ const en = {
     },
     facility: { operator: "Operated by", separated_by_sex: "Separated by sex", complaints: "Runs a complaints mechanism" },
     locale: { en: "English", fr: "Français", es: "Español" },
+    reports: { court_report: "Court report (PDF)" },
     hearings: {
       mine: "My cases",
       from: "From",

@@ -570,6 +570,7 @@ const es: typeof en = {
     },
     facility: { operator: "Gestionado por", separated_by_sex: "Separación por sexo", complaints: "Tiene un mecanismo de quejas" },
     locale: { en: "English", fr: "Français", es: "Español" },
+    reports: { court_report: "Informe al tribunal (PDF)" },
     hearings: {
       mine: "Mis casos",
       from: "Desde",

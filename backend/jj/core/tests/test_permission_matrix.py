@@ -80,6 +80,7 @@ EXPECTED: dict[str, str] = {
     "GET /api/cases/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "GET /api/cases/{case_id}/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
     "GET /api/cases/{case_id}/decisions/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
+    "GET /api/cases/{case_id}/report/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
     "GET /api/cases/{case_id}/interviews/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
     "GET /api/cases/{case_id}/sentences/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
     "GET /api/cases/{case_id}/timeline/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
@@ -213,6 +214,7 @@ EXPECTED: dict[str, str] = {
 EXPECTED_COLLEAGUE: dict[str, str] = {
     "GET /api/cases/{case_id}/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/decisions/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/cases/{case_id}/report/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/interviews/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/sentences/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/timeline/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
@@ -287,6 +289,7 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
 EXPECTED_AGENCY: dict[str, str] = {
     "GET /api/cases/{case_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/decisions/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/cases/{case_id}/report/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/interviews/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/sentences/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/timeline/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",

@@ -47,6 +47,7 @@ PINS: list[tuple[str, str, int]] = [
     ("supervisor", "/api/hearings/", 9),
     ("legal_counsel", "/api/hearings/?mine=true", 7),
     ("caseworker", "/api/hearings/{hearing}/", 6),
+    ("caseworker", "/api/cases/{case}/report/?lang=fr", 10),  # case, decisions, episodes, appearances, deadlines
     ("caseworker", "/api/custody-episodes/", 7),
     ("facility_officer", "/api/custody-episodes/", 7),
     ("caseworker", "/api/custody-episodes/{episode}/", 22),  # + plans, education, aftercare, implicated staff
