@@ -53,6 +53,9 @@ test("a caseworker schedules a hearing for tomorrow, sees it on the calendar, an
   await reminder.click();
   await expect(page).toHaveURL(/#\/cases\/\d+\/show/);
   await expect.poll(() => unread(page)).toBe(before);
+  // The case page offers the court report as PDF, in the UI's language.
+  await expect(page.getByRole("link", { name: "Court report (PDF)" })).toHaveAttribute("href", /\/report\/\?lang=en$/);
+  await expectAccessible(page, "case-with-report");
 
   await page.getByRole("menuitem", { name: "Notifications" }).click();
   await expect(page.getByRole("combobox", { name: "E-mail me" })).toBeVisible();
