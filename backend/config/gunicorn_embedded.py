@@ -1,5 +1,6 @@
-"""gunicorn settings for `make run`: one process, with the deadline sweep (every minute), the purge of expired
-exports, the sealing of pending audit reads and the records sweep (REC-3, every hour) on an in-process timer
+"""gunicorn settings for `make run`: one process, with the deadline sweep, the 24-hour reminders (deadlines and
+hearings), the e-mail outbox and the sealing of pending audit reads (every minute), the purge of expired exports,
+the records sweep (REC-3) and the e-mail digests (every hour; a digest is built once a day) on an in-process timer
 (production runs them from Celery beat instead)."""
 
 import logging
@@ -11,6 +12,7 @@ threads = 8
 timeout = 60
 SWEEP_SECONDS = 60
 RECORDS_SWEEP_EVERY = 60  # deadline sweeps, i.e. hourly
+DIGEST_HOUR_UTC = 7  # as the beat schedule (config/settings.py)
 
 
 def post_worker_init(worker: Any) -> None:
@@ -18,7 +20,8 @@ def post_worker_init(worker: Any) -> None:
 
     from jj.audit.services import audit_seal_pending
     from jj.custody.records import records_sweep
-    from jj.deadlines.services import deadlines_sweep
+    from jj.deadlines.services import deadlines_due_soon_sweep, deadlines_sweep, digests_build, outbox_deliver
+    from jj.hearings.services import hearings_remind
     from jj.oversight.services import export_jobs_purge
 
     log = logging.getLogger("jj.sweep")
@@ -45,5 +48,19 @@ def post_worker_init(worker: Any) -> None:
                 audit_seal_pending()
             except Exception:
                 log.exception("audit sealing failed")
+            for name, job in (
+                ("deadline reminders", deadlines_due_soon_sweep),
+                ("hearing reminders", hearings_remind),
+                ("e-mail outbox", outbox_deliver),
+            ):
+                try:
+                    job(now=timezone.now())
+                except Exception:
+                    log.exception("%s failed", name)
+            if ticks % RECORDS_SWEEP_EVERY == 1 and timezone.now().hour == DIGEST_HOUR_UTC:
+                try:
+                    digests_build(now=timezone.now())
+                except Exception:
+                    log.exception("e-mail digests failed")
 
     threading.Thread(target=loop, name="deadline-sweep", daemon=True).start()

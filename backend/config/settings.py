@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import dj_database_url
 import django_stubs_ext
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import BASE_DIR, REPO_DIR, env_bool, env_int, env_list, env_str
@@ -68,6 +69,8 @@ INSTALLED_APPS = [
     "jj.diversion",
     "jj.oversight",
     "jj.documents",
+    "jj.hearings",
+    "jj.reports",
 ]
 
 MIDDLEWARE = [
@@ -346,6 +349,17 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-records": {"task": "jj.records.sweep", "schedule": 3600.0, "options": {"expires": 3500}},
     # Files of indicator exports past their expiry are deleted (jj/oversight/services.export_jobs_purge).
     "purge-exports": {"task": "jj.oversight.purge_exports", "schedule": 3600.0, "options": {"expires": 3500}},
+    # Deadlines due within 24 hours and hearings within 24 hours: told once each to the people on the case.
+    "remind-deadlines": {"task": "jj.deadlines.remind", "schedule": 60.0, "options": {"expires": 55}},
+    "remind-hearings": {"task": "jj.hearings.remind", "schedule": 60.0, "options": {"expires": 55}},
+    # The e-mail outbox: sends what is due, retries what failed (the mail server may be down).
+    "deliver-outbox": {"task": "jj.deadlines.deliver_outbox", "schedule": 60.0, "options": {"expires": 55}},
+    # One digest a day for the people who chose it (07:00 UTC).
+    "email-digests": {
+        "task": "jj.deadlines.digest",
+        "schedule": crontab(hour=7, minute=0),
+        "options": {"expires": 3500},
+    },
 }
 
 DEMO_ALLOWED = env_bool("JJ_ALLOW_DEMO", DEBUG)
@@ -357,7 +371,7 @@ METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS", ["127.0.0.1/32",
 # What /api/metrics/ computes at scrape time, from the database and the broker.
 METRICS_COLLECTORS = ["jj.deadlines.metrics.DeadlineCollector", "jj.core.observability.QueueCollector"]
 
-# Mail over SMTP. Nothing sends mail in this release; e-mail notifications will, with these (docs/configuration.md).
+# Mail over SMTP: e-mail notifications, sent from the outbox by jj.deadlines.deliver_outbox (docs/configuration.md).
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
@@ -369,6 +383,8 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address people open the application at: e-mails carry a link there (and a case reference), never a name.
+PUBLIC_URL = env_str("JJ_PUBLIC_URL", "http://localhost:8000").rstrip("/")
 
 # Optional OpenTelemetry traces of the requests (jj/core/tracing.py; the OTEL_EXPORTER_OTLP_* variables say where).
 OTEL_TRACES = env_bool("JJ_OTEL_TRACES", False)

@@ -21,6 +21,8 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("jj.diversion.urls")),
     path("", include("jj.oversight.urls")),
     path("", include("jj.documents.urls")),
+    path("", include("jj.hearings.urls")),
+    path("", include("jj.reports.urls")),
 ]
 
 urlpatterns = [path("api/", include(api_patterns))]

@@ -1,5 +1,7 @@
 import AccountBalanceIcon from "@mui/icons-material/AccountBalance";
 import AlarmIcon from "@mui/icons-material/Alarm";
+import EventIcon from "@mui/icons-material/Event";
+import NotificationsIcon from "@mui/icons-material/Notifications";
 import ChildCareIcon from "@mui/icons-material/ChildCare";
 import FolderIcon from "@mui/icons-material/Folder";
 import GavelIcon from "@mui/icons-material/Gavel";
@@ -24,6 +26,8 @@ import { ChildCreate, ChildEdit, ChildList, ChildShow } from "./children";
 import { EpisodeCreate, EpisodeList, EpisodeShow } from "./custody";
 import { Dashboard } from "./dashboard/Dashboard";
 import { DeadlineList } from "./deadlines";
+import { HearingCreate, HearingList, HearingShow } from "./hearings";
+import { NotificationList } from "./notifications";
 import { dataProvider } from "./dataProvider";
 import { ProgrammeCreate, ProgrammeList, ReferralList, ReferralShow } from "./diversion";
 import { FacilityCreate, FacilityList } from "./facilities";
@@ -56,6 +60,8 @@ export function App() {
       <Resource name="children" list={ChildList} show={ChildShow} create={ChildCreate} edit={ChildEdit}
         icon={ChildCareIcon} recordRepresentation="pseudonym" />
       <Resource name="deadlines" list={DeadlineList} icon={AlarmIcon} />
+      <Resource name="hearings" list={HearingList} show={HearingShow} create={HearingCreate} icon={EventIcon} />
+      <Resource name="notifications" list={NotificationList} icon={NotificationsIcon} />
       <Resource name="custody-episodes" list={EpisodeList} show={EpisodeShow} create={EpisodeCreate} icon={GavelIcon} />
       <Resource name="facilities" list={FacilityList} create={FacilityCreate} icon={AccountBalanceIcon} recordRepresentation="name" />
       <Resource name="diversion-referrals" list={ReferralList} show={ReferralShow} icon={HandshakeIcon} />

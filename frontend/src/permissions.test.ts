@@ -15,6 +15,11 @@ describe("canAccess", () => {
     ["oversight_monitor", "audit-events", "list", true],
     ["administrator", "cases", "list", false],
     ["administrator", "facilities", "create", true],
+    ["legal_counsel", "hearings", "create", true],
+    ["court_officer", "hearings", "create", false],
+    ["court_officer", "hearings", "show", true],
+    ["oversight_monitor", "hearings", "list", false],
+    ["oversight_monitor", "notifications", "list", true],
     [undefined, "cases", "list", false],
     ["intruder", "cases", "list", false],
   ])("%s on %s/%s -> %s", (role, resource, action, expected) => {

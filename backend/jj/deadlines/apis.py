@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
@@ -11,9 +11,9 @@ from rest_framework.views import APIView
 
 from jj.accounts.models import User
 from jj.core.views import EXPORT_SCHEMA, ExportMixin, ListAPIView
-from jj.deadlines import selectors
+from jj.deadlines import selectors, services
 from jj.deadlines.models import Deadline, Notification
-from jj.deadlines.serializers import DeadlineSerializer, NotificationSerializer
+from jj.deadlines.serializers import DeadlineSerializer, NotificationPreferenceSerializer, NotificationSerializer
 from jj.people.access import shows_names
 
 WORKLIST_LIMIT = 20
@@ -74,7 +74,10 @@ class WorklistApi(APIView):
 
 
 class NotificationListApi(ListAPIView):
+    """The caller's notifications, newest first. `?unread=true` for those not yet read."""
+
     serializer_class = NotificationSerializer
+    filterset_class = selectors.NotificationFilter
     ordering_fields = ["created_at", "id"]
 
     def scoped_queryset(self, user: User) -> QuerySet[Notification]:
@@ -90,3 +93,54 @@ class DeadlineExportApi(ExportMixin, DeadlineListApi):
     @EXPORT_SCHEMA
     def get(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:  # type: ignore[override]
         return self.export(request)
+
+
+class NotificationUnreadCountApi(APIView):
+    """How many of the caller's notifications are unread (the bell in the app bar)."""
+
+    @extend_schema(responses={200: inline_serializer("UnreadCount", {"unread": serializers.IntegerField()})})
+    def get(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        return Response({"unread": selectors.notification_unread_count(user=user)})
+
+
+class NotificationReadApi(APIView):
+    """Mark one of the caller's notifications read. Another person's answers 404, as one that does not exist."""
+
+    @extend_schema(request=None, responses={200: NotificationSerializer})
+    def post(self, request: Request, notification_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        notification = selectors.notification_list(user=user).filter(pk=notification_id).first()
+        if notification is None:
+            raise Http404
+        services.notifications_mark_read(user=user, ids=[notification.pk], at=timezone.now())
+        notification.refresh_from_db(fields=["read_at"])
+        return Response(NotificationSerializer(notification).data)
+
+
+class NotificationReadAllApi(APIView):
+    """Mark every unread notification of the caller read."""
+
+    @extend_schema(
+        request=None, responses={200: inline_serializer("MarkedRead", {"marked": serializers.IntegerField()})}
+    )
+    def post(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        return Response({"marked": services.notifications_mark_read(user=user, ids=None, at=timezone.now())})
+
+
+class NotificationPreferenceApi(APIView):
+    """How the caller is told by e-mail: `immediate` (each notification), `digest` (one a day) or `off`."""
+
+    @extend_schema(responses={200: NotificationPreferenceSerializer})
+    def get(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        return Response({"email_mode": services.email_mode_of(user), "email": user.email})
+
+    @extend_schema(request=NotificationPreferenceSerializer, responses={200: NotificationPreferenceSerializer})
+    def put(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        serializer = NotificationPreferenceSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        pref = services.notification_preference_set(user=user, email_mode=serializer.validated_data["email_mode"])
+        return Response({"email_mode": pref.email_mode, "email": user.email})

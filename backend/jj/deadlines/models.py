@@ -33,6 +33,8 @@ class Deadline(models.Model):
     resolution = models.CharField(max_length=8, blank=True, choices=[("met", "Met"), ("moot", "Moot")])
     # Set once by the sweep when the overdue alert was raised, so it is raised exactly once.
     overdue_notified_at = models.DateTimeField(null=True, blank=True)
+    # Set once by the reminder sweep when the "due within 24 hours" notice was raised.
+    due_soon_notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["due_at", "id"]
@@ -70,6 +72,52 @@ class Notification(models.Model):
     message = models.CharField(max_length=500)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    # When an e-mail carrying it was queued (at once, or in a daily digest): each is e-mailed at most once.
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.message[:40]}"
+
+
+class EmailMode(models.TextChoices):
+    IMMEDIATE = "immediate", "Immediately"
+    DIGEST = "digest", "Daily digest"
+    OFF = "off", "No e-mail (in the application only)"
+
+
+class NotificationPreference(models.Model):
+    """How a person wants to be told by e-mail: each notification at once, or one digest a day. No row: at once."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    email_mode = models.CharField(max_length=16, choices=EmailMode.choices, default=EmailMode.IMMEDIATE)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.email_mode}"
+
+
+class OutboxEmail(models.Model):
+    """An e-mail waiting to be sent, written in the transaction of the notification it carries, sent by the task
+    `jj.deadlines.deliver_outbox`. A failed send stays here (attempts, last error, next try) and is tried again, so
+    nothing is lost while the mail server is down. The body holds a link and a case reference, never a name."""
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    to_address = models.EmailField()
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    kind = models.CharField(max_length=16, default="immediate")  # immediate | digest
+    created_at = models.DateTimeField(auto_now_add=True)
+    next_attempt_at = models.DateTimeField()
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["next_attempt_at"], condition=Q(sent_at__isnull=True), name="outbox_pending_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"outbox {self.pk} ({'sent' if self.sent_at else 'pending'})"

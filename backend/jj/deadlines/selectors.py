@@ -70,3 +70,16 @@ def notification_list(*, user: User) -> QuerySet[Notification]:
     mine = Q(recipient=user)
     my_role = Q(recipient__isnull=True, recipient_role=user.role, agency_id=user.agency_id)
     return Notification.objects.filter(mine | my_role).select_related("case").order_by("-created_at", "-id")
+
+
+def notification_unread_count(*, user: User) -> int:
+    return notification_list(user=user).filter(read_at__isnull=True).count()
+
+
+class NotificationFilter(django_filters.FilterSet):
+    id__in = IdInFilter()
+    unread = django_filters.BooleanFilter(field_name="read_at", lookup_expr="isnull")
+
+    class Meta:
+        model = Notification
+        fields = ["kind", "case"]

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from jj.core.pseudonym import child_pseudonym
 from jj.core.serializers import CachedFieldsMixin
-from jj.deadlines.models import Deadline, Notification
+from jj.deadlines.models import Deadline, EmailMode, Notification
 
 
 class DeadlineSerializer(CachedFieldsMixin, serializers.ModelSerializer[Deadline]):
@@ -58,3 +58,8 @@ class NotificationSerializer(serializers.ModelSerializer[Notification]):
         model = Notification
         fields = ["id", "kind", "message", "case", "case_reference", "deadline", "created_at", "read_at"]
         read_only_fields = fields
+
+
+class NotificationPreferenceSerializer(serializers.Serializer):
+    email_mode = serializers.ChoiceField(choices=EmailMode.choices)
+    email = serializers.EmailField(read_only=True)

@@ -3,24 +3,31 @@ order, sentence, ...) and closed by the event that meets them, or as moot when t
 only raises alerts.
 
 This module is the one writer of the Deadline and Notification tables: `deadlines_from_decisions`,
-`deadlines_meet`, `deadlines_moot`, `notification_create` and the sweep."""
+`deadlines_meet`, `deadlines_moot`, `notification_create` and the sweeps; and of the e-mail outbox, which
+`notification_create` fills (people who want e-mail at once), `digests_build` fills once a day (people who chose the
+digest) and `outbox_deliver` empties through Django's e-mail backend, keeping what failed for the next try."""
 
+import logging
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
+from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db import connection, transaction
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from jj.accounts.models import Role, User
 from jj.audit.services import audit_append
 from jj.cases.models import Assignment, Case, ChildProtectionReferral
-from jj.deadlines.models import Deadline, Notification
+from jj.deadlines.models import Deadline, EmailMode, Notification, NotificationPreference, OutboxEmail
 from jj.rules.checks.common import CHILD_PROTECTION, FAMILY, INDEPENDENT_OVERSIGHT, SUPERVISOR
 from jj.rules.engine import Decision
 
 # Older rows said "oversight_body" for what the rules now call the independent oversight.
 _TARGET_ALIASES = {"oversight_body": INDEPENDENT_OVERSIGHT}
 FAMILY_DEADLINE_MINUTES = 60
+log = logging.getLogger("jj.notifications")
 
 
 def deadlines_from_decisions(
@@ -154,13 +161,17 @@ def notification_create(
     at: datetime,
     subject: tuple[str, int] | None = None,
     include_assigned: bool = False,
+    assigned_roles: Iterable[str] | None = None,
 ) -> list[Notification]:
     """The one writer of notifications. Each target becomes rows for real, active people; "family" also opens a
     DET-1-style deadline to tell the parents or guardian, and "child_protection" a child-protection referral, so
     neither is silently dropped."""
     people: dict[int, User] = {}
     if include_assigned:
-        for a in Assignment.objects.filter(case=case, ended_at__isnull=True).select_related("user"):
+        assigned = Assignment.objects.filter(case=case, ended_at__isnull=True).select_related("user")
+        if assigned_roles is not None:
+            assigned = assigned.filter(role__in=list(assigned_roles))
+        for a in assigned:
             if a.user.is_active:
                 people[a.user.pk] = a.user
     for target in dict.fromkeys(targets):
@@ -201,6 +212,7 @@ def notification_create(
             for user in people.values()
         ]
     )
+    _outbox_enqueue_immediate(rows, people, at=at)
     return rows
 
 
@@ -278,3 +290,211 @@ def _flag_mandatory_release(final_decision_deadlines: list[Deadline]) -> None:
     CustodyEpisode.objects.filter(
         Q(case_id__in=[d.case_id for d in final_decision_deadlines]), ended_at__isnull=True
     ).update(mandatory_release_flag=True)
+
+
+# --- Due within 24 hours -------------------------------------------------------------------------------------------
+
+DUE_SOON = timedelta(hours=24)
+
+
+def _due_soon(now: datetime) -> QuerySet[Deadline]:
+    """Open deadlines due in [now, now + 24 h) not yet announced: the worklist's "due within 24 hours" band."""
+    qs = Deadline.objects.filter(
+        met_at__isnull=True, due_soon_notified_at__isnull=True, due_at__gte=now, due_at__lt=now + DUE_SOON
+    )
+    qs = qs.select_related("case").order_by("due_at", "id")
+    if connection.vendor == "postgresql":
+        return qs.select_for_update(skip_locked=True, of=("self",))
+    return qs.select_for_update()
+
+
+def deadlines_due_soon_sweep(*, now: datetime, batch: int = 500) -> int:
+    """Tell the people assigned to the case, once, that a deadline falls due within 24 hours (a case nobody is
+    assigned to: its supervisors, so the notice never goes to nobody). Safe to run from several workers at once."""
+    raised = 0
+    while True:
+        with transaction.atomic():
+            due = list(_due_soon(now)[:batch])
+            if not due:
+                return raised
+            for deadline in due:
+                has_assigned = Assignment.objects.filter(
+                    case_id=deadline.case_id, ended_at__isnull=True, user__is_active=True
+                ).exists()
+                notification_create(
+                    case=deadline.case,
+                    kind="deadline.due_soon",
+                    message=f"Due within 24 hours: {deadline.description} (case {deadline.case.reference})",
+                    targets=[] if has_assigned else [SUPERVISOR],
+                    deadline=deadline,
+                    rule_id=deadline.rule_id,
+                    at=now,
+                    include_assigned=True,
+                )
+                deadline.due_soon_notified_at = now
+            Deadline.objects.bulk_update(due, ["due_soon_notified_at"])
+            audit_append(
+                actor=None,
+                actor_username="system:sweep",
+                action="deadline.due_soon_alerts",
+                object_type="deadline",
+                changes={"deadline_ids": [d.pk for d in due]},
+            )
+            raised += len(due)
+
+
+# --- Reading notifications -----------------------------------------------------------------------------------------
+
+
+def notifications_mark_read(*, user: User, ids: Sequence[int] | None, at: datetime) -> int:
+    """Mark the caller's own unread notifications read (all of them when `ids` is None). Others' are untouched."""
+    qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if ids is not None:
+        qs = qs.filter(pk__in=list(ids))
+    return qs.update(read_at=at)
+
+
+def notification_preference_set(*, user: User, email_mode: str) -> NotificationPreference:
+    with transaction.atomic():
+        pref, _ = NotificationPreference.objects.update_or_create(user=user, defaults={"email_mode": email_mode})
+        audit_append(
+            actor=user,
+            action="notification_preference.update",
+            object_type="user",
+            object_id=user.pk,
+            changes={"email_mode": email_mode},
+        )
+    return pref
+
+
+def email_mode_of(user: User) -> str:
+    pref = NotificationPreference.objects.filter(user=user).values_list("email_mode", flat=True).first()
+    return pref or EmailMode.IMMEDIATE
+
+
+# --- E-mail through the outbox -------------------------------------------------------------------------------------
+
+# Backoff of a failed send: 1, 2, 4, ... minutes, at most an hour. It is never dropped.
+RETRY_BASE = timedelta(minutes=1)
+RETRY_MAX = timedelta(hours=1)
+
+
+def _link(path: str) -> str:
+    return f"{settings.PUBLIC_URL}/#{path}"
+
+
+def _email_line(notification: Notification, reference: str) -> str:
+    """One notification as an e-mail line: its kind, the case reference and a link. Never the message itself,
+    which may name the child: the name is read in the application, behind its access checks."""
+    where = f"case {reference}" if reference else "no case"
+    link = _link(f"/cases/{notification.case_id}/show") if notification.case_id else _link("/notifications")
+    return f"- {notification.kind} ({where}): {link}"
+
+
+def _outbox_enqueue_immediate(rows: Sequence[Notification], people: dict[int, User], *, at: datetime) -> None:
+    """In the notification's transaction: one e-mail per notification for people who want them at once."""
+    wanted = [n for n in rows if n.recipient_id in people and people[n.recipient_id or 0].email]
+    if not wanted:
+        return
+    ids = [n.recipient_id for n in wanted]
+    modes = dict(NotificationPreference.objects.filter(user_id__in=ids).values_list("user_id", "email_mode"))
+    now = min(at, timezone.now())  # due at once (the event's time, when a sweep or a test names it)
+    mails: list[OutboxEmail] = []
+    queued: list[int] = []
+    for n in wanted:
+        user = people[n.recipient_id or 0]
+        if modes.get(user.pk, EmailMode.IMMEDIATE) != EmailMode.IMMEDIATE:
+            continue
+        reference = n.case.reference if n.case is not None else ""
+        mails.append(
+            OutboxEmail(
+                recipient=user,
+                to_address=user.email,
+                subject=f"[JJ] {n.kind}" + (f" - case {reference}" if reference else ""),
+                body=(
+                    "You have a new notification in the case-management system.\n\n"
+                    + _email_line(n, reference)
+                    + "\n\nOpen the link to read it. This message carries no personal data about the child."
+                ),
+                kind="immediate",
+                next_attempt_at=now,
+            )
+        )
+        queued.append(n.pk)
+    OutboxEmail.objects.bulk_create(mails)
+    Notification.objects.filter(pk__in=queued).update(emailed_at=now)
+
+
+def digests_build(*, now: datetime) -> int:
+    """One e-mail per person who chose the daily digest, with every notification not yet e-mailed. Idempotent: a
+    notification once in a digest is marked, so a second run the same day finds nothing."""
+    built = 0
+    digest_users = (
+        User.objects.filter(notification_preference__email_mode=EmailMode.DIGEST, is_active=True)
+        .exclude(email="")
+        .order_by("id")
+    )
+    for user in digest_users:
+        with transaction.atomic():
+            pending = list(
+                Notification.objects.select_for_update()
+                .filter(recipient=user, emailed_at__isnull=True, created_at__lte=now)
+                .select_related("case")
+                .order_by("created_at", "id")
+            )
+            if not pending:
+                continue
+            lines = [_email_line(n, n.case.reference if n.case is not None else "") for n in pending]
+            OutboxEmail.objects.create(
+                recipient=user,
+                to_address=user.email,
+                subject=f"[JJ] Daily digest: {len(pending)} notification(s)",
+                body=(
+                    "Your notifications since the last digest:\n\n"
+                    + "\n".join(lines)
+                    + "\n\nOpen the links to read them. This message carries no personal data about any child."
+                ),
+                kind="digest",
+                next_attempt_at=now,
+            )
+            Notification.objects.filter(pk__in=[n.pk for n in pending]).update(emailed_at=now)
+            built += 1
+    return built
+
+
+def outbox_deliver(*, now: datetime, batch: int = 100) -> int:
+    """Send the e-mails that are due through Django's e-mail backend. A send that fails stays in the outbox with
+    its error's class and a later next attempt (exponential backoff, capped): nothing is lost while the mail server
+    is down. Each row is locked while it is sent, so two workers never send the same e-mail."""
+    sent = 0
+    pending = (
+        OutboxEmail.objects.filter(sent_at__isnull=True, next_attempt_at__lte=now)
+        .order_by("next_attempt_at", "id")
+        .values_list("pk", flat=True)[:batch]
+    )
+    for pk in list(pending):
+        with transaction.atomic():
+            skip = connection.vendor == "postgresql"  # another worker sending it: leave it to that one
+            mail = OutboxEmail.objects.select_for_update(skip_locked=skip).filter(pk=pk, sent_at__isnull=True).first()
+            if mail is None:
+                continue
+            try:
+                EmailMessage(
+                    subject=mail.subject,
+                    body=mail.body,
+                    from_email=settings.DEFAULT_FROM_EMAIL,
+                    to=[mail.to_address],
+                ).send(fail_silently=False)
+            except Exception as exc:  # any failure of the backend: keep the e-mail, try again later
+                mail.attempts += 1
+                mail.last_error = type(exc).__name__[:200]
+                mail.next_attempt_at = now + min(RETRY_BASE * 2 ** (mail.attempts - 1), RETRY_MAX)
+                mail.save(update_fields=["attempts", "last_error", "next_attempt_at"])
+                log.warning("e-mail %s not sent (attempt %s): %s", mail.pk, mail.attempts, mail.last_error)
+                continue
+            mail.attempts += 1
+            mail.sent_at = now
+            mail.last_error = ""
+            mail.save(update_fields=["attempts", "sent_at", "last_error"])
+            sent += 1
+    return sent

@@ -30,6 +30,7 @@ import { ZonedDateField } from "../layout/ZonedDateField";
 import { CaseActions } from "./CaseActions";
 import { DocumentsPanel } from "../documents/DocumentsPanel";
 import { ExportingListActions } from "../layout/ServerExportButtons";
+import { CaseReportButton } from "../reports/CaseReportButton";
 
 export const CASE_STATUS = [
   { id: "open", name: "jj.choices.case_status.open" },
@@ -93,6 +94,7 @@ export function CaseShow() {
         <ZonedDateField source="opened_at" label="jj.fields.opened_at" />
         <TextField source="summary" emptyText="-" />
         <BooleanField source="no_criminal_record" label="jj.case.no_criminal_record" />
+        <CaseReportButton />
         <CaseActions />
         <DocumentsPanel base="cases" />
         <ArrayField source="offences" label="jj.fields.offences">

@@ -1,8 +1,18 @@
 import SecurityIcon from "@mui/icons-material/Security";
 import type { ReactNode } from "react";
-import { AppBar, Layout as RaLayout, Logout, MenuItemLink, UserMenu, useGetIdentity } from "react-admin";
+import {
+  AppBar,
+  Layout as RaLayout,
+  LoadingIndicator,
+  LocalesMenuButton,
+  Logout,
+  MenuItemLink,
+  UserMenu,
+  useGetIdentity,
+} from "react-admin";
 
 import { MfaPanel, type MfaStatus, mfaStep } from "../mfa";
+import { NotificationBell } from "../notifications";
 
 /** The user menu's accessible name includes the name it shows (WCAG 2.5.3, label in name). */
 function NamedUserMenu() {
@@ -15,8 +25,23 @@ function NamedUserMenu() {
   );
 }
 
+/** The bell waits for a signed-in session past its second step (the API refuses the rest before). */
+function Bell() {
+  const { identity } = useGetIdentity();
+  if (!identity || mfaStep(identity.mfa as MfaStatus | undefined) !== "done") return null;
+  return <NotificationBell />;
+}
+
 function JjAppBar() {
-  return <AppBar userMenu={<NamedUserMenu />} />;
+  // react-admin's own toolbar (language menu, loading indicator), with the notifications bell.
+  const toolbar = (
+    <>
+      <LocalesMenuButton />
+      <Bell />
+      <LoadingIndicator />
+    </>
+  );
+  return <AppBar userMenu={<NamedUserMenu />} toolbar={toolbar} />;
 }
 
 /** A session that still owes its second factor sees only the step that gives it (the API refuses the rest). */

@@ -25,6 +25,7 @@ prefixed by its table: own, colleague, agency), and review the diff."""
 import logging
 import os
 import re
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -38,7 +39,9 @@ from conftest import HEARD, World, make_user
 from jj.accounts.models import Agency, Role
 from jj.cases.models import Assignment
 from jj.custody import services as custody_services
+from jj.deadlines.models import Notification
 from jj.documents.models import Document
+from jj.hearings.models import Hearing
 from jj.oversight import services as oversight_services
 from jj.oversight.models import ExportJob
 from jj.people.models import Child
@@ -87,6 +90,7 @@ EXPECTED: dict[str, str] = {
     "GET /api/cases/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "GET /api/cases/{case_id}/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
     "GET /api/cases/{case_id}/decisions/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
+    "GET /api/cases/{case_id}/report/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
     "GET /api/cases/{case_id}/interviews/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
     "GET /api/cases/{case_id}/sentences/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
     "GET /api/cases/{case_id}/timeline/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
@@ -222,6 +226,15 @@ EXPECTED: dict[str, str] = {
     "GET /api/cases/export/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "GET /api/children/export/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "GET /api/deadlines/export/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "GET /api/hearings/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "GET /api/hearings/{hearing_id}/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
+    "GET /api/notifications/preference/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "GET /api/notifications/unread-count/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "POST /api/hearings/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
+    "POST /api/hearings/{hearing_id}/outcome/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
+    "POST /api/notifications/read-all/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "POST /api/notifications/{notification_id}/read/": "cw=200 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "PUT /api/notifications/preference/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
 }
 
 
@@ -232,6 +245,7 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     "POST /api/record-contests/{contest_id}/decision/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/decisions/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/cases/{case_id}/report/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/interviews/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/sentences/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/timeline/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
@@ -312,6 +326,9 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     "POST /api/children/{child_id}/documents/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/documents/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/children/{child_id}/merge/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/hearings/{hearing_id}/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/hearings/{hearing_id}/outcome/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/notifications/{notification_id}/read/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
 }
 
 # Another agency's record in the callers' jurisdiction. Regenerated like EXPECTED; review every change.
@@ -320,6 +337,7 @@ EXPECTED_AGENCY: dict[str, str] = {
     "POST /api/record-contests/{contest_id}/decision/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/decisions/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/cases/{case_id}/report/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/interviews/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/sentences/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/cases/{case_id}/timeline/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
@@ -400,6 +418,9 @@ EXPECTED_AGENCY: dict[str, str] = {
     "POST /api/children/{child_id}/documents/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/documents/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/children/{child_id}/merge/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "GET /api/hearings/{hearing_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/hearings/{hearing_id}/outcome/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/notifications/{notification_id}/read/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
 }
 
 
@@ -508,6 +529,13 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
             "assignment_id": Assignment.objects.filter(case=case).order_by("pk").values_list("pk", flat=True).first(),
             "export_id": _export(exporters[side], jurisdictions[side]),
             "document_id": _document(case, users[side]),
+            "hearing_id": Hearing.objects.create(
+                case=case, court="Youth Court", at=timezone.now() + timedelta(days=1), purpose="review"
+            ).pk,
+            # A notification is its recipient's alone: the case's maker's (the north caseworker's own).
+            "notification_id": Notification.objects.create(
+                recipient=world[who], recipient_role=world[who].role, case=case, kind="k", message="m"
+            ).pk,
         }
     result["sealed"] = _sealed_record(world, make_case, client_for, facilities["north"])
     return result

@@ -13,7 +13,9 @@ from jj.cases.models import Case
 from jj.custody import services as custody_services
 from jj.custody.models import CustodyEpisode
 from jj.deadlines.models import Deadline
+from jj.deadlines.services import notification_create
 from jj.documents.models import Document
+from jj.hearings.models import Hearing
 from jj.oversight.models import ExportJob
 from jj.people.models import Guardian, RecordContest
 
@@ -43,6 +45,14 @@ PINS: list[tuple[str, str, int]] = [
     ("supervisor", "/api/worklist/", 10),
     ("facility_officer", "/api/worklist/", 8),
     ("caseworker", "/api/notifications/", 5),
+    ("caseworker", "/api/notifications/?unread=true", 5),
+    ("caseworker", "/api/notifications/unread-count/", 4),
+    ("caseworker", "/api/notifications/preference/", 4),
+    ("caseworker", "/api/hearings/", 7),
+    ("supervisor", "/api/hearings/", 9),
+    ("legal_counsel", "/api/hearings/?mine=true", 7),
+    ("caseworker", "/api/hearings/{hearing}/", 6),
+    ("caseworker", "/api/cases/{case}/report/?lang=fr", 10),  # case, decisions, episodes, appearances, deadlines
     ("caseworker", "/api/custody-episodes/", 7),
     ("facility_officer", "/api/custody-episodes/", 7),
     ("caseworker", "/api/custody-episodes/{episode}/", 22),  # + plans, education, aftercare, implicated staff
@@ -125,6 +135,11 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
         )
         for c in cases
     ]
+    for c in cases:
+        hearing = Hearing.objects.create(
+            case=c, court="Youth Court", at=timezone.now() + timedelta(days=1), purpose="review"
+        )
+    notification_create(case=case, kind="k", message="m", targets=[], at=timezone.now(), include_assigned=True)
     for _ in range(3):
         export = ExportJob.objects.create(
             requested_by=world["oversight_monitor"], jurisdiction=world.north, file_format="csv", query={}
@@ -138,6 +153,7 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
         "facility": facility.pk,
         "export": export.pk,
         "document": documents[0].pk,
+        "hearing": hearing.pk,
     }
 
 

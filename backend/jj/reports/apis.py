@@ -1,0 +1,42 @@
+from django.http import HttpResponse
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.request import Request
+from rest_framework.views import APIView
+
+from jj.accounts.models import User
+from jj.audit.services import audit_read
+from jj.cases.access import case_get_for_user
+from jj.reports.labels import LANGUAGES
+from jj.reports.pdf import render_report
+from jj.reports.selectors import report_data
+
+
+class CaseReportApi(APIView):
+    """The court report and case summary of a case as PDF, in `?lang=en|fr|es`, holding only what the reader's role
+    may see (the child's fields by need to know). Audited as a read of the child's record."""
+
+    @extend_schema(
+        parameters=[OpenApiParameter("lang", str, enum=list(LANGUAGES), required=False)],
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY},
+    )
+    def get(self, request: Request, case_id: int) -> HttpResponse:
+        user: User = request.user  # type: ignore[assignment]
+        case = case_get_for_user(user=user, case_id=case_id, action="case_report.read")
+        language = request.query_params.get("lang", "en")
+        if language not in LANGUAGES:
+            language = "en"
+        data = report_data(user=user, case=case)
+        pdf = render_report(
+            data,
+            language=language,
+            zone_name=case.jurisdiction.timezone or "UTC",
+            reader_role=user.get_role_display(),  # type: ignore[attr-defined]
+            now=timezone.now(),
+        )
+        audit_read(actor=user, object_type="case_report", object_id=case.pk, child_id=case.child_id)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="case-{case.reference}-{language}.pdf"'
+        response["Cache-Control"] = "no-store"
+        return response
