@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "jj.custody",
     "jj.diversion",
     "jj.oversight",
+    "jj.simulation",
 ]
 
 MIDDLEWARE = [
@@ -300,6 +301,7 @@ SPECTACULAR_SETTINGS = {
         "DiversionStageEnum": "jj.diversion.models.Stage",
         "ReferralStatusEnum": "jj.diversion.models.ReferralStatus",
         "ProgrammeKindEnum": "jj.diversion.models.ProgrammeKind",
+        "SimulationStatusEnum": "jj.simulation.models.SimulationStatus",
     },
 }
 

@@ -20,6 +20,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("jj.custody.urls")),
     path("", include("jj.diversion.urls")),
     path("", include("jj.oversight.urls")),
+    path("", include("jj.simulation.urls")),
 ]
 
 urlpatterns = [path("api/", include(api_patterns))]

@@ -35,6 +35,7 @@ from jj.cases.models import Assignment
 from jj.custody import services as custody_services
 from jj.oversight import services as oversight_services
 from jj.oversight.models import ExportJob
+from jj.simulation.models import PolicySimulation, SimulationStatus
 
 ROLES = {
     "cw": "caseworker",
@@ -192,6 +193,10 @@ EXPECTED: dict[str, str] = {
     "POST /api/users/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
     "POST /api/users/{user_id}/mfa-reset/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
     "PUT /api/oversight/profile/": "cw=403 sv=403 lc=403 fo=403 co=403 om=400 ad=400",
+    "GET /api/simulations/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/simulations/{simulation_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/simulations/{simulation_id}/csv/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "POST /api/simulations/": "cw=403 sv=403 lc=403 fo=403 co=403 om=400 ad=400",
 }
 
 
@@ -265,6 +270,9 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     "POST /api/diversion-referrals/{referral_id}/outcome/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/diversion-referrals/{referral_id}/sessions/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/users/{user_id}/mfa-reset/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
+    # A simulation belongs to the jurisdiction: every monitor and administrator of it reads it, whoever asked.
+    "GET /api/simulations/{simulation_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/simulations/{simulation_id}/csv/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
 }
 
 # Another agency's record in the callers' jurisdiction. Regenerated like EXPECTED; review every change.
@@ -336,6 +344,9 @@ EXPECTED_AGENCY: dict[str, str] = {
     "POST /api/diversion-referrals/{referral_id}/outcome/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/diversion-referrals/{referral_id}/sessions/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/users/{user_id}/mfa-reset/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
+    # A simulation belongs to the jurisdiction: every monitor and administrator of it reads it, whoever asked.
+    "GET /api/simulations/{simulation_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/simulations/{simulation_id}/csv/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
 }
 
 
@@ -359,6 +370,19 @@ def _export(requester: Any, jurisdiction: Any) -> int:
     )
     oversight_services.export_job_run(job_id=job.pk)
     return job.pk
+
+
+def _simulation(requester: Any, jurisdiction: Any) -> int:
+    simulation = PolicySimulation.objects.create(
+        requested_by=requester,
+        jurisdiction=jurisdiction,
+        parameters={"macr": 16},
+        period_from="2025-01-01",
+        period_to="2025-12-31",
+        status=SimulationStatus.DONE,
+        result={"totals": {"cases_removed": None}},
+    )
+    return simulation.pk
 
 
 @pytest.fixture
@@ -420,6 +444,7 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
             "code": jurisdictions[side].code,
             "assignment_id": Assignment.objects.filter(case=case).order_by("pk").values_list("pk", flat=True).first(),
             "export_id": _export(exporters[side], jurisdictions[side]),
+            "simulation_id": _simulation(exporters[side], jurisdictions[side]),
         }
     return result
 

@@ -14,6 +14,7 @@ from jj.custody.models import CustodyEpisode
 from jj.deadlines.models import Deadline
 from jj.oversight.models import ExportJob
 from jj.people.models import Guardian
+from jj.simulation.models import PolicySimulation, SimulationStatus
 
 # (user, url template, queries). {case}, {child}, {guardian}, {episode}, {facility}, {export} are filled from the world.
 PINS: list[tuple[str, str, int]] = [
@@ -50,6 +51,8 @@ PINS: list[tuple[str, str, int]] = [
     ("oversight_monitor", "/api/oversight/decisions/", 9),
     ("oversight_monitor", "/api/oversight/exports/", 5),
     ("oversight_monitor", "/api/oversight/exports/{export}/", 5),
+    ("oversight_monitor", "/api/simulations/", 8),
+    ("oversight_monitor", "/api/simulations/{simulation}/", 9),  # + the read audited
     ("administrator", "/api/users/", 7),
     ("supervisor", "/api/staff/", 7),
     ("supervisor", "/api/records/preview/", 7),
@@ -83,6 +86,15 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
         export = ExportJob.objects.create(
             requested_by=world["oversight_monitor"], jurisdiction=world.north, file_format="csv", query={}
         )
+        simulation = PolicySimulation.objects.create(
+            requested_by=world["administrator"],
+            jurisdiction=world.north,
+            parameters={"macr": 16},
+            period_from="2026-01-01",
+            period_to="2026-06-30",
+            status=SimulationStatus.DONE,
+            result={"totals": {"cases_removed": None}},
+        )
     return {
         "case": case.pk,
         "child": case.child_id,
@@ -90,6 +102,7 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
         "episode": episode.pk,
         "facility": facility.pk,
         "export": export.pk,
+        "simulation": simulation.pk,
     }
 
 
