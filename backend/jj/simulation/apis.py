@@ -71,9 +71,10 @@ class SimulationDetailApi(APIView):
 
     @extend_schema(responses={200: SimulationDetailSerializer}, summary="A simulation: progress, then its result")
     def get(self, request: Request, simulation_id: int) -> Response:
+        """Polled while the simulation runs, so not audited per read (as an export job's progress): the result is
+        suppressed aggregates; asking for it, its run and every export of it are audited."""
         user: User = request.user  # type: ignore[assignment]
         simulation = _simulation_or_404(user, simulation_id, "simulation.read")
-        audit_append(actor=user, action="simulation.read", object_type="simulation", object_id=simulation.pk)
         return Response(SimulationDetailSerializer(simulation).data)
 
 

@@ -25,6 +25,7 @@ from jj.rules.registry import replay
 from jj.rules.serialize import FactsNotReplayable, facts_load
 
 BATCH = 500
+EPISODE = ("id", "case_id", "started_at", "ended_at")
 NOT_RECORDED = "not_recorded"
 NONE = "none"  # the rule did not answer at that act
 SEVERITY = {NONE: 0, Outcome.ALLOW: 1, Outcome.WARN: 2, Outcome.REQUIRE_JUSTIFICATION: 3, Outcome.BLOCK: 4}
@@ -270,14 +271,10 @@ def _removed_cases_and_custody(
     removed = list(out.removed_cases)
     rows: list[dict[str, Any]] = []
     for i in range(0, len(removed), BATCH):
-        rows += CustodyEpisode.objects.filter(case_id__in=removed[i : i + BATCH]).values(
-            "id", "case_id", "started_at", "ended_at"
-        )
+        rows += map(dict, CustodyEpisode.objects.filter(case_id__in=removed[i : i + BATCH]).values(*EPISODE))
     ids = sorted(episode_ids - {r["id"] for r in rows})
     for i in range(0, len(ids), BATCH):
-        rows += CustodyEpisode.objects.filter(pk__in=ids[i : i + BATCH]).values(
-            "id", "case_id", "started_at", "ended_at"
-        )
+        rows += map(dict, CustodyEpisode.objects.filter(pk__in=ids[i : i + BATCH]).values(*EPISODE))
     for row in rows:
         days = _clipped_days(row["started_at"], row["ended_at"], start, end, now)
         out.episodes_avoided[row["id"]] = days

@@ -52,7 +52,7 @@ PINS: list[tuple[str, str, int]] = [
     ("oversight_monitor", "/api/oversight/exports/", 5),
     ("oversight_monitor", "/api/oversight/exports/{export}/", 5),
     ("oversight_monitor", "/api/simulations/", 8),
-    ("oversight_monitor", "/api/simulations/{simulation}/", 9),  # + the read audited
+    ("oversight_monitor", "/api/simulations/{simulation}/", 7),
     ("administrator", "/api/users/", 7),
     ("supervisor", "/api/staff/", 7),
     ("supervisor", "/api/records/preview/", 7),

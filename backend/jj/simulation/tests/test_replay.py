@@ -112,6 +112,7 @@ def test_every_recorded_act_stores_its_complete_facts(world: Any, macr_12: None)
     records = DecisionRecord.objects.filter(case=case, trigger="intake")
     assert records.exists()
     assert all(r.inputs_id == records[0].inputs_id for r in records)  # one engine call, one set of facts
+    assert records[0].inputs_id is not None
     inputs = DecisionInputs.objects.get(pk=records[0].inputs_id)
     facts = facts_load(inputs.facts)
     assert facts.child.date_of_birth == date(2013, 6, 1)

@@ -114,7 +114,6 @@ def test_a_simulation_runs_in_the_background_and_its_result_is_suppressed_audite
     assert {"rule_id": "MACR-1", "from": "warn", "to": "block", "acts": 8} in result["rules"]
     assert AuditEvent.objects.filter(action="simulation.request", object_id=str(body["id"])).exists()
     assert AuditEvent.objects.filter(action="simulation.run", object_id=str(body["id"])).exists()
-    assert AuditEvent.objects.filter(action="simulation.read", object_id=str(body["id"])).exists()
     csv = client.get(f"/api/simulations/{body['id']}/csv/")
     assert csv.status_code == 200
     assert csv["Content-Type"] == "text/csv"
