@@ -15,6 +15,10 @@ describe("canAccess", () => {
     ["oversight_monitor", "audit-events", "list", true],
     ["administrator", "cases", "list", false],
     ["administrator", "facilities", "create", true],
+    ["oversight_monitor", "simulations", "create", true],
+    ["administrator", "simulations", "show", true],
+    ["supervisor", "simulations", "list", false],
+    ["caseworker", "simulations", "create", false],
     [undefined, "cases", "list", false],
     ["intruder", "cases", "list", false],
   ])("%s on %s/%s -> %s", (role, resource, action, expected) => {

@@ -53,11 +53,11 @@ const TABLE: Record<Role, Record<string, string[]>> = {
   },
   facility_officer: { children: READ, cases: READ, deadlines: READ, "custody-episodes": READ, facilities: READ, policies: READ },
   oversight_monitor: {
-    indicators: READ, "child-population": READ,
+    indicators: READ, "child-population": READ, simulations: CREATE,
     "audit-events": READ, "oversight-decisions": READ, inspections: CREATE, facilities: READ, policies: READ,
   },
   administrator: {
-    indicators: READ, "child-population": CREATE,
+    indicators: READ, "child-population": CREATE, simulations: CREATE,
     facilities: WRITE, policies: [...READ, "edit"], users: WRITE, "diversion-programmes": CREATE, inspections: READ,
     agencies: READ,
   },
