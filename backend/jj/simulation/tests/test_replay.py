@@ -14,6 +14,7 @@ from jj.accounts.models import Jurisdiction
 from jj.cases import services as case_services
 from jj.cases.lifecycle import case_status_change
 from jj.cases.models import Case, CaseStatus
+from jj.cases.records import child_identity_shred
 from jj.compliance.models import DecisionInputs, DecisionRecord
 from jj.compliance.selectors import policy_for
 from jj.compliance.services import policy_update
@@ -184,6 +185,19 @@ def test_acts_decided_before_facts_were_recorded_are_counted_not_guessed(world: 
     result = _replay(world, macr=14)
     assert result.replayable == 0
     assert result.missing["acts_without_facts"] == result.acts > 0
+    assert not result.removed_cases
+
+
+def test_a_removed_childs_stored_facts_go_with_the_identity(world: Any, macr_12: None) -> None:
+    """REC-3 removal: the complete facts (date of birth, needs, justifications) are deleted with the identity; the
+    decisions stay, and the simulation counts the acts as not replayable."""
+    case = _open(world, dob=date(2013, 6, 1))
+    assert DecisionInputs.objects.filter(case=case).exists()
+    assert child_identity_shred(actor=world["administrator"], child=case.child, reason="REC-3 removal age")
+    assert not DecisionInputs.objects.filter(case=case).exists()
+    assert DecisionRecord.objects.filter(case=case).exists()
+    result = _replay(world, macr=14)
+    assert result.missing["acts_without_facts"] == result.acts
     assert not result.removed_cases
 
 
