@@ -72,6 +72,25 @@ class Act:
 
 
 @dataclass
+class CaseActs:
+    """What the replay keeps of one case's acts: how many, the day of its intake, and the acts it would refuse."""
+
+    count: int = 0
+    first_on: date = date.min
+    intake_on: date | None = None
+    refused: list[tuple[date, str]] = field(default_factory=list)
+
+    def add(self, act: Act, refused: bool, as_of: datetime) -> None:
+        if self.count == 0:
+            self.first_on = as_of.date()
+        self.count += 1
+        if act.trigger == Trigger.INTAKE and self.intake_on is None:
+            self.intake_on = as_of.date()
+        if refused:
+            self.refused.append((as_of.date(), f"{act.trigger}:{act.object_id}"))
+
+
+@dataclass
 class Replay:
     """Raw answers (ids and counts). Never published as such: see `publish`."""
 
@@ -165,7 +184,7 @@ def replay_period(
         .count()
     )
     seen_rows = 0
-    acts_by_case: dict[int, list[tuple[Act, bool, datetime]]] = defaultdict(list)
+    acts_by_case: dict[int, CaseActs] = defaultdict(CaseActs)
     changed_deadlines: list[tuple[Act, str, datetime, datetime]] = []  # act, kind, due now, due under the proposal
     for batch in _batches(_acts(jurisdiction_id, start, end)):
         inputs = {
@@ -182,7 +201,7 @@ def replay_period(
             if stored_inputs is None:
                 out.missing["acts_without_facts"] += 1
                 if act.case_id:
-                    acts_by_case[act.case_id].append((act, False, act.decided_at))
+                    acts_by_case[act.case_id].add(act, False, act.decided_at)
                 continue
             try:
                 facts = facts_load(stored_inputs["facts"])
@@ -199,7 +218,7 @@ def replay_period(
             if refused and not act.case_id:
                 out.group_rows["acts"].append((None, as_of.date(), f"{act.trigger}:{act.object_id}"))
             if act.case_id:
-                acts_by_case[act.case_id].append((act, refused, as_of))
+                acts_by_case[act.case_id].add(act, refused, as_of)
             for (rule_a, kind, due_now), (rule_b, kind_b, due_then) in zip(
                 _deadline_specs(now_decided), _deadline_specs(then_decided), strict=False
             ):
@@ -258,7 +277,7 @@ def _clipped_days(started: datetime, ended: datetime | None, start: datetime, en
 
 def _removed_cases_and_custody(
     out: Replay,
-    acts_by_case: dict[int, list[tuple[Act, bool, datetime]]],
+    acts_by_case: dict[int, "CaseActs"],
     start: datetime,
     end: datetime,
     now: datetime,
@@ -266,7 +285,7 @@ def _removed_cases_and_custody(
     """A case refused at intake never existed: its later acts and its custody did not happen. A refused custody
     start: that episode did not happen. Child-days count the part of each episode inside the period."""
     for case_id in out.removed_cases:
-        out.acts_of_removed_cases += sum(1 for act, _, _ in acts_by_case.get(case_id, [])) - 1
+        out.acts_of_removed_cases += max(0, acts_by_case[case_id].count - 1) if case_id in acts_by_case else 0
     episode_ids = set(out.refused_custody)
     removed = list(out.removed_cases)
     rows: list[dict[str, Any]] = []
@@ -281,12 +300,10 @@ def _removed_cases_and_custody(
         out.group_rows["episodes"].append((row["case_id"], row["started_at"].date(), str(row["id"])))
     for case_id, acts in acts_by_case.items():
         if case_id in out.removed_cases:
-            when = next((as_of for act, _, as_of in acts if act.trigger == Trigger.INTAKE), acts[0][2])
-            out.group_rows["cases"].append((case_id, when.date(), str(case_id)))
+            out.group_rows["cases"].append((case_id, acts.intake_on or acts.first_on, str(case_id)))
             continue
-        for act, refused, as_of in acts:
-            if refused:
-                out.group_rows["acts"].append((case_id, as_of.date(), f"{act.trigger}:{act.object_id}"))
+        for on, key in acts.refused:
+            out.group_rows["acts"].append((case_id, on, key))
 
 
 def _deadlines(out: Replay, changed: list[tuple[Act, str, datetime, datetime]], now: datetime) -> None:
