@@ -71,8 +71,7 @@ def _load(hint: Any, value: Any) -> Any:
             return None
         return _load(options[0], value) if len(options) == 1 else value
     if origin is tuple:
-        args = typing.get_args(hint)
-        item = args[0] if args else Any
+        item = typing.get_args(hint)[0]  # every tuple of the facts is tuple[X, ...]
         return tuple(_load(item, v) for v in value or ())
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _load_dataclass(hint, value)
