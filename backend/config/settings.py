@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "jj.documents",
     "jj.hearings",
     "jj.reports",
+    "jj.simulation",
 ]
 
 MIDDLEWARE = [
@@ -316,6 +317,7 @@ SPECTACULAR_SETTINGS = {
         "DiversionStageEnum": "jj.diversion.models.Stage",
         "ReferralStatusEnum": "jj.diversion.models.ReferralStatus",
         "ProgrammeKindEnum": "jj.diversion.models.ProgrammeKind",
+        "SimulationStatusEnum": "jj.simulation.models.SimulationStatus",
     },
 }
 

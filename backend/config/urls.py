@@ -23,6 +23,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("jj.documents.urls")),
     path("", include("jj.hearings.urls")),
     path("", include("jj.reports.urls")),
+    path("", include("jj.simulation.urls")),
 ]
 
 urlpatterns = [path("api/", include(api_patterns))]

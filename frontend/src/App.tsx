@@ -15,6 +15,7 @@ import SchoolIcon from "@mui/icons-material/School";
 import ShieldIcon from "@mui/icons-material/Shield";
 import InsightsIcon from "@mui/icons-material/Insights";
 import PeopleIcon from "@mui/icons-material/People";
+import ScienceIcon from "@mui/icons-material/Science";
 import { Admin, CustomRoutes, Resource } from "react-admin";
 import { Route } from "react-router-dom";
 
@@ -40,6 +41,7 @@ import { PolicyEdit, PolicyList, PolicyShow } from "./policies";
 import { ProtectionReferralList } from "./referrals";
 import { Layout } from "./layout/Layout";
 import { SecurityPage } from "./mfa";
+import { SimulationCreate, SimulationList, SimulationShow } from "./simulations";
 import { theme } from "./layout/theme";
 
 export function App() {
@@ -72,6 +74,7 @@ export function App() {
       <Resource name="indicators" list={OversightDashboard} icon={InsightsIcon}>
         <Route path="report" element={<OversightReport />} />
       </Resource>
+      <Resource name="simulations" list={SimulationList} show={SimulationShow} create={SimulationCreate} icon={ScienceIcon} />
       <Resource name="child-population" list={PopulationList} create={PopulationCreate} icon={PeopleIcon} />
       <Resource name="audit-events" list={AuditEventList} icon={HistoryIcon} />
       <Resource name="oversight-decisions" list={OversightDecisionList} icon={RuleIcon} />

@@ -20,6 +20,10 @@ describe("canAccess", () => {
     ["court_officer", "hearings", "show", true],
     ["oversight_monitor", "hearings", "list", false],
     ["oversight_monitor", "notifications", "list", true],
+    ["oversight_monitor", "simulations", "create", true],
+    ["administrator", "simulations", "show", true],
+    ["supervisor", "simulations", "list", false],
+    ["caseworker", "simulations", "create", false],
     [undefined, "cases", "list", false],
     ["intruder", "cases", "list", false],
   ])("%s on %s/%s -> %s", (role, resource, action, expected) => {

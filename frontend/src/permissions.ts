@@ -60,11 +60,11 @@ const TABLE: Record<Role, Record<string, string[]>> = {
     hearings: READ, notifications: READ,
   },
   oversight_monitor: {
-    notifications: READ, indicators: READ, "child-population": READ,
+    notifications: READ, indicators: READ, "child-population": READ, simulations: CREATE,
     "audit-events": READ, "oversight-decisions": READ, inspections: CREATE, facilities: READ, policies: READ,
   },
   administrator: {
-    notifications: READ, indicators: READ, "child-population": CREATE,
+    notifications: READ, indicators: READ, "child-population": CREATE, simulations: CREATE,
     facilities: WRITE, policies: [...READ, "edit"], users: WRITE, "diversion-programmes": CREATE, inspections: READ,
     agencies: READ,
   },

@@ -13,6 +13,7 @@ from jj.accounts.models import User
 from jj.audit.services import audit_append
 from jj.audit.shredding import REMOVED, child_key_shred
 from jj.cases.models import Case, Offence
+from jj.compliance.models import DecisionInputs
 from jj.core.pseudonym import child_pseudonym
 from jj.people.models import Child, Guardian, RecordContest
 from jj.rules.engine import Decision
@@ -63,6 +64,9 @@ def child_identity_shred(*, actor: User | None, child: Child, reason: str) -> bo
     Offence.objects.filter(case__child_id=child.pk).update(description=REMOVED)
     for effect in IDENTITY_SHRED_EFFECTS:
         effect(child)
+    # The complete facts kept for policy simulations (dates of birth, needs, justifications): gone with the rest; the
+    # decisions stay, and a simulation counts those acts as not replayable.
+    DecisionInputs.objects.filter(case__child_id=child.pk).delete()
     audit_append(
         actor=actor,
         action="child.identity_shred",

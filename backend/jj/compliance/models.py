@@ -48,6 +48,27 @@ class ApprovalRequest(TimeStampedModel):
         return f"Approval {self.pk} ({self.action}, {self.status})"
 
 
+class DecisionInputs(models.Model):
+    """The complete facts one act was decided on (one call of the rules engine), stored with its decisions so the
+    act can be decided again under another policy (jj.simulation). `excluded_rules`: rules the engine answered
+    that the service did not record for this act (decided at another act), left out of any replay."""
+
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    trigger = models.CharField(max_length=32)
+    as_of = models.DateTimeField()
+    facts = models.JSONField()
+    excluded_rules = models.JSONField(default=list, blank=True)
+    object_type = models.CharField(max_length=32)
+    object_id = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["jurisdiction", "as_of"], name="decision_inputs_period_idx")]
+
+    def __str__(self) -> str:
+        return f"Inputs of {self.trigger} on {self.object_type} {self.object_id}"
+
+
 class DecisionRecord(models.Model):
     """One decision of the rules engine, stored with the record it concerns: which rule fired, on which facts,
     citing what, and who justified or approved it (79/172 paras 5-6: explainable results, human oversight)."""
@@ -69,6 +90,10 @@ class DecisionRecord(models.Model):
     justification = models.TextField(blank=True)
     approval = models.ForeignKey(
         ApprovalRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="decision_records"
+    )
+    # The facts the act was decided on (recorded from the simulation's release on; older decisions have none).
+    inputs = models.ForeignKey(
+        DecisionInputs, null=True, blank=True, on_delete=models.SET_NULL, related_name="decision_records"
     )
 
     class Meta:

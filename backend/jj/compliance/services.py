@@ -15,15 +15,16 @@ from jj.audit.models import AuditEvent
 from jj.audit.models import Outcome as AuditOutcome
 from jj.audit.services import audit_append
 from jj.cases.models import Case
-from jj.compliance.models import ApprovalRequest, ApprovalStatus, DecisionRecord, JurisdictionPolicy
+from jj.compliance.models import ApprovalRequest, ApprovalStatus, DecisionInputs, DecisionRecord, JurisdictionPolicy
 from jj.compliance.selectors import policy_for
 from jj.core.exceptions import ActionNotAllowed, ApplicationError, RuleViolation, VersionConflict, decision_to_json
 from jj.core.services import STALE_VERSION
 from jj.deadlines.services import deadlines_from_decisions, notifications_from_decisions
-from jj.rules.engine import Decision, Trigger, needing_approval, unmet
+from jj.rules.engine import Decision, Evaluation, Trigger, needing_approval, unmet
 from jj.rules.facts import PolicyChangeFacts
 from jj.rules.policy import STANDARD, Policy
 from jj.rules.registry import evaluate
+from jj.rules.serialize import FactsNotReplayable, facts_dump
 
 
 def rules_evaluate(*, trigger: Trigger, jurisdiction_id: int, facts: Any, as_of: datetime) -> list[Decision]:
@@ -135,7 +136,15 @@ def decisions_record(
     approval: ApprovalRequest | None = None,
 ) -> list[DecisionRecord]:
     """Store the decisions with the record they concern. Call inside the write's transaction. `justification` is
-    one text for every satisfied decision, or one per rule id when a write answers several rules differently."""
+    one text for every satisfied decision, or one per rule id when a write answers several rules differently.
+    The complete facts of each engine call behind the decisions are stored once with them (DecisionInputs)."""
+    inputs = _inputs_record(
+        decisions=decisions,
+        object_type=object_type,
+        object_id=object_id,
+        jurisdiction_id=jurisdiction_id,
+        case=case,
+    )
     rows = []
     for decision in decisions:
         data = decision_to_json(decision)
@@ -161,6 +170,7 @@ def decisions_record(
                     else ""
                 ),
                 approval=approval if decision.needs_approval else None,
+                inputs=inputs.get(id(decision.evaluation)),
             )
         )
     return DecisionRecord.objects.bulk_create(rows)
@@ -266,6 +276,43 @@ def act_record(
             reason=why,
         )
     return written.record
+
+
+def _inputs_record(
+    *,
+    decisions: Sequence[Decision],
+    object_type: str,
+    object_id: int,
+    jurisdiction_id: int,
+    case: Case | None,
+) -> dict[int, DecisionInputs]:
+    """One DecisionInputs per engine call behind `decisions` (keyed by the evaluation's id), in one query. A call
+    whose facts cannot be stored is skipped: the act is then simply not replayable, never refused."""
+    evaluations: dict[int, Evaluation] = {}
+    for decision in decisions:
+        if decision.evaluation is not None and decision.evaluation.trigger != Trigger.POLICY_CHANGE:
+            evaluations.setdefault(id(decision.evaluation), decision.evaluation)
+    if not evaluations:
+        return {}
+    rows: dict[int, DecisionInputs] = {}
+    for key, evaluation in evaluations.items():
+        try:
+            stored = facts_dump(evaluation.facts)
+        except FactsNotReplayable:
+            continue
+        recorded = {d.rule_id for d in decisions if d.evaluation is evaluation}
+        rows[key] = DecisionInputs(
+            jurisdiction_id=jurisdiction_id,
+            case=case,
+            trigger=evaluation.trigger,
+            as_of=evaluation.as_of,
+            facts=stored,
+            excluded_rules=sorted(set(evaluation.rule_ids) - recorded),
+            object_type=object_type,
+            object_id=object_id,
+        )
+    DecisionInputs.objects.bulk_create(rows.values())
+    return rows
 
 
 # --- Policy -------------------------------------------------------------------------------------------------------

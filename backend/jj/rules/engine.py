@@ -49,6 +49,9 @@ class Decision:
     further_citations: tuple[Citation, ...] = field(default=())
     # For a REQUIRE_JUSTIFICATION: the facts already carry what satisfies it (the service still records who gave it).
     satisfied: bool = False
+    # What the engine decided on (set by `registry.evaluate`): stored with the decision so that the act can be
+    # replayed under another policy (jj.simulation). Not part of the decision's identity.
+    evaluation: "Evaluation | None" = field(default=None, compare=False, repr=False)
 
     @property
     def unmet(self) -> bool:
@@ -61,6 +64,17 @@ class Decision:
     def needs_approval(self) -> bool:
         """A justification was given for a rule the policy reserves to a second person's approval."""
         return self.outcome is Outcome.REQUIRE_JUSTIFICATION and self.satisfied and self.supervisor_approval
+
+
+@dataclass(frozen=True, eq=False)
+class Evaluation:
+    """One call of the engine: the trigger, the complete facts, the moment, and every rule that answered (so a
+    service that records only some of the decisions can say which it left out)."""
+
+    trigger: str
+    facts: Any
+    as_of: datetime
+    rule_ids: tuple[str, ...] = ()
 
 
 class Trigger(StrEnum):

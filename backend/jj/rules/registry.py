@@ -1,11 +1,11 @@
 """Which checks run on which trigger, and the metadata the generated catalogue (docs/rules.md) is built from."""
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from jj.rules.engine import Citation, Decision, Outcome, Trigger
+from jj.rules.engine import Citation, Decision, Evaluation, Outcome, Trigger
 from jj.rules.policy import Policy
 
 Check = Callable[[Policy, Any, datetime], list[Decision]]
@@ -101,7 +101,18 @@ def evaluate(
     decisions: list[Decision] = []
     for spec in rules_for(trigger, include_unwired=include_unwired):
         decisions.extend(spec.check(policy, facts, as_of))
-    return decisions
+    return with_evaluation(decisions, Evaluation(trigger.value, facts, as_of))
+
+
+def replay(trigger: str, policy: Policy, facts: Any, as_of: datetime) -> list[Decision]:
+    """Decide a stored act again under `policy` (jj.simulation): the checks the act's trigger runs today."""
+    return evaluate(Trigger(trigger), policy, facts, as_of)
+
+
+def with_evaluation(decisions: list[Decision], evaluation: Evaluation) -> list[Decision]:
+    """Every decision carries what it was decided on (and which rules answered), for the record."""
+    answered = Evaluation(evaluation.trigger, evaluation.facts, evaluation.as_of, tuple(d.rule_id for d in decisions))
+    return [replace(d, evaluation=answered) for d in decisions]
 
 
 def worst(decisions: Sequence[Decision]) -> Outcome:

@@ -15,14 +15,17 @@ import {
   SimpleForm,
   SimpleShowLayout,
   TextField,
+  useCanAccess,
   useRecordContext,
 } from "react-admin";
 import type { RaRecord } from "react-admin";
+import { useWatch } from "react-hook-form";
 import type { FieldValues } from "react-hook-form";
 
 import { DecisionList } from "../decisions/DecisionList";
 import { useRuleErrors } from "../decisions/useRuleErrors";
 import type { Decision } from "../http";
+import { SimulateButton } from "../simulations";
 
 interface Parameter {
   name: string;
@@ -92,6 +95,15 @@ function ParameterInputs() {
   );
 }
 
+/** The values being edited, before they are saved, opened as a simulation of their impact (issue 18). */
+function SimulateEdited() {
+  const record = useRecordContext<{ values: Record<string, unknown> }>();
+  const values = useWatch({ name: "values" }) as Record<string, unknown> | undefined;
+  const { canAccess } = useCanAccess({ resource: "simulations", action: "create" });
+  if (!record || !canAccess) return null;
+  return <SimulateButton values={values ?? {}} current={record.values} />;
+}
+
 export function PolicyEdit() {
   const rules = useRuleErrors();
   const [warnings, setWarnings] = useState<Decision[]>([]);
@@ -112,6 +124,7 @@ export function PolicyEdit() {
     >
       <SimpleForm>
         <ParameterInputs />
+        <SimulateEdited />
         <DecisionList decisions={[...rules.decisions, ...warnings]} />
       </SimpleForm>
     </Edit>

@@ -45,6 +45,7 @@ from jj.hearings.models import Hearing
 from jj.oversight import services as oversight_services
 from jj.oversight.models import ExportJob
 from jj.people.models import Child
+from jj.simulation.models import PolicySimulation, SimulationStatus
 
 ROLES = {
     "cw": "caseworker",
@@ -235,6 +236,10 @@ EXPECTED: dict[str, str] = {
     "POST /api/notifications/read-all/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "POST /api/notifications/{notification_id}/read/": "cw=200 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "PUT /api/notifications/preference/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
+    "GET /api/simulations/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/simulations/{simulation_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/simulations/{simulation_id}/csv/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "POST /api/simulations/": "cw=403 sv=403 lc=403 fo=403 co=403 om=400 ad=400",
 }
 
 
@@ -329,6 +334,9 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     "GET /api/hearings/{hearing_id}/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/hearings/{hearing_id}/outcome/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/notifications/{notification_id}/read/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    # A simulation belongs to the jurisdiction: every monitor and administrator of it reads it, whoever asked.
+    "GET /api/simulations/{simulation_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/simulations/{simulation_id}/csv/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
 }
 
 # Another agency's record in the callers' jurisdiction. Regenerated like EXPECTED; review every change.
@@ -421,6 +429,9 @@ EXPECTED_AGENCY: dict[str, str] = {
     "GET /api/hearings/{hearing_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/hearings/{hearing_id}/outcome/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/notifications/{notification_id}/read/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    # A simulation belongs to the jurisdiction: every monitor and administrator of it reads it, whoever asked.
+    "GET /api/simulations/{simulation_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/simulations/{simulation_id}/csv/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
 }
 
 
@@ -460,6 +471,19 @@ def _export(requester: Any, jurisdiction: Any) -> int:
     )
     oversight_services.export_job_run(job_id=job.pk)
     return job.pk
+
+
+def _simulation(requester: Any, jurisdiction: Any) -> int:
+    simulation = PolicySimulation.objects.create(
+        requested_by=requester,
+        jurisdiction=jurisdiction,
+        parameters={"macr": 16},
+        period_from="2025-01-01",
+        period_to="2025-12-31",
+        status=SimulationStatus.DONE,
+        result={"totals": {"cases_removed": None}},
+    )
+    return simulation.pk
 
 
 @pytest.fixture
@@ -536,6 +560,7 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
             "notification_id": Notification.objects.create(
                 recipient=world[who], recipient_role=world[who].role, case=case, kind="k", message="m"
             ).pk,
+            "simulation_id": _simulation(exporters[side], jurisdictions[side]),
         }
     result["sealed"] = _sealed_record(world, make_case, client_for, facilities["north"])
     return result

@@ -18,6 +18,7 @@ from jj.documents.models import Document
 from jj.hearings.models import Hearing
 from jj.oversight.models import ExportJob
 from jj.people.models import Guardian, RecordContest
+from jj.simulation.models import PolicySimulation, SimulationStatus
 
 # (user, url template, queries): {case}, {child}, {guardian}, {contest}, {episode}, {facility}, {export}, {document}
 # are ids from the world.
@@ -65,6 +66,8 @@ PINS: list[tuple[str, str, int]] = [
     ("oversight_monitor", "/api/oversight/decisions/", 9),
     ("oversight_monitor", "/api/oversight/exports/", 5),
     ("oversight_monitor", "/api/oversight/exports/{export}/", 5),
+    ("oversight_monitor", "/api/simulations/", 8),
+    ("oversight_monitor", "/api/simulations/{simulation}/", 7),
     ("administrator", "/api/users/", 7),
     ("supervisor", "/api/staff/", 7),
     ("supervisor", "/api/records/preview/", 7),
@@ -144,6 +147,15 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
         export = ExportJob.objects.create(
             requested_by=world["oversight_monitor"], jurisdiction=world.north, file_format="csv", query={}
         )
+        simulation = PolicySimulation.objects.create(
+            requested_by=world["administrator"],
+            jurisdiction=world.north,
+            parameters={"macr": 16},
+            period_from="2026-01-01",
+            period_to="2026-06-30",
+            status=SimulationStatus.DONE,
+            result={"totals": {"cases_removed": None}},
+        )
     return {
         "case": case.pk,
         "child": case.child_id,
@@ -154,6 +166,7 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
         "export": export.pk,
         "document": documents[0].pk,
         "hearing": hearing.pk,
+        "simulation": simulation.pk,
     }
 
 

@@ -1,0 +1,108 @@
+"""The simulation API: thin views over services (request) and selectors (list, detail), plus the CSV of a result.
+Every simulation belongs to one jurisdiction: its oversight monitors and administrators see it, nobody else."""
+
+from django.db.models import QuerySet
+from django.http import Http404, HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from jj.accounts.models import Role, User
+from jj.audit.services import audit_append, audit_denied
+from jj.core.permissions import HasRole
+from jj.core.views import ListAPIView
+from jj.oversight.access import oversight_jurisdiction_get
+from jj.rules.policy import PARAMETERS
+from jj.simulation import export, selectors, services
+from jj.simulation.models import PolicySimulation
+from jj.simulation.serializers import SimulationCreateSerializer, SimulationDetailSerializer, SimulationSerializer
+
+Readers = HasRole.of(Role.OVERSIGHT_MONITOR, Role.ADMINISTRATOR)
+
+
+def _simulation_or_404(user: User, pk: int, action: str) -> PolicySimulation:
+    simulation = selectors.simulation_get(user=user, pk=pk)
+    if simulation is None:
+        audit_denied(actor=user, action=action, object_type="simulation", object_id=pk, reason="scope")
+        raise Http404
+    return simulation
+
+
+class SimulationListApi(ListAPIView):
+    """The jurisdiction's policy impact simulations, newest first; POST asks for a new one (computed in the
+    background: 202, then follow its progress)."""
+
+    serializer_class = SimulationSerializer
+    permission_classes = [Readers]
+    filterset_fields = ["status"]
+    ordering_fields = ["created_at", "id"]
+
+    def scoped_queryset(self, user: User) -> QuerySet[PolicySimulation]:
+        return selectors.simulations_for(user=user).order_by("-created_at", "-id")
+
+    @extend_schema(
+        request=SimulationCreateSerializer,
+        responses={202: SimulationSerializer},
+        summary="Simulate a proposed policy over a period (audited; computed in the background)",
+    )
+    def post(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        serializer = SimulationCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        jurisdiction = oversight_jurisdiction_get(user=user, code=None, action="simulation.request")
+        parameters = {k: (list(v) if isinstance(v, tuple) else v) for k, v in data.items() if k in PARAMETERS}
+        simulation = services.simulation_request(
+            actor=user,
+            jurisdiction=jurisdiction,
+            parameters=parameters,
+            period_from=data["period_from"],
+            period_to=data["period_to"],
+        )
+        fresh = selectors.simulation_get(user=user, pk=simulation.pk)  # done at once without a broker
+        return Response(SimulationSerializer(fresh or simulation).data, status=status.HTTP_202_ACCEPTED)
+
+
+class SimulationDetailApi(APIView):
+    permission_classes = [Readers]
+
+    @extend_schema(responses={200: SimulationDetailSerializer}, summary="A simulation: progress, then its result")
+    def get(self, request: Request, simulation_id: int) -> Response:
+        """Polled while the simulation runs, so not audited per read (as an export job's progress): the result is
+        suppressed aggregates; asking for it, its run and every export of it are audited."""
+        user: User = request.user  # type: ignore[assignment]
+        simulation = _simulation_or_404(user, simulation_id, "simulation.read")
+        return Response(SimulationDetailSerializer(simulation).data)
+
+
+class SimulationCsvApi(APIView):
+    permission_classes = [Readers]
+
+    @extend_schema(
+        responses={
+            (200, "text/csv"): OpenApiTypes.BINARY,
+            409: OpenApiResponse(description="Not finished yet"),
+        },
+        summary="A finished simulation's result as CSV (audited; suppressed cells stay suppressed)",
+    )
+    def get(self, request: Request, simulation_id: int) -> HttpResponse | Response:
+        user: User = request.user  # type: ignore[assignment]
+        simulation = _simulation_or_404(user, simulation_id, "simulation.export")
+        if not isinstance(simulation.result, dict):
+            return Response({"detail": "This simulation has no result yet."}, status=status.HTTP_409_CONFLICT)
+        body = export.result_csv(simulation.result)
+        audit_append(
+            actor=user,
+            action="simulation.export",
+            object_type="simulation",
+            object_id=simulation.pk,
+            changes={"format": "csv", "bytes": len(body)},
+        )
+        response = HttpResponse(body, content_type="text/csv")
+        response["Content-Disposition"] = (
+            f'attachment; filename="simulation-{simulation.jurisdiction.code}-{simulation.pk}.csv"'
+        )
+        return response

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from jj.simulation import apis
+
+urlpatterns = [
+    path("simulations/", apis.SimulationListApi.as_view(), name="simulations"),
+    path("simulations/<int:simulation_id>/", apis.SimulationDetailApi.as_view(), name="simulation"),
+    path("simulations/<int:simulation_id>/csv/", apis.SimulationCsvApi.as_view(), name="simulation-csv"),
+]

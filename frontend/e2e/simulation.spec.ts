@@ -1,0 +1,30 @@
+import { expect, test } from "@playwright/test";
+
+import { expectAccessible, login, submitForm } from "./helpers";
+
+test("an ombudsperson simulates raising the minimum age and reads what it would have changed", async ({ page }) => {
+  await login(page, "oversight_monitor");
+  await page.getByRole("menuitem", { name: "Simulations" }).click();
+  await page.getByRole("link", { name: "Create" }).click();
+  const age = page.getByLabel("Minimum age of criminal responsibility (years)");
+  await expect(age).toHaveValue("14");
+  await age.fill("16");
+  await expectAccessible(page, "simulation-create");
+
+  const answer = await submitForm(page, page.getByRole("button", { name: "Save" }), "/api/simulations/");
+  expect(answer.status()).toBe(202);
+
+  // Computed in the background (in-process without a broker): the page follows its progress to the result.
+  const totals = page.getByRole("table", { name: "What would have been different" });
+  await expect(totals).toBeVisible();
+  await expect(totals.getByTestId("total-cases_removed")).toContainText("Cases that would not have entered the criminal process");
+  await expect(page.getByRole("alert").filter({ hasText: /acts of the period could be decided again/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Proposed parameters" })).toContainText("16");
+  await expect(page.getByRole("table", { name: "Decisions that would change, by rule" })).toContainText("MACR-1");
+  await expect(page.getByRole("group", { name: "By sex" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "By age group" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Export CSV" })).toBeVisible();
+  const text = await page.locator("body").innerText();
+  for (const name of ["Amara", "Okafor", "Milo", "Ines"]) expect(text).not.toContain(name);
+  await expectAccessible(page, "simulation-show");
+});
