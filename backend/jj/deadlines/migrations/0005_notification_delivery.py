@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deadlines', '0003_deadline_case_open_due_index'),
+        ('deadlines', '0004_deadline_agency'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
