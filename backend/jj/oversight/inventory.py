@@ -144,6 +144,18 @@ INVENTORY: dict[str, Holding] = {
         "the person addressed",
         WITH_THE_CHILD,
     ),
+    "compliance.DecisionInputs": Holding(
+        "The complete facts each act was decided on, so a policy simulation can decide it again.",
+        ("REC-4", "POL-1"),
+        "nobody directly: simulations publish suppressed counts only",
+        "With the child's record; deleted when the child's identity is removed.",
+    ),
+    "hearings.Hearing": Holding(
+        "Hearings planned on a case (court, time, purpose) and their outcome.",
+        ("PTD-1", "PTD-4", "casework"),
+        CASE_ROLES,
+        WITH_THE_CHILD,
+    ),
     "compliance.JurisdictionPolicy": Holding(
         "The jurisdiction's departures from the international standard, with their history.",
         ("POL-1",),
@@ -223,6 +235,15 @@ INVENTORY: dict[str, Holding] = {
         "Education or training of a child held.", ("REI-1",), CASE_ROLES, WITH_THE_CHILD
     ),
     "custody.AftercarePlan": Holding("Aftercare after release.", ("REI-1", "IND-11"), CASE_ROLES, WITH_THE_CHILD),
+    "deadlines.NotificationPreference": Holding(
+        "How a person wants to be told: at once or a daily digest.", ("casework",), "the person", WHILE_ACTIVE
+    ),
+    "deadlines.OutboxEmail": Holding(
+        "An e-mail waiting to be sent (a case reference and a link, never a child's name).",
+        ("REC-2", "casework"),
+        "nobody (the outbox task sends it)",
+        "Until sent; sent rows are kept as the delivery record.",
+    ),
     "diversion.Programme": Holding(
         "The programmes a child can be diverted to.", ("DIV-1",), "everyone in the jurisdiction", FOR_EVER
     ),
@@ -246,6 +267,12 @@ INVENTORY: dict[str, Holding] = {
         ("REC-2",),
         "the monitor who asked for it",
         UNTIL_EXPIRY,
+    ),
+    "simulation.PolicySimulation": Holding(
+        "What a proposed policy would have changed over a period: suppressed counts only.",
+        ("POL-1", "REC-4"),
+        "oversight monitors and administrators of the jurisdiction",
+        FOR_EVER,
     ),
 }
 
