@@ -5,12 +5,18 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
-from jj.accounts.models import User
-from jj.audit.services import audit_read
+from jj.accounts.models import Role, User
+from jj.audit.services import audit_append, audit_read
 from jj.cases.access import case_get_for_user
+from jj.core.exceptions import ActionNotAllowed
+from jj.core.pseudonym import child_pseudonym
+from jj.people.access import child_get_for_user
 from jj.reports.labels import LANGUAGES
 from jj.reports.pdf import render_report
 from jj.reports.selectors import report_data
+from jj.reports.subject_access import render_subject_access
+
+NOT_THE_SUPERVISOR = "Only a supervisor of the child's agency can produce everything held about the child."
 
 
 class CaseReportApi(APIView):
@@ -38,5 +44,42 @@ class CaseReportApi(APIView):
         audit_read(actor=user, object_type="case_report", object_id=case.pk, child_id=case.child_id)
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="case-{case.reference}-{language}.pdf"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class SubjectAccessApi(APIView):
+    """Everything the system holds about one child, as a PDF a supervisor of the child's agency produces for the
+    child or their counsel (subject access; Havana Rules r. 19). Audited, with the stated purpose."""
+
+    @extend_schema(
+        parameters=[OpenApiParameter("lang", str, enum=list(LANGUAGES), required=False)],
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY},
+    )
+    def get(self, request: Request, child_id: int) -> HttpResponse:
+        user: User = request.user  # type: ignore[assignment]
+        child = child_get_for_user(user=user, child_id=child_id, action="child.subject_access")
+        if user.role != Role.SUPERVISOR or child.agency_id != user.agency_id:
+            raise ActionNotAllowed(NOT_THE_SUPERVISOR)
+        language = request.query_params.get("lang", "en")
+        if language not in LANGUAGES:
+            language = "en"
+        pdf = render_subject_access(
+            child=child,
+            language=language,
+            zone_name=child.jurisdiction.timezone or "UTC",
+            reader_role=user.get_role_display(),  # type: ignore[attr-defined]
+            now=timezone.now(),
+        )
+        audit_append(
+            actor=user,
+            action="child.subject_access",
+            object_type="child",
+            object_id=child.pk,
+            child_id=child.pk,
+            reason="subject access: everything held, for the child or their counsel",
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="subject-access-{child_pseudonym(child.pk)}.pdf"'
         response["Cache-Control"] = "no-store"
         return response

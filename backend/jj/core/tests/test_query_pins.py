@@ -54,6 +54,7 @@ PINS: list[tuple[str, str, int]] = [
     ("legal_counsel", "/api/hearings/?mine=true", 7),
     ("caseworker", "/api/hearings/{hearing}/", 6),
     ("caseworker", "/api/cases/{case}/report/?lang=fr", 10),  # case, decisions, episodes, appearances, deadlines
+    ("supervisor", "/api/children/{child}/subject-access/", 44),  # one query per table that leads to the child
     ("caseworker", "/api/custody-episodes/", 7),
     ("facility_officer", "/api/custody-episodes/", 7),
     ("caseworker", "/api/custody-episodes/{episode}/", 22),  # + plans, education, aftercare, implicated staff

@@ -45,7 +45,9 @@ def _with_email(user: User, address: str) -> User:
 
 
 def _deadline(case: Any, due_at: Any, description: str = "Review of the detention") -> Deadline:
-    return Deadline.objects.create(case=case, kind="detention_review", description=description, due_at=due_at)
+    return Deadline.objects.create(
+        case=case, agency_id=case.agency_id, kind="detention_review", description=description, due_at=due_at
+    )
 
 
 @pytest.mark.parametrize(

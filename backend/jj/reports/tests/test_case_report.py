@@ -37,7 +37,14 @@ def _text(pdf: bytes) -> str:
 )
 def test_the_report_is_a_pdf_in_the_readers_language(lang: str, title: str, make_case: Any, client_for: Any) -> None:
     case = make_case(given_name=NAME)
-    Deadline.objects.create(case=case, kind="k", rule_id="PTD-1", description="Before a judge", due_at=timezone.now())
+    Deadline.objects.create(
+        case=case,
+        agency_id=case.agency_id,
+        kind="k",
+        rule_id="PTD-1",
+        description="Before a judge",
+        due_at=timezone.now(),
+    )
     answer = client_for("caseworker").get(f"/api/cases/{case.pk}/report/?lang={lang}")
     assert answer.status_code == 200
     assert answer["Content-Type"] == "application/pdf"
