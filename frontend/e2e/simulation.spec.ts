@@ -2,13 +2,17 @@ import { expect, test } from "@playwright/test";
 
 import { expectAccessible, login, submitForm } from "./helpers";
 
-test("an ombudsperson simulates raising the minimum age and reads what it would have changed", async ({ page }) => {
-  await login(page, "oversight_monitor");
-  await page.getByRole("menuitem", { name: "Simulations" }).click();
-  await page.getByRole("link", { name: "Create" }).click();
+test("an administrator simulates raising the minimum age from the policy page and reads what it would have changed", async ({ page }) => {
+  await login(page, "administrator");
+  // On the policy edit page, before saving: "Simulate" opens the form with the edited value.
+  await page.goto("/#/policies/northland");
+  const edited = page.getByLabel("Minimum age of criminal responsibility (years)");
+  await expect(edited).toHaveValue("14");
+  await edited.fill("16");
+  await page.getByRole("button", { name: "Simulate" }).click();
+  await expect(page).toHaveURL(/#\/simulations\/create/);
   const age = page.getByLabel("Minimum age of criminal responsibility (years)");
-  await expect(age).toHaveValue("14");
-  await age.fill("16");
+  await expect(age).toHaveValue("16");
   await expectAccessible(page, "simulation-create");
 
   const answer = await submitForm(page, page.getByRole("button", { name: "Save" }), "/api/simulations/");

@@ -15,10 +15,12 @@ import {
   List,
   Loading,
   NumberInput,
+  SaveButton,
   SelectInput,
   Show,
   SimpleForm,
   TextField,
+  Toolbar,
   required,
   useGetList,
   useRecordContext,
@@ -114,7 +116,8 @@ export function SimulationCreate() {
   const defaults = { ...policy.values, ...prefill, period_from: isoDay(yearAgo), period_to: isoDay(today) };
   return (
     <Create redirect="show" transform={(values: Record<string, unknown>) => createBody(values, policy.values)}>
-      <SimpleForm defaultValues={defaults}>
+      {/* A proposal prefilled from the policy page is ready to send as it is: saving needs no further edit. */}
+      <SimpleForm defaultValues={defaults} toolbar={<Toolbar><SaveButton alwaysEnable /></Toolbar>}>
         <Typography variant="body2" sx={{ mb: 2 }}>{translate("jj.simulation.create_help")}</Typography>
         <Box sx={{ display: "flex", gap: 2 }}>
           <DateInput source="period_from" label="jj.simulation.period_from" validate={required()} />
