@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 import pytest
 from django.utils import timezone
@@ -21,10 +21,19 @@ from jj.people.models import Child
 
 PASSWORD = "correct-horse-battery-staple-42"
 
+
 # HRD-1 and CNS-1 (issue #16): what a detention order, sentence, placement, transfer, diversion referral or charge
 # carries in a test that is not about the child being heard or about counsel (those have their own tests).
-HEARD = {"child_views": "Wants to stay near her school and her mother"}
-COUNSEL_PENDING = {"no_counsel_justification": "Legal aid counsel appointed, arriving this afternoon"}
+class Heard(TypedDict):
+    child_views: str
+
+
+class CounselPending(TypedDict):
+    no_counsel_justification: str
+
+
+HEARD: Heard = {"child_views": "Wants to stay near her school and her mother"}
+COUNSEL_PENDING: CounselPending = {"no_counsel_justification": "Legal aid counsel appointed, arriving this afternoon"}
 
 
 @dataclass

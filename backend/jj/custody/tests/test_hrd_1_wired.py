@@ -48,7 +48,7 @@ def places(world: Any) -> dict[str, Facility]:
     }
 
 
-def _start(world: Any, case: Case, facility: Facility, **voice: str) -> Any:
+def _start(world: Any, case: Case, facility: Facility, child_views: str = "", views_not_heard_reason: str = "") -> Any:
     return services.custody_start(
         actor=world["caseworker"],
         case=case,
@@ -56,7 +56,8 @@ def _start(world: Any, case: Case, facility: Facility, **voice: str) -> Any:
         commitment_order_reference="CO-1",
         police_cell_justification="Night arrest",
         age_floor_justification="Genuine public safety concern",
-        **voice,
+        child_views=child_views,
+        views_not_heard_reason=views_not_heard_reason,
     )
 
 

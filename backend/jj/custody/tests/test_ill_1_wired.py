@@ -117,6 +117,7 @@ def test_ill_1_an_examination_meets_the_medical_deadline(
     )
     exam = Deadline.objects.get(case_id=episode.case_id, kind="allegation_medical_examination")
     assert exam.resolution == "met"
+    assert exam.met_at is not None
     assert (exam.met_at <= exam.due_at) is on_time
 
 

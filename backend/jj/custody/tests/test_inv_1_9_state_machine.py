@@ -597,12 +597,13 @@ class JusticeSystem(RuleBasedStateMachine):
     @rule(i=st.integers(0, 50), role=mostly("supervisor"), complaint=st.booleans())
     def open_investigation(self, i: int, role: str, complaint: bool) -> None:
         """ILL-1: the investigation of an allegation, opened by a supervisor not implicated, after release too."""
-        model = Complaint if complaint else Incident
-        pending = list(
-            model.objects.filter(episode__case_id__in=self.cases, investigation_opened_at__isnull=True)
-            .exclude(allegation_kind="")
-            .order_by("id")
-        )
+        pending: list[Incident | Complaint] = []
+        for model in (Complaint,) if complaint else (Incident,):
+            pending += (
+                model.objects.filter(episode__case_id__in=self.cases, investigation_opened_at__isnull=True)
+                .exclude(allegation_kind="")
+                .order_by("id")
+            )
         if not pending:
             return
         record = pending[i % len(pending)]

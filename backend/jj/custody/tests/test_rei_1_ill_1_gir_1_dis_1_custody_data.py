@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from conftest import HEARD
 from jj.audit.models import AuditEvent
 from jj.custody import services
 from jj.custody.facts import (
@@ -55,13 +56,14 @@ def centre(world: Any) -> Facility:
 
 @pytest.fixture
 def episode(make_case: Any, world: Any, centre: Facility) -> CustodyEpisode:
-    case = make_case(court=True)
+    case = make_case(court=True, counsel=True)
     started = services.custody_start(
         actor=world["caseworker"],
         case=case,
         facility=centre,
         started_at=timezone.now() - timedelta(days=20),
         commitment_order_reference="CO-7",
+        **HEARD,
     )
     assert isinstance(started, CustodyEpisode)
     services.detention_order_record(  # pretrial detention begins with its order
@@ -74,6 +76,7 @@ def episode(make_case: Any, world: Any, centre: Facility) -> CustodyEpisode:
             "justification": "Two missed hearings",
             "judicial_authority": "Youth Court",
             "ordered_at": timezone.now() - timedelta(days=20),
+            **HEARD,
         },
     )
     return CustodyEpisode.objects.get(pk=started.pk)
