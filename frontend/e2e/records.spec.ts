@@ -34,4 +34,10 @@ test("a contest of a fact in the file is recorded for the child, and a superviso
   await submitForm(page, decide.getByRole("button", { name: "Save" }), "/decision/");
   await expect(page.getByTestId("record-contests").getByText("Rejected: the contest stays in the file")).toBeVisible();
   await expectAccessible(page, "record-contest-decided");
+
+  // Subject access: everything held about the child, as PDF, for the child or their counsel.
+  const everything = page.getByRole("link", { name: "Everything held about this child (PDF)" });
+  const pdf = await page.request.get((await everything.getAttribute("href")) ?? "");
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
 });

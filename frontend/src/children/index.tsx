@@ -26,6 +26,7 @@ import { seesNames } from "../permissions";
 import { AccessLog } from "./AccessLog";
 import { ChildTimeline } from "./ChildTimeline";
 import { RecordContests } from "./RecordContests";
+import { SubjectAccessButton } from "../reports/SubjectAccessButton";
 import { DuplicateWarning } from "./DuplicateWarning";
 import { DocumentsPanel } from "../documents/DocumentsPanel";
 import { ExportingListActions } from "../layout/ServerExportButtons";
@@ -84,6 +85,7 @@ export function ChildShow() {
         <BooleanField source="interpreter_needed" label="jj.fields.interpreter_needed" />
         <ChildTimeline />
         <RecordContests />
+        <SubjectAccessButton />
         <DocumentsPanel base="children" />
         <AccessLog />
       </SimpleShowLayout>

@@ -701,7 +701,7 @@ const en = {
     },
     facility: { operator: "Operated by", separated_by_sex: "Separated by sex", complaints: "Runs a complaints mechanism" },
     locale: { en: "English", fr: "Français", es: "Español" },
-    reports: { court_report: "Court report (PDF)" },
+    reports: { court_report: "Court report (PDF)", subject_access: "Everything held about this child (PDF)" },
     hearings: {
       mine: "My cases",
       from: "From",

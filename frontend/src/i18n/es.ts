@@ -702,7 +702,7 @@ const es: typeof en = {
     },
     facility: { operator: "Gestionado por", separated_by_sex: "Separación por sexo", complaints: "Tiene un mecanismo de quejas" },
     locale: { en: "English", fr: "Français", es: "Español" },
-    reports: { court_report: "Informe al tribunal (PDF)" },
+    reports: { court_report: "Informe al tribunal (PDF)", subject_access: "Todo lo que se conserva sobre este niño o niña (PDF)" },
     hearings: {
       mine: "Mis casos",
       from: "Desde",

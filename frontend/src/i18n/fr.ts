@@ -702,7 +702,7 @@ const fr: typeof en = {
     },
     facility: { operator: "Géré par", separated_by_sex: "Séparation par sexe", complaints: "Dispose d'un mécanisme de plainte" },
     locale: { en: "English", fr: "Français", es: "Español" },
-    reports: { court_report: "Rapport au tribunal (PDF)" },
+    reports: { court_report: "Rapport au tribunal (PDF)", subject_access: "Tout ce qui est conservé sur cet enfant (PDF)" },
     hearings: {
       mine: "Mes dossiers",
       from: "Du",
