@@ -53,7 +53,8 @@ class JJAutoSchema(AutoSchema):
         if direction != "response":
             return responses
         codes = ["400", "403"]
-        if "{" in self.path or (self.method == "GET" and self._is_list_view() and self._get_paginator()):
+        # A write names records in its body (a case, a child): one outside the caller's scope answers 404 too.
+        if "{" in self.path or self.method in UNSAFE_METHODS or (self._is_list_view() and self._get_paginator()):
             codes.append("404")
         if self.method in UNSAFE_METHODS:
             codes += ["409", "413", "422"]

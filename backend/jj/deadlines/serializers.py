@@ -62,4 +62,5 @@ class NotificationSerializer(serializers.ModelSerializer[Notification]):
 
 class NotificationPreferenceSerializer(serializers.Serializer):
     email_mode = serializers.ChoiceField(choices=EmailMode.choices)
-    email = serializers.EmailField(read_only=True)
+    # The account's address as stored ("" when it has none), so not EmailField: its schema says "format: email".
+    email = serializers.CharField(read_only=True)
