@@ -19,7 +19,7 @@ RUN_ENV := JJ_ALLOW_DEMO=1 JJ_MFA_REQUIRED=0 DJANGO_SECURE_COOKIES=0 LOG_FORMAT=
 
 .PHONY: help
 help: ## Show the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(STAMPS):
 	@mkdir -p $(STAMPS)
@@ -146,8 +146,9 @@ audit-deps: ## Known vulnerabilities in the pinned Python and npm dependencies (
 	cd frontend && $(NPM) audit --audit-level=high
 
 .PHONY: docs
-docs: venv ## Regenerate docs/rules.md from the rules registry
+docs: venv ## Regenerate docs/rules.md and the capability table in docs/roles-and-permissions.md
 	cd backend && DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py rules_catalogue
+	cd backend && DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py capabilities_catalogue
 
 SIZE ?= 10k
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jj_bench

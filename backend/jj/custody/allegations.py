@@ -13,7 +13,7 @@ from jj.accounts.models import User
 from jj.audit.services import audit_append, audit_denied
 from jj.cases.models import Case
 from jj.core.exceptions import ActionNotAllowed, ApplicationError
-from jj.custody.access import FACILITY_RECORDERS, require_role
+from jj.custody.access import require_capability
 from jj.custody.models import Complaint, CustodyEpisode, Incident
 
 OTHER_JURISDICTION = "Name staff of this jurisdiction only."
@@ -45,7 +45,7 @@ def refuse_if_implicated(*, actor: User, record: Incident | Complaint, action: s
 def implicated_staff_add(
     *, actor: User, episode: CustodyEpisode, record: Incident | Complaint, staff: Sequence[User]
 ) -> Incident | Complaint:
-    require_role(actor, FACILITY_RECORDERS, "the staff implicated in an allegation")
+    require_capability(actor, "custody.implicated_staff", "the staff implicated in an allegation")
     case = Case.objects.get(pk=episode.case_id)
     refuse_if_implicated(actor=actor, record=record, action=f"{type(record).__name__.lower()}.implicated_staff")
     grave = isinstance(record, Incident) and record.kind in GRAVE_INCIDENTS

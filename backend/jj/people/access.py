@@ -4,6 +4,7 @@ may see, plus (caseworkers, supervisors) the children their agency registered an
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from jj.accounts.capabilities import roles_for
 from jj.accounts.models import Role, User
 from jj.audit.services import audit_denied
 from jj.cases.access import (
@@ -55,8 +56,7 @@ CHILD_FIELDS_BY_ROLE: dict[str, frozenset[str]] = {
 # Values never written in clear into the audit trail (which oversight bodies read).
 MASKED_IN_AUDIT = IDENTITY | ADDRESS | HEALTH | ORIGIN | HISTORY | frozenset({"name", "phone", "email"})
 
-CHILD_REGISTRAR_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
-GUARDIAN_READER_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL_COUNSEL, Role.FACILITY_OFFICER})
+GUARDIAN_READER_ROLES = roles_for("child.guardians")
 
 
 def child_fields_for(user: User) -> frozenset[str]:

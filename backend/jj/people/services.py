@@ -3,11 +3,12 @@ from typing import Any
 
 from django.db import transaction
 
+from jj.accounts.capabilities import require
 from jj.accounts.models import User
 from jj.audit.services import audit_append, changed_fields
-from jj.core.exceptions import ActionNotAllowed, ApplicationError
+from jj.core.exceptions import ApplicationError
 from jj.core.services import versioned_update
-from jj.people.access import CHILD_REGISTRAR_ROLES, MASKED_IN_AUDIT
+from jj.people.access import MASKED_IN_AUDIT
 from jj.people.models import Child, Guardian
 
 NOT_A_REGISTRAR = "Only caseworkers and supervisors can register or edit a child's record."
@@ -15,8 +16,7 @@ NO_AGENCY = "Your account is not attached to an agency; ask an administrator to 
 
 
 def _require_registrar(actor: User) -> None:
-    if actor.role not in CHILD_REGISTRAR_ROLES:
-        raise ActionNotAllowed(NOT_A_REGISTRAR)
+    require(actor, "child.register", NOT_A_REGISTRAR)
 
 
 @transaction.atomic
