@@ -128,12 +128,14 @@ def test_roles_for_unions_actions_and_an_unknown_action_is_an_error() -> None:
 def test_can_and_require_at_the_boundary() -> None:
     officer = User(username="o", role=Role.FACILITY_OFFICER)
     court = User(username="c", role=Role.COURT_OFFICER)
-    assert can(officer, "custody.complaint") and not can(officer, "custody.appearance")
-    assert can(court, "custody.appearance") and not can(court, "custody.complaint")
+    assert can(officer, "custody.complaint")
+    assert not can(officer, "custody.appearance")
+    assert can(court, "custody.appearance")
+    assert not can(court, "custody.complaint")
     assert not can(AnonymousUser(), "custody.complaint")  # type: ignore[arg-type]
     assert not can(User(username="x", role="nobody"), "custody.complaint")
     require(officer, "custody.complaint", "unused")
-    with pytest.raises(ActionNotAllowed, match="Your role cannot record a court appearance."):
+    with pytest.raises(ActionNotAllowed, match=r"Your role cannot record a court appearance\."):
         require(officer, "custody.appearance", "Your role cannot record a court appearance.")
 
 
@@ -152,7 +154,8 @@ def test_has_capability_permission_reads_the_table() -> None:
 def test_capabilities_of_a_role_is_its_row(role: str) -> None:
     row = capabilities_of(role)
     assert row == {c.action: str(c.roles[role]) for c in CAPABILITIES if role in c.roles}
-    assert capabilities_of(None) == {} and capabilities_of("nobody") == {}
+    assert capabilities_of(None) == {}
+    assert capabilities_of("nobody") == {}
 
 
 @pytest.mark.parametrize("role", ALL_ROLES)
@@ -193,7 +196,9 @@ def test_capabilities_catalogue_command_writes_and_checks(tmp_path: Path) -> Non
         call_command("capabilities_catalogue", "--check", "--path", str(target))
     call_command("capabilities_catalogue", "--path", str(target), stdout=StringIO())
     text = target.read_text()
-    assert "stale" not in text and text.endswith("prose kept\n") and "`custody.complaint`" in text
+    assert "stale" not in text
+    assert text.endswith("prose kept\n")
+    assert "`custody.complaint`" in text
     out = StringIO()
     call_command("capabilities_catalogue", "--check", "--path", str(target), stdout=out)
     assert "up to date" in out.getvalue()
