@@ -51,8 +51,8 @@ class Capability:
     roles: Mapping[str, Scope]
 
 
-def _c(action: str, area: str, text: str, roles: Mapping[str, Scope]) -> Capability:
-    return Capability(action, area, text, MappingProxyType(dict(roles)))
+def _c(action: str, area: str, text: str, roles: Mapping[Role, Scope]) -> Capability:
+    return Capability(action, area, text, MappingProxyType({role.value: scope for role, scope in roles.items()}))
 
 
 # The custody recorders, named once: the custody start and transfer; the court's acts; life in the facility.
@@ -124,7 +124,8 @@ def roles_for(*actions: str) -> frozenset[str]:
 
 
 def scope_of(role: str | None, action: str) -> Scope | None:
-    return TABLE[action].roles.get(role) if role is not None else None  # type: ignore[call-overload]
+    """The records this role reaches for the action; None when it may not take it."""
+    return None if role is None else TABLE[action].roles.get(role)
 
 
 def can(user: User, action: str) -> bool:
@@ -140,6 +141,8 @@ def require(user: User, action: str, message: str) -> None:
 
 def capabilities_of(role: str | None) -> dict[str, str]:
     """The row served to the web interface: every action this role takes, with its scope."""
+    if role is None:
+        return {}
     return {c.action: str(c.roles[role]) for c in CAPABILITIES if role in c.roles}
 
 
@@ -184,3 +187,57 @@ def render_into(page: str) -> str:
     if not sep:
         raise ValueError("The page's generated capability section has no end.")
     return head + render_table() + tail
+
+
+# Every kind of deadline the rules open, with the action that meets it and the role that answers for it first (the
+# worklist's owner of that duty). The web interface puts the action's form where that role opens it; a test renders
+# every page as that role and finds the form. Kinds that no person's act meets are named with the reason.
+DEADLINE_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "family_notification": ("custody.family_notification", FO),
+        "health_examination": ("custody.health_examination", FO),
+        "gender_health_screening": ("custody.health_examination", FO),
+        "allegation_medical_examination": ("custody.health_examination", FO),
+        "complaint_response": ("custody.complaint_response", FO),
+        "individual_plan": ("custody.individual_plan", FO),
+        "aftercare_plan": ("custody.aftercare_plan", CW),  # after release: the officer no longer sees the child
+        "competent_authority": ("custody.appearance", CO),
+        "detention_review": ("custody.appearance", CO),
+        "legality_challenge": ("custody.legality_decision", CO),
+        "police_cell_exit": ("custody.transfer", CW),
+        "formal_charge": ("case.record", CW),
+        "charge_or_divert": ("case.record", CW),
+        "final_decision": ("case.court_decision", CO),
+        "case_final_decision": ("case.court_decision", CO),
+        "diversion_review": ("diversion.record", CW),
+        "diversion_end": ("diversion.record", CW),
+        "legal_counsel": ("case.supervise", SUP),
+        "inspection_follow_up": ("inspection.record", OM),
+    }
+)
+DEADLINES_WITHOUT_A_FORM: Mapping[str, str] = MappingProxyType(
+    {
+        "records_removal": "met by the records sweep (REC-3), not by a person",
+        "sentence_review": "no act records a sentence review yet",
+        "allegation_investigation": "no act records the investigation of an allegation yet",
+    }
+)
+
+
+def render_json() -> str:
+    """The table for the web interface's tests (frontend/src/capabilities.generated.json): every role's row and
+    the deadline kinds with the action that meets them. The running interface reads the caller's row from /me."""
+    import json
+
+    return (
+        json.dumps(
+            {
+                "roles": {role: capabilities_of(role) for role in Role.values},
+                "deadlines": {kind: {"action": a, "role": str(r)} for kind, (a, r) in DEADLINE_ACTIONS.items()},
+                "deadlines_without_a_form": dict(DEADLINES_WITHOUT_A_FORM),
+            },
+            indent=2,
+            sort_keys=True,
+        )
+        + "\n"
+    )

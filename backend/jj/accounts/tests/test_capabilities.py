@@ -1,6 +1,8 @@
 """The one capability table (issue 15): its shape, the helpers every permission and service check reads, the row
 served by /api/auth/me/, the generated docs/roles-and-permissions.md, and that no role check grows back outside it."""
 
+import ast
+import json
 import re
 from collections.abc import Callable
 from io import StringIO
@@ -15,6 +17,8 @@ from rest_framework.test import APIClient, APIRequestFactory
 from conftest import ALL_ROLES, World
 from jj.accounts.capabilities import (
     CAPABILITIES,
+    DEADLINE_ACTIONS,
+    DEADLINES_WITHOUT_A_FORM,
     DOC_END,
     DOC_START,
     TABLE,
@@ -22,6 +26,7 @@ from jj.accounts.capabilities import (
     can,
     capabilities_of,
     render_into,
+    render_json,
     render_table,
     require,
     roles_for,
@@ -192,15 +197,17 @@ def test_render_into_needs_both_markers() -> None:
 def test_capabilities_catalogue_command_writes_and_checks(tmp_path: Path) -> None:
     target = tmp_path / "roles.md"
     target.write_text(f"# Roles\n\n{DOC_START}\nstale\n{DOC_END}\n\nprose kept\n")
+    paths = ("--path", str(target), "--json", str(tmp_path / "capabilities.json"))
     with pytest.raises(CommandError, match="stale"):
-        call_command("capabilities_catalogue", "--check", "--path", str(target))
-    call_command("capabilities_catalogue", "--path", str(target), stdout=StringIO())
+        call_command("capabilities_catalogue", "--check", *paths)
+    call_command("capabilities_catalogue", *paths, stdout=StringIO())
+    assert json.loads((tmp_path / "capabilities.json").read_text())["roles"]["facility_officer"]["custody.contact"]
     text = target.read_text()
     assert "stale" not in text
     assert text.endswith("prose kept\n")
     assert "`custody.complaint`" in text
     out = StringIO()
-    call_command("capabilities_catalogue", "--check", "--path", str(target), stdout=out)
+    call_command("capabilities_catalogue", "--check", *paths, stdout=out)
     assert "up to date" in out.getvalue()
 
 
@@ -238,3 +245,29 @@ def test_no_role_check_outside_the_table_and_the_scope_logic() -> None:
         if count:
             found[rel] = count
     assert found == {k: v for k, v in SCOPE_LOGIC.items() if v}
+
+
+def test_the_frontend_copy_of_the_table_is_current() -> None:
+    committed = REPO / "frontend" / "src" / "capabilities.generated.json"
+    assert committed.read_text() == render_json(), "capabilities.generated.json is stale: run `make docs`"
+
+
+def _deadline_kinds_in_the_rules() -> set[str]:
+    kinds: set[str] = set()
+    for path in (REPO / "backend" / "jj").rglob("*.py"):
+        if "/tests/" in path.as_posix():
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "DeadlineSpec":
+                first = node.args[0] if node.args else next(k.value for k in node.keywords if k.arg == "kind")
+                assert isinstance(first, ast.Constant), f"{path}: a deadline kind must be a literal"
+                kinds.add(str(first.value))
+    return kinds | {"family_notification"}  # opened by deadlines.services for the `family` notification target
+
+
+def test_every_deadline_kind_is_met_by_an_action_its_responsible_role_may_take() -> None:
+    kinds = _deadline_kinds_in_the_rules()
+    assert kinds == set(DEADLINE_ACTIONS) | set(DEADLINES_WITHOUT_A_FORM)
+    assert not set(DEADLINE_ACTIONS) & set(DEADLINES_WITHOUT_A_FORM)
+    for kind, (action, role) in DEADLINE_ACTIONS.items():
+        assert scope_of(role, action) is not None, f"{kind}: {role} may not {action}"
