@@ -80,7 +80,7 @@ function ReferralActions() {
     <Box sx={{ my: 2 }}>
       {record.status === "offered" && (
         <>
-          <ActionForm title="jj.diversion.activate" path={`${base}activate/`} testId="form-activate"
+          <ActionForm action="diversion.record" title="jj.diversion.activate" path={`${base}activate/`} testId="form-activate"
             defaultValues={{ informed_of: [] }}>
             <TextInput source="compelling_evidence" label="jj.diversion.compelling_evidence" multiline fullWidth />
             <TextInput source="acknowledgement_of_responsibility" label="jj.diversion.acknowledgement" multiline
@@ -93,7 +93,7 @@ function ReferralActions() {
             <TextInput source="accommodation_provided" label="jj.custody.accommodation_provided" multiline fullWidth />
             <DateTimeInput source="occurred_at" label="jj.fields.happened_at" helperText="jj.fields.happened_at_help" />
           </ActionForm>
-          <ActionForm title="jj.diversion.decline" path={`${base}decline/`} testId="form-decline">
+          <ActionForm action="diversion.record" title="jj.diversion.decline" path={`${base}decline/`} testId="form-decline">
             <TextInput source="reason" label="jj.diversion.reason" validate={required()} fullWidth />
             <DateTimeInput source="occurred_at" label="jj.fields.happened_at" helperText="jj.fields.happened_at_help" />
           </ActionForm>
@@ -101,7 +101,7 @@ function ReferralActions() {
       )}
       {record.status === "active" && (
         <>
-          <ActionForm title="jj.diversion.session" path={`${base}sessions/`} testId="form-session"
+          <ActionForm action="diversion.record" title="jj.diversion.session" path={`${base}sessions/`} testId="form-session"
             defaultValues={{ at: new Date().toISOString(), attended: true }}>
             <DateTimeInput source="at" label="jj.fields.occurred_at" validate={required()} />
             <BooleanInput source="attended" label="jj.diversion.attended" />
@@ -110,7 +110,7 @@ function ReferralActions() {
             <BooleanInput source="victim_consent" label="jj.diversion.victim_consent" />
             <TextInput source="provider_note" label="jj.diversion.provider_note" multiline fullWidth />
           </ActionForm>
-          <ActionForm title="jj.diversion.outcome" path={`${base}outcome/`} testId="form-outcome">
+          <ActionForm action="diversion.record" title="jj.diversion.outcome" path={`${base}outcome/`} testId="form-outcome">
             <SelectInput source="outcome" choices={OUTCOMES} label="jj.fields.outcome" validate={required()} />
             <TextInput source="reason" label="jj.diversion.reason" fullWidth />
             <DateTimeInput source="occurred_at" label="jj.fields.happened_at" helperText="jj.fields.happened_at_help" />
