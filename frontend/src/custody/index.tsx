@@ -149,7 +149,7 @@ interface EpisodeRecord {
   legality_challenges?: { id: number; authority: string; decided_at: string | null }[];
 }
 
-function EpisodeActions() {
+export function EpisodeActions() {
   const record = useRecordContext<EpisodeRecord>();
   if (!record) return null;
   const base = `/custody-episodes/${record.id}/`;

@@ -72,7 +72,7 @@ export function ReferralList() {
   );
 }
 
-function ReferralActions() {
+export function ReferralActions() {
   const record = useRecordContext<{ id: number; status: string }>();
   if (!record) return null;
   const base = `/diversion-referrals/${record.id}/`;
