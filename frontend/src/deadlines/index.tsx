@@ -1,6 +1,7 @@
-import { BooleanField, Datagrid, List, SelectInput, TextField, TextInput } from "react-admin";
+import { BooleanField, List, SelectInput, TextField, TextInput } from "react-admin";
 
 import { ZonedDateField } from "../layout/ZonedDateField";
+import { ResponsiveDatagrid } from "../layout/ResponsiveDatagrid";
 
 const BUCKETS = [
   { id: "overdue", name: "jj.choices.bucket.overdue" },
@@ -19,7 +20,8 @@ const filters = [
 export function DeadlineList() {
   return (
     <List empty={false} filters={filters} filterDefaultValues={{ bucket: "open" }} sort={{ field: "due_at", order: "ASC" }}>
-      <Datagrid rowClick={(_id, _resource, record) => `/cases/${record.case}/show`} bulkActionButtons={false}>
+      <ResponsiveDatagrid rowClick={(_id, _resource, record) => `/cases/${record.case}/show`} primary="description"
+        secondary={<ZonedDateField source="due_at" />} tertiary="case_reference">
         <ZonedDateField source="due_at" label="jj.fields.due_at" />
         <TextField source="rule_id" label="jj.fields.rule_id" sortable={false} />
         <TextField source="description" label="jj.fields.description" sortable={false} />
@@ -27,7 +29,7 @@ export function DeadlineList() {
         <TextField source="case_reference" label="jj.fields.reference" sortable={false} />
         <BooleanField source="overdue" sortable={false} />
         <BooleanField source="priority" sortable={false} />
-      </Datagrid>
+      </ResponsiveDatagrid>
     </List>
   );
 }

@@ -1,15 +1,16 @@
-/** A list's rows: a Datagrid on a wide screen, a SimpleList (one card-like line per record, no sideways scrolling)
- * on a phone. The columns stay the Datagrid's children; the phone shows the named fields. */
+/** A list's rows: a Datagrid on a wide screen, a SimpleList (one line per record, no sideways scrolling) on a phone.
+ * The columns stay the Datagrid's children; the phone shows the given primary, secondary and tertiary texts (a
+ * field name, or an element such as a SelectField that translates a choice). */
 import { useMediaQuery, type Theme } from "@mui/material";
-import type { ReactNode } from "react";
-import { Datagrid, SimpleList, type RaRecord, type RowClickFunction } from "react-admin";
+import type { ReactElement, ReactNode } from "react";
+import { Datagrid, SimpleList, TextField, type RaRecord, type RowClickFunction } from "react-admin";
 
 type RowClick = "show" | "edit" | false | RowClickFunction;
+type Text = string | ReactElement;
 
-function text(record: RaRecord | undefined, field: string | undefined): string {
-  if (!record || !field) return "";
-  const value = record[field];
-  return value === null || value === undefined ? "" : String(value);
+function asElement(text: Text | undefined): ReactElement | undefined {
+  if (text === undefined) return undefined;
+  return typeof text === "string" ? <TextField source={text} /> : text;
 }
 
 export function ResponsiveDatagrid({
@@ -21,17 +22,17 @@ export function ResponsiveDatagrid({
 }: {
   children: ReactNode;
   rowClick?: RowClick;
-  primary: string;
-  secondary?: string;
-  tertiary?: string;
+  primary: Text;
+  secondary?: Text;
+  tertiary?: Text;
 }) {
   const small = useMediaQuery((theme: Theme) => theme.breakpoints.down("sm"));
   if (small) {
     return (
-      <SimpleList
-        primaryText={(record) => text(record, primary)}
-        secondaryText={secondary ? (record) => text(record, secondary) : undefined}
-        tertiaryText={tertiary ? (record) => text(record, tertiary) : undefined}
+      <SimpleList<RaRecord>
+        primaryText={asElement(primary)}
+        secondaryText={asElement(secondary)}
+        tertiaryText={asElement(tertiary)}
         rowClick={rowClick}
       />
     );

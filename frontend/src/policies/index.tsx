@@ -23,6 +23,7 @@ import type { FieldValues } from "react-hook-form";
 import { DecisionList } from "../decisions/DecisionList";
 import { useRuleErrors } from "../decisions/useRuleErrors";
 import type { Decision } from "../http";
+import { EmptyText } from "../layout/EmptyText";
 
 interface Parameter {
   name: string;
@@ -54,7 +55,7 @@ export function PolicyShow() {
       <SimpleShowLayout>
         <TextField source="name" />
         <ArrayField source="parameters" label="jj.policy.parameters">
-          <Datagrid bulkActionButtons={false} rowClick={false}>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />}>
             <TextField source="label" sortable={false} />
             <FunctionField label="jj.policy.value" render={(p: Parameter) => show(p.value)} />
             <FunctionField label="jj.policy.standard" render={(p: Parameter) => show(p.standard)} />
