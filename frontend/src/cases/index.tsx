@@ -27,7 +27,7 @@ import { DecisionItem, DecisionList } from "../decisions/DecisionList";
 import { useRuleErrors } from "../decisions/useRuleErrors";
 import type { Decision } from "../http";
 import { ZonedDateField } from "../layout/ZonedDateField";
-import { ResponsiveDatagrid } from "../layout/ResponsiveDatagrid";
+import { ResponsiveDatagrid, SUB_TABLE_SX } from "../layout/ResponsiveDatagrid";
 import { CaseActions } from "./CaseActions";
 import { EmptyText } from "../layout/EmptyText";
 
@@ -96,14 +96,14 @@ export function CaseShow() {
         <BooleanField source="no_criminal_record" label="jj.case.no_criminal_record" />
         <CaseActions />
         <ArrayField source="offences" label="jj.fields.offences">
-          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />}>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <TextField source="description" label="jj.fields.description" />
             <TextField source="category_label" label="jj.fields.category" />
             <DateField source="offence_date" label="jj.fields.offence_date" />
           </Datagrid>
         </ArrayField>
         <ArrayField source="assignments" label="jj.case.assignments">
-          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />}>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <TextField source="username" label="jj.fields.actor" />
             <TextField source="role" label="jj.case.as_role" />
             <ZonedDateField source="assigned_at" label="jj.fields.started_at" />
@@ -111,19 +111,19 @@ export function CaseShow() {
         </ArrayField>
         <ReferenceManyField reference="custody-episodes" target="case" label="resources.custody-episodes.name" perPage={20}
           filter={{}}>
-          <Datagrid bulkActionButtons={false} rowClick="show" empty={<EmptyText />}>
+          <Datagrid bulkActionButtons={false} rowClick="show" empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <TextField source="facility_name" label="jj.fields.facility" sortable={false} />
             <ZonedDateField source="started_at" label="jj.fields.started_at" />
             <ZonedDateField source="ended_at" label="jj.labels.ended" />
           </Datagrid>
         </ReferenceManyField>
         <ReferenceManyField reference="decisions" target="case" label="jj.decisions.history" perPage={100}>
-          <Datagrid bulkActionButtons={false} rowClick={false} header={() => null} empty={<EmptyText />}>
+          <Datagrid bulkActionButtons={false} rowClick={false} header={() => null} empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <DecisionHistoryRow />
           </Datagrid>
         </ReferenceManyField>
         <ReferenceManyField reference="timeline" target="case" label="jj.labels.timeline" perPage={100}>
-          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />}>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <ZonedDateField source="occurred_at" label="jj.fields.occurred_at" />
             <TextField source="summary" label="jj.fields.description" />
             <TextField source="actor_username" label="jj.fields.actor" emptyText="-" />

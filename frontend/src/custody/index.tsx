@@ -28,7 +28,7 @@ import {
 
 import { DecisionList } from "../decisions/DecisionList";
 import { EmptyText } from "../layout/EmptyText";
-import { ResponsiveDatagrid } from "../layout/ResponsiveDatagrid";
+import { ResponsiveDatagrid, SUB_TABLE_SX } from "../layout/ResponsiveDatagrid";
 import { useRuleErrors } from "../decisions/useRuleErrors";
 import { ZonedDateField } from "../layout/ZonedDateField";
 import type { Decision } from "../http";
@@ -316,28 +316,28 @@ export function EpisodeShow() {
         <EpisodeActions />
         <Typography variant="h6" component="h2">{translate("jj.labels.placements")}</Typography>
         <ArrayField source="placements">
-          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />}>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <TextField source="facility_name" label="jj.fields.facility" />
             <ZonedDateField source="started_at" label="jj.fields.started_at" />
             <ZonedDateField source="ended_at" label="jj.labels.ended" />
           </Datagrid>
         </ArrayField>
         <ArrayField source="detention_orders" label="jj.labels.detention_orders">
-          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />}>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <TextField source="kind" />
             <TextField source="judicial_authority" label="jj.custody.authority" />
             <ZonedDateField source="ordered_at" label="jj.fields.occurred_at" />
           </Datagrid>
         </ArrayField>
         <ArrayField source="contacts" label="jj.labels.visits_calls">
-          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />}>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <SelectField source="kind" choices={CONTACT_KIND} label="jj.fields.kind" />
             <TextField source="relationship" label="jj.labels.relationship" />
             <ZonedDateField source="at" label="jj.fields.occurred_at" />
           </Datagrid>
         </ArrayField>
         <ArrayField source="complaints" label="jj.custody.complaints">
-          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />}>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <ZonedDateField source="lodged_at" label="jj.custody.lodged_at" />
             <TextField source="subject" label="jj.custody.complaint_subject" />
             <ZonedDateField source="responded_at" label="jj.custody.responded_at" />
@@ -345,14 +345,14 @@ export function EpisodeShow() {
           </Datagrid>
         </ArrayField>
         <ArrayField source="family_notifications" label="jj.custody.family_notifications">
-          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />}>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <SelectField source="event" choices={NOTIFICATION_EVENT} label="jj.custody.event" />
             <TextField source="person_notified" label="jj.custody.person_notified" />
             <ZonedDateField source="at" label="jj.fields.occurred_at" />
           </Datagrid>
         </ArrayField>
         <ArrayField source="health_examinations" label="jj.custody.health_examinations">
-          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />}>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <TextField source="examiner" label="jj.custody.examiner" />
             <ZonedDateField source="at" label="jj.fields.occurred_at" />
           </Datagrid>

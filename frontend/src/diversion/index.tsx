@@ -28,6 +28,7 @@ import { DecisionList } from "../decisions/DecisionList";
 import { useRuleErrors } from "../decisions/useRuleErrors";
 import { ZonedDateField } from "../layout/ZonedDateField";
 import { EmptyText } from "../layout/EmptyText";
+import { SUB_TABLE_SX } from "../layout/ResponsiveDatagrid";
 
 export const REFERRAL_STATUS = [
   { id: "offered", name: "jj.choices.referral_status.offered" },
@@ -136,7 +137,7 @@ export function ReferralShow() {
         <DateField source="ends_on" label="jj.diversion.ends_on" emptyText="-" />
         <ReferralActions />
         <ArrayField source="sessions" label="jj.diversion.sessions">
-          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />}>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <ZonedDateField source="at" label="jj.fields.occurred_at" />
             <BooleanField source="attended" label="jj.diversion.attended" />
             <BooleanField source="conditions_met" label="jj.diversion.conditions_met" />
@@ -150,7 +151,7 @@ export function ReferralShow() {
 export function ProgrammeList() {
   return (
     <List empty={false} sort={{ field: "name", order: "ASC" }}>
-      <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />}>
+      <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
         <TextField source="name" />
         <SelectField source="kind" choices={PROGRAMME_KIND} label="jj.fields.kind" />
         <TextField source="provider" />

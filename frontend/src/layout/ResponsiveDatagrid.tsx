@@ -26,7 +26,8 @@ export function ResponsiveDatagrid({
   secondary?: Text;
   tertiary?: Text;
 }) {
-  const small = useMediaQuery((theme: Theme) => theme.breakpoints.down("sm"));
+  // noSsr: a single-page app knows the screen at the first render (no table drawn, then replaced).
+  const small = useMediaQuery((theme: Theme) => theme.breakpoints.down("sm"), { noSsr: true });
   if (small) {
     return (
       <SimpleList<RaRecord>
@@ -43,3 +44,6 @@ export function ResponsiveDatagrid({
     </Datagrid>
   );
 }
+
+/** A sub-table on a record's page: on a narrow screen it scrolls inside its own box, never the whole page. */
+export const SUB_TABLE_SX = { display: "block", maxWidth: "100%", minWidth: 0, overflowX: "auto" } as const;
