@@ -301,7 +301,7 @@ function EpisodeChecks() {
 export function EpisodeShow() {
   const translate = useTranslate();
   return (
-    <Show>
+    <Show sx={{ "& .RaShow-main": { minWidth: 0, maxWidth: "100%" } }}>
       <SimpleShowLayout>
         <TextField source="child_display" label="jj.fields.child" />
         <TextField source="case_reference" label="jj.fields.reference" />

@@ -5,6 +5,8 @@ import { useMediaQuery, type Theme } from "@mui/material";
 import type { ReactElement, ReactNode } from "react";
 import { Datagrid, SimpleList, TextField, type RaRecord, type RowClickFunction } from "react-admin";
 
+const SMALL_SCREEN = 600; // MUI's "sm" breakpoint
+
 type RowClick = "show" | "edit" | false | RowClickFunction;
 type Text = string | ReactElement;
 
@@ -27,7 +29,10 @@ export function ResponsiveDatagrid({
   tertiary?: Text;
 }) {
   // noSsr: a single-page app knows the screen at the first render (no table drawn, then replaced).
-  const small = useMediaQuery((theme: Theme) => theme.breakpoints.down("sm"), { noSsr: true });
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down("sm"), { noSsr: true });
+  // The media query was seen answering "wide" at a list's first render on a 390 px browser (about one load in
+  // three); the window's own width decides then, and the query keeps following later resizes.
+  const small = narrow || window.innerWidth < SMALL_SCREEN;
   if (small) {
     return (
       <SimpleList<RaRecord>
