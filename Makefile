@@ -13,13 +13,18 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 # make run: production settings on the embedded default (SQLite, in-process tasks), plain HTTP on localhost.
+# Host names make run answers to. HOST=0.0.0.0 listens on every interface, so a browser on another machine reaches
+# it by an address or name this Makefile cannot know: any Host is accepted then (a demo on plain HTTP; set
+# RUN_ALLOWED_HOSTS=cases.lan,192.168.1.5 to restrict it). Otherwise only HOST itself and localhost.
+comma := ,
+RUN_ALLOWED_HOSTS ?= $(if $(filter 0.0.0.0 ::,$(HOST)),*,$(HOST)$(comma)localhost)
 RUN_ENV := JJ_ALLOW_DEMO=1 JJ_MFA_REQUIRED=0 DJANGO_SECURE_COOKIES=0 LOG_FORMAT=$${LOG_FORMAT:-plain} \
 	DJANGO_SECRET_KEY="$$(cat $(CURDIR)/backend/.secret-key)" JJ_AUDIT_HMAC_KEY="$$(cat $(CURDIR)/backend/.audit-key)" \
 	JJ_RECORDS_MASTER_KEY="$$(cat $(CURDIR)/backend/.records-key)"
 
 .PHONY: help
 help: ## Show the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(STAMPS):
 	@mkdir -p $(STAMPS)
@@ -40,9 +45,17 @@ $(STAMPS)/npm: frontend/package-lock.json | $(STAMPS)
 .PHONY: frontend-deps
 frontend-deps: $(STAMPS)/npm ## Install the frontend's locked dependencies
 
-.PHONY: frontend-build
-frontend-build: frontend-deps ## Build the frontend into frontend/dist (served by Django)
+# The build is redone only when a source changed (make run no longer rebuilds an unchanged frontend).
+FRONTEND_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) frontend/index.html \
+	frontend/package-lock.json frontend/vite.config.ts frontend/tsconfig.json frontend/tsconfig.node.json
+
+# The built index.html is the stamp: written last by the build, and missing when the build is.
+frontend/dist/index.html: $(STAMPS)/npm $(FRONTEND_SOURCES)
 	cd frontend && $(NPM) run build
+	@touch $@
+
+.PHONY: frontend-build
+frontend-build: frontend/dist/index.html ## Build the frontend into frontend/dist (served by Django), when a source changed
 
 backend/.secret-key backend/.audit-key backend/.records-key:
 	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
@@ -57,7 +70,7 @@ run: venv frontend-build backend/.secret-key backend/.audit-key backend/.records
 	@echo "Demo: the second factor (TOTP) is optional here (JJ_MFA_REQUIRED=0); a real installation requires it"
 	@echo "for supervisors, administrators and oversight monitors. Anyone may enrol from the account menu."
 	@echo "Serving on http://$(HOST):$(PORT)/  (API docs: http://$(HOST):$(PORT)/api/docs/; Ctrl-C to stop)"
-	cd backend && $(RUN_ENV) DJANGO_ALLOWED_HOSTS=$(HOST),localhost $(abspath $(VENV))/bin/gunicorn config.wsgi \
+	cd backend && $(RUN_ENV) DJANGO_ALLOWED_HOSTS='$(RUN_ALLOWED_HOSTS)' $(abspath $(VENV))/bin/gunicorn config.wsgi \
 		--bind $(HOST):$(PORT) --workers 1 --threads 8 --config python:config.gunicorn_embedded
 
 # Backups of the database in DATABASE_URL (SQLite at backend/db.sqlite3 when unset), encrypted when JJ_BACKUP_KEY
@@ -147,9 +160,10 @@ audit-deps: ## Known vulnerabilities in the pinned Python and npm dependencies (
 	cd frontend && $(NPM) audit --audit-level=high
 
 .PHONY: docs
-docs: venv ## Regenerate docs/rules.md (rules registry) and docs/data-inventory.md (REC-4 inventory)
+docs: venv ## Regenerate docs/rules.md, docs/data-inventory.md and the capability table in docs/roles-and-permissions.md
 	cd backend && DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py rules_catalogue
 	cd backend && DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py data_inventory
+	cd backend && DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py capabilities_catalogue
 
 SIZE ?= 10k
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jj_bench

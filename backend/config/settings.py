@@ -38,6 +38,22 @@ RECORDS_MASTER_KEY = (
 if len(RECORDS_MASTER_KEY) < 32:
     raise ImproperlyConfigured("JJ_RECORDS_MASTER_KEY must be at least 32 random characters.")
 RECORDS_MASTER_KEYS_PREVIOUS = env_list("JJ_RECORDS_MASTER_KEYS_PREVIOUS", [])
+# The placeholders of docker/.env.example are long enough to pass the length checks above: refuse them by name, so a
+# copied example never runs a production site with published keys or database passwords.
+PLACEHOLDER_MARK = "change-me"
+if not DEBUG:
+    for _name, _value in (
+        ("DJANGO_SECRET_KEY", SECRET_KEY),
+        ("JJ_PSEUDONYM_KEY", PSEUDONYM_KEY),
+        ("JJ_AUDIT_HMAC_KEY", AUDIT_HMAC_KEY),
+        ("JJ_RECORDS_MASTER_KEY", RECORDS_MASTER_KEY),
+        *((_k, env_str(_k, "")) for _k in ("JJ_RECORDS_MASTER_KEYS_PREVIOUS", "DATABASE_URL", "DATABASE_REPLICA_URL")),
+    ):
+        if PLACEHOLDER_MARK in _value.lower():
+            raise ImproperlyConfigured(
+                f"{_name} still holds the placeholder of docker/.env.example: set it to a random value "
+                '(python3 -c "import secrets; print(secrets.token_urlsafe(50))").'
+            )
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
@@ -76,6 +92,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, which answers the app shell (index.html) and its assets itself: they get the frame
+    # protection and the Content-Security-Policy too, not only the API.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "jj.core.middleware.RequestContextMiddleware",
     "jj.core.observability.RequestMetricsMiddleware",
@@ -89,12 +109,13 @@ MIDDLEWARE = [
     "jj.accounts.middleware.SessionTimeoutMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "jj.accounts.middleware.MfaMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
+# A refused CSRF check answers JSON like every other refusal (Django's default is an HTML page the web app cannot
+# read: sign-in failed with a JSON parse error).
+CSRF_FAILURE_VIEW = "jj.core.views.json_csrf_failure"
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 

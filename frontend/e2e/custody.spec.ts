@@ -63,7 +63,7 @@ test("a facility officer records a visit", async ({ page }) => {
   await visit.getByLabel("Name").fill("A. Visitor");
   await submitForm(page, visit.getByRole("button", { name: "Save" }), "/contacts/");
   await expect(page.getByText("Recorded.")).toBeVisible();
-  await expect(page.getByRole("cell", { name: "mother" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "mother", exact: true })).toBeVisible();
   await expectAccessible(page, "custody-show-visit");
 });
 

@@ -21,6 +21,7 @@ from jj.accounts.access import (
     jurisdiction_get_for_admin,
     user_get_for_admin,
 )
+from jj.accounts.capabilities import require
 from jj.accounts.models import Agency, Role, User
 from jj.accounts.serializers import (
     AgencyCreateSerializer,
@@ -36,8 +37,7 @@ from jj.accounts.serializers import (
     UserOutputSerializer,
     UserUpdateSerializer,
 )
-from jj.core.exceptions import ActionNotAllowed
-from jj.core.permissions import HasRole
+from jj.core.permissions import HasCapability
 from jj.core.views import ListAPIView
 
 WRONG_CREDENTIALS = "Wrong username or password."
@@ -117,8 +117,7 @@ class AgencyListApi(ListAPIView):
     @extend_schema(request=AgencyCreateSerializer, responses={201: AgencySerializer})
     def post(self, request: Request) -> Response:
         actor: User = request.user  # type: ignore[assignment]
-        if actor.role != Role.ADMINISTRATOR:
-            raise ActionNotAllowed("Only administrators can create agencies.")
+        require(actor, "users.manage", "Only administrators can create agencies.")
         serializer = AgencyCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         wanted = serializer.validated_data.get("jurisdiction") or admin_jurisdiction_id(actor=actor)
@@ -129,7 +128,7 @@ class AgencyListApi(ListAPIView):
 
 class UserListApi(ListAPIView):
     serializer_class = UserOutputSerializer
-    permission_classes = [IsAuthenticated, HasRole.of(Role.ADMINISTRATOR)]
+    permission_classes = [IsAuthenticated, HasCapability.of("users.manage")]
     ordering_fields = ["username", "role", "id", "last_login"]
     search_fields = ["username", "first_name", "last_name"]
     filterset_fields = {"id": ["in"], "role": ["exact"], "agency": ["exact"], "is_active": ["exact"]}
@@ -153,7 +152,7 @@ class UserListApi(ListAPIView):
 
 
 class UserDetailApi(APIView):
-    permission_classes = [IsAuthenticated, HasRole.of(Role.ADMINISTRATOR)]
+    permission_classes = [IsAuthenticated, HasCapability.of("users.manage")]
 
     @extend_schema(responses={200: UserOutputSerializer})
     def get(self, request: Request, user_id: int) -> Response:
@@ -189,7 +188,7 @@ class StaffListApi(ListAPIView):
     counsel and court officers of any agency of the jurisdiction)."""
 
     serializer_class = StaffSerializer
-    permission_classes = [HasRole.of(Role.SUPERVISOR)]
+    permission_classes = [HasCapability.of("case.staff_list")]
     filterset_fields = ["role"]
     search_fields = ["username", "first_name", "last_name"]
     ordering_fields = ["username", "id"]
@@ -261,7 +260,7 @@ class MfaVerifyApi(APIView):
 class UserMfaResetApi(APIView):
     """An administrator removes a user's authenticator and recovery codes (same jurisdiction only)."""
 
-    permission_classes = [IsAuthenticated, HasRole.of(Role.ADMINISTRATOR)]
+    permission_classes = [IsAuthenticated, HasCapability.of("users.manage")]
 
     @extend_schema(request=PasswordConfirmSerializer, responses={204: None})
     def post(self, request: Request, user_id: int) -> Response:

@@ -34,6 +34,15 @@ class MeSerializer(serializers.Serializer):
     agency = AgencyRefSerializer(allow_null=True)
     jurisdiction = serializers.SerializerMethodField()
     mfa = serializers.SerializerMethodField()
+    capabilities = serializers.SerializerMethodField(
+        help_text="The actions this user's role may take, each with its scope (jj/accounts/capabilities.py)."
+    )
+
+    @extend_schema_field(serializers.DictField(child=serializers.CharField()))
+    def get_capabilities(self, user: User) -> dict[str, str]:
+        from jj.accounts.capabilities import capabilities_of
+
+        return capabilities_of(user.role)
 
     @extend_schema_field(MfaStatusSerializer)
     def get_mfa(self, user: User) -> dict[str, object]:

@@ -12,7 +12,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from jj.accounts.models import Role, User
+from jj.accounts.capabilities import can
+from jj.accounts.models import User
 from jj.audit import selectors
 from jj.audit.export import export_lines
 from jj.audit.models import AuditEvent
@@ -21,12 +22,12 @@ from jj.audit.services import audit_append, audit_seal_before_reading, query_for
 from jj.audit.shredding import child_key_for_read, has_sealed
 from jj.audit.verification import verify_chain
 from jj.core.exceptions import ActionNotAllowed
-from jj.core.permissions import HasRole
+from jj.core.permissions import HasCapability
 from jj.core.pseudonym import child_pseudonym
 from jj.core.views import ListAPIView
 from jj.people.access import child_get_for_user
 
-OversightOnly = HasRole.of(Role.OVERSIGHT_MONITOR)
+OversightOnly = HasCapability.of("audit.read")
 
 
 class AuditEventListApi(ListAPIView):
@@ -152,7 +153,7 @@ class ChildAccessLogApi(ListAPIView):
 
     def scoped_queryset(self, user: User) -> QuerySet[AuditEvent]:
         child = child_get_for_user(user=user, child_id=self.kwargs["child_id"], action="child.access_log")
-        if user.role != Role.SUPERVISOR or child.agency_id != user.agency_id:
+        if not can(user, "child.access_log") or child.agency_id != user.agency_id:
             raise ActionNotAllowed("Only a supervisor of the child's agency can see who opened this file.")
         audit_seal_before_reading()
         return selectors.child_access_log(child_ref=child_pseudonym(child.pk))

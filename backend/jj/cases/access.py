@@ -13,16 +13,15 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from jj.accounts.capabilities import TABLE, Scope, can
 from jj.accounts.models import Role, User
 from jj.audit.services import audit_denied
 from jj.cases.models import Assignment, Case, CaseUserObjectPermission
 from jj.core.context import request_memo
 from jj.core.exceptions import ActionNotAllowed
 
-# Roles that see a case because they are assigned to it.
-ASSIGNED_ROLES = frozenset({Role.CASEWORKER, Role.LEGAL_COUNSEL, Role.COURT_OFFICER})
-# Roles that may record case content (intake, offences, assignments).
-CASE_WRITER_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
+# Roles that see a case because they are assigned to it: the capability table's scope for reading a case.
+ASSIGNED_ROLES = frozenset(r for r, s in TABLE["case.read"].roles.items() if s == Scope.ASSIGNED)
 # Verbs of actions that only read; every other action is a write and needs more than a share.
 READ_VERBS = frozenset({"read", "list", "timeline", "decisions", "access_log"})
 SHARE_IS_READ_ONLY = "This case is shared with you to read only."
@@ -143,7 +142,7 @@ def case_writable_by(user: User, case: Case) -> bool:
 
 
 def can_write_case(user: User) -> bool:
-    return user.role in CASE_WRITER_ROLES
+    return can(user, "case.record")
 
 
 def break_glass_refusal(user: User, case: Case) -> str:

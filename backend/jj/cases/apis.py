@@ -36,7 +36,7 @@ from jj.cases.serializers import (
 from jj.compliance.models import ApprovalRequest, DecisionRecord
 from jj.compliance.selectors import decisions_for_case
 from jj.compliance.serializers import ApprovalSerializer, DecisionRecordSerializer
-from jj.core.permissions import HasRole
+from jj.core.permissions import HasCapability
 from jj.core.views import EXPORT_SCHEMA, ExportMixin, ListAPIView
 from jj.people.access import child_get_for_user, shows_names
 
@@ -265,7 +265,7 @@ class ProtectionReferralListApi(ListAPIView):
 
     serializer_class = ProtectionReferralSerializer
     audited_as = "protection_referral"
-    permission_classes = [HasRole.of(Role.CASEWORKER, Role.SUPERVISOR)]
+    permission_classes = [HasCapability.of("protection_referral.read")]
     filterset_fields = ["child"]
     ordering_fields = ["created_at", "id"]
 

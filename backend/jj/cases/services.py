@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
+from jj.accounts.capabilities import can, require
 from jj.accounts.models import Role, User
 from jj.audit.services import audit_append, audit_denied, changed_fields
 from jj.audit.shredding import Identifying
@@ -64,7 +65,7 @@ def _require_case_writer(actor: User) -> None:
 
 
 def _require_supervisor_of(actor: User, case: Case) -> None:
-    if actor.role != Role.SUPERVISOR or actor.agency_id != case.agency_id:
+    if not can(actor, "case.supervise") or actor.agency_id != case.agency_id:
         raise ActionNotAllowed(ONLY_SUPERVISOR)
 
 
@@ -486,8 +487,7 @@ ALREADY_FINAL = "This case is closed or already sentenced."
 
 
 def _require_court_recorder(actor: User) -> None:
-    if actor.role not in (Role.CASEWORKER, Role.SUPERVISOR, Role.COURT_OFFICER):
-        raise ActionNotAllowed(NOT_A_COURT_RECORDER)
+    require(actor, "case.court_decision", NOT_A_COURT_RECORDER)
 
 
 def case_charge(
@@ -785,14 +785,12 @@ def interview_record(*, actor: User, case: Case, data: dict[str, Any]) -> Interv
 
 
 BREAK_GLASS_HOURS = 24
-BREAK_GLASS_ROLES = frozenset({Role.SUPERVISOR, Role.CASEWORKER})
 
 
 def case_break_glass(*, actor: User, case_id: int, reason: str) -> CaseUserObjectPermission:
     """Emergency access to a case outside the caller's scope (a child arrested far from home, say): granted for 24
     hours with a stated reason, audited, and reported to the case's supervisors and to oversight."""
-    if actor.role not in BREAK_GLASS_ROLES:
-        raise ActionNotAllowed("Only caseworkers and supervisors can request emergency access.")
+    require(actor, "case.break_glass", "Only caseworkers and supervisors can request emergency access.")
     if len(reason.strip()) < 20:
         raise ApplicationError(
             "Say why you need this file now.", extra={"reason": ["Give the reason in at least 20 characters."]}

@@ -27,7 +27,7 @@ from jj.compliance.serializers import (
     PolicyUpdateSerializer,
 )
 from jj.core.exceptions import decision_to_json
-from jj.core.permissions import HasRole
+from jj.core.permissions import HasCapability
 from jj.core.views import ListAPIView
 from jj.rules.policy import PARAMETERS, maximum_penalty_below_standard
 
@@ -137,7 +137,7 @@ class PolicyDecisionsApi(ListAPIView):
     """The decision history of a jurisdiction's policy: every change's warnings, who made it, when."""
 
     serializer_class = DecisionRecordSerializer
-    permission_classes = [HasRole.of(Role.ADMINISTRATOR, Role.SUPERVISOR, Role.OVERSIGHT_MONITOR)]
+    permission_classes = [HasCapability.of("policy.decisions")]
     ordering_fields = ["decided_at", "id"]
 
     def scoped_queryset(self, user: User) -> QuerySet[DecisionRecord]:
@@ -149,7 +149,7 @@ class ApprovalListApi(ListAPIView):
     """Supervisors: requests on their agency's cases; caseworkers: their own requests."""
 
     serializer_class = ApprovalSerializer
-    permission_classes = [HasRole.of(Role.SUPERVISOR, Role.CASEWORKER)]
+    permission_classes = [HasCapability.of("approval.read")]
     filterset_fields = ["status", "case"]
     ordering_fields = ["created_at", "id"]
 
@@ -184,7 +184,7 @@ class OversightDecisionListApi(ListAPIView):
     """Every decision the rules engine took in the caller's jurisdiction, children pseudonymised (issue 6)."""
 
     serializer_class = OversightDecisionSerializer
-    permission_classes = [HasRole.of(Role.OVERSIGHT_MONITOR)]
+    permission_classes = [HasCapability.of("oversight.decisions")]
     filterset_class = OversightDecisionFilter
     ordering_fields = ["decided_at", "id", "rule_id"]
 

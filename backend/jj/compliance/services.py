@@ -10,7 +10,8 @@ from typing import Any, Generic, TypeVar
 from django.db import transaction
 from django.utils import timezone
 
-from jj.accounts.models import Jurisdiction, Role, User
+from jj.accounts.capabilities import can, require
+from jj.accounts.models import Jurisdiction, User
 from jj.audit.models import AuditEvent
 from jj.audit.models import Outcome as AuditOutcome
 from jj.audit.services import audit_append
@@ -332,8 +333,7 @@ def policy_update(
 ) -> tuple[JurisdictionPolicy, list[Decision]]:
     """Change a jurisdiction's policy. Non-protective values are accepted with a POL-1 WARN (domestic law rules);
     exceptions to the minimum age are refused (MACR-3). The change and its decisions are audited."""
-    if actor.role != Role.ADMINISTRATOR:
-        raise ActionNotAllowed("Only an administrator can change a jurisdiction's policy.")
+    require(actor, "policy.change", "Only an administrator can change a jurisdiction's policy.")
     before = policy_for(jurisdiction.pk)
     after = before.with_values({k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
     changed = tuple(f.name for f in fields(Policy) if getattr(before, f.name) != getattr(after, f.name))
@@ -425,7 +425,7 @@ def approval_request(
 
 def approval_decide(*, actor: User, approval: ApprovalRequest, approve: bool, note: str = "") -> Any:
     """Approve (the held action runs now, its rules evaluated again) or reject. Both steps are audited."""
-    if actor.role != Role.SUPERVISOR or actor.agency_id != approval.case.agency_id:
+    if not can(actor, "approval.decide") or actor.agency_id != approval.case.agency_id:
         raise ActionNotAllowed(NOT_A_SUPERVISOR)
     if actor.pk == approval.requested_by_id:
         raise ActionNotAllowed(OWN_REQUEST)

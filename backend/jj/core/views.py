@@ -119,3 +119,14 @@ def json_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 def json_server_error(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"detail": "Server error: the request was not carried out."}, status=500)
+
+
+CSRF_REFUSED = (
+    "The request was refused by the cross-site request check ({reason}). Reload the page; if it persists, the "
+    "address in the browser is not one the server trusts (DJANGO_ALLOWED_HOSTS, DJANGO_CSRF_TRUSTED_ORIGINS) or "
+    "secure cookies are on over plain HTTP (DJANGO_SECURE_COOKIES)."
+)
+
+
+def json_csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:
+    return JsonResponse({"detail": CSRF_REFUSED.format(reason=reason.rstrip(".") or "no reason given")}, status=403)

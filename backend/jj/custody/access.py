@@ -3,15 +3,12 @@
 from django.db.models import QuerySet
 from django.http import Http404
 
-from jj.accounts.models import Role, User
+from jj.accounts.capabilities import require
+from jj.accounts.models import User
 from jj.audit.services import audit_denied
 from jj.cases.access import SHARE_IS_READ_ONLY, case_related_scope_q, case_writable_by, is_write_action
 from jj.core.exceptions import ActionNotAllowed
 from jj.custody.models import CustodyEpisode, Facility
-
-CUSTODY_RECORDERS = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
-COURT_RECORDERS = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.COURT_OFFICER})
-FACILITY_RECORDERS = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.FACILITY_OFFICER})
 
 
 def episode_queryset_for(user: User) -> QuerySet[CustodyEpisode]:
@@ -37,9 +34,9 @@ def episode_get_for_user(*, user: User, episode_id: int, action: str = "custody_
     return episode
 
 
-def require_role(user: User, roles: frozenset[str], what: str) -> None:
-    if user.role not in roles:
-        raise ActionNotAllowed(f"Your role cannot record {what}.")
+def require_capability(user: User, action: str, what: str) -> None:
+    """403 unless the capability table gives the user's role this custody action."""
+    require(user, action, f"Your role cannot record {what}.")
 
 
 def facility_queryset_for(user: User) -> QuerySet[Facility]:

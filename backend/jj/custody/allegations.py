@@ -10,11 +10,11 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from jj.accounts.models import Role, User
+from jj.accounts.models import User
 from jj.audit.services import audit_append, audit_denied
 from jj.cases.models import Case
 from jj.core.exceptions import ActionNotAllowed, ApplicationError
-from jj.custody.access import FACILITY_RECORDERS, require_role
+from jj.custody.access import require_capability
 from jj.custody.models import Complaint, CustodyEpisode, Incident
 from jj.deadlines.services import deadlines_meet
 
@@ -26,7 +26,6 @@ NOT_INVESTIGATOR = (
     "independent oversight body is told when it is late."
 )
 ALREADY_OPEN = "The investigation of this allegation is already open."
-INVESTIGATION_OPENERS = frozenset({Role.SUPERVISOR})
 GRAVE_INCIDENTS = frozenset({"death", "disappearance", "serious_injury"})  # DTH-1: staff implicated are recorded
 
 R = TypeVar("R", Incident, Complaint)
@@ -53,7 +52,7 @@ def refuse_if_implicated(*, actor: User, record: Incident | Complaint, action: s
 def implicated_staff_add(
     *, actor: User, episode: CustodyEpisode, record: Incident | Complaint, staff: Sequence[User]
 ) -> Incident | Complaint:
-    require_role(actor, FACILITY_RECORDERS, "the staff implicated in an allegation")
+    require_capability(actor, "custody.implicated_staff", "the staff implicated in an allegation")
     case = Case.objects.get(pk=episode.case_id)
     refuse_if_implicated(actor=actor, record=record, action=f"{type(record).__name__.lower()}.implicated_staff")
     grave = isinstance(record, Incident) and record.kind in GRAVE_INCIDENTS
@@ -83,7 +82,7 @@ def allegation_investigation_open(
     opened by someone not implicated. Meets the allegation's investigation deadline. A new act, never an edit of
     what is recorded: an evidence hold does not stop it (INV-5), nor does the end of the episode."""
     name = type(record).__name__.lower()
-    require_role(actor, INVESTIGATION_OPENERS, "the opening of an investigation")
+    require_capability(actor, "custody.open_investigation", "the opening of an investigation")
     refuse_if_implicated(actor=actor, record=record, action=f"{name}.investigation")
     grave = isinstance(record, Incident) and record.kind in GRAVE_INCIDENTS
     if not record.allegation_kind and not grave:

@@ -10,14 +10,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jj.accounts.models import Role, User
+from jj.accounts.models import User
 from jj.audit.services import audit_denied, audit_read
 from jj.cases.access import case_get_for_user
 from jj.compliance.models import ApprovalRequest
 from jj.compliance.selectors import policy_for
 from jj.compliance.serializers import ApprovalSerializer
 from jj.core.exceptions import decision_to_json
-from jj.core.permissions import HasRole
+from jj.core.permissions import HasCapability
 from jj.core.views import ListAPIView
 from jj.custody import allegations, reintegration, selectors, services
 from jj.custody.access import episode_get_for_user, facility_queryset_for
@@ -477,7 +477,7 @@ class InspectionListApi(ListAPIView):
     """Independent inspections of the caller's jurisdiction's facilities (DET-11; indicator 12)."""
 
     serializer_class = InspectionSerializer
-    permission_classes = [HasRole.of(Role.OVERSIGHT_MONITOR, Role.SUPERVISOR, Role.ADMINISTRATOR)]
+    permission_classes = [HasCapability.of("inspection.read")]
     filterset_fields = ["facility", "unannounced"]
     ordering_fields = ["visited_on", "id"]
 
@@ -502,7 +502,7 @@ class InspectionListApi(ListAPIView):
 class InspectionFollowUpApi(APIView):
     """DET-11: the monitoring body records the follow-up of its recommendations (meets the follow-up deadline)."""
 
-    permission_classes = [HasRole.of(Role.OVERSIGHT_MONITOR)]
+    permission_classes = [HasCapability.of("inspection.record")]
 
     @extend_schema(request=InspectionFollowUpSerializer, responses={200: InspectionSerializer})
     def post(self, request: Request, inspection_id: int) -> Response:
@@ -524,7 +524,7 @@ class InspectionFollowUpApi(APIView):
 class FacilityInspectionStatusApi(APIView):
     """DET-11 for every facility of the jurisdiction: the last inspection, the last unannounced one, the decision."""
 
-    permission_classes = [HasRole.of(Role.OVERSIGHT_MONITOR, Role.SUPERVISOR, Role.ADMINISTRATOR)]
+    permission_classes = [HasCapability.of("inspection.read")]
 
     @extend_schema(
         responses={

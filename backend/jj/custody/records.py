@@ -12,7 +12,8 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from jj.accounts.models import Role, User
+from jj.accounts.capabilities import can, roles_for
+from jj.accounts.models import User
 from jj.audit.services import audit_append, audit_denied
 from jj.cases.models import Case, CaseStatus
 from jj.cases.records import child_identity_shred, child_seal
@@ -30,7 +31,7 @@ from jj.rules.policy import Policy
 from jj.rules.registry import evaluate
 
 _CLOSED = (CaseStatus.CLOSED, CaseStatus.CLOSED_FINAL)
-SEALED_READ_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
+SEALED_READ_ROLES = roles_for("records.sealed_read")
 NOT_A_SEALED_READER = "Only caseworkers and supervisors of the child's agency can open a sealed record."
 
 
@@ -142,7 +143,7 @@ class PreviewRow:
 
 def records_preview(*, user: User, now: datetime, days: int = 30) -> list[PreviewRow]:
     """What the sweep will seal or remove in the supervisor's agency within `days` days (pseudonyms only)."""
-    if user.role != Role.SUPERVISOR or user.agency_id is None:
+    if not can(user, "records.preview") or user.agency_id is None:
         raise ActionNotAllowed("Only a supervisor can preview the sealing and removal of their agency's records.")
     horizon = now + timedelta(days=days)
     children = Child.objects.filter(_due_children(), agency_id=user.agency_id).distinct().order_by("pk")

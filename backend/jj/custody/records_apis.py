@@ -8,9 +8,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jj.accounts.models import Role, User
+from jj.accounts.models import User
 from jj.audit.services import audit_append
-from jj.core.permissions import HasRole
+from jj.core.permissions import HasCapability
 from jj.custody.records import records_preview, sealed_child_read
 from jj.people.access import child_fields_for
 from jj.people.serializers import ChildOutputSerializer
@@ -30,7 +30,7 @@ class _PreviewRow(serializers.Serializer):
 class RecordsPreviewApi(APIView):
     """What will be sealed or removed in the caller's agency in the next `days` days (30 by default)."""
 
-    permission_classes = [IsAuthenticated, HasRole.of(Role.SUPERVISOR)]
+    permission_classes = [IsAuthenticated, HasCapability.of("records.preview")]
 
     @extend_schema(
         parameters=[OpenApiParameter("days", int, description="Look this many days ahead (1-366, default 30)")],
@@ -57,7 +57,7 @@ class _SealedReadInput(serializers.Serializer):
 class SealedChildReadApi(APIView):
     """Break-glass: open a sealed child's record with a stated reason (audited, oversight told)."""
 
-    permission_classes = [IsAuthenticated, HasRole.of(Role.CASEWORKER, Role.SUPERVISOR)]
+    permission_classes = [IsAuthenticated, HasCapability.of("records.sealed_read")]
 
     @extend_schema(
         request=_SealedReadInput,

@@ -10,7 +10,7 @@ from jj.accounts.models import User
 from jj.audit.services import audit_append
 from jj.cases.models import Case
 from jj.core.exceptions import ApplicationError
-from jj.custody.access import FACILITY_RECORDERS, require_role
+from jj.custody.access import require_capability
 from jj.custody.models import AftercarePlan, CustodyEpisode, EducationEnrolment, IndividualPlan
 from jj.deadlines.services import deadlines_meet
 
@@ -50,7 +50,7 @@ def individual_plan_record(
     assessed_at: datetime | None = None,
 ) -> IndividualPlan:
     """Meets the individual-plan deadline opened at admission (REI-1)."""
-    require_role(actor, FACILITY_RECORDERS, "an individual assessment and plan")
+    require_capability(actor, "custody.individual_plan", "an individual assessment and plan")
     case = _case(episode)
     at = assessed_at or timezone.now()
     with transaction.atomic():
@@ -80,7 +80,7 @@ def education_enrolment_record(
 ) -> EducationEnrolment:
     """Education of a child held (REI-1: a child of school age held longer than the policy's days is flagged
     without one)."""
-    require_role(actor, FACILITY_RECORDERS, "an education enrolment")
+    require_capability(actor, "custody.education", "an education enrolment")
     case = _case(episode)
     with transaction.atomic():
         locked = _locked(episode)
@@ -107,7 +107,7 @@ def aftercare_plan_record(
     made_at: datetime | None = None,
 ) -> AftercarePlan:
     """Meets the aftercare-plan deadline opened at a release that carried no plan (REI-1)."""
-    require_role(actor, FACILITY_RECORDERS, "an aftercare plan")
+    require_capability(actor, "custody.aftercare_plan", "an aftercare plan")
     case = _case(episode)
     at = made_at or timezone.now()
     with transaction.atomic():

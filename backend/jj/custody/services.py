@@ -8,7 +8,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from jj.accounts.models import Role, User
+from jj.accounts.capabilities import can, require
+from jj.accounts.models import User
 from jj.audit.services import audit_append
 from jj.cases.models import Case, CaseStatus
 from jj.cases.services import case_event_record
@@ -26,7 +27,7 @@ from jj.compliance.services import (
     rules_evaluate,
 )
 from jj.core.exceptions import ActionNotAllowed, ApplicationError
-from jj.custody.access import COURT_RECORDERS, CUSTODY_RECORDERS, FACILITY_RECORDERS, require_role
+from jj.custody.access import require_capability
 from jj.custody.allegations import refuse_if_implicated
 from jj.custody.evidence import episode_records_edit_check
 from jj.custody.facts import (
@@ -161,7 +162,7 @@ def _record(
 
 @transaction.atomic
 def facility_create(*, actor: User, data: dict[str, Any], staff: Iterable[User] = ()) -> Facility:
-    if actor.role != Role.ADMINISTRATOR or actor.agency is None:
+    if not can(actor, "facility.manage") or actor.agency is None:
         raise ActionNotAllowed(ONLY_ADMINISTRATOR)
     facility = Facility(jurisdiction_id=actor.agency.jurisdiction_id, **data)
     facility.full_clean()
@@ -184,8 +185,7 @@ def facility_update(
     from jj.audit.services import changed_fields
     from jj.core.services import versioned_update
 
-    if actor.role != Role.ADMINISTRATOR:
-        raise ActionNotAllowed(ONLY_ADMINISTRATOR)
+    require(actor, "facility.manage", ONLY_ADMINISTRATOR)
     facility, before, after = versioned_update(instance=facility, version=version, data=data)
     changes = changed_fields(before, after)
     if staff is not None:
@@ -224,7 +224,7 @@ def custody_start(
     24 h) deadlines; MACR-1, STA-1, PTD-9, DET-3, DET-4, CAP-1, HRD-1 (a placement in a detention facility: the
     child's views or why not heard) may refuse it. A placement apart from adults not assured waits for a
     supervisor's approval of the best-interests justification (DET-4)."""
-    require_role(actor, CUSTODY_RECORDERS, "the start of custody")
+    require_capability(actor, "custody.start", "the start of custody")
     custody_allowed_on(case)
     if kind == EpisodeKind.PRETRIAL_DETENTION:
         raise ApplicationError(PRETRIAL_NEEDS_ORDER, extra={"kind": [PRETRIAL_NEEDS_ORDER]})
@@ -373,7 +373,7 @@ def custody_transfer(
     """A move to another facility: a protective act when it takes the child to a safer place, so no evidence hold
     stops it and no rule refuses it (INV-5). Moving a child to a place holding adults waits for a supervisor's
     approval of the best-interests justification (MACR-7, DET-4). HRD-1: the child's views, or why not heard."""
-    require_role(actor, CUSTODY_RECORDERS, "a transfer")
+    require_capability(actor, "custody.transfer", "a transfer")
     if episode.current_facility_id == facility.pk:
         raise ApplicationError(SAME_FACILITY, extra={"facility": [SAME_FACILITY]})
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
@@ -499,7 +499,7 @@ def custody_release(
     """Release with an aftercare and reintegration plan (A/RES/79/172 para 30). Never refused by a rule, a hold or
     a freeze (INV-5). The held-child deadlines lose their object and close as moot; DET-1 asks for the parents to
     be told."""
-    require_role(actor, COURT_RECORDERS | FACILITY_RECORDERS, "a release")
+    require_capability(actor, "custody.release", "a release")
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     with transaction.atomic():
         return _release(actor=actor, episode=episode, case=case, reason=reason, aftercare=aftercare, at=at)
@@ -566,7 +566,7 @@ def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[s
     six months; otherwise deadlines for review (14 d), charge (30 d) and final decision (6 months), the last two
     counted from the case's first deprivation of liberty, whichever episode (INV-2). CNS-1: no active counsel needs
     a reason (or is refused, by policy); HRD-1: the child's views, or why the child could not be heard."""
-    require_role(actor, COURT_RECORDERS, "a detention order")
+    require_capability(actor, "custody.detention_order", "a detention order")
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     custody_allowed_on(case)
     now = timezone.now()
@@ -696,7 +696,7 @@ def appearance_record(
     """A first appearance meets PTD-1. Whatever its kind or outcome, an appearance after which the child stays in
     pretrial detention opens the next review (INV-3) and runs the review checks (PTD-5 charge overdue, PTD-6 six
     months: refused, flagged for mandatory release). An outcome "released" releases the child, there and then."""
-    require_role(actor, COURT_RECORDERS, "a court appearance")
+    require_capability(actor, "custody.appearance", "a court appearance")
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     now = timezone.now()
     decisions: list[Decision] = []
@@ -818,7 +818,7 @@ def _flag_mandatory_release(
 
 
 def family_notification_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> FamilyNotification:
-    require_role(actor, FACILITY_RECORDERS, "a family notification")
+    require_capability(actor, "custody.family_notification", "a family notification")
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     with transaction.atomic():
         row = FamilyNotification.objects.create(episode=episode, recorded_by=actor, **data)
@@ -836,7 +836,7 @@ def family_notification_record(*, actor: User, episode: CustodyEpisode, data: di
 
 def contact_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> ContactLog:
     """Visits and calls (DET-5; indicator 8)."""
-    require_role(actor, FACILITY_RECORDERS, "a visit or call")
+    require_capability(actor, "custody.contact", "a visit or call")
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     with transaction.atomic():
         locked = _open_episode(episode)
@@ -853,7 +853,7 @@ def contact_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]
 
 
 def health_examination_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> HealthExamination:
-    require_role(actor, FACILITY_RECORDERS, "a health examination")
+    require_capability(actor, "custody.health_examination", "a health examination")
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     with transaction.atomic():
         locked = _open_episode(episode)
@@ -892,7 +892,7 @@ def incident_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any
     allegation of ill-treatment or violence tells the independent oversight body and child protection at once,
     holds the episode's records as evidence (never a protective act) and opens the deadlines of its medical
     examination and of the start of its investigation (met by `allegation_investigation_open`)."""
-    require_role(actor, FACILITY_RECORDERS, "an incident")
+    require_capability(actor, "custody.incident", "an incident")
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     now = timezone.now()
     facts = incident_facts(episode, data, reported_at=now)  # GIR-1: pregnancy or child in care; ILL-1: allegation
@@ -955,7 +955,7 @@ def incident_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any
 def complaint_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> Complaint:
     """Recorded uncensored; DET-10 sets the response deadline. ILL-1 for a complaint alleging ill-treatment or
     violence, as for an incident."""
-    require_role(actor, FACILITY_RECORDERS, "a complaint")
+    require_capability(actor, "custody.complaint", "a complaint")
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     now = timezone.now()
     lodged = data.get("lodged_at") or now
@@ -983,7 +983,7 @@ def complaint_record(*, actor: User, episode: CustodyEpisode, data: dict[str, An
 
 
 def complaint_respond(*, actor: User, complaint: Complaint, response: str) -> Complaint:
-    require_role(actor, FACILITY_RECORDERS, "a complaint response")
+    require_capability(actor, "custody.complaint_response", "a complaint response")
     refuse_if_implicated(actor=actor, record=complaint, action="complaint.respond")
     case = complaint.episode.case
     now = timezone.now()
@@ -1022,8 +1022,7 @@ def inspection_record(*, actor: User, facility: Facility, data: dict[str, Any]) 
     warns when no private interviews were held and gives the recommendations a follow-up date."""
     from jj.custody.models import Inspection
 
-    if actor.role != Role.OVERSIGHT_MONITOR:
-        raise ActionNotAllowed("Only an oversight monitor records an inspection.")
+    require(actor, "inspection.record", "Only an oversight monitor records an inspection.")
     now = timezone.now()
     facts = InspectionFacts(
         visited_on=data["visited_on"],
@@ -1072,8 +1071,7 @@ def inspection_follow_up_record(*, actor: User, inspection: Any, done_on: date, 
     """The monitoring body records that it followed up its recommendations: meets DET-11's follow-up deadline."""
     from jj.custody.models import Inspection
 
-    if actor.role != Role.OVERSIGHT_MONITOR:
-        raise ActionNotAllowed("Only an oversight monitor records the follow-up of an inspection.")
+    require(actor, "inspection.record", "Only an oversight monitor records the follow-up of an inspection.")
     locked = Inspection.objects.select_for_update().get(pk=inspection.pk)
     if locked.follow_up_done_on is not None:
         raise ApplicationError(
@@ -1104,7 +1102,7 @@ def inspection_follow_up_record(*, actor: User, inspection: Any, done_on: date, 
 def legality_challenge_file(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> Any:
     from jj.custody.models import LegalityChallenge
 
-    require_role(actor, COURT_RECORDERS | frozenset({Role.LEGAL_COUNSEL}), "a challenge to legality")
+    require_capability(actor, "custody.legality_challenge", "a challenge to legality")
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)
     now = timezone.now()
     filed_at = data.get("filed_at") or now
@@ -1137,7 +1135,7 @@ def legality_challenge_file(*, actor: User, episode: CustodyEpisode, data: dict[
 def legality_challenge_decide(*, actor: User, challenge: Any, outcome: str) -> Any:
     """Judicial review: deciding a pending challenge is a new act and proceeds under an evidence hold (INV-5);
     changing a decision already recorded is an edit, refused on a held episode (DTH-1)."""
-    require_role(actor, COURT_RECORDERS, "the decision on a challenge")
+    require_capability(actor, "custody.legality_decision", "the decision on a challenge")
     case = challenge.episode.case
     if challenge.decided_at is not None:
         episode_records_edit_check(

@@ -8,7 +8,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from jj.accounts.models import Role, User
+from jj.accounts.capabilities import roles_for
+from jj.accounts.models import User
 from jj.audit.services import audit_append
 from jj.cases.lifecycle import case_status_change, case_transition_check
 from jj.cases.models import Case, CaseStatus
@@ -32,8 +33,8 @@ from jj.diversion.models import DiversionReferral, DiversionSession, Programme, 
 from jj.rules.engine import Decision, Trigger
 from jj.rules.facts import DiversionFacts, ProgrammeFacts
 
-WRITERS = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
-PROGRAMME_MANAGERS = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
+WRITERS = roles_for("diversion.record")
+PROGRAMME_MANAGERS = roles_for("diversion.programmes")
 CLOSED = (CaseStatus.CLOSED, CaseStatus.CLOSED_FINAL, CaseStatus.SENTENCED)
 DIVERSION_DEADLINES = ("diversion_review", "diversion_end")
 HELD_ON_CASE = (

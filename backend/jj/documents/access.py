@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.http import Http404
 
-from jj.accounts.models import Role, User
+from jj.accounts.capabilities import roles_for
+from jj.accounts.models import User
 from jj.audit.services import audit_denied
 from jj.cases.access import case_get_for_user
 from jj.custody.access import episode_get_for_user
@@ -16,10 +17,8 @@ from jj.people.access import child_get_for_user
 
 # Everyone who works on a child's record may attach to it (within the record's write scope, never through a
 # read-only share); oversight and administrators see no record, so attach nothing.
-UPLOADER_ROLES = frozenset(
-    {Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL_COUNSEL, Role.COURT_OFFICER, Role.FACILITY_OFFICER}
-)
-DELETER_ROLES = frozenset({Role.SUPERVISOR})
+UPLOADER_ROLES = roles_for("document.attach")
+DELETER_ROLES = roles_for("document.delete")
 NOT_AN_UPLOADER = "Your role cannot attach documents to a child's record."
 NOT_A_DELETER = "Only a supervisor can delete a document."
 

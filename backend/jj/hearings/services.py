@@ -11,12 +11,13 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from jj.accounts.models import Role, User
+from jj.accounts.capabilities import roles_for
+from jj.accounts.models import User
 from jj.audit.services import audit_append
 from jj.cases.models import Assignment, AssignmentRole, Case
 from jj.cases.services import case_event_record
 from jj.core.exceptions import ActionNotAllowed, ApplicationError, VersionConflict
-from jj.custody.access import COURT_RECORDERS, episode_get_for_user
+from jj.custody.access import episode_get_for_user
 from jj.custody.models import CustodyEpisode
 from jj.custody.services import appearance_record
 from jj.deadlines.services import notification_create
@@ -24,9 +25,9 @@ from jj.hearings.models import Hearing, HearingPurpose, HearingStatus
 from jj.rules.checks.common import SUPERVISOR
 
 # Who plans hearings: the caseworker, the supervisor and counsel, on a case they may record on.
-HEARING_SCHEDULERS = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL_COUNSEL})
-# Who may say a hearing was adjourned or cancelled; "held" is a court appearance (COURT_RECORDERS).
-HEARING_CLOSERS = HEARING_SCHEDULERS | COURT_RECORDERS
+HEARING_SCHEDULERS = roles_for("hearing.schedule")
+# Who may say a hearing was adjourned or cancelled; "held" is a court appearance (who records a court appearance).
+HEARING_CLOSERS = HEARING_SCHEDULERS | roles_for("custody.appearance")
 REMIND_WITHIN = timedelta(hours=24)
 REMINDED_ROLES = (AssignmentRole.CASEWORKER, AssignmentRole.LEGAL_COUNSEL)
 CLOSED = frozenset({HearingStatus.HELD, HearingStatus.ADJOURNED, HearingStatus.CANCELLED})
@@ -78,7 +79,7 @@ def hearing_outcome_record(*, actor: User, hearing: Hearing, data: dict[str, Any
     status = data["status"]
     if hearing.status in CLOSED:
         raise VersionConflict(f"This hearing is already {hearing.status}.", extra={"status": hearing.status})
-    allowed = COURT_RECORDERS if status == HearingStatus.HELD else HEARING_CLOSERS
+    allowed = roles_for("custody.appearance") if status == HearingStatus.HELD else HEARING_CLOSERS
     if actor.role not in allowed:
         raise ActionNotAllowed(f"Your role cannot record a hearing as {status}.")
     case = hearing.case

@@ -4,11 +4,12 @@ Administrators manage the population figures and the profile of their own jurisd
 
 from django.http import Http404
 
-from jj.accounts.models import Jurisdiction, Role, User
+from jj.accounts.capabilities import roles_for
+from jj.accounts.models import Jurisdiction, User
 from jj.audit.services import audit_denied
 from jj.core.exceptions import ActionNotAllowed
 
-READERS = frozenset({Role.OVERSIGHT_MONITOR, Role.ADMINISTRATOR})
+READERS = roles_for("statistics.read")
 
 
 def own_jurisdiction(user: User) -> Jurisdiction | None:

@@ -14,9 +14,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jj.accounts.models import Jurisdiction, Role, User
+from jj.accounts.models import Jurisdiction, User
 from jj.audit.services import audit_append
-from jj.core.permissions import HasRole
+from jj.core.permissions import HasCapability
 from jj.oversight import export, monitoring, selectors, services
 from jj.oversight.access import jurisdictions_for, oversight_jurisdiction_get
 from jj.oversight.conventions import Conventions
@@ -35,9 +35,8 @@ from jj.oversight.serializers import (
     ProfileSerializer,
 )
 
-Readers = HasRole.of(Role.OVERSIGHT_MONITOR, Role.ADMINISTRATOR)
-Monitors = HasRole.of(Role.OVERSIGHT_MONITOR)
-Administrators = HasRole.of(Role.ADMINISTRATOR)
+Readers = HasCapability.of("statistics.read")
+Administrators = HasCapability.of("population.manage")
 
 
 def _validated(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:

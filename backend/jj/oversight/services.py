@@ -12,7 +12,8 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from rest_framework import status
 
-from jj.accounts.models import Jurisdiction, Role, User
+from jj.accounts.capabilities import require
+from jj.accounts.models import Jurisdiction, User
 from jj.audit.services import audit_append, changed_fields
 from jj.core.exceptions import ActionNotAllowed, ApplicationError, VersionConflict
 from jj.core.services import versioned_update
@@ -34,8 +35,9 @@ MAX_IMPORT_ROWS = 10_000
 
 
 def _require_admin(actor: User) -> None:
-    if actor.role != Role.ADMINISTRATOR:
-        raise ActionNotAllowed("Only an administrator can change population figures or the jurisdiction's profile.")
+    require(
+        actor, "population.manage", "Only an administrator can change population figures or the jurisdiction's profile."
+    )
 
 
 def population_figure_set(

@@ -4,6 +4,7 @@ may see, plus (caseworkers, supervisors) the children their agency registered an
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from jj.accounts.capabilities import roles_for
 from jj.accounts.models import Role, User
 from jj.audit.services import audit_denied
 from jj.cases.access import (
@@ -55,12 +56,10 @@ CHILD_FIELDS_BY_ROLE: dict[str, frozenset[str]] = {
 # Values never written in clear into the audit trail (which oversight bodies read).
 MASKED_IN_AUDIT = IDENTITY | ADDRESS | HEALTH | ORIGIN | HISTORY | frozenset({"name", "phone", "email"})
 
-CHILD_REGISTRAR_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
-GUARDIAN_READER_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL_COUNSEL, Role.FACILITY_OFFICER})
+GUARDIAN_READER_ROLES = roles_for("child.guardians")
 # REC-1 rectification: the people who act for the child record a contest; a supervisor, who did not record it,
 # decides it. Those who read the file read the contests in it.
-CONTEST_RECORDER_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL_COUNSEL})
-CONTEST_DECIDER_ROLES = frozenset({Role.SUPERVISOR})
+CONTEST_READER_ROLES = roles_for("record_contest.open")
 # The fields of the child's record a decision may correct (the consent flag is the child's, not a fact).
 CORRECTABLE_FIELDS = frozenset(
     {
@@ -156,7 +155,7 @@ def guardian_get_for_user(*, user: User, guardian_id: int) -> Guardian:
 
 
 def record_contest_queryset_for(user: User) -> QuerySet[RecordContest]:
-    if user.role not in CONTEST_RECORDER_ROLES:
+    if user.role not in CONTEST_READER_ROLES:
         return RecordContest.objects.none()
     return RecordContest.objects.filter(child__in=child_queryset_for(user))
 

@@ -8,15 +8,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jj.accounts.models import Role, User
+from jj.accounts.capabilities import require
+from jj.accounts.models import User
 from jj.audit.services import audit_append, audit_read
 from jj.audit.shredding import search_term_digest
-from jj.core.exceptions import ActionNotAllowed
 from jj.core.pseudonym import child_pseudonym
 from jj.core.views import EXPORT_SCHEMA, ExportMixin, ListAPIView
 from jj.people import selectors, services
 from jj.people.access import (
-    CHILD_REGISTRAR_ROLES,
     child_fields_for,
     child_get_for_user,
     guardian_get_for_user,
@@ -213,8 +212,7 @@ class ChildDuplicatesApi(APIView):
     )
     def post(self, request: Request) -> Response:
         user: User = request.user  # type: ignore[assignment]
-        if user.role not in CHILD_REGISTRAR_ROLES:
-            raise ActionNotAllowed(services.NOT_A_REGISTRAR)
+        require(user, "child.register", services.NOT_A_REGISTRAR)
         query = DuplicateQuerySerializer(data=request.data)
         query.is_valid(raise_exception=True)
         params = query.validated_data
@@ -257,8 +255,7 @@ class ChildMergeApi(APIView):
     def post(self, request: Request, child_id: int) -> Response:
         user: User = request.user  # type: ignore[assignment]
         keep = child_get_for_user(user=user, child_id=child_id, action="child.merge")
-        if user.role != Role.SUPERVISOR:
-            raise ActionNotAllowed(services.NOT_A_MERGER)
+        require(user, "child.merge", services.NOT_A_MERGER)
         serializer = ChildMergeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         duplicate = child_get_for_user(user=user, child_id=serializer.validated_data["duplicate"], action="child.merge")

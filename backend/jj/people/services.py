@@ -5,19 +5,14 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from jj.accounts.models import Role, User
+from jj.accounts.capabilities import require
+from jj.accounts.models import User
 from jj.audit.services import audit_append, changed_fields
 from jj.cases.models import Case
 from jj.core.exceptions import ActionNotAllowed, ApplicationError, VersionConflict
 from jj.core.pseudonym import child_pseudonym
 from jj.core.services import versioned_update
-from jj.people.access import (
-    CHILD_REGISTRAR_ROLES,
-    CONTEST_DECIDER_ROLES,
-    CONTEST_RECORDER_ROLES,
-    CORRECTABLE_FIELDS,
-    MASKED_IN_AUDIT,
-)
+from jj.people.access import CORRECTABLE_FIELDS, MASKED_IN_AUDIT
 from jj.people.models import Child, Guardian, RecordContest
 
 NOT_A_REGISTRAR = "Only caseworkers and supervisors can register or edit a child's record."
@@ -25,8 +20,7 @@ NO_AGENCY = "Your account is not attached to an agency; ask an administrator to 
 
 
 def _require_registrar(actor: User) -> None:
-    if actor.role not in CHILD_REGISTRAR_ROLES:
-        raise ActionNotAllowed(NOT_A_REGISTRAR)
+    require(actor, "child.register", NOT_A_REGISTRAR)
 
 
 @transaction.atomic
@@ -119,8 +113,7 @@ CONTEST_MASKED = frozenset({"statement", "decision_reason", "corrected_value"})
 
 @transaction.atomic
 def record_contest_open(*, actor: User, child: Child, data: dict[str, Any]) -> RecordContest:
-    if actor.role not in CONTEST_RECORDER_ROLES:
-        raise ActionNotAllowed(NOT_A_CONTEST_RECORDER)
+    require(actor, "record_contest.open", NOT_A_CONTEST_RECORDER)
     field = data.get("field", "")
     if field and field not in CORRECTABLE_FIELDS:
         raise ApplicationError(FIELD_NOT_CORRECTABLE, extra={"field": [FIELD_NOT_CORRECTABLE]})
@@ -140,8 +133,7 @@ def record_contest_open(*, actor: User, child: Child, data: dict[str, Any]) -> R
 
 def record_contest_decider_check(*, actor: User, contest: RecordContest) -> None:
     """Who may decide, checked before the decision's content is read: a supervisor who did not record it."""
-    if actor.role not in CONTEST_DECIDER_ROLES:
-        raise ActionNotAllowed(NOT_A_CONTEST_DECIDER)
+    require(actor, "record_contest.decide", NOT_A_CONTEST_DECIDER)
     if contest.recorded_by_id == actor.pk:
         raise ActionNotAllowed(OWN_CONTEST)
 
@@ -204,7 +196,8 @@ def child_merge(*, actor: User, keep: Child, duplicate: Child) -> Child:
     """One child registered twice: everything recorded about `duplicate` (cases, custody, referrals, guardians,
     documents) moves to `keep`, and the duplicate's row goes. Only within the supervisor's own agency and
     jurisdiction; audited on both children (the duplicate's events stay under its pseudonym)."""
-    if actor.role != Role.SUPERVISOR or actor.agency_id is None:
+    require(actor, "child.merge", NOT_A_MERGER)
+    if actor.agency_id is None:
         raise ActionNotAllowed(NOT_A_MERGER)
     if keep.pk == duplicate.pk:
         raise ApplicationError(MERGE_SAME, extra={"duplicate": [MERGE_SAME]})

@@ -5,7 +5,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
-from jj.accounts.models import Role, User
+from jj.accounts.capabilities import require
+from jj.accounts.models import User
 from jj.audit.services import audit_append, audit_read
 from jj.cases.access import case_get_for_user
 from jj.core.exceptions import ActionNotAllowed
@@ -59,7 +60,8 @@ class SubjectAccessApi(APIView):
     def get(self, request: Request, child_id: int) -> HttpResponse:
         user: User = request.user  # type: ignore[assignment]
         child = child_get_for_user(user=user, child_id=child_id, action="child.subject_access")
-        if user.role != Role.SUPERVISOR or child.agency_id != user.agency_id:
+        require(user, "child.subject_access", NOT_THE_SUPERVISOR)
+        if child.agency_id != user.agency_id:
             raise ActionNotAllowed(NOT_THE_SUPERVISOR)
         language = request.query_params.get("lang", "en")
         if language not in LANGUAGES:

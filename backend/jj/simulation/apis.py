@@ -10,9 +10,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jj.accounts.models import Role, User
+from jj.accounts.models import User
 from jj.audit.services import audit_append, audit_denied
-from jj.core.permissions import HasRole
+from jj.core.permissions import HasCapability
 from jj.core.views import ListAPIView
 from jj.oversight.access import oversight_jurisdiction_get
 from jj.rules.policy import PARAMETERS
@@ -20,7 +20,7 @@ from jj.simulation import export, selectors, services
 from jj.simulation.models import PolicySimulation
 from jj.simulation.serializers import SimulationCreateSerializer, SimulationDetailSerializer, SimulationSerializer
 
-Readers = HasRole.of(Role.OVERSIGHT_MONITOR, Role.ADMINISTRATOR)
+Readers = HasCapability.of("simulation.run")
 
 
 def _simulation_or_404(user: User, pk: int, action: str) -> PolicySimulation:

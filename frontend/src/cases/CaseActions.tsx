@@ -12,13 +12,13 @@ import {
   SimpleFormIterator,
   TextInput,
   required,
-  usePermissions,
   useRecordContext,
   useTranslate,
 } from "react-admin";
 import type { FieldValues } from "react-hook-form";
 import { Link } from "react-router-dom";
 
+import { useCan } from "../capabilities";
 import { ActionForm } from "../custody/ActionForm";
 
 const SENTENCE_TYPES = [
@@ -63,23 +63,28 @@ interface CaseRecord {
 export function CaseActions() {
   const record = useRecordContext<CaseRecord>();
   const translate = useTranslate();
-  const { permissions: role } = usePermissions<string>();
+  const can = useCan();
   if (!record) return null;
   const open = !["closed", "closed_final", "sentenced"].includes(record.status);
+  // No custody starts on a case in diversion or closed; a sentenced case may start its sentenced detention.
+  const custodyMayStart = !["closed", "closed_final", "diverted"].includes(record.status);
   const withVersion = (values: FieldValues) => ({ ...values, version: record.version });
   return (
     <Box sx={{ my: 2 }}>
-      <Box sx={{ display: "flex", gap: 1, mb: 1 }}>
-        <Button
-          variant="outlined"
-          component={Link}
-          to={`/custody-episodes/create?source=${encodeURIComponent(JSON.stringify({ case: record.id }))}`}
-        >
-          {translate("jj.labels.start_custody")}
-        </Button>
-      </Box>
-      {role === "supervisor" && open && (
-        <ActionForm title="jj.case.assign" path={`/cases/${record.id}/assignments/`} testId="form-assign"
+      {can("custody.start") && custodyMayStart && (
+        <Box sx={{ display: "flex", gap: 1, mb: 1 }}>
+          <Button
+            data-testid="start-custody"
+            variant="outlined"
+            component={Link}
+            to={`/custody-episodes/create?source=${encodeURIComponent(JSON.stringify({ case: record.id }))}`}
+          >
+            {translate("jj.labels.start_custody")}
+          </Button>
+        </Box>
+      )}
+      {open && (
+        <ActionForm action="case.supervise" title="jj.case.assign" path={`/cases/${record.id}/assignments/`} testId="form-assign"
           defaultValues={{ role: "legal_counsel" }}>
           <ReferenceInput source="user" reference="staff">
             <SelectInput optionText={(u: { display_name: string; role: string; agency_name: string | null }) =>
@@ -94,7 +99,7 @@ export function CaseActions() {
         </ActionForm>
       )}
       {open && (
-        <ActionForm title="jj.case.interview" path={`/cases/${record.id}/interviews/`} testId="form-interview"
+        <ActionForm action="case.record" title="jj.case.interview" path={`/cases/${record.id}/interviews/`} testId="form-interview"
           defaultValues={{ at: new Date().toISOString() }}>
           <DateTimeInput source="at" label="jj.fields.occurred_at" validate={required()} />
           <TextInput source="conducted_by" label="jj.case.conducted_by" validate={required()} />
@@ -111,7 +116,7 @@ export function CaseActions() {
         </ActionForm>
       )}
       {open && (
-        <ActionForm title="jj.case.offer_diversion" path="/diversion-referrals/" testId="form-offer-diversion"
+        <ActionForm action="diversion.record" title="jj.case.offer_diversion" path="/diversion-referrals/" testId="form-offer-diversion"
           defaultValues={{ stage: record.status === "charged" ? "charge" : "intake" }}
           transform={(values) => ({ ...values, case: record.id })}>
           <ReferenceInput source="programme" reference="diversion-programmes">
@@ -124,7 +129,7 @@ export function CaseActions() {
         </ActionForm>
       )}
       {record.status === "open" && (
-        <ActionForm title="jj.case.charge" path={`/cases/${record.id}/charge/`} testId="form-charge" transform={withVersion}>
+        <ActionForm action="case.record" title="jj.case.charge" path={`/cases/${record.id}/charge/`} testId="form-charge" transform={withVersion}>
           <TextInput source="diversion_not_offered_reason" label="jj.case.diversion_not_offered_reason" multiline fullWidth />
           <TextInput source="individual_assessment" label="jj.case.individual_assessment" multiline fullWidth />
           <TextInput source="justification" label="jj.custody.justification" multiline fullWidth />
@@ -134,7 +139,7 @@ export function CaseActions() {
         </ActionForm>
       )}
       {open && (
-        <ActionForm title="jj.case.sentence" path={`/cases/${record.id}/sentences/`} testId="form-sentence"
+        <ActionForm action="case.court_decision" title="jj.case.sentence" path={`/cases/${record.id}/sentences/`} testId="form-sentence"
           defaultValues={{ non_custodial_options_considered: [] }}>
           <SelectInput source="sentence_type" choices={SENTENCE_TYPES} label="jj.fields.kind" validate={required()} />
           <DateTimeInput source="imposed_at" label="jj.fields.occurred_at" />

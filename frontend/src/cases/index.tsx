@@ -27,10 +27,12 @@ import { DecisionItem, DecisionList } from "../decisions/DecisionList";
 import { useRuleErrors } from "../decisions/useRuleErrors";
 import type { Decision } from "../http";
 import { ZonedDateField } from "../layout/ZonedDateField";
+import { ResponsiveDatagrid, SUB_TABLE_SX } from "../layout/ResponsiveDatagrid";
 import { CaseActions } from "./CaseActions";
 import { DocumentsPanel } from "../documents/DocumentsPanel";
 import { ExportingListActions } from "../layout/ServerExportButtons";
 import { CaseReportButton } from "../reports/CaseReportButton";
+import { EmptyText } from "../layout/EmptyText";
 
 export const CASE_STATUS = [
   { id: "open", name: "jj.choices.case_status.open" },
@@ -66,14 +68,15 @@ const filters = [
 export function CaseList() {
   return (
     <List filters={filters} sort={{ field: "opened_at", order: "DESC" }} exporter={false} actions={<ExportingListActions />}>
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDatagrid primary="reference" secondary="child_display"
+        tertiary={<SelectField source="status" choices={CASE_STATUS} />}>
         <TextField source="reference" label="jj.fields.reference" />
         <TextField source="child_display" label="jj.fields.child" sortable={false} />
         <SelectField source="kind" choices={KIND} label="jj.fields.kind" />
         <SelectField source="status" choices={CASE_STATUS} label="jj.fields.status" />
         <ZonedDateField source="opened_at" label="jj.fields.opened_at" />
         <ShowButton />
-      </Datagrid>
+      </ResponsiveDatagrid>
     </List>
   );
 }
@@ -98,14 +101,14 @@ export function CaseShow() {
         <CaseActions />
         <DocumentsPanel base="cases" />
         <ArrayField source="offences" label="jj.fields.offences">
-          <Datagrid bulkActionButtons={false} rowClick={false}>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <TextField source="description" label="jj.fields.description" />
             <TextField source="category_label" label="jj.fields.category" />
             <DateField source="offence_date" label="jj.fields.offence_date" />
           </Datagrid>
         </ArrayField>
         <ArrayField source="assignments" label="jj.case.assignments">
-          <Datagrid bulkActionButtons={false} rowClick={false}>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <TextField source="username" label="jj.fields.actor" />
             <TextField source="role" label="jj.case.as_role" />
             <ZonedDateField source="assigned_at" label="jj.fields.started_at" />
@@ -113,19 +116,19 @@ export function CaseShow() {
         </ArrayField>
         <ReferenceManyField reference="custody-episodes" target="case" label="resources.custody-episodes.name" perPage={20}
           filter={{}}>
-          <Datagrid bulkActionButtons={false} rowClick="show" empty={<span>-</span>}>
+          <Datagrid bulkActionButtons={false} rowClick="show" empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <TextField source="facility_name" label="jj.fields.facility" sortable={false} />
             <ZonedDateField source="started_at" label="jj.fields.started_at" />
             <ZonedDateField source="ended_at" label="jj.labels.ended" />
           </Datagrid>
         </ReferenceManyField>
         <ReferenceManyField reference="decisions" target="case" label="jj.decisions.history" perPage={100}>
-          <Datagrid bulkActionButtons={false} rowClick={false} header={() => null}>
+          <Datagrid bulkActionButtons={false} rowClick={false} header={() => null} empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <DecisionHistoryRow />
           </Datagrid>
         </ReferenceManyField>
         <ReferenceManyField reference="timeline" target="case" label="jj.labels.timeline" perPage={100}>
-          <Datagrid bulkActionButtons={false} rowClick={false}>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <ZonedDateField source="occurred_at" label="jj.fields.occurred_at" />
             <TextField source="summary" label="jj.fields.description" />
             <TextField source="actor_username" label="jj.fields.actor" emptyText="-" />

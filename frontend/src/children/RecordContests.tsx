@@ -50,7 +50,7 @@ function DecideContest({ contest }: { contest: Contest }) {
   const translate = useTranslate();
   const about = contest.statement.length > 60 ? `${contest.statement.slice(0, 60)}…` : contest.statement;
   return (
-    <ActionForm title={`${translate("jj.contest.decide")}: ${about}`} path={`/record-contests/${contest.id}/decision/`}
+    <ActionForm action="record_contest.decide" title={`${translate("jj.contest.decide")}: ${about}`} path={`/record-contests/${contest.id}/decision/`}
       testId={`form-decide-contest-${contest.id}`} transform={(v) => ({ ...v, version: contest.version })}>
       <SelectInput source="status" label="jj.contest.decision" choices={DECISIONS} validate={required()} />
       <TextInput source="decision_reason" label="jj.contest.decision_reason" multiline validate={required()} />
@@ -88,7 +88,7 @@ export function RecordContests() {
           )} />
         </ReferenceManyField>
       )}
-      <ActionForm title="jj.contest.open" path="/record-contests/" testId="form-record-contest"
+      <ActionForm action="record_contest.open" title="jj.contest.open" path="/record-contests/" testId="form-record-contest"
         transform={(v) => ({ ...v, child: child.id })}>
         <SelectInput source="subject" label="jj.contest.subject" choices={SUBJECTS} validate={required()} />
         <SelectInput source="field" label="jj.contest.field" choices={FIELDS} emptyText="jj.contest.no_field" />

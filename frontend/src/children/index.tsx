@@ -2,7 +2,6 @@ import {
   BooleanField,
   BooleanInput,
   Create,
-  Datagrid,
   DateField,
   DateInput,
   Edit,
@@ -18,10 +17,12 @@ import {
   TextInput,
   required,
   usePermissions,
+  useRecordContext,
 } from "react-admin";
 
 import { DecisionList } from "../decisions/DecisionList";
 import { useRuleErrors } from "../decisions/useRuleErrors";
+import { ResponsiveDatagrid } from "../layout/ResponsiveDatagrid";
 import { seesNames } from "../permissions";
 import { AccessLog } from "./AccessLog";
 import { ChildTimeline } from "./ChildTimeline";
@@ -52,19 +53,24 @@ const AGE_METHOD = [
 
 const filters = [<SearchInput source="q" alwaysOn key="q" />];
 
+function ChildName() {
+  const record = useRecordContext<{ given_name?: string; family_name?: string }>();
+  return <>{[record?.given_name, record?.family_name].filter(Boolean).join(" ")}</>;
+}
+
 export function ChildList() {
   const { permissions: role } = usePermissions<string>();
   const names = seesNames(role);
   return (
     <List filters={filters} sort={{ field: "id", order: "DESC" }} exporter={false} actions={<ExportingListActions />}>
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDatagrid primary={names ? <ChildName /> : "pseudonym"} secondary={names ? "pseudonym" : undefined}>
         <TextField source="pseudonym" label="jj.fields.pseudonym" />
         {names && <TextField source="given_name" label="jj.fields.given_name" />}
         {names && <TextField source="family_name" label="jj.fields.family_name" />}
         {names && <DateField source="date_of_birth" label="jj.fields.date_of_birth" />}
         <SelectField source="dob_certainty" choices={DOB_CERTAINTY} label="jj.fields.dob_certainty" />
         <ShowButton />
-      </Datagrid>
+      </ResponsiveDatagrid>
     </List>
   );
 }

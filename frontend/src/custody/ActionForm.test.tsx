@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { dataProvider } from "../dataProvider";
 import { i18nProvider } from "../i18n";
+import { authAs } from "../test/authAs";
 import { ActionForm } from "./ActionForm";
 
 const PTD_2 = {
@@ -21,8 +22,8 @@ const PTD_2 = {
 
 function renderForm() {
   return render(
-    <AdminContext i18nProvider={i18nProvider} dataProvider={dataProvider}>
-      <ActionForm title="jj.custody.detention_order" path="/custody-episodes/1/detention-orders/" testId="form">
+    <AdminContext i18nProvider={i18nProvider} dataProvider={dataProvider} authProvider={authAs("court_officer")}>
+      <ActionForm action="custody.detention_order" title="jj.custody.detention_order" path="/custody-episodes/1/detention-orders/" testId="form">
         <TextInput source="justification" label="jj.custody.justification" />
       </ActionForm>
     </AdminContext>,
@@ -37,7 +38,7 @@ describe("ActionForm", () => {
       new HttpError("jj.errors.rule_violation", 422, { code: "rule_violation", decisions: [PTD_2] }),
     );
     renderForm();
-    fireEvent.click(screen.getByRole("button", { name: "Record a detention order" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Record a detention order" }));
     fireEvent.change(screen.getByLabelText("Justification"), { target: { value: "Missed hearings" } });
     fireEvent.click(screen.getByRole("button", { name: "Save" }));
     const decision = await screen.findByTestId("decision-PTD-2");
@@ -52,12 +53,29 @@ describe("ActionForm", () => {
       .mockRejectedValueOnce(new HttpError("refused", 422, { decisions: [PTD_2] }))
       .mockResolvedValueOnce({ id: 1 });
     renderForm();
-    fireEvent.click(screen.getByRole("button", { name: "Record a detention order" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Record a detention order" }));
     fireEvent.change(screen.getByLabelText("Justification"), { target: { value: "x" } });
     fireEvent.click(screen.getByRole("button", { name: "Save" }));
     await screen.findByTestId("decision-PTD-2");
     fireEvent.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(screen.queryByTestId("decision-PTD-2")).not.toBeInTheDocument());
     expect(post).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("ActionForm and the capability table", () => {
+  it("is not shown to a role the table does not allow to take its action", async () => {
+    render(
+      <AdminContext i18nProvider={i18nProvider} dataProvider={dataProvider} authProvider={authAs("facility_officer")}>
+        <ActionForm action="custody.detention_order" title="jj.custody.detention_order" path="/x/" testId="denied">
+          <TextInput source="justification" label="jj.custody.justification" />
+        </ActionForm>
+        <ActionForm action="custody.complaint" title="jj.custody.complaint" path="/y/" testId="allowed">
+          <TextInput source="subject" label="jj.custody.complaint_subject" />
+        </ActionForm>
+      </AdminContext>,
+    );
+    expect(await screen.findByTestId("allowed")).toBeInTheDocument();
+    expect(screen.queryByTestId("denied")).not.toBeInTheDocument();
   });
 });

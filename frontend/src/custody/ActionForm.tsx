@@ -7,6 +7,7 @@ import { useState } from "react";
 import { Form, SaveButton, useNotify, useRefresh, useTranslate } from "react-admin";
 import type { FieldValues } from "react-hook-form";
 
+import { useCan } from "../capabilities";
 import { dataProvider } from "../dataProvider";
 import { DecisionList } from "../decisions/DecisionList";
 import { useRuleErrors } from "../decisions/useRuleErrors";
@@ -15,6 +16,7 @@ import { useRuleErrors } from "../decisions/useRuleErrors";
 const EMPTY = {};
 
 export function ActionForm({
+  action,
   title,
   path,
   children,
@@ -22,6 +24,8 @@ export function ActionForm({
   transform,
   testId,
 }: {
+  /** The capability-table action this step records: the form is shown only to roles the table allows. */
+  action: string;
   title: string;
   path: string;
   children: ReactNode;
@@ -30,6 +34,7 @@ export function ActionForm({
   testId: string;
 }) {
   const translate = useTranslate();
+  const can = useCan();
   const notify = useNotify();
   const refresh = useRefresh();
   const rules = useRuleErrors();
@@ -49,8 +54,9 @@ export function ActionForm({
       return (error as { body?: { errors?: Record<string, unknown> } }).body?.errors;
     }
   };
+  if (!can(action)) return null;
   return (
-    <Accordion expanded={expanded} onChange={(_, open) => setExpanded(open)} data-testid={testId}>
+    <Accordion expanded={expanded} onChange={(_, open) => setExpanded(open)} data-testid={testId} data-action={action}>
       <AccordionSummary expandIcon={<ExpandMoreIcon />}>
         <Typography component="h2" variant="subtitle1">
           {translate(title)}

@@ -28,6 +28,8 @@ import {
 } from "react-admin";
 
 import { DecisionList } from "../decisions/DecisionList";
+import { EmptyText } from "../layout/EmptyText";
+import { ResponsiveDatagrid, SUB_TABLE_SX } from "../layout/ResponsiveDatagrid";
 import { useRuleErrors } from "../decisions/useRuleErrors";
 import { ZonedDateField } from "../layout/ZonedDateField";
 import type { Decision } from "../http";
@@ -102,6 +104,8 @@ const NOTIFICATION_METHOD = ["phone", "in_person", "letter", "email", "message"]
   name: `jj.custody.notification_method.${id}`,
 }));
 
+const CHALLENGE_OUTCOME = ["upheld", "dismissed"].map((id) => ({ id, name: `jj.custody.challenge_outcome.${id}` }));
+
 const CONTACT_KIND = [
   { id: "visit", name: "jj.choices.contact_kind.visit" },
   { id: "call", name: "jj.choices.contact_kind.call" },
@@ -112,7 +116,7 @@ const CONTACT_KIND = [
 export function EpisodeList() {
   return (
     <List empty={false} filterDefaultValues={{ open: true }} sort={{ field: "started_at", order: "DESC" }}>
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <ResponsiveDatagrid rowClick="show" primary="child_display" secondary="case_reference" tertiary="facility_name">
         <TextField source="child_display" label="jj.fields.child" sortable={false} />
         <TextField source="case_reference" label="jj.fields.reference" sortable={false} />
         <SelectField source="kind" choices={EPISODE_KIND} label="jj.fields.kind" sortable={false} />
@@ -121,7 +125,7 @@ export function EpisodeList() {
         <NumberField source="elapsed_hours" label="jj.fields.elapsed" sortable={false} />
         <BooleanField source="mandatory_release_flag" label="jj.labels.ptd6" sortable={false} />
         <ShowButton />
-      </Datagrid>
+      </ResponsiveDatagrid>
     </List>
   );
 }
@@ -129,7 +133,7 @@ export function EpisodeList() {
 /** REI-1 after release: the aftercare plan the release did not carry (its deadline is on the worklist). */
 function AftercareForm({ base }: { base: string }) {
   return (
-    <ActionForm title="jj.custody.aftercare_plan" path={`${base}aftercare-plans/`} testId="form-aftercare-plan"
+    <ActionForm action="custody.aftercare_plan" title="jj.custody.aftercare_plan" path={`${base}aftercare-plans/`} testId="form-aftercare-plan"
       defaultValues={{ made_at: new Date().toISOString(), items: {} }}>
       <DateTimeInput source="made_at" label="jj.fields.occurred_at" validate={required()} />
       <TextInput source="responsible" label="jj.custody.responsible" validate={required()} />
@@ -172,7 +176,7 @@ function Allegations({ base }: { base: string }) {
             {r.investigation_opened_at ? ` · ${translate("jj.custody.investigation_opened")}: ${r.investigation_body ?? ""}` : ""}
           </Typography>
           {!r.investigation_opened_at && role === "supervisor" && (
-            <ActionForm title="jj.custody.open_investigation" path={r.path} testId={`form-investigation-${r.key}`}>
+            <ActionForm action="custody.open_investigation" title="jj.custody.open_investigation" path={r.path} testId={`form-investigation-${r.key}`}>
               <TextInput source="body" label="jj.custody.investigation_body" validate={required()} fullWidth />
             </ActionForm>
           )}
@@ -182,8 +186,16 @@ function Allegations({ base }: { base: string }) {
   );
 }
 
-function EpisodeActions() {
-  const record = useRecordContext<{ id: number; ended_at: string | null }>();
+interface EpisodeRecord {
+  id: number;
+  child: number;
+  ended_at: string | null;
+  complaints?: { id: number; subject: string; responded_at: string | null }[];
+  legality_challenges?: { id: number; authority: string; decided_at: string | null }[];
+}
+
+export function EpisodeActions() {
+  const record = useRecordContext<EpisodeRecord>();
   if (!record) return null;
   const base = `/custody-episodes/${record.id}/`;
   if (record.ended_at)
@@ -196,7 +208,7 @@ function EpisodeActions() {
   return (
     <Box sx={{ my: 2 }}>
       <Allegations base={base} />
-      <ActionForm title="jj.custody.appearance" path={`${base}appearances/`} testId="form-appearance"
+      <ActionForm action="custody.appearance" title="jj.custody.appearance" path={`${base}appearances/`} testId="form-appearance"
         defaultValues={{ kind: "first_appearance", outcome: "detention_continued", at: new Date().toISOString() }}>
         <SelectInput source="kind" choices={APPEARANCE_KIND} validate={required()} />
         <DateTimeInput source="at" label="jj.fields.occurred_at" validate={required()} />
@@ -205,7 +217,7 @@ function EpisodeActions() {
         <TextInput source="justification" label="jj.custody.justification" multiline fullWidth />
         <TextInput source="accommodation_provided" label="jj.custody.accommodation_provided" multiline fullWidth />
       </ActionForm>
-      <ActionForm title="jj.custody.detention_order" path={`${base}detention-orders/`} testId="form-detention-order"
+      <ActionForm action="custody.detention_order" title="jj.custody.detention_order" path={`${base}detention-orders/`} testId="form-detention-order"
         defaultValues={{ kind: "pretrial_detention", grounds: [], alternatives_considered: [] }}>
         <SelectArrayInput source="grounds" choices={GROUNDS} label="jj.custody.grounds" />
         <TextInput source="legal_basis" label="jj.labels.legal_basis" validate={required()} />
@@ -225,7 +237,7 @@ function EpisodeActions() {
         <TextInput source="no_counsel_justification" label="jj.custody.no_counsel_justification" multiline fullWidth />
         <BooleanInput source="monetary_bail_condition" label="jj.labels.monetary_bail" />
       </ActionForm>
-      <ActionForm title="jj.custody.transfer" path={`${base}transfer/`} testId="form-transfer">
+      <ActionForm action="custody.transfer" title="jj.custody.transfer" path={`${base}transfer/`} testId="form-transfer">
         <ReferenceInput source="facility" reference="facilities">
           <SelectInput optionText="name" label="jj.fields.facility" validate={required()} />
         </ReferenceInput>
@@ -238,7 +250,7 @@ function EpisodeActions() {
         <TextInput source="views_not_heard_reason" label="jj.custody.views_not_heard_reason" multiline fullWidth />
         <BooleanInput source="emergency" label="jj.custody.emergency" />
       </ActionForm>
-      <ActionForm title="jj.custody.incident" path={`${base}incidents/`} testId="form-incident"
+      <ActionForm action="custody.incident" title="jj.custody.incident" path={`${base}incidents/`} testId="form-incident"
         defaultValues={{ kind: "restraint", occurred_at: new Date().toISOString(), details: {} }}>
         <SelectInput source="kind" choices={INCIDENT_KIND} label="jj.fields.kind" validate={required()} />
         <DateTimeInput source="occurred_at" label="jj.fields.occurred_at" validate={required()} />
@@ -252,13 +264,7 @@ function EpisodeActions() {
         <TextInput source="details.measure" label="jj.custody.measure" />
         <SelectInput source="allegation_kind" choices={ALLEGATION_KIND} label="jj.custody.allegation_kind" emptyText="-" />
       </ActionForm>
-      <ActionForm title="jj.custody.complaint" path={`${base}complaints/`} testId="form-complaint"
-        defaultValues={{ lodged_at: new Date().toISOString() }}>
-        <DateTimeInput source="lodged_at" label="jj.fields.occurred_at" validate={required()} />
-        <TextInput source="subject" label="jj.custody.complaint_subject" multiline fullWidth validate={required()} />
-        <SelectInput source="allegation_kind" choices={ALLEGATION_KIND} label="jj.custody.allegation_kind" emptyText="-" />
-      </ActionForm>
-      <ActionForm title="jj.custody.release" path={`${base}release/`} testId="form-release"
+      <ActionForm action="custody.release" title="jj.custody.release" path={`${base}release/`} testId="form-release"
         defaultValues={{ reason: "judicial_order", aftercare: {} }}>
         <SelectInput source="reason" choices={RELEASE_REASON} label="jj.diversion.reason" validate={required()} />
         <BooleanInput source="aftercare.education" label="jj.custody.aftercare_education" />
@@ -269,20 +275,20 @@ function EpisodeActions() {
         <BooleanInput source="aftercare.family_support" label="jj.custody.aftercare_family" />
         <TextInput source="aftercare.notes" label="jj.diversion.provider_note" multiline fullWidth />
       </ActionForm>
-      <ActionForm title="jj.custody.family_notification" path={`${base}family-notifications/`}
+      <ActionForm action="custody.family_notification" title="jj.custody.family_notification" path={`${base}family-notifications/`}
         testId="form-family-notification" defaultValues={{ event: "admission", method: "phone", at: new Date().toISOString() }}>
         <SelectInput source="event" choices={NOTIFICATION_EVENT} label="jj.custody.event" validate={required()} />
         <TextInput source="person_notified" label="jj.custody.person_notified" validate={required()} />
         <SelectInput source="method" choices={NOTIFICATION_METHOD} label="jj.custody.method" validate={required()} />
         <DateTimeInput source="at" label="jj.fields.occurred_at" validate={required()} />
       </ActionForm>
-      <ActionForm title="jj.custody.health_examination" path={`${base}health-examinations/`}
+      <ActionForm action="custody.health_examination" title="jj.custody.health_examination" path={`${base}health-examinations/`}
         testId="form-health-examination" defaultValues={{ at: new Date().toISOString(), gender_specific: false }}>
         <DateTimeInput source="at" label="jj.fields.occurred_at" validate={required()} />
         <TextInput source="examiner" label="jj.custody.examiner" validate={required()} />
         <BooleanInput source="gender_specific" label="jj.custody.gender_specific" />
       </ActionForm>
-      <ActionForm title="jj.custody.individual_plan" path={`${base}individual-plans/`} testId="form-individual-plan"
+      <ActionForm action="custody.individual_plan" title="jj.custody.individual_plan" path={`${base}individual-plans/`} testId="form-individual-plan"
         defaultValues={{ assessed_at: new Date().toISOString() }}>
         <DateTimeInput source="assessed_at" label="jj.fields.occurred_at" validate={required()} />
         <TextInput source="assessed_by" label="jj.custody.assessed_by" validate={required()} />
@@ -290,19 +296,55 @@ function EpisodeActions() {
         <TextInput source="risks" label="jj.custody.risks" multiline fullWidth />
         <TextInput source="plan" label="jj.custody.plan" multiline fullWidth validate={required()} />
       </ActionForm>
-      <ActionForm title="jj.custody.education_enrolment" path={`${base}education-enrolments/`} testId="form-education"
+      <ActionForm action="custody.education" title="jj.custody.education_enrolment" path={`${base}education-enrolments/`} testId="form-education"
         defaultValues={{ enrolled_on: new Date().toISOString().slice(0, 10) }}>
         <DateInput source="enrolled_on" label="jj.custody.enrolled_on" validate={required()} />
         <TextInput source="provider" label="jj.custody.provider" validate={required()} />
         <TextInput source="programme" label="jj.custody.programme" />
       </ActionForm>
-      <ActionForm title="jj.custody.visit" path={`${base}contacts/`} testId="form-contact"
+      <ActionForm action="custody.contact" title="jj.custody.visit" path={`${base}contacts/`} testId="form-contact"
         defaultValues={{ kind: "visit", at: new Date().toISOString(), direction: "incoming" }}>
         <SelectInput source="kind" choices={CONTACT_KIND} validate={required()} />
         <DateTimeInput source="at" label="jj.fields.occurred_at" validate={required()} />
         <TextInput source="relationship" label="jj.labels.relationship" validate={required()} />
         <TextInput source="visitor_name" label="jj.labels.name" />
       </ActionForm>
+      <ActionForm action="custody.complaint" title="jj.custody.complaint" path={`${base}complaints/`}
+        testId="form-complaint" defaultValues={{ lodged_at: new Date().toISOString() }}>
+        <DateTimeInput source="lodged_at" label="jj.custody.lodged_at" validate={required()} />
+        <TextInput source="subject" label="jj.custody.complaint_subject" multiline fullWidth validate={required()} />
+        <SelectInput source="allegation_kind" choices={ALLEGATION_KIND} label="jj.custody.allegation" emptyText="-" />
+      </ActionForm>
+      {(record.complaints ?? []).filter((c) => !c.responded_at).map((c) => (
+        <ActionForm key={c.id} action="custody.complaint_response" title="jj.custody.complaint_respond"
+          path={`${base}complaints/${c.id}/respond/`} testId={`form-complaint-response-${c.id}`}>
+          <Typography variant="body2" sx={{ mb: 1 }}>{c.subject}</Typography>
+          <TextInput source="response" label="jj.custody.response" multiline fullWidth validate={required()} />
+        </ActionForm>
+      ))}
+      <ActionForm action="child.guardians" title="jj.custody.guardian_add" path="/guardians/" testId="form-guardian"
+        transform={(values) => ({ ...values, child: record.child })}>
+        <TextInput source="name" label="jj.labels.name" validate={required()} />
+        <TextInput source="relationship" label="jj.labels.relationship" validate={required()} />
+        <TextInput source="phone" label="jj.custody.phone" />
+        <TextInput source="email" label="jj.custody.email" type="email" />
+        <TextInput source="address" label="jj.custody.address" multiline fullWidth />
+      </ActionForm>
+      <ActionForm action="custody.legality_challenge" title="jj.custody.legality_challenge"
+        path={`${base}legality-challenges/`} testId="form-legality-challenge"
+        defaultValues={{ filed_at: new Date().toISOString() }}>
+        <DateTimeInput source="filed_at" label="jj.fields.occurred_at" validate={required()} />
+        <TextInput source="filed_by" label="jj.custody.filed_by" validate={required()} />
+        <TextInput source="authority" label="jj.custody.authority" validate={required()} />
+      </ActionForm>
+      {(record.legality_challenges ?? []).filter((c) => !c.decided_at).map((c) => (
+        <ActionForm key={c.id} action="custody.legality_decision" title="jj.custody.legality_decision"
+          path={`${base}legality-challenges/${c.id}/decide/`} testId={`form-legality-decision-${c.id}`}
+          defaultValues={{ outcome: "upheld" }}>
+          <Typography variant="body2" sx={{ mb: 1 }}>{c.authority}</Typography>
+          <SelectInput source="outcome" choices={CHALLENGE_OUTCOME} label="jj.fields.outcome" validate={required()} />
+        </ActionForm>
+      ))}
     </Box>
   );
 }
@@ -317,7 +359,7 @@ function EpisodeChecks() {
 export function EpisodeShow() {
   const translate = useTranslate();
   return (
-    <Show>
+    <Show sx={{ "& .RaShow-main": { minWidth: 0, maxWidth: "100%" } }}>
       <SimpleShowLayout>
         <TextField source="child_display" label="jj.fields.child" />
         <TextField source="case_reference" label="jj.fields.reference" />
@@ -333,23 +375,44 @@ export function EpisodeShow() {
         <DocumentsPanel base="custody-episodes" />
         <Typography variant="h6" component="h2">{translate("jj.labels.placements")}</Typography>
         <ArrayField source="placements">
-          <Datagrid bulkActionButtons={false} rowClick={false}>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <TextField source="facility_name" label="jj.fields.facility" />
             <ZonedDateField source="started_at" label="jj.fields.started_at" />
             <ZonedDateField source="ended_at" label="jj.labels.ended" />
           </Datagrid>
         </ArrayField>
         <ArrayField source="detention_orders" label="jj.labels.detention_orders">
-          <Datagrid bulkActionButtons={false} rowClick={false}>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <TextField source="kind" />
             <TextField source="judicial_authority" label="jj.custody.authority" />
             <ZonedDateField source="ordered_at" label="jj.fields.occurred_at" />
           </Datagrid>
         </ArrayField>
         <ArrayField source="contacts" label="jj.labels.visits_calls">
-          <Datagrid bulkActionButtons={false} rowClick={false}>
-            <TextField source="kind" />
-            <TextField source="relationship" />
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
+            <SelectField source="kind" choices={CONTACT_KIND} label="jj.fields.kind" />
+            <TextField source="relationship" label="jj.labels.relationship" />
+            <ZonedDateField source="at" label="jj.fields.occurred_at" />
+          </Datagrid>
+        </ArrayField>
+        <ArrayField source="complaints" label="jj.custody.complaints">
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
+            <ZonedDateField source="lodged_at" label="jj.custody.lodged_at" />
+            <TextField source="subject" label="jj.custody.complaint_subject" />
+            <ZonedDateField source="responded_at" label="jj.custody.responded_at" />
+            <TextField source="response" label="jj.custody.response" emptyText="-" />
+          </Datagrid>
+        </ArrayField>
+        <ArrayField source="family_notifications" label="jj.custody.family_notifications">
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
+            <SelectField source="event" choices={NOTIFICATION_EVENT} label="jj.custody.event" />
+            <TextField source="person_notified" label="jj.custody.person_notified" />
+            <ZonedDateField source="at" label="jj.fields.occurred_at" />
+          </Datagrid>
+        </ArrayField>
+        <ArrayField source="health_examinations" label="jj.custody.health_examinations">
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
+            <TextField source="examiner" label="jj.custody.examiner" />
             <ZonedDateField source="at" label="jj.fields.occurred_at" />
           </Datagrid>
         </ArrayField>

@@ -1,7 +1,8 @@
-import { BooleanField, Datagrid, List, SelectInput, TextField, TextInput } from "react-admin";
+import { BooleanField, List, SelectInput, TextField, TextInput } from "react-admin";
 
 import { ExportingListActions } from "../layout/ServerExportButtons";
 import { ZonedDateField } from "../layout/ZonedDateField";
+import { ResponsiveDatagrid } from "../layout/ResponsiveDatagrid";
 
 const BUCKETS = [
   { id: "overdue", name: "jj.choices.bucket.overdue" },
@@ -21,7 +22,8 @@ export function DeadlineList() {
   return (
     <List empty={false} filters={filters} filterDefaultValues={{ bucket: "open" }} sort={{ field: "due_at", order: "ASC" }}
       exporter={false} actions={<ExportingListActions />}>
-      <Datagrid rowClick={(_id, _resource, record) => `/cases/${record.case}/show`} bulkActionButtons={false}>
+      <ResponsiveDatagrid rowClick={(_id, _resource, record) => `/cases/${record.case}/show`} primary="description"
+        secondary={<ZonedDateField source="due_at" />} tertiary="case_reference">
         <ZonedDateField source="due_at" label="jj.fields.due_at" />
         <TextField source="rule_id" label="jj.fields.rule_id" sortable={false} />
         <TextField source="description" label="jj.fields.description" sortable={false} />
@@ -29,7 +31,7 @@ export function DeadlineList() {
         <TextField source="case_reference" label="jj.fields.reference" sortable={false} />
         <BooleanField source="overdue" sortable={false} />
         <BooleanField source="priority" sortable={false} />
-      </Datagrid>
+      </ResponsiveDatagrid>
     </List>
   );
 }

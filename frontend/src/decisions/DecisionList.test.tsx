@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import type { Decision } from "../http";
 import { i18nProvider } from "../i18n";
-import { DecisionList, decisionsOf } from "./DecisionList";
+import { DecisionList, decisionsOf, severityOf } from "./DecisionList";
 
 const block: Decision = {
   rule_id: "MACR-1",
@@ -40,6 +40,18 @@ describe("DecisionList", () => {
     expect(items[0]).toHaveTextContent("What would satisfy it: date_of_birth");
     expect(items[1]).toHaveTextContent("falls below the international standard");
     expect(items[1]).not.toHaveTextContent("What would satisfy it");
+  });
+
+  it("shows a refusal as an error, never as blue information", () => {
+    const justification: Decision = { ...block, rule_id: "PTD-2", outcome: "require_justification" };
+    expect(severityOf(block)).toBe("error");
+    expect(severityOf(justification)).toBe("error");
+    expect(severityOf({ ...justification, unmet: false })).toBe("info");
+    expect(severityOf(warn)).toBe("warning");
+    expect(severityOf({ ...block, outcome: "allow", unmet: false })).toBe("success");
+    renderList([justification]);
+    expect(screen.getByTestId("decision-PTD-2")).toHaveAttribute("data-severity", "error");
+    expect(screen.getByTestId("decision-PTD-2").className).toMatch(/filledError/);
   });
 
   it("renders nothing without decisions", () => {

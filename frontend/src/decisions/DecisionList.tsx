@@ -7,14 +7,22 @@ import type { Decision } from "../http";
 
 const SEVERITY = { allow: "success", warn: "warning", require_justification: "info", block: "error" } as const;
 
+/** A refusal reads as an error: an unmet block or justification is what stopped the step (red, announced at once);
+ * met or advisory decisions keep their own colour (a refusal once showed as blue information). */
+export function severityOf(decision: Decision): "success" | "warning" | "info" | "error" {
+  if (decision.unmet && (decision.outcome === "block" || decision.outcome === "require_justification")) return "error";
+  return SEVERITY[decision.outcome];
+}
+
 export function DecisionItem({ decision }: { decision: Decision }) {
   const translate = useTranslate();
   return (
     <Alert
-      severity={SEVERITY[decision.outcome]}
+      severity={severityOf(decision)}
       variant={decision.unmet ? "filled" : "outlined"}
       sx={{ mb: 1 }}
       data-testid={`decision-${decision.rule_id}`}
+      data-severity={severityOf(decision)}
       role="status"
     >
       <AlertTitle>

@@ -27,6 +27,8 @@ import { ActionForm } from "../custody/ActionForm";
 import { DecisionList } from "../decisions/DecisionList";
 import { useRuleErrors } from "../decisions/useRuleErrors";
 import { ZonedDateField } from "../layout/ZonedDateField";
+import { EmptyText } from "../layout/EmptyText";
+import { SUB_TABLE_SX } from "../layout/ResponsiveDatagrid";
 
 export const REFERRAL_STATUS = [
   { id: "offered", name: "jj.choices.referral_status.offered" },
@@ -72,7 +74,7 @@ export function ReferralList() {
   );
 }
 
-function ReferralActions() {
+export function ReferralActions() {
   const record = useRecordContext<{ id: number; status: string }>();
   if (!record) return null;
   const base = `/diversion-referrals/${record.id}/`;
@@ -80,7 +82,7 @@ function ReferralActions() {
     <Box sx={{ my: 2 }}>
       {record.status === "offered" && (
         <>
-          <ActionForm title="jj.diversion.activate" path={`${base}activate/`} testId="form-activate"
+          <ActionForm action="diversion.record" title="jj.diversion.activate" path={`${base}activate/`} testId="form-activate"
             defaultValues={{ informed_of: [] }}>
             <TextInput source="compelling_evidence" label="jj.diversion.compelling_evidence" multiline fullWidth />
             <TextInput source="acknowledgement_of_responsibility" label="jj.diversion.acknowledgement" multiline
@@ -93,7 +95,7 @@ function ReferralActions() {
             <TextInput source="accommodation_provided" label="jj.custody.accommodation_provided" multiline fullWidth />
             <DateTimeInput source="occurred_at" label="jj.fields.happened_at" helperText="jj.fields.happened_at_help" />
           </ActionForm>
-          <ActionForm title="jj.diversion.decline" path={`${base}decline/`} testId="form-decline">
+          <ActionForm action="diversion.record" title="jj.diversion.decline" path={`${base}decline/`} testId="form-decline">
             <TextInput source="reason" label="jj.diversion.reason" validate={required()} fullWidth />
             <DateTimeInput source="occurred_at" label="jj.fields.happened_at" helperText="jj.fields.happened_at_help" />
           </ActionForm>
@@ -101,7 +103,7 @@ function ReferralActions() {
       )}
       {record.status === "active" && (
         <>
-          <ActionForm title="jj.diversion.session" path={`${base}sessions/`} testId="form-session"
+          <ActionForm action="diversion.record" title="jj.diversion.session" path={`${base}sessions/`} testId="form-session"
             defaultValues={{ at: new Date().toISOString(), attended: true }}>
             <DateTimeInput source="at" label="jj.fields.occurred_at" validate={required()} />
             <BooleanInput source="attended" label="jj.diversion.attended" />
@@ -110,7 +112,7 @@ function ReferralActions() {
             <BooleanInput source="victim_consent" label="jj.diversion.victim_consent" />
             <TextInput source="provider_note" label="jj.diversion.provider_note" multiline fullWidth />
           </ActionForm>
-          <ActionForm title="jj.diversion.outcome" path={`${base}outcome/`} testId="form-outcome">
+          <ActionForm action="diversion.record" title="jj.diversion.outcome" path={`${base}outcome/`} testId="form-outcome">
             <SelectInput source="outcome" choices={OUTCOMES} label="jj.fields.outcome" validate={required()} />
             <TextInput source="reason" label="jj.diversion.reason" fullWidth />
             <DateTimeInput source="occurred_at" label="jj.fields.happened_at" helperText="jj.fields.happened_at_help" />
@@ -135,7 +137,7 @@ export function ReferralShow() {
         <DateField source="ends_on" label="jj.diversion.ends_on" emptyText="-" />
         <ReferralActions />
         <ArrayField source="sessions" label="jj.diversion.sessions">
-          <Datagrid bulkActionButtons={false} rowClick={false}>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <ZonedDateField source="at" label="jj.fields.occurred_at" />
             <BooleanField source="attended" label="jj.diversion.attended" />
             <BooleanField source="conditions_met" label="jj.diversion.conditions_met" />
@@ -149,7 +151,7 @@ export function ReferralShow() {
 export function ProgrammeList() {
   return (
     <List empty={false} sort={{ field: "name", order: "ASC" }}>
-      <Datagrid bulkActionButtons={false} rowClick={false}>
+      <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
         <TextField source="name" />
         <SelectField source="kind" choices={PROGRAMME_KIND} label="jj.fields.kind" />
         <TextField source="provider" />

@@ -202,7 +202,7 @@ function OutcomeForm() {
   const role = currentUser()?.role;
   if (!record || record.status !== "scheduled" || role === "facility_officer") return null;
   return (
-    <ActionForm title="jj.hearings.record_outcome" path={`/hearings/${record.id}/outcome/`} testId="form-hearing-outcome"
+    <ActionForm action="hearing.schedule" title="jj.hearings.record_outcome" path={`/hearings/${record.id}/outcome/`} testId="form-hearing-outcome"
       defaultValues={{ status: "held" }}>
       <SelectInput source="status" choices={STATUSES.filter((s) => s.id !== "scheduled")} label="jj.fields.status"
         validate={required()} />

@@ -19,12 +19,12 @@ import {
   TextInput,
   required,
   useNotify,
-  usePermissions,
   useRecordContext,
   useRefresh,
   useTranslate,
 } from "react-admin";
 
+import { useCan } from "../capabilities";
 import { dataProvider } from "../dataProvider";
 import { DecisionItem } from "../decisions/DecisionList";
 import type { Decision } from "../http";
@@ -70,16 +70,16 @@ interface InspectionRecord {
 }
 
 /** DET-11 as amended: the monitoring body records that it followed up its recommendations. */
-function FollowUpButton() {
+export function FollowUpButton() {
   const record = useRecordContext<InspectionRecord>();
-  const { permissions: role } = usePermissions<string>();
+  const can = useCan();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [doneOn, setDoneOn] = useState(new Date().toISOString().slice(0, 10));
   const [note, setNote] = useState("");
-  if (!record || role !== "oversight_monitor" || !record.follow_up_due || record.follow_up_done_on) return null;
+  if (!record || !can("inspection.record") || !record.follow_up_due || record.follow_up_done_on) return null;
   const submit = () => {
     dataProvider
       .post(`/inspections/${record.id}/follow-up/`, { done_on: doneOn, note })
@@ -91,7 +91,9 @@ function FollowUpButton() {
   };
   return (
     <>
-      <Button size="small" onClick={() => setOpen(true)}>{translate("jj.inspections.record_follow_up")}</Button>
+      <Button size="small" onClick={() => setOpen(true)} data-action="inspection.record">
+        {translate("jj.inspections.record_follow_up")}
+      </Button>
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={`follow-up-${record.id}`}>
         <DialogTitle id={`follow-up-${record.id}`}>{translate("jj.inspections.record_follow_up")}</DialogTitle>
         <DialogContent>

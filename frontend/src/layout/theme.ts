@@ -1,7 +1,8 @@
 import { defaultTheme } from "react-admin";
 import type { RaThemeOptions } from "react-admin";
 
-/** react-admin's default theme with darker secondary text, for WCAG 2.1 AA contrast (4.5:1) on white. */
+/** react-admin's default theme with darker secondary text, for WCAG 2.1 AA contrast (4.5:1) on white; a record's
+ * page never grows wider than a phone's screen (its card may shrink below its widest sub-table, which scrolls). */
 export const theme: RaThemeOptions = {
   ...defaultTheme,
   palette: {
@@ -14,5 +15,11 @@ export const theme: RaThemeOptions = {
     success: { main: "#1b5e20" },
     warning: { main: "#8a4b00" },
     error: { main: "#b71c1c" },
+  },
+  components: {
+    ...defaultTheme.components,
+    RaShow: { styleOverrides: { root: { "& .RaShow-main": { minWidth: 0, maxWidth: "100%" } } } },
+    RaEdit: { styleOverrides: { root: { "& .RaEdit-main": { minWidth: 0, maxWidth: "100%" } } } },
+    RaCreate: { styleOverrides: { root: { "& .RaCreate-main": { minWidth: 0, maxWidth: "100%" } } } },
   },
 };

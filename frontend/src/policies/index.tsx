@@ -26,6 +26,7 @@ import { DecisionList } from "../decisions/DecisionList";
 import { useRuleErrors } from "../decisions/useRuleErrors";
 import type { Decision } from "../http";
 import { SimulateButton } from "../simulations";
+import { EmptyText } from "../layout/EmptyText";
 
 interface Parameter {
   name: string;
@@ -57,7 +58,7 @@ export function PolicyShow() {
       <SimpleShowLayout>
         <TextField source="name" />
         <ArrayField source="parameters" label="jj.policy.parameters">
-          <Datagrid bulkActionButtons={false} rowClick={false}>
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />}>
             <TextField source="label" sortable={false} />
             <FunctionField label="jj.policy.value" render={(p: Parameter) => show(p.value)} />
             <FunctionField label="jj.policy.standard" render={(p: Parameter) => show(p.standard)} />

@@ -62,3 +62,68 @@ def test_hsts_default_comes_from_production_settings() -> None:
     from config import settings as production
 
     assert production.SECURE_HSTS_SECONDS >= 31536000
+
+
+def test_the_app_shell_served_by_whitenoise_has_the_csp_and_frame_protection(tmp_path: Any, settings: Any) -> None:
+    """Issue 15: `make run` serves the built frontend through WhiteNoise, which answers before the view middleware;
+    the shell and its assets must carry the same protections as the API."""
+    from django.test import Client
+
+    (tmp_path / "index.html").write_text("<!doctype html><title>jj</title>")
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "app.js").write_text("console.log(1)")
+    settings.WHITENOISE_ROOT = tmp_path
+    client = Client()  # a new handler: WhiteNoise reads its root when the middleware is built
+    for url in ("/", "/assets/app.js"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["X-Frame-Options"] == "DENY"
+        csp = response["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in csp
+        assert "script-src 'self'" in csp
+        assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_refused_csrf_check_answers_json_that_says_why(world: World) -> None:
+    """Sign-in from an address the server does not trust used to fail with Django's HTML page (a JSON parse error
+    in the browser)."""
+    client = APIClient(enforce_csrf_checks=True)
+    response = client.post("/api/auth/login/", {"username": "caseworker", "password": PASSWORD}, format="json")
+    assert response.status_code == 403
+    assert response["Content-Type"] == "application/json"
+    assert "cross-site request check" in response.json()["detail"]
+    assert "CSRF cookie not set" in response.json()["detail"]
+
+
+def test_sign_in_from_another_machine_when_every_host_is_allowed(world: World, settings: Any) -> None:
+    """`make run HOST=0.0.0.0` allows any Host: a browser at http://192.168.1.5:8000 signs in (the Origin it sends
+    matches the Host it asked), over plain HTTP cookies."""
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
+    client = APIClient(enforce_csrf_checks=True, HTTP_HOST="192.168.1.5:8000")
+    token = client.get("/api/auth/csrf/").cookies["csrftoken"].value
+    response = client.post(
+        "/api/auth/login/",
+        {"username": "caseworker", "password": PASSWORD},
+        format="json",
+        HTTP_X_CSRFTOKEN=token,
+        HTTP_ORIGIN="http://192.168.1.5:8000",
+    )
+    assert response.status_code == 200, response.content
+    foreign = APIClient(enforce_csrf_checks=True, HTTP_HOST="192.168.1.5:8000")
+    token = foreign.get("/api/auth/csrf/").cookies["csrftoken"].value
+    refused = foreign.post(
+        "/api/auth/login/",
+        {"username": "caseworker", "password": PASSWORD},
+        format="json",
+        HTTP_X_CSRFTOKEN=token,
+        HTTP_ORIGIN="http://evil.example",
+    )
+    assert refused.status_code == 403
+    assert "Origin checking failed" in refused.json()["detail"]
+
+
+def test_a_host_outside_the_allowed_hosts_is_a_json_400(world: World) -> None:
+    response = APIClient(HTTP_HOST="192.168.1.5:8000").get("/api/auth/csrf/")
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Bad request."}
