@@ -103,6 +103,7 @@ def incident_facts(
         allegation_kind=data.get("allegation_kind", ""),
         implicated_staff=staff_ids(implicated_staff),
         reported_at=reported_at,
+        child_held=episode.ended_at is None and data["kind"] != "death",
     )
 
 
@@ -115,4 +116,5 @@ def complaint_facts(
         zone=episode.case.jurisdiction.timezone,
         allegation_kind=allegation_kind,
         implicated_staff=staff_ids(implicated_staff),
+        child_held=episode.ended_at is None,
     )

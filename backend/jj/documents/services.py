@@ -9,18 +9,17 @@ from django.conf import settings
 from django.core.files.base import File
 from django.db import transaction
 
+from jj.accounts.capabilities import require
 from jj.accounts.models import User
 from jj.audit.services import audit_append
 from jj.audit.shredding import Identifying
-from jj.core.exceptions import ActionNotAllowed, ApplicationError
+from jj.core.exceptions import ApplicationError
 from jj.custody.evidence import episode_records_edit_check
 from jj.documents import sniffing
 from jj.documents.access import (
-    DELETER_ROLES,
     EPISODE,
     NOT_A_DELETER,
     NOT_AN_UPLOADER,
-    UPLOADER_ROLES,
     Record,
 )
 from jj.documents.models import Document, DocumentType
@@ -62,8 +61,7 @@ def _sha256(stream: IO[bytes]) -> str:
 
 
 def document_upload(*, actor: User, record: Record, upload: File, document_type: str) -> Document:  # type: ignore[type-arg]
-    if actor.role not in UPLOADER_ROLES:
-        raise ActionNotAllowed(NOT_AN_UPLOADER)
+    require(actor, "document.attach", NOT_AN_UPLOADER)
     if document_type not in DocumentType.values:
         raise ApplicationError("Choose the document's type.", extra={"document_type": ["Choose a valid type."]})
     name = (upload.name or "").rsplit("/", 1)[-1].rsplit("\\", 1)[-1][:255]
@@ -124,8 +122,7 @@ def _delete_files_on_commit(names: list[str]) -> None:
 
 
 def document_delete(*, actor: User, document: Document, record: Record) -> None:
-    if actor.role not in DELETER_ROLES:
-        raise ActionNotAllowed(NOT_A_DELETER)
+    require(actor, "document.delete", NOT_A_DELETER)
     if document.episode_id is not None:
         # An episode's documents are among its records: held as evidence after a death or serious injury (DTH-1).
         episode_records_edit_check(

@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from jj.accounts.capabilities import roles_for
+from jj.accounts.capabilities import require, roles_for
 from jj.accounts.models import User
 from jj.audit.services import audit_append
 from jj.cases.models import Assignment, AssignmentRole, Case
@@ -35,8 +35,7 @@ CLOSED = frozenset({HearingStatus.HELD, HearingStatus.ADJOURNED, HearingStatus.C
 
 def hearing_schedule(*, actor: User, case: Case, data: dict[str, Any], now: datetime | None = None) -> Hearing:
     """Plan a hearing on a case the caller may record on (the API found it through `case_get_for_user`)."""
-    if actor.role not in HEARING_SCHEDULERS:
-        raise ActionNotAllowed("Your role cannot schedule a hearing.")
+    require(actor, "hearing.schedule", "Your role cannot schedule a hearing.")
     moment = now or timezone.now()
     if data["at"] < moment:
         raise ApplicationError("A hearing is scheduled in the future; record a past one as a court appearance.")

@@ -213,6 +213,9 @@ class IncidentFacts:
     allegation_kind: str = ""  # ILL-1: see ALLEGATION_KINDS in checks.ill_treatment
     implicated_staff: tuple[str, ...] = ()  # ILL-1: excluded from the investigation
     reported_at: datetime | None = None  # ILL-1: when the allegation became known (the request's time when unset)
+    # ILL-1: the child is still held after this incident (not a death, the episode not ended); only then is the
+    # medical examination the facility's deadline (INV-8: no open deadline without its object).
+    child_held: bool = True
 
 
 @dataclass(frozen=True)
@@ -221,6 +224,7 @@ class ComplaintFacts:
     zone: str
     allegation_kind: str = ""  # ILL-1
     implicated_staff: tuple[str, ...] = ()  # ILL-1
+    child_held: bool = True  # ILL-1: as IncidentFacts.child_held (a complaint may be lodged after release)
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 from django.db.models import QuerySet
 
+from jj.accounts.capabilities import can
 from jj.accounts.models import User
-from jj.oversight.access import READERS, own_jurisdiction
+from jj.oversight.access import own_jurisdiction
 from jj.simulation.models import PolicySimulation
 
 
@@ -11,7 +12,7 @@ def simulations_for(*, user: User) -> QuerySet[PolicySimulation]:
     """Every simulation of the caller's jurisdiction (shared by its monitors and administrators, to compare them
     side by side); none for any other role."""
     own = own_jurisdiction(user)
-    if user.role not in READERS or own is None:
+    if not can(user, "simulation.run") or own is None:
         return PolicySimulation.objects.none()
     return PolicySimulation.objects.filter(jurisdiction=own).select_related("jurisdiction", "requested_by")
 

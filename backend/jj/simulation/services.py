@@ -9,11 +9,12 @@ from zoneinfo import ZoneInfo
 from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
+from jj.accounts.capabilities import can
 from jj.accounts.models import Jurisdiction, User
 from jj.audit.services import audit_append, audit_denied
 from jj.compliance.selectors import policy_for
 from jj.core.exceptions import ActionNotAllowed, ApplicationError
-from jj.oversight.access import READERS, own_jurisdiction
+from jj.oversight.access import own_jurisdiction
 from jj.oversight.selectors import suppression_threshold_for
 from jj.rules.policy import PARAMETERS, Policy
 from jj.simulation.models import PolicySimulation, SimulationStatus
@@ -46,7 +47,7 @@ def simulation_request(
     """Queue a simulation of `parameters` (the proposed policy's departures) over [period_from, period_to]. Only
     an oversight monitor or administrator of the jurisdiction may ask (nothing is written otherwise; the refusal is
     audited). The request is audited; the run is audited when it finishes."""
-    if actor.role not in READERS:
+    if not can(actor, "simulation.run"):
         audit_denied(actor=actor, action="simulation.request", object_type="jurisdiction", object_id=jurisdiction.code)
         raise ActionNotAllowed(NOT_ALLOWED)
     own = own_jurisdiction(actor)

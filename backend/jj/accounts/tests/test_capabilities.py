@@ -100,6 +100,15 @@ BEFORE = {
     "policy.decisions": {"administrator", "supervisor", "oversight_monitor"},
     "policy.change": {"administrator"},
     "users.manage": {"administrator"},
+    "child.merge": {"supervisor"},
+    "child.subject_access": {"supervisor"},
+    "record_contest.open": {"caseworker", "supervisor", "legal_counsel"},
+    "record_contest.decide": {"supervisor"},
+    "document.attach": {"caseworker", "supervisor", "legal_counsel", "court_officer", "facility_officer"},
+    "document.delete": {"supervisor"},
+    "hearing.schedule": {"caseworker", "supervisor", "legal_counsel"},
+    "custody.open_investigation": {"supervisor"},
+    "simulation.run": {"oversight_monitor", "administrator"},
     "case.read": {"caseworker", "supervisor", "legal_counsel", "court_officer", "facility_officer"},
 }
 
@@ -221,7 +230,9 @@ SCOPE_LOGIC = {
     "jj/cases/counsel.py": 2,  # the supervisor of the case's agency; the assignment is counsel's
     "jj/cases/services.py": 2,  # a caseworker is assigned to the case they open; assignee's role must match
     "jj/compliance/apis.py": 2,  # approvals: a supervisor's agency, a caseworker's own
-    "jj/people/access.py": 3,  # children: registered by, agency of; guardians of reachable children
+    "jj/people/access.py": 4,  # children: registered by, agency of; guardians and contests of reachable children
+    "jj/deadlines/selectors.py": 1,  # a supervisor's deadlines are the agency's (the index on agency_id)
+    "jj/hearings/services.py": 1,  # "held" is a court appearance: its recorders; otherwise the schedulers
     "jj/custody/records.py": 1,  # a sealed read needs an agency too
     "jj/custody/access.py": 0,
     "jj/audit/selectors.py": 2,  # the monitor's jurisdiction

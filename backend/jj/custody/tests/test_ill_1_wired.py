@@ -81,6 +81,30 @@ def test_ill_1_an_allegation_tells_oversight_and_child_protection_holds_evidence
     assert event.changes["evidence_hold"] is True
 
 
+def test_ill_1_a_death_alleged_as_violence_leaves_no_deadline_without_a_child_held(
+    world: Any, episode: CustodyEpisode
+) -> None:
+    """INV-8 (found by the state machines): the death ends the episode, so the facility's medical examination is
+    not opened; the investigation's deadline is, and oversight is told."""
+    with time_machine.travel(START, tick=False):
+        services.incident_record(
+            actor=world["facility_officer"],
+            episode=episode,
+            data={
+                "kind": "death",
+                "occurred_at": START,
+                "description": "Found dead",
+                "allegation_kind": "staff_violence",
+            },
+        )
+    open_kinds = set(
+        Deadline.objects.filter(case_id=episode.case_id, met_at__isnull=True).values_list("kind", flat=True)
+    )
+    assert "allegation_medical_examination" not in open_kinds
+    assert "allegation_investigation" in open_kinds
+    assert CustodyEpisode.objects.get(pk=episode.pk).ended_at is not None
+
+
 def test_ill_1_an_incident_that_is_no_allegation_opens_nothing(world: Any, episode: CustodyEpisode) -> None:
     services.incident_record(
         actor=world["facility_officer"],

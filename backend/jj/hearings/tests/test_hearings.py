@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from conftest import HEARD
 from jj.audit.models import AuditEvent
 from jj.cases.models import Case
 from jj.custody import services as custody_services
@@ -159,6 +160,7 @@ def test_held_in_custody_is_the_court_appearance_and_meets_its_deadline(
         facility=centre,
         commitment_order_reference="CO-1",
         age_floor_justification="Genuine public safety concern",
+        **HEARD,
     )
     assert isinstance(episode, CustodyEpisode)
     assert Deadline.objects.filter(case=case, kind="competent_authority", met_at__isnull=True).exists()

@@ -69,8 +69,18 @@ def ill_1(policy: Policy, facts: IncidentFacts | ComplaintFacts, as_of: datetime
             ILL_1_REPORTED.format(kind=label, medical=medical, investigation=investigation, note=note),
             c.RES79_31,
             used,
+            # The medical examination is the facility's while the child is held; after a death or a release the
+            # investigation (its own deadline, below) takes the examination over.
             deadlines=(
-                DeadlineSpec("allegation_medical_examination", medical_due, "Medical examination after an allegation"),
+                *(
+                    (
+                        DeadlineSpec(
+                            "allegation_medical_examination", medical_due, "Medical examination after an allegation"
+                        ),
+                    )
+                    if facts.child_held
+                    else ()
+                ),
                 DeadlineSpec(
                     "allegation_investigation",
                     investigation_due,

@@ -36,6 +36,23 @@ def test_ill_1_every_kind_notifies_oversight_and_child_protection_at_once(kind: 
     assert investigation.escalate_to == "independent_oversight"
 
 
+@pytest.mark.parametrize(
+    "facts",
+    [
+        IncidentFacts("death", allegation_kind="staff_violence", reported_at=LODGED, child_held=False),
+        ComplaintFacts(LODGED, "Europe/Madrid", allegation_kind="ill_treatment", child_held=False),
+    ],
+)
+def test_ill_1_no_medical_deadline_for_the_facility_once_the_child_is_no_longer_held(
+    facts: IncidentFacts | ComplaintFacts,
+) -> None:
+    """INV-8: after a death or a release the examination is the investigation's; its own deadline still opens."""
+    trigger = Trigger.INCIDENT if isinstance(facts, IncidentFacts) else Trigger.COMPLAINT
+    decision = new_rule("ILL-1", trigger, facts)[0]
+    assert [d.kind for d in decision.deadlines] == ["allegation_investigation"]
+    assert decision.notify == ("independent_oversight", "child_protection")
+
+
 @pytest.mark.parametrize("kind", ["", "food", "use_of_force", "death"])
 def test_ill_1_other_complaints_and_incidents_say_nothing(kind: str) -> None:
     assert new_rule("ILL-1", Trigger.COMPLAINT, complaint(kind)) == []
