@@ -35,6 +35,7 @@ import { PopulationCreate, PopulationList } from "./population";
 import { PolicyEdit, PolicyList, PolicyShow } from "./policies";
 import { ProtectionReferralList } from "./referrals";
 import { Layout } from "./layout/Layout";
+import { LoginPage } from "./layout/LoginPage";
 import { SecurityPage } from "./mfa";
 import { theme } from "./layout/theme";
 
@@ -48,6 +49,7 @@ export function App() {
       dashboard={Dashboard}
       theme={theme}
       layout={Layout}
+      loginPage={LoginPage}
       requireAuth
       disableTelemetry
     >

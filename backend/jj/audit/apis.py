@@ -25,6 +25,7 @@ from jj.core.permissions import HasRole
 from jj.core.pseudonym import child_pseudonym
 from jj.core.views import ListAPIView
 from jj.people.access import child_get_for_user
+from jj.rules.text import t
 
 OversightOnly = HasRole.of(Role.OVERSIGHT_MONITOR)
 
@@ -68,7 +69,7 @@ class AuditVerifyApi(APIView):
         if raw:
             seq, _, digest = raw.partition(":")
             if not seq.isdigit() or len(digest) != 64:
-                raise serializers.ValidationError({"head": ["Give the head as SEQ:HASH (64 hex characters)."]})
+                raise serializers.ValidationError({"head": [t("Give the head as SEQ:HASH (64 hex characters).")]})
             head = (int(seq), digest)
         report = verify_chain(expected_head=head)
         last = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
@@ -150,7 +151,7 @@ class ChildAccessLogApi(ListAPIView):
     def scoped_queryset(self, user: User) -> QuerySet[AuditEvent]:
         child = child_get_for_user(user=user, child_id=self.kwargs["child_id"], action="child.access_log")
         if user.role != Role.SUPERVISOR or child.agency_id != user.agency_id:
-            raise ActionNotAllowed("Only a supervisor of the child's agency can see who opened this file.")
+            raise ActionNotAllowed(t("Only a supervisor of the child's agency can see who opened this file."))
         return selectors.child_access_log(child_ref=child_pseudonym(child.pk))
 
     def get_serializer(self, *args: Any, **kwargs: Any) -> Any:

@@ -18,6 +18,7 @@ from jj.audit.services import audit_denied
 from jj.cases.models import Assignment, Case, CaseUserObjectPermission
 from jj.core.context import request_memo
 from jj.core.exceptions import ActionNotAllowed
+from jj.rules.text import msgid
 
 # Roles that see a case because they are assigned to it.
 ASSIGNED_ROLES = frozenset({Role.CASEWORKER, Role.LEGAL_COUNSEL, Role.COURT_OFFICER})
@@ -25,7 +26,7 @@ ASSIGNED_ROLES = frozenset({Role.CASEWORKER, Role.LEGAL_COUNSEL, Role.COURT_OFFI
 CASE_WRITER_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
 # Verbs of actions that only read; every other action is a write and needs more than a share.
 READ_VERBS = frozenset({"read", "list", "timeline", "decisions", "access_log"})
-SHARE_IS_READ_ONLY = "This case is shared with you to read only."
+SHARE_IS_READ_ONLY = msgid("This case is shared with you to read only.")
 
 T = TypeVar("T")
 

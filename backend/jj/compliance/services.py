@@ -18,12 +18,14 @@ from jj.cases.models import Case
 from jj.compliance.models import ApprovalRequest, ApprovalStatus, DecisionRecord, JurisdictionPolicy
 from jj.compliance.selectors import policy_for
 from jj.core.exceptions import ActionNotAllowed, ApplicationError, RuleViolation, VersionConflict, decision_to_json
+from jj.core.i18n import stored_parts
 from jj.core.services import STALE_VERSION
 from jj.deadlines.services import deadlines_from_decisions, notifications_from_decisions
 from jj.rules.engine import Decision, Trigger, needing_approval, unmet
 from jj.rules.facts import PolicyChangeFacts
 from jj.rules.policy import STANDARD, Policy
 from jj.rules.registry import evaluate
+from jj.rules.text import msgid, t
 
 
 def rules_evaluate(*, trigger: Trigger, jurisdiction_id: int, facts: Any, as_of: datetime) -> list[Decision]:
@@ -146,6 +148,7 @@ def decisions_record(
                 rule_id=decision.rule_id,
                 outcome=decision.outcome.value,
                 message=decision.message,
+                message_parts=stored_parts(decision.message),
                 citation=data["citation"],
                 further_citations=data["further_citations"],
                 facts=data["facts"],
@@ -184,7 +187,7 @@ def policy_update(
     """Change a jurisdiction's policy. Non-protective values are accepted with a POL-1 WARN (domestic law rules);
     exceptions to the minimum age are refused (MACR-3). The change and its decisions are audited."""
     if actor.role != Role.ADMINISTRATOR:
-        raise ActionNotAllowed("Only an administrator can change a jurisdiction's policy.")
+        raise ActionNotAllowed(t("Only an administrator can change a jurisdiction's policy."))
     before = policy_for(jurisdiction.pk)
     after = before.with_values({k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
     changed = tuple(f.name for f in fields(Policy) if getattr(before, f.name) != getattr(after, f.name))
@@ -235,9 +238,9 @@ def _plain(value: Any) -> Any:
 # action name -> executor(approval, approver). Registered by the apps whose services can be held for approval.
 APPROVAL_ACTIONS: dict[str, Callable[[ApprovalRequest, User], Any]] = {}
 
-NOT_A_SUPERVISOR = "Only a supervisor of the case's agency can approve or reject this."
-OWN_REQUEST = "A justification must be approved by a second person, not by the person who gave it."
-NOT_PENDING = "This request has already been decided."
+NOT_A_SUPERVISOR = msgid("Only a supervisor of the case's agency can approve or reject this.")
+OWN_REQUEST = msgid("A justification must be approved by a second person, not by the person who gave it.")
+NOT_PENDING = msgid("This request has already been decided.")
 
 
 def approval_request(

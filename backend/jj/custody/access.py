@@ -8,6 +8,7 @@ from jj.audit.services import audit_denied
 from jj.cases.access import SHARE_IS_READ_ONLY, case_related_scope_q, case_writable_by, is_write_action
 from jj.core.exceptions import ActionNotAllowed
 from jj.custody.models import CustodyEpisode, Facility
+from jj.rules.text import t
 
 CUSTODY_RECORDERS = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
 COURT_RECORDERS = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.COURT_OFFICER})
@@ -39,7 +40,7 @@ def episode_get_for_user(*, user: User, episode_id: int, action: str = "custody_
 
 def require_role(user: User, roles: frozenset[str], what: str) -> None:
     if user.role not in roles:
-        raise ActionNotAllowed(f"Your role cannot record {what}.")
+        raise ActionNotAllowed(t("Your role cannot record {what}.", what=what))
 
 
 def facility_queryset_for(user: User) -> QuerySet[Facility]:

@@ -15,10 +15,11 @@ from jj.cases.models import Case
 from jj.core.exceptions import ActionNotAllowed, ApplicationError
 from jj.custody.access import FACILITY_RECORDERS, require_role
 from jj.custody.models import Complaint, CustodyEpisode, Incident
+from jj.rules.text import msgid, t
 
-OTHER_JURISDICTION = "Name staff of this jurisdiction only."
-NOT_AN_ALLEGATION = "Record what is alleged (allegation_kind) before naming the staff implicated."
-IMPLICATED = "You are named as implicated in this record, so you are kept out of its investigation."
+OTHER_JURISDICTION = msgid("Name staff of this jurisdiction only.")
+NOT_AN_ALLEGATION = msgid("Record what is alleged (allegation_kind) before naming the staff implicated.")
+IMPLICATED = msgid("You are named as implicated in this record, so you are kept out of its investigation.")
 GRAVE_INCIDENTS = frozenset({"death", "disappearance", "serious_injury"})  # DTH-1: staff implicated are recorded
 
 R = TypeVar("R", Incident, Complaint)
@@ -45,7 +46,7 @@ def refuse_if_implicated(*, actor: User, record: Incident | Complaint, action: s
 def implicated_staff_add(
     *, actor: User, episode: CustodyEpisode, record: Incident | Complaint, staff: Sequence[User]
 ) -> Incident | Complaint:
-    require_role(actor, FACILITY_RECORDERS, "the staff implicated in an allegation")
+    require_role(actor, FACILITY_RECORDERS, t("the staff implicated in an allegation"))
     case = Case.objects.get(pk=episode.case_id)
     refuse_if_implicated(actor=actor, record=record, action=f"{type(record).__name__.lower()}.implicated_staff")
     grave = isinstance(record, Incident) and record.kind in GRAVE_INCIDENTS

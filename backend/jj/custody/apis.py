@@ -51,11 +51,12 @@ from jj.people.access import shows_names
 from jj.rules.engine import Trigger
 from jj.rules.facts import FacilityReviewFacts
 from jj.rules.registry import evaluate
+from jj.rules.text import t
 
 
 def _facility_in_scope(user: User, facility: Facility) -> Facility:
     if not facility_queryset_for(user).filter(pk=facility.pk).exists():
-        raise serializers.ValidationError({"facility": ["No such facility in your jurisdiction."]})
+        raise serializers.ValidationError({"facility": [t("No such facility in your jurisdiction.")]})
     return facility
 
 

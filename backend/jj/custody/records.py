@@ -28,10 +28,11 @@ from jj.rules.engine import Decision, Trigger
 from jj.rules.facts import ChildFacts, RecordFacts
 from jj.rules.policy import Policy
 from jj.rules.registry import evaluate
+from jj.rules.text import msgid, t
 
 _CLOSED = (CaseStatus.CLOSED, CaseStatus.CLOSED_FINAL)
 SEALED_READ_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
-NOT_A_SEALED_READER = "Only caseworkers and supervisors of the child's agency can open a sealed record."
+NOT_A_SEALED_READER = msgid("Only caseworkers and supervisors of the child's agency can open a sealed record.")
 
 
 def _child_facts(child: Child) -> ChildFacts:
@@ -143,7 +144,7 @@ class PreviewRow:
 def records_preview(*, user: User, now: datetime, days: int = 30) -> list[PreviewRow]:
     """What the sweep will seal or remove in the supervisor's agency within `days` days (pseudonyms only)."""
     if user.role != Role.SUPERVISOR or user.agency_id is None:
-        raise ActionNotAllowed("Only a supervisor can preview the sealing and removal of their agency's records.")
+        raise ActionNotAllowed(t("Only a supervisor can preview the sealing and removal of their agency's records."))
     horizon = now + timedelta(days=days)
     children = Child.objects.filter(_due_children(), agency_id=user.agency_id).distinct().order_by("pk")
     rows: list[PreviewRow] = []
@@ -160,7 +161,8 @@ def sealed_child_read(*, actor: User, child_id: int, reason: str) -> Child:
         raise ActionNotAllowed(NOT_A_SEALED_READER)
     if len(reason.strip()) < 20:
         raise ApplicationError(
-            "Say why you need this sealed record.", extra={"reason": ["Give the reason in at least 20 characters."]}
+            t("Say why you need this sealed record."),
+            extra={"reason": [t("Give the reason in at least 20 characters.")]},
         )
     child = Child.objects.filter(
         pk=child_id, agency_id=actor.agency_id, sealed_at__isnull=False, removed_at__isnull=True

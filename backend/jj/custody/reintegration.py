@@ -13,9 +13,12 @@ from jj.core.exceptions import ApplicationError
 from jj.custody.access import FACILITY_RECORDERS, require_role
 from jj.custody.models import AftercarePlan, CustodyEpisode, EducationEnrolment, IndividualPlan
 from jj.deadlines.services import deadlines_meet
+from jj.rules.text import msgid, t
 
-NOT_RELEASED = "An aftercare plan after release is recorded once the child is released; before, give it at release."
-ENDED = "The child is no longer held: education during custody cannot be recorded now."
+NOT_RELEASED = msgid(
+    "An aftercare plan after release is recorded once the child is released; before, give it at release."
+)
+ENDED = msgid("The child is no longer held: education during custody cannot be recorded now.")
 
 
 def _case(episode: CustodyEpisode) -> Case:
@@ -50,7 +53,7 @@ def individual_plan_record(
     assessed_at: datetime | None = None,
 ) -> IndividualPlan:
     """Meets the individual-plan deadline opened at admission (REI-1)."""
-    require_role(actor, FACILITY_RECORDERS, "an individual assessment and plan")
+    require_role(actor, FACILITY_RECORDERS, t("an individual assessment and plan"))
     case = _case(episode)
     at = assessed_at or timezone.now()
     with transaction.atomic():
@@ -80,7 +83,7 @@ def education_enrolment_record(
 ) -> EducationEnrolment:
     """Education of a child held (REI-1: a child of school age held longer than the policy's days is flagged
     without one)."""
-    require_role(actor, FACILITY_RECORDERS, "an education enrolment")
+    require_role(actor, FACILITY_RECORDERS, t("an education enrolment"))
     case = _case(episode)
     with transaction.atomic():
         locked = _locked(episode)
@@ -107,7 +110,7 @@ def aftercare_plan_record(
     made_at: datetime | None = None,
 ) -> AftercarePlan:
     """Meets the aftercare-plan deadline opened at a release that carried no plan (REI-1)."""
-    require_role(actor, FACILITY_RECORDERS, "an aftercare plan")
+    require_role(actor, FACILITY_RECORDERS, t("an aftercare plan"))
     case = _case(episode)
     at = made_at or timezone.now()
     with transaction.atomic():

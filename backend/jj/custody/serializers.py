@@ -28,6 +28,7 @@ from jj.custody.models import (
     Placement,
     Release,
 )
+from jj.rules.text import t
 
 
 class FacilitySerializer(serializers.ModelSerializer[Facility]):
@@ -424,7 +425,7 @@ class EducationEnrolmentSerializer(serializers.ModelSerializer[EducationEnrolmen
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         ended = attrs.get("ended_on")
         if ended is not None and ended < attrs["enrolled_on"]:
-            raise serializers.ValidationError({"ended_on": ["The enrolment cannot end before it starts."]})
+            raise serializers.ValidationError({"ended_on": [t("The enrolment cannot end before it starts.")]})
         return attrs
 
 
@@ -439,7 +440,9 @@ class AftercarePlanSerializer(serializers.ModelSerializer[AftercarePlan]):
 
     def validate_items(self, value: dict[str, Any]) -> dict[str, Any]:
         if not aftercare_given(value):
-            raise serializers.ValidationError("Choose at least one kind of support, or describe the plan in the notes.")
+            raise serializers.ValidationError(
+                t("Choose at least one kind of support, or describe the plan in the notes.")
+            )
         return value
 
 

@@ -73,16 +73,17 @@ from jj.rules.facts import (
     ReviewFacts,
 )
 from jj.rules.registry import evaluate
+from jj.rules.text import msgid, t
 
-ALREADY_HELD = "This child is already in custody (episode {pk}); record a transfer instead."
-ENDED = "This custody episode has ended."
+ALREADY_HELD = msgid("This child is already in custody (episode {pk}); record a transfer instead.")
+ENDED = msgid("This custody episode has ended.")
 CASE_CLOSED = "This case is closed."
-PRETRIAL_NEEDS_ORDER = (
+PRETRIAL_NEEDS_ORDER = msgid(
     "Pretrial detention begins with a judge's detention order: start the custody, then record the order (PTD-2), "
     "which opens its review, charge and final-decision deadlines."
 )
-SAME_FACILITY = "The child is already in this facility."
-ONLY_ADMINISTRATOR = "Only an administrator can manage facilities."
+SAME_FACILITY = msgid("The child is already in this facility.")
+ONLY_ADMINISTRATOR = msgid("Only an administrator can manage facilities.")
 
 
 def _zone(case: Case) -> str:
@@ -208,18 +209,18 @@ def custody_start(
     """Any start of deprivation of liberty: PTD-1 (24 h), DET-1 (parents), DET-6 (health) deadlines; MACR-1,
     STA-1, PTD-9, DET-3, DET-4, CAP-1 may refuse it. A placement apart from adults not assured waits for a
     supervisor's approval of the best-interests justification (DET-4)."""
-    require_role(actor, CUSTODY_RECORDERS, "the start of custody")
+    require_role(actor, CUSTODY_RECORDERS, t("the start of custody"))
     custody_allowed_on(case)
     if kind == EpisodeKind.PRETRIAL_DETENTION:
         raise ApplicationError(PRETRIAL_NEEDS_ORDER, extra={"kind": [PRETRIAL_NEEDS_ORDER]})
     episode_start_allowed(case, kind)
     if facility.jurisdiction_id != case.jurisdiction_id:
         raise ApplicationError(
-            "The facility is in another jurisdiction.", extra={"facility": ["Not in this jurisdiction."]}
+            t("The facility is in another jurisdiction."), extra={"facility": [t("Not in this jurisdiction.")]}
         )
     held = CustodyEpisode.objects.filter(child_id=case.child_id, ended_at__isnull=True).first()
     if held is not None:
-        raise ApplicationError(ALREADY_HELD.format(pk=held.pk))
+        raise ApplicationError(t(ALREADY_HELD, pk=held.pk))
     now = timezone.now()
     at = started_at or now
     facts = PlacementFacts(
@@ -293,7 +294,7 @@ def custody_start(
         case_event_record(
             case=case,
             kind="custody.started",
-            summary=f"Deprived of liberty: {facility.name}",
+            summary=t("Deprived of liberty: {name}", name=facility.name),
             actor=actor,
             data={"episode": episode.pk},
             occurred_at=at,
@@ -362,7 +363,7 @@ def custody_transfer(
     """A move to another facility: a protective act when it takes the child to a safer place, so no evidence hold
     stops it (INV-5). Moving a child to a place holding adults waits for a supervisor's approval of the
     best-interests justification (MACR-7, DET-4)."""
-    require_role(actor, CUSTODY_RECORDERS, "a transfer")
+    require_role(actor, CUSTODY_RECORDERS, t("a transfer"))
     if episode.current_facility_id == facility.pk:
         raise ApplicationError(SAME_FACILITY, extra={"facility": [SAME_FACILITY]})
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
@@ -436,7 +437,7 @@ def custody_transfer(
         case_event_record(
             case=case,
             kind="custody.transferred",
-            summary=f"Transferred to {facility.name}",
+            summary=t("Transferred to {name}", name=facility.name),
             actor=actor,
             data={"episode": locked.pk, "placement": placement.pk},
             occurred_at=moved_at,
@@ -490,7 +491,7 @@ def custody_release(
     """Release with an aftercare and reintegration plan (A/RES/79/172 para 30). Never refused by a rule, a hold or
     a freeze (INV-5). The held-child deadlines lose their object and close as moot; DET-1 asks for the parents to
     be told."""
-    require_role(actor, COURT_RECORDERS | FACILITY_RECORDERS, "a release")
+    require_role(actor, COURT_RECORDERS | FACILITY_RECORDERS, t("a release"))
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     with transaction.atomic():
         return _release(actor=actor, episode=episode, case=case, reason=reason, aftercare=aftercare, at=at)
@@ -530,7 +531,7 @@ def _release(
     case_event_record(
         case=case,
         kind="custody.released",
-        summary=f"Released ({reason})",
+        summary=t("Released ({reason})", reason=reason),
         actor=actor,
         data={"episode": locked.pk, "aftercare": sorted(k for k, v in aftercare.items() if v is True)},
         occurred_at=released_at,
@@ -556,7 +557,7 @@ def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[s
     """PTD-2..9, MACR-1, STA-1: refused without alternatives considered and a justification, on family ties, after
     six months; otherwise deadlines for review (14 d), charge (30 d) and final decision (6 months), the last two
     counted from the case's first deprivation of liberty, whichever episode (INV-2)."""
-    require_role(actor, COURT_RECORDERS, "a detention order")
+    require_role(actor, COURT_RECORDERS, t("a detention order"))
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     custody_allowed_on(case)
     now = timezone.now()
@@ -627,7 +628,7 @@ def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[s
         case_event_record(
             case=case,
             kind="detention_order.recorded",
-            summary=f"Detention order ({order.kind})",
+            summary=t("Detention order ({kind})", kind=order.kind.replace("_", " ")),
             actor=actor,
             data={"episode": locked.pk, "order": order.pk},
             occurred_at=ordered_at,
@@ -677,7 +678,7 @@ def appearance_record(
     """A first appearance meets PTD-1. Whatever its kind or outcome, an appearance after which the child stays in
     pretrial detention opens the next review (INV-3) and runs the review checks (PTD-5 charge overdue, PTD-6 six
     months: refused, flagged for mandatory release). An outcome "released" releases the child, there and then."""
-    require_role(actor, COURT_RECORDERS, "a court appearance")
+    require_role(actor, COURT_RECORDERS, t("a court appearance"))
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     now = timezone.now()
     decisions: list[Decision] = []
@@ -748,7 +749,7 @@ def appearance_record(
         case_event_record(
             case=case,
             kind=f"appearance.{kind}",
-            summary=f"Before {authority}: {outcome}",
+            summary=t("Before {authority}: {outcome}", authority=authority, outcome=outcome.replace("_", " ")),
             actor=actor,
             data={"episode": locked.pk},
             occurred_at=at,
@@ -799,7 +800,7 @@ def _flag_mandatory_release(
 
 
 def family_notification_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> FamilyNotification:
-    require_role(actor, FACILITY_RECORDERS, "a family notification")
+    require_role(actor, FACILITY_RECORDERS, t("a family notification"))
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     with transaction.atomic():
         row = FamilyNotification.objects.create(episode=episode, recorded_by=actor, **data)
@@ -817,7 +818,7 @@ def family_notification_record(*, actor: User, episode: CustodyEpisode, data: di
 
 def contact_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> ContactLog:
     """Visits and calls (DET-5; indicator 8)."""
-    require_role(actor, FACILITY_RECORDERS, "a visit or call")
+    require_role(actor, FACILITY_RECORDERS, t("a visit or call"))
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     with transaction.atomic():
         locked = _open_episode(episode)
@@ -834,7 +835,7 @@ def contact_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]
 
 
 def health_examination_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> HealthExamination:
-    require_role(actor, FACILITY_RECORDERS, "a health examination")
+    require_role(actor, FACILITY_RECORDERS, t("a health examination"))
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     with transaction.atomic():
         locked = _open_episode(episode)
@@ -854,7 +855,7 @@ def health_examination_record(*, actor: User, episode: CustodyEpisode, data: dic
 
 def incident_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> Incident:
     """DET-7/8/9 refuse prohibited treatment; DTH-1 freezes the episode as evidence and alerts oversight."""
-    require_role(actor, FACILITY_RECORDERS, "an incident")
+    require_role(actor, FACILITY_RECORDERS, t("an incident"))
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     now = timezone.now()
     facts = incident_facts(episode, data, reported_at=now)  # GIR-1: the child's pregnancy or child in care
@@ -893,7 +894,7 @@ def incident_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any
         case_event_record(
             case=case,
             kind=f"incident.{incident.kind}",
-            summary=f"Incident in custody: {incident.kind}",
+            summary=t("Incident in custody: {kind}", kind=incident.kind.replace("_", " ")),
             actor=actor,
             data={"episode": locked.pk, "incident": incident.pk},
             occurred_at=incident.occurred_at,
@@ -916,7 +917,7 @@ def incident_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any
 
 def complaint_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> Complaint:
     """Recorded uncensored; DET-10 sets the response deadline."""
-    require_role(actor, FACILITY_RECORDERS, "a complaint")
+    require_role(actor, FACILITY_RECORDERS, t("a complaint"))
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)  # fresh: status may have moved
     now = timezone.now()
     lodged = data.get("lodged_at") or now
@@ -943,14 +944,14 @@ def complaint_record(*, actor: User, episode: CustodyEpisode, data: dict[str, An
 
 
 def complaint_respond(*, actor: User, complaint: Complaint, response: str) -> Complaint:
-    require_role(actor, FACILITY_RECORDERS, "a complaint response")
+    require_role(actor, FACILITY_RECORDERS, t("a complaint response"))
     refuse_if_implicated(actor=actor, record=complaint, action="complaint.respond")
     case = complaint.episode.case
     now = timezone.now()
     with transaction.atomic():
         locked = Complaint.objects.select_for_update().get(pk=complaint.pk)
         if locked.responded_at is not None:
-            raise ApplicationError("This complaint has already been answered.")
+            raise ApplicationError(t("This complaint has already been answered."))
         locked.response = response
         locked.responded_at = now
         locked.save(update_fields=["response", "responded_at", "updated_at"])
@@ -983,7 +984,7 @@ def inspection_record(*, actor: User, facility: Facility, data: dict[str, Any]) 
     from jj.custody.models import Inspection
 
     if actor.role != Role.OVERSIGHT_MONITOR:
-        raise ActionNotAllowed("Only an oversight monitor records an inspection.")
+        raise ActionNotAllowed(t("Only an oversight monitor records an inspection."))
     now = timezone.now()
     facts = InspectionFacts(
         visited_on=data["visited_on"],
@@ -1033,14 +1034,16 @@ def inspection_follow_up_record(*, actor: User, inspection: Any, done_on: date, 
     from jj.custody.models import Inspection
 
     if actor.role != Role.OVERSIGHT_MONITOR:
-        raise ActionNotAllowed("Only an oversight monitor records the follow-up of an inspection.")
+        raise ActionNotAllowed(t("Only an oversight monitor records the follow-up of an inspection."))
     locked = Inspection.objects.select_for_update().get(pk=inspection.pk)
     if locked.follow_up_done_on is not None:
         raise ApplicationError(
-            "This inspection's follow-up is already recorded.", extra={"done_on": ["Already recorded."]}
+            t("This inspection's follow-up is already recorded."), extra={"done_on": [t("Already recorded.")]}
         )
     if done_on < locked.visited_on:
-        raise ApplicationError("The follow-up cannot come before the visit.", extra={"done_on": ["Before the visit."]})
+        raise ApplicationError(
+            t("The follow-up cannot come before the visit."), extra={"done_on": [t("Before the visit.")]}
+        )
     locked.follow_up_done_on = done_on
     locked.follow_up_note = note
     locked.save(update_fields=["follow_up_done_on", "follow_up_note", "updated_at"])
@@ -1064,7 +1067,7 @@ def inspection_follow_up_record(*, actor: User, inspection: Any, done_on: date, 
 def legality_challenge_file(*, actor: User, episode: CustodyEpisode, data: dict[str, Any]) -> Any:
     from jj.custody.models import LegalityChallenge
 
-    require_role(actor, COURT_RECORDERS | frozenset({Role.LEGAL_COUNSEL}), "a challenge to legality")
+    require_role(actor, COURT_RECORDERS | frozenset({Role.LEGAL_COUNSEL}), t("a challenge to legality"))
     case = Case.objects.select_related("jurisdiction").get(pk=episode.case_id)
     now = timezone.now()
     filed_at = data.get("filed_at") or now
@@ -1097,7 +1100,7 @@ def legality_challenge_file(*, actor: User, episode: CustodyEpisode, data: dict[
 def legality_challenge_decide(*, actor: User, challenge: Any, outcome: str) -> Any:
     """Judicial review: deciding a pending challenge is a new act and proceeds under an evidence hold (INV-5);
     changing a decision already recorded is an edit, refused on a held episode (DTH-1)."""
-    require_role(actor, COURT_RECORDERS, "the decision on a challenge")
+    require_role(actor, COURT_RECORDERS, t("the decision on a challenge"))
     case = challenge.episode.case
     if challenge.decided_at is not None:
         episode_records_edit_check(

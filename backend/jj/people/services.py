@@ -9,9 +9,12 @@ from jj.core.exceptions import ActionNotAllowed, ApplicationError
 from jj.core.services import versioned_update
 from jj.people.access import CHILD_REGISTRAR_ROLES, MASKED_IN_AUDIT
 from jj.people.models import Child, Guardian
+from jj.rules.text import msgid
 
-NOT_A_REGISTRAR = "Only caseworkers and supervisors can register or edit a child's record."
-NO_AGENCY = "Your account is not attached to an agency; ask an administrator to fix it before registering children."
+NOT_A_REGISTRAR = msgid("Only caseworkers and supervisors can register or edit a child's record.")
+NO_AGENCY = msgid(
+    "Your account is not attached to an agency; ask an administrator to fix it before registering children."
+)
 
 
 def _require_registrar(actor: User) -> None:

@@ -92,6 +92,11 @@ const NOTIFICATION_METHOD = ["phone", "in_person", "letter", "email", "message"]
   name: `jj.custody.notification_method.${id}`,
 }));
 
+const ORDER_KIND = [
+  { id: "pretrial_detention", name: "jj.choices.episode_kind.pretrial_detention" },
+  { id: "electronic_monitoring", name: "jj.choices.order_kind.electronic_monitoring" },
+];
+
 const CONTACT_KIND = [
   { id: "visit", name: "jj.choices.contact_kind.visit" },
   { id: "call", name: "jj.choices.contact_kind.call" },
@@ -273,14 +278,14 @@ export function EpisodeShow() {
         </ArrayField>
         <ArrayField source="detention_orders" label="jj.labels.detention_orders">
           <Datagrid bulkActionButtons={false} rowClick={false}>
-            <TextField source="kind" />
+            <SelectField source="kind" choices={ORDER_KIND} label="jj.fields.kind" />
             <TextField source="judicial_authority" label="jj.custody.authority" />
             <ZonedDateField source="ordered_at" label="jj.fields.occurred_at" />
           </Datagrid>
         </ArrayField>
         <ArrayField source="contacts" label="jj.labels.visits_calls">
           <Datagrid bulkActionButtons={false} rowClick={false}>
-            <TextField source="kind" />
+            <SelectField source="kind" choices={CONTACT_KIND} label="jj.fields.kind" />
             <TextField source="relationship" />
             <ZonedDateField source="at" label="jj.fields.occurred_at" />
           </Datagrid>

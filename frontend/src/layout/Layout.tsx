@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { AppBar, Layout as RaLayout, Logout, MenuItemLink, UserMenu, useGetIdentity } from "react-admin";
 
 import { MfaPanel, type MfaStatus, mfaStep } from "../mfa";
+import { LocaleDirection } from "./LocaleDirection";
 
 /** The user menu's accessible name includes the name it shows (WCAG 2.5.3, label in name). */
 function NamedUserMenu() {
@@ -30,8 +31,10 @@ function MfaGate({ children }: { children: ReactNode }) {
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
-    <RaLayout appBar={JjAppBar}>
-      <MfaGate>{children}</MfaGate>
-    </RaLayout>
+    <LocaleDirection>
+      <RaLayout appBar={JjAppBar}>
+        <MfaGate>{children}</MfaGate>
+      </RaLayout>
+    </LocaleDirection>
   );
 }

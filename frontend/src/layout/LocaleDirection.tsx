@@ -1,0 +1,18 @@
+/** Keeps `<html lang dir>` and the MUI theme's direction on the chosen locale (Arabic reads right to left). */
+import { ThemeProvider, type Theme } from "@mui/material/styles";
+import { useEffect, useMemo, type ReactNode } from "react";
+import { useLocaleState } from "react-admin";
+
+import { applyDocumentLocale, directionOf } from "../i18n/direction";
+
+export function LocaleDirection({ children }: { children: ReactNode }) {
+  const [locale] = useLocaleState();
+  const direction = directionOf(locale);
+  useEffect(() => applyDocumentLocale(locale), [locale]);
+  const withDirection = useMemo(() => (outer: Theme): Theme => ({ ...outer, direction }), [direction]);
+  return (
+    <ThemeProvider theme={withDirection}>
+      <div dir={direction}>{children}</div>
+    </ThemeProvider>
+  );
+}
