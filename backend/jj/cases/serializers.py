@@ -17,7 +17,7 @@ from jj.cases.models import (
     SentenceType,
 )
 from jj.core.pseudonym import child_pseudonym
-from jj.core.serializers import CachedFieldsMixin, LocalizedTextField
+from jj.core.serializers import CachedFieldsMixin, LocalizedDecisionsField, LocalizedTextField
 from jj.people.models import Child
 from jj.rules.checks.sentencing import NON_CUSTODIAL
 from jj.rules.text import msgid, t
@@ -237,6 +237,8 @@ class AdultTransferSerializer(serializers.Serializer):
 
 
 class ProtectionReferralSerializer(serializers.ModelSerializer[ChildProtectionReferral]):
+    decisions = LocalizedDecisionsField()
+
     class Meta:
         model = ChildProtectionReferral
         fields = ["id", "child", "agency", "referred_by", "reason", "circumstances", "decisions", "created_at"]

@@ -37,8 +37,8 @@ from jj.compliance.services import (
     refuse_unless_allowed,
     rules_evaluate,
 )
-from jj.core.exceptions import ActionNotAllowed, ApplicationError, decision_to_json
-from jj.core.i18n import stored_parts
+from jj.core.exceptions import ActionNotAllowed, ApplicationError
+from jj.core.i18n import stored_decision, stored_parts
 from jj.core.services import act_time, act_timing, versioned_update
 from jj.deadlines.services import deadlines_meet, notification_create
 from jj.people.models import Child
@@ -230,7 +230,7 @@ def protection_referral_create(
             referred_by=actor,
             reason=" ".join(d.message for d in reasons),
             circumstances=circumstances,
-            decisions=[decision_to_json(d) for d in decisions],
+            decisions=[stored_decision(d) for d in decisions],
         )
         audit_append(
             actor=actor,

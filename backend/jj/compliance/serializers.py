@@ -5,7 +5,7 @@ from rest_framework import serializers
 from jj.compliance.models import ApprovalRequest, DecisionRecord
 from jj.core.i18n import quoted
 from jj.core.pseudonym import child_pseudonym
-from jj.core.serializers import LocalizedTextField
+from jj.core.serializers import LocalizedDecisionsField, LocalizedTextField
 from jj.rules.policy import PARAMETERS, Direction, Parameter
 from jj.rules.text import t
 
@@ -86,6 +86,7 @@ class ApprovalSerializer(serializers.ModelSerializer[ApprovalRequest]):
     requested_by_username = serializers.CharField(source="requested_by.username", read_only=True)
     decided_by_username = serializers.CharField(source="decided_by.username", default=None, read_only=True)
     case_reference = serializers.CharField(source="case.reference", read_only=True)
+    decisions = LocalizedDecisionsField()
 
     class Meta:
         model = ApprovalRequest

@@ -18,7 +18,7 @@ from jj.cases.models import Case
 from jj.compliance.models import ApprovalRequest, ApprovalStatus, DecisionRecord, JurisdictionPolicy
 from jj.compliance.selectors import policy_for
 from jj.core.exceptions import ActionNotAllowed, ApplicationError, RuleViolation, VersionConflict, decision_to_json
-from jj.core.i18n import stored_parts
+from jj.core.i18n import stored_decision, stored_parts
 from jj.core.services import STALE_VERSION
 from jj.deadlines.services import deadlines_from_decisions, notifications_from_decisions
 from jj.rules.engine import Decision, Trigger, needing_approval, unmet
@@ -261,7 +261,7 @@ def approval_request(
             payload=payload,
             justification=justification,
             rule_ids=",".join(d.rule_id for d in held),
-            decisions=[decision_to_json(d) for d in decisions],
+            decisions=[stored_decision(d) for d in decisions],
             requested_by=actor,
         )
         audit_append(

@@ -140,6 +140,30 @@ def stored_parts(text: str) -> list[list[Any]]:
     return parts_to_json(text) if isinstance(text, Text) else []
 
 
+def stored_decision(decision: Any) -> dict[str, Any]:
+    """A decision as a record keeps it (an approval request, a protection referral): the English text and, beside
+    it, its parts, so that it is shown again in the reader's language (LocalizedDecisionsField)."""
+    from jj.core.exceptions import decision_to_json  # exceptions imports this module
+
+    return {**decision_to_json(decision), "message_parts": stored_parts(decision.message)}
+
+
+def localize_decision_rows(rows: Any) -> Any:
+    """Stored decisions (see stored_decision) in the reader's language; their parts are not shown."""
+    if not isinstance(rows, list):
+        return rows
+    shown = []
+    for row in rows:
+        if isinstance(row, Mapping) and isinstance(row.get("message"), str):
+            parts = row.get("message_parts")
+            shown.append(
+                {k: v for k, v in localize_decision_json(row, row["message"], parts).items() if k != "message_parts"}
+            )
+        else:
+            shown.append(row)
+    return shown
+
+
 def current_language() -> str:
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 

@@ -12,7 +12,7 @@ from typing import Any
 from rest_framework import serializers
 from rest_framework.fields import Field
 
-from jj.core.i18n import localize
+from jj.core.i18n import localize, localize_decision_rows
 
 _BLUEPRINTS: dict[tuple[type, Hashable], dict[str, Field]] = {}  # type: ignore[type-arg]
 
@@ -52,3 +52,14 @@ class LocalizedTextField(serializers.CharField):
     def to_representation(self, value: Any) -> str:
         text, parts = value
         return localize(text or "", parts)
+
+
+class LocalizedDecisionsField(serializers.JSONField):
+    """Decisions stored with a record (jj.core.i18n.stored_decision), shown in the reader's language. Read-only."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: Any) -> Any:
+        return localize_decision_rows(super().to_representation(value))

@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from jj.accounts.models import Role, User
 from jj.core.exceptions import decision_to_json
+from jj.core.i18n import localize_decision_json
 from jj.core.pseudonym import child_pseudonym
 from jj.core.serializers import CachedFieldsMixin
 from jj.custody.facts import aftercare_given
@@ -488,7 +489,9 @@ class CustodyEpisodeDetailSerializer(CustodyEpisodeSerializer):
     def get_checks(self, episode: CustodyEpisode) -> list[dict[str, Any]]:
         from jj.custody.services import episode_review  # services import serializers' models only
 
-        return [] if episode.ended_at else [decision_to_json(d) for d in episode_review(episode)]
+        if episode.ended_at:
+            return []
+        return [localize_decision_json(decision_to_json(d), d.message) for d in episode_review(episode)]
 
 
 class InspectionSerializer(serializers.ModelSerializer[Inspection]):
