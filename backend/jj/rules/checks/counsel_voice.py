@@ -165,7 +165,7 @@ def hrd_1(
     if isinstance(facts, PlacementFacts):
         if facts.is_admission and facts.facility.kind in POLICE_HOLDING:
             return []  # an arrest, not a placement decision
-        act = t("placement") if facts.is_admission else t("transfer")
+        act: str = t("placement") if facts.is_admission else t("transfer")
     else:
         act = HEARING_ACTS[type(facts)]
     heard = bool(facts.child_views.strip())
