@@ -1,5 +1,5 @@
 /** Keeps `<html lang dir>` and the MUI theme's direction on the chosen locale (Arabic reads right to left). */
-import { ThemeProvider, type Theme } from "@mui/material/styles";
+import { ThemeProvider, useTheme } from "@mui/material/styles";
 import { useEffect, useMemo, type ReactNode } from "react";
 import { useLocaleState } from "react-admin";
 
@@ -9,10 +9,7 @@ export function LocaleDirection({ children }: { children: ReactNode }) {
   const [locale] = useLocaleState();
   const direction = directionOf(locale);
   useEffect(() => applyDocumentLocale(locale), [locale]);
-  const withDirection = useMemo(() => (outer: Theme): Theme => ({ ...outer, direction }), [direction]);
-  return (
-    <ThemeProvider theme={withDirection}>
-      <div dir={direction}>{children}</div>
-    </ThemeProvider>
-  );
+  const outer = useTheme();
+  const theme = useMemo(() => (outer.direction === direction ? outer : { ...outer, direction }), [outer, direction]);
+  return <ThemeProvider theme={theme}>{children}</ThemeProvider>;
 }
