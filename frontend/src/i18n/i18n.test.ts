@@ -25,6 +25,17 @@ describe("the interface's languages", () => {
     expect(ar.jj.decisions.needed).not.toBe("What would satisfy it");
   });
 
+  it("counts in Arabic with its six plural forms (a menu names the plural, a record the singular)", async () => {
+    await i18nProvider.changeLocale("ar");
+    try {
+      expect(i18nProvider.translate("resources.cases.name", { smart_count: 2 })).toBe("القضايا");
+      expect(i18nProvider.translate("resources.cases.name", { smart_count: 1 })).toBe("قضية");
+      expect(i18nProvider.translate("resources.cases.name", { smart_count: 11 })).toBe("القضايا");
+    } finally {
+      await i18nProvider.changeLocale("en");
+    }
+  });
+
   it("writes Arabic right to left and the rest left to right, on <html lang dir>", () => {
     expect(directionOf("ar")).toBe("rtl");
     expect(directionOf("fr")).toBe("ltr");

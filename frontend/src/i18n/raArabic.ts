@@ -3,7 +3,7 @@
 const raArabic = {
   ra: {
     action: {
-      add_filter: "إضافة عامل تصفية", add: "إضافة", back: "رجوع", bulk_actions: "تم تحديد عنصر واحد |||| تم تحديد %{smart_count} عناصر",
+      add_filter: "إضافة عامل تصفية", add: "إضافة", back: "رجوع", bulk_actions: "تم تحديد %{smart_count} عناصر |||| تم تحديد عنصر واحد |||| تم تحديد %{smart_count} عناصر |||| تم تحديد %{smart_count} عناصر |||| تم تحديد %{smart_count} عناصر |||| تم تحديد %{smart_count} عناصر",
       cancel: "إلغاء", clear_array_input: "إفراغ القائمة", clear_input_value: "مسح القيمة", clone: "نسخ", confirm: "تأكيد",
       create: "إنشاء", create_item: "إنشاء %{item}", delete: "حذف", edit: "تعديل", export: "تصدير", list: "القائمة",
       refresh: "تحديث", remove_filter: "إزالة عامل التصفية", remove_all_filters: "إزالة كل عوامل التصفية",
@@ -28,8 +28,8 @@ const raArabic = {
     },
     message: {
       about: "حول", are_you_sure: "هل أنت متأكد؟", auth_error: "حدث خطأ أثناء التحقق من رمز المصادقة.",
-      bulk_delete_content: "هل أنت متأكد من حذف %{name}؟ |||| هل أنت متأكد من حذف هذه العناصر (%{smart_count})؟",
-      bulk_delete_title: "حذف %{name} |||| حذف %{smart_count} %{name}", delete_content: "هل أنت متأكد من حذف هذا العنصر؟",
+      bulk_delete_content: "هل أنت متأكد من حذف هذه العناصر (%{smart_count})؟ |||| هل أنت متأكد من حذف %{name}؟ |||| هل أنت متأكد من حذف هذه العناصر (%{smart_count})؟ |||| هل أنت متأكد من حذف هذه العناصر (%{smart_count})؟ |||| هل أنت متأكد من حذف هذه العناصر (%{smart_count})؟ |||| هل أنت متأكد من حذف هذه العناصر (%{smart_count})؟",
+      bulk_delete_title: "حذف %{smart_count} %{name} |||| حذف %{name} |||| حذف %{smart_count} %{name} |||| حذف %{smart_count} %{name} |||| حذف %{smart_count} %{name} |||| حذف %{smart_count} %{name}", delete_content: "هل أنت متأكد من حذف هذا العنصر؟",
       delete_title: "حذف %{name} #%{id}", details: "التفاصيل", error: "حدث خطأ في التطبيق ولم يُستكمل طلبك.",
       invalid_form: "النموذج غير صالح. يرجى التحقق من الأخطاء", loading: "جارٍ التحميل، يرجى الانتظار",
       no: "لا", not_found: "إما أنك كتبت عنوانًا خاطئًا أو تتبعت رابطًا غير صالح.", yes: "نعم",
@@ -53,8 +53,8 @@ const raArabic = {
       logout: "تسجيل الخروج",
     },
     notification: {
-      updated: "تم تحديث العنصر |||| تم تحديث %{smart_count} عناصر", created: "تم إنشاء العنصر",
-      deleted: "تم حذف العنصر |||| تم حذف %{smart_count} عناصر", bad_item: "عنصر غير صحيح", item_doesnt_exist: "العنصر غير موجود",
+      updated: "تم تحديث %{smart_count} عناصر |||| تم تحديث العنصر |||| تم تحديث %{smart_count} عناصر |||| تم تحديث %{smart_count} عناصر |||| تم تحديث %{smart_count} عناصر |||| تم تحديث %{smart_count} عناصر", created: "تم إنشاء العنصر",
+      deleted: "تم حذف %{smart_count} عناصر |||| تم حذف العنصر |||| تم حذف %{smart_count} عناصر |||| تم حذف %{smart_count} عناصر |||| تم حذف %{smart_count} عناصر |||| تم حذف %{smart_count} عناصر", bad_item: "عنصر غير صحيح", item_doesnt_exist: "العنصر غير موجود",
       http_error: "خطأ في الاتصال بالخادم", data_provider_error: "خطأ في مزوّد البيانات. راجع وحدة التحكم للتفاصيل.",
       i18n_error: "تعذّر تحميل الترجمات للغة المحددة", canceled: "تم إلغاء الإجراء", logged_out: "انتهت جلستك، يرجى إعادة الاتصال.",
       not_authorized: "غير مصرّح لك بالوصول إلى هذا المورد.", application_update_available: "يتوفر إصدار جديد.",
