@@ -23,8 +23,8 @@ test("a caseworker offers diversion at intake; it cannot start without consent a
   await activate.getByRole("button", { name: /consent and safeguards/ }).click();
   await activate.getByLabel("Compelling evidence").fill("CCTV footage");
   await submitExpectingRefusal(page, activate.getByRole("button", { name: "Save" }), "/activate/");
-  await expect(activate.getByTestId("decision-DIV-2")).toContainText("child_consent");
-  await expect(activate.getByTestId("decision-DIV-2")).toContainText("legal_advice_offered");
+  await expect(activate.getByTestId("decision-DIV-2")).toContainText("The child's consent");
+  await expect(activate.getByTestId("decision-DIV-2")).toContainText("Legal advice offered");
   await expectAccessible(page, "diversion-refused");
 
   await activate.getByLabel("The child's acknowledgement of responsibility").fill("I took it");

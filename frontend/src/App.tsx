@@ -40,6 +40,7 @@ import { PopulationCreate, PopulationList } from "./population";
 import { PolicyEdit, PolicyList, PolicyShow } from "./policies";
 import { ProtectionReferralList } from "./referrals";
 import { Layout } from "./layout/Layout";
+import { LoginPage } from "./layout/LoginPage";
 import { SecurityPage } from "./mfa";
 import { SimulationCreate, SimulationList, SimulationShow } from "./simulations";
 import { theme } from "./layout/theme";
@@ -54,6 +55,7 @@ export function App() {
       dashboard={Dashboard}
       theme={theme}
       layout={Layout}
+      loginPage={LoginPage}
       requireAuth
       disableTelemetry
     >

@@ -7,8 +7,9 @@ export interface Decision {
   rule_id: string;
   outcome: "allow" | "warn" | "require_justification" | "block";
   message: string;
-  citation: { instrument: string; provision: string; text: string };
-  further_citations: { instrument: string; provision: string; text: string }[];
+  /** The quoted words of a source, as checked, in `language` (they are never translated). */
+  citation: { instrument: string; provision: string; text: string; language?: string };
+  further_citations: { instrument: string; provision: string; text: string; language?: string }[];
   facts: Record<string, unknown>;
   satisfied_by: string[];
   supervisor_approval: boolean;
@@ -17,6 +18,25 @@ export interface Decision {
 }
 
 export const STALE_MESSAGE = "jj.errors.stale";
+
+/** Where the server's text is to be read: the interface's language and the user's time zone (issue 15). Set by
+ * the i18n provider and the time module, so this module imports neither. */
+let readerLocale: () => string = () => "en";
+let readerZone: () => string = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+
+export function setReaderLocale(source: () => string): void {
+  readerLocale = source;
+}
+
+export function setReaderZone(source: () => string): void {
+  readerZone = source;
+}
+
+export function readerHeaders(headers: Headers): Headers {
+  headers.set("Accept-Language", readerLocale());
+  headers.set("X-Time-Zone", readerZone());
+  return headers;
+}
 
 export function csrfToken(): string {
   const match = document.cookie.split("; ").find((c) => c.startsWith("csrftoken="));
@@ -63,6 +83,7 @@ export async function apiFetch<T = Json>(path: string, init: RequestInit = {}): 
   const method = (init.method ?? "GET").toUpperCase();
   const headers = new Headers(init.headers);
   headers.set("Accept", "application/json");
+  readerHeaders(headers);
   if (init.body !== undefined) headers.set("Content-Type", "application/json");
   if (!["GET", "HEAD", "OPTIONS"].includes(method)) headers.set("X-CSRFToken", await ensureCsrf());
   const response = await fetch(`${API}${path}`, { ...init, method, headers, credentials: "same-origin" });

@@ -8,10 +8,11 @@ from jj.accounts.models import Agency, Jurisdiction, User
 from jj.accounts.selectors import agency_list, user_list
 from jj.audit.services import audit_denied
 from jj.core.exceptions import ApplicationError
+from jj.rules.text import msgid
 
-NO_SUCH_AGENCY = "There is no such agency in your jurisdiction."
-NO_SUCH_JURISDICTION = "You can only create agencies in your own jurisdiction."
-NO_JURISDICTION = "Your account belongs to no jurisdiction, so it cannot manage accounts or agencies."
+NO_SUCH_AGENCY = msgid("There is no such agency in your jurisdiction.")
+NO_SUCH_JURISDICTION = msgid("You can only create agencies in your own jurisdiction.")
+NO_JURISDICTION = msgid("Your account belongs to no jurisdiction, so it cannot manage accounts or agencies.")
 
 
 def user_get_for_admin(*, actor: User, user_id: int) -> User:

@@ -39,6 +39,7 @@ from jj.accounts.serializers import (
 )
 from jj.core.permissions import HasCapability
 from jj.core.views import ListAPIView
+from jj.rules.text import t
 
 WRONG_CREDENTIALS = "Wrong username or password."
 THROTTLED = "Too many failed sign-ins from your network. Wait 15 minutes, or ask an administrator."
@@ -167,7 +168,7 @@ class UserDetailApi(APIView):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         if "current_password" not in data:
-            raise ValidationError({"current_password": ["Confirm this change with your own password."]})
+            raise ValidationError({"current_password": [t("Confirm this change with your own password.")]})
         mfa.reauthenticate(actor=actor, password=data.pop("current_password"), action="user.update")
         if "agency" in data:
             agency_id = data.pop("agency")

@@ -22,6 +22,7 @@ from jj.accounts.sessions import sessions_end_for_user
 from jj.audit.models import Outcome
 from jj.audit.services import audit_append
 from jj.core.exceptions import ApplicationError
+from jj.rules.text import msgid
 
 MFA_ROLES = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR, Role.OVERSIGHT_MONITOR})
 RECOVERY_CODES = 10
@@ -29,10 +30,10 @@ TOTP_NAME = "authenticator app"
 RECOVERY_NAME = "recovery codes"
 RECOVERY_SALT = "jj.accounts.mfa.recovery-code"
 
-WRONG_CODE = "That code is not right, or was already used. Codes change every 30 seconds."
-NO_SETUP = "Start the enrolment first: your authenticator app needs the secret."
-ALREADY_ENROLLED = "An authenticator app is already enrolled. Ask an administrator to reset it to enrol another."
-WRONG_PASSWORD = "Your password is not right."
+WRONG_CODE = msgid("That code is not right, or was already used. Codes change every 30 seconds.")
+NO_SETUP = msgid("Start the enrolment first: your authenticator app needs the secret.")
+ALREADY_ENROLLED = msgid("An authenticator app is already enrolled. Ask an administrator to reset it to enrol another.")
+WRONG_PASSWORD = msgid("Your password is not right.")
 
 
 @dataclass(frozen=True)

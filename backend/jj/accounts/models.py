@@ -1,15 +1,17 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from jj.rules.text import msgid
+
 
 class Role(models.TextChoices):
-    CASEWORKER = "caseworker", "Caseworker"
-    SUPERVISOR = "supervisor", "Supervisor"
-    LEGAL_COUNSEL = "legal_counsel", "Legal counsel"
-    FACILITY_OFFICER = "facility_officer", "Facility officer"
-    COURT_OFFICER = "court_officer", "Court officer"
-    OVERSIGHT_MONITOR = "oversight_monitor", "Oversight monitor"
-    ADMINISTRATOR = "administrator", "Administrator"
+    CASEWORKER = "caseworker", msgid("Caseworker")
+    SUPERVISOR = "supervisor", msgid("Supervisor")
+    LEGAL_COUNSEL = "legal_counsel", msgid("Legal counsel")
+    FACILITY_OFFICER = "facility_officer", msgid("Facility officer")
+    COURT_OFFICER = "court_officer", msgid("Court officer")
+    OVERSIGHT_MONITOR = "oversight_monitor", msgid("Oversight monitor")
+    ADMINISTRATOR = "administrator", msgid("Administrator")
 
 
 class Jurisdiction(models.Model):

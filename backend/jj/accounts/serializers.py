@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from jj.accounts.models import Agency, Role, User
+from jj.rules.text import t
 
 
 class JurisdictionRefSerializer(serializers.Serializer):
@@ -115,7 +116,7 @@ class UserCreateSerializer(CurrentPasswordMixin):
 
     def validate_username(self, value: str) -> str:
         if User.objects.filter(username__iexact=value).exists():
-            raise serializers.ValidationError("This username is already taken.")
+            raise serializers.ValidationError(t("This username is already taken."))
         return value
 
 
@@ -133,7 +134,7 @@ class UserUpdateSerializer(CurrentPasswordMixin):
 
     def validate_trained_in_child_justice_on(self, value: date | None) -> date | None:
         if value is not None and value > timezone.localdate():
-            raise serializers.ValidationError("A training date cannot be in the future.")
+            raise serializers.ValidationError(t("A training date cannot be in the future."))
         return value
 
 

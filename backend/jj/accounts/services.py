@@ -15,6 +15,7 @@ from jj.audit.models import Outcome
 from jj.audit.services import audit_append, changed_fields
 from jj.core.context import current_request_context
 from jj.core.exceptions import ApplicationError
+from jj.rules.text import msgid, t
 
 
 def auth_login(*, request: HttpRequest, user: User) -> None:
@@ -83,15 +84,15 @@ def _user_state(user: User) -> dict[str, Any]:
     return {name: getattr(user, name) for name in _USER_FIELDS}
 
 
-AGENCY_REQUIRED = "Choose the agency this person works for."
-OTHER_JURISDICTION = "There is no such agency in your jurisdiction."
+AGENCY_REQUIRED = msgid("Choose the agency this person works for.")
+OTHER_JURISDICTION = msgid("There is no such agency in your jurisdiction.")
 
 
 def _check_role_agency(*, actor: User, agency: Agency | None) -> None:
     """Every account belongs to an agency of the administrator's own jurisdiction (a hard boundary: the API
     resolves the agency through the administrator's scope, and this check holds for any other caller too)."""
     if agency is None:
-        raise ApplicationError(AGENCY_REQUIRED, extra={"agency": ["This field is required."]})
+        raise ApplicationError(AGENCY_REQUIRED, extra={"agency": [t("This field is required.")]})
     if actor.agency is None or agency.jurisdiction_id != actor.agency.jurisdiction_id:
         raise ApplicationError(OTHER_JURISDICTION, extra={"agency": [OTHER_JURISDICTION]})
 
@@ -133,7 +134,7 @@ def user_update(*, actor: User, user: User, data: dict[str, Any]) -> User:
         setattr(locked, name, value)
     _check_role_agency(actor=actor, agency=locked.agency)
     if locked.pk == actor.pk and (locked.role != before["role"] or not locked.is_active):
-        raise ApplicationError("You cannot change your own role or deactivate yourself; ask another administrator.")
+        raise ApplicationError(t("You cannot change your own role or deactivate yourself; ask another administrator."))
     locked.full_clean()
     locked.save()
     changes = changed_fields(before, _user_state(locked))

@@ -26,6 +26,7 @@ from jj.core.permissions import HasCapability
 from jj.core.pseudonym import child_pseudonym
 from jj.core.views import ListAPIView
 from jj.people.access import child_get_for_user
+from jj.rules.text import t
 
 OversightOnly = HasCapability.of("audit.read")
 
@@ -70,7 +71,7 @@ class AuditVerifyApi(APIView):
         if raw:
             seq, _, digest = raw.partition(":")
             if not seq.isdigit() or len(digest) != 64:
-                raise serializers.ValidationError({"head": ["Give the head as SEQ:HASH (64 hex characters)."]})
+                raise serializers.ValidationError({"head": [t("Give the head as SEQ:HASH (64 hex characters).")]})
             head = (int(seq), digest)
         audit_seal_before_reading()
         report = verify_chain(expected_head=head)

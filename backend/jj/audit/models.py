@@ -1,12 +1,14 @@
 import pgtrigger
 from django.db import models
 
+from jj.rules.text import msgid
+
 
 class Outcome(models.TextChoices):
-    SUCCESS = "success", "Success"
-    DENIED = "denied", "Denied"
-    REFUSED = "refused", "Refused by a compliance rule"
-    FAILED = "failed", "Failed"
+    SUCCESS = "success", msgid("Success")
+    DENIED = "denied", msgid("Denied")
+    REFUSED = "refused", msgid("Refused by a compliance rule")
+    FAILED = "failed", msgid("Failed")
 
 
 class AuditEvent(models.Model):

@@ -19,12 +19,13 @@ from jj.audit.services import audit_denied
 from jj.cases.models import Assignment, Case, CaseUserObjectPermission
 from jj.core.context import request_memo
 from jj.core.exceptions import ActionNotAllowed
+from jj.rules.text import msgid
 
 # Roles that see a case because they are assigned to it: the capability table's scope for reading a case.
 ASSIGNED_ROLES = frozenset(r for r, s in TABLE["case.read"].roles.items() if s == Scope.ASSIGNED)
 # Verbs of actions that only read; every other action is a write and needs more than a share.
 READ_VERBS = frozenset({"read", "list", "timeline", "decisions", "access_log"})
-SHARE_IS_READ_ONLY = "This case is shared with you to read only."
+SHARE_IS_READ_ONLY = msgid("This case is shared with you to read only.")
 
 T = TypeVar("T")
 

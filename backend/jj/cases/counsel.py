@@ -7,10 +7,11 @@ from jj.accounts.models import Role, User
 from jj.audit.services import audit_append
 from jj.cases.models import Assignment, AssignmentRole, Case
 from jj.core.exceptions import ActionNotAllowed, ApplicationError
+from jj.rules.text import msgid
 
-NOT_ALLOWED = "Only a supervisor of the case's agency, or the counsel assigned, can record legal aid."
-NOT_COUNSEL = "Legal aid is recorded on a legal counsel assignment only."
-ENDED = "This assignment has already ended."
+NOT_ALLOWED = msgid("Only a supervisor of the case's agency, or the counsel assigned, can record legal aid.")
+NOT_COUNSEL = msgid("Legal aid is recorded on a legal counsel assignment only.")
+ENDED = msgid("This assignment has already ended.")
 
 
 @transaction.atomic

@@ -16,8 +16,10 @@ from jj.audit.models import Outcome as AuditOutcome
 from jj.audit.services import audit_append
 from jj.cases.models import Case, CaseEvent, CaseStatus
 from jj.core.exceptions import ApplicationError, VersionConflict
+from jj.core.i18n import stored_parts
 from jj.core.services import STALE_VERSION
 from jj.deadlines.services import deadlines_meet, deadlines_moot
+from jj.rules.text import msgid
 
 S = CaseStatus
 
@@ -49,7 +51,7 @@ MEETS_ON_ENTRY: dict[str, tuple[str, ...]] = {
 # A diverted case leaves the court process: its final decision is the diversion's outcome (DIV-2 times that).
 MOOT_ON_ENTRY: dict[str, tuple[str, ...]] = {S.DIVERTED: ("case_final_decision",)}
 
-NOT_ALLOWED = "A case that is {before} cannot become {after}."
+NOT_ALLOWED = msgid("A case that is {before} cannot become {after}.")
 WHY: dict[tuple[str, str], str] = {
     (S.OPEN, S.SENTENCED): " A sentence needs a formal charge first.",
     (S.DIVERTED, S.SENTENCED): " The case is in diversion: record the diversion's outcome first.",
@@ -116,6 +118,7 @@ def case_status_change(
             case=locked,
             kind=f"case.{to}",
             summary=summary,
+            summary_parts=stored_parts(summary),
             actor=actor,
             occurred_at=at,
             data={"status": {"before": before, "after": to}, **(data or {})},

@@ -5,42 +5,43 @@ from guardian.models import UserObjectPermissionBase
 from jj.accounts.models import Agency, Jurisdiction
 from jj.core.models import TimeStampedModel, VersionedModel
 from jj.people.models import Child
+from jj.rules.text import msgid
 
 
 class OffenceCategory(models.TextChoices):
     """UNODC International Classification of Crime for Statistical Purposes (ICCS, 2015), level-1 sections."""
 
-    ICCS_01 = "01", "01 Acts leading to death or intending to cause death"
-    ICCS_02 = "02", "02 Acts causing harm or intending to cause harm to the person"
-    ICCS_03 = "03", "03 Injurious acts of a sexual nature"
-    ICCS_04 = "04", "04 Acts against property involving violence or threat against a person"
-    ICCS_05 = "05", "05 Acts against property only"
-    ICCS_06 = "06", "06 Acts involving controlled drugs or other psychoactive substances"
-    ICCS_07 = "07", "07 Acts involving fraud, deception or corruption"
-    ICCS_08 = "08", "08 Acts against public order, authority and provisions of the State"
-    ICCS_09 = "09", "09 Acts against public safety and state security"
-    ICCS_10 = "10", "10 Acts against the natural environment"
-    ICCS_11 = "11", "11 Other criminal acts not elsewhere classified"
+    ICCS_01 = "01", msgid("01 Acts leading to death or intending to cause death")
+    ICCS_02 = "02", msgid("02 Acts causing harm or intending to cause harm to the person")
+    ICCS_03 = "03", msgid("03 Injurious acts of a sexual nature")
+    ICCS_04 = "04", msgid("04 Acts against property involving violence or threat against a person")
+    ICCS_05 = "05", msgid("05 Acts against property only")
+    ICCS_06 = "06", msgid("06 Acts involving controlled drugs or other psychoactive substances")
+    ICCS_07 = "07", msgid("07 Acts involving fraud, deception or corruption")
+    ICCS_08 = "08", msgid("08 Acts against public order, authority and provisions of the State")
+    ICCS_09 = "09", msgid("09 Acts against public safety and state security")
+    ICCS_10 = "10", msgid("10 Acts against the natural environment")
+    ICCS_11 = "11", msgid("11 Other criminal acts not elsewhere classified")
 
 
 class CaseKind(models.TextChoices):
-    ARREST = "arrest", "Arrest"
-    REFERRAL = "referral", "Referral"
+    ARREST = "arrest", msgid("Arrest")
+    REFERRAL = "referral", msgid("Referral")
 
 
 class CaseStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    CHARGED = "charged", "Charged"
-    DIVERTED = "diverted", "In diversion"
-    SENTENCED = "sentenced", "Sentenced"
-    CLOSED = "closed", "Closed"
-    CLOSED_FINAL = "closed_final", "Closed finally (no criminal record)"
+    OPEN = "open", msgid("Open")
+    CHARGED = "charged", msgid("Charged")
+    DIVERTED = "diverted", msgid("In diversion")
+    SENTENCED = "sentenced", msgid("Sentenced")
+    CLOSED = "closed", msgid("Closed")
+    CLOSED_FINAL = "closed_final", msgid("Closed finally (no criminal record)")
 
 
 class AssignmentRole(models.TextChoices):
-    CASEWORKER = "caseworker", "Caseworker"
-    LEGAL_COUNSEL = "legal_counsel", "Legal counsel"
-    COURT_OFFICER = "court_officer", "Court officer"
+    CASEWORKER = "caseworker", msgid("Caseworker")
+    LEGAL_COUNSEL = "legal_counsel", msgid("Legal counsel")
+    COURT_OFFICER = "court_officer", msgid("Court officer")
 
 
 class Case(VersionedModel):
@@ -125,6 +126,8 @@ class CaseEvent(models.Model):
     occurred_at = models.DateTimeField()
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     summary = models.CharField(max_length=500)
+    # The summary's template and fields (jj.rules.text), to show it again in the reader's language (jj.core.i18n).
+    summary_parts = models.JSONField(default=list, blank=True)
     data = models.JSONField(default=dict, blank=True)
 
     class Meta:
@@ -157,20 +160,20 @@ class ChildProtectionReferral(TimeStampedModel):
 
 
 class SentenceType(models.TextChoices):
-    WARNING = "warning", "Warning or reprimand"
-    COMMUNITY_SERVICE = "community_service", "Community service"
-    PROBATION = "probation", "Probation"
-    SUPERVISION = "supervision", "Supervision order"
-    FINE = "fine", "Fine"
-    RESTORATIVE = "restorative", "Restorative justice measure"
-    EDUCATION_ORDER = "education_order", "Education or training order"
-    CUSTODY = "custody", "Custodial sentence (fixed term)"
-    INDETERMINATE = "indeterminate", "Indeterminate custodial sentence"
-    LIFE_WITH_PAROLE = "life_with_parole", "Life imprisonment with possibility of release"
-    FORCED_LABOUR = "forced_labour", "Forced labour"
-    LIFE_WITHOUT_PAROLE = "life_without_parole", "Life imprisonment without possibility of release"
-    DEATH = "death", "Capital punishment"
-    CORPORAL = "corporal", "Corporal punishment"
+    WARNING = "warning", msgid("Warning or reprimand")
+    COMMUNITY_SERVICE = "community_service", msgid("Community service")
+    PROBATION = "probation", msgid("Probation")
+    SUPERVISION = "supervision", msgid("Supervision order")
+    FINE = "fine", msgid("Fine")
+    RESTORATIVE = "restorative", msgid("Restorative justice measure")
+    EDUCATION_ORDER = "education_order", msgid("Education or training order")
+    CUSTODY = "custody", msgid("Custodial sentence (fixed term)")
+    INDETERMINATE = "indeterminate", msgid("Indeterminate custodial sentence")
+    LIFE_WITH_PAROLE = "life_with_parole", msgid("Life imprisonment with possibility of release")
+    FORCED_LABOUR = "forced_labour", msgid("Forced labour")
+    LIFE_WITHOUT_PAROLE = "life_without_parole", msgid("Life imprisonment without possibility of release")
+    DEATH = "death", msgid("Capital punishment")
+    CORPORAL = "corporal", msgid("Corporal punishment")
 
 
 class Sentence(TimeStampedModel):

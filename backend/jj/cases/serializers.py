@@ -17,11 +17,12 @@ from jj.cases.models import (
     SentenceType,
 )
 from jj.core.pseudonym import child_pseudonym
-from jj.core.serializers import CachedFieldsMixin
+from jj.core.serializers import CachedFieldsMixin, LocalizedDecisionsField, LocalizedTextField
 from jj.people.models import Child
 from jj.rules.checks.sentencing import NON_CUSTODIAL
+from jj.rules.text import msgid, t
 
-STATUS_OFFENCE_DERIVED = (
+STATUS_OFFENCE_DERIVED = msgid(
     "Whether this is a status offence is decided by the jurisdiction's list of offence codes (STA-1), not set by "
     "hand: give the offence's local code instead."
 )
@@ -53,7 +54,7 @@ class OffenceSerializer(CachedFieldsMixin, serializers.ModelSerializer[Offence])
         start, end = attrs.get("offence_date"), attrs.get("offence_date_end")
         if start and end and end < start:
             raise serializers.ValidationError(
-                {"offence_date_end": "The end of the date range cannot be before its start."}
+                {"offence_date_end": t("The end of the date range cannot be before its start.")}
             )
         return attrs
 
@@ -160,6 +161,7 @@ class ShareSerializer(serializers.Serializer):
 
 
 class CaseEventSerializer(serializers.ModelSerializer[CaseEvent]):
+    summary = LocalizedTextField(parts_source="summary_parts")
     actor_username = serializers.CharField(source="actor.username", read_only=True, default=None)
 
     class Meta:
@@ -233,7 +235,9 @@ class SentenceSerializer(serializers.ModelSerializer[Sentence]):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs.get("sentence_type") == SentenceType.CUSTODY and not attrs.get("length_months"):
-            raise serializers.ValidationError({"length_months": "Enter the length of a custodial sentence in months."})
+            raise serializers.ValidationError(
+                {"length_months": t("Enter the length of a custodial sentence in months.")}
+            )
         return attrs
 
 
@@ -242,6 +246,8 @@ class AdultTransferSerializer(serializers.Serializer):
 
 
 class ProtectionReferralSerializer(serializers.ModelSerializer[ChildProtectionReferral]):
+    decisions = LocalizedDecisionsField()
+
     class Meta:
         model = ChildProtectionReferral
         fields = ["id", "child", "agency", "referred_by", "reason", "circumstances", "decisions", "created_at"]
@@ -262,7 +268,7 @@ class InterviewSerializer(serializers.ModelSerializer[Interview]):
     def validate_interviewer(self, value: User | None) -> User | None:
         case = self.context.get("case")
         if value is not None and case is not None and value.jurisdiction_id != case.jurisdiction_id:
-            raise serializers.ValidationError("Choose a member of staff of this jurisdiction.")
+            raise serializers.ValidationError(t("Choose a member of staff of this jurisdiction."))
         return value
 
     class Meta:

@@ -40,7 +40,8 @@ from jj.compliance.services import (
     refuse_unless_allowed,
     rules_evaluate,
 )
-from jj.core.exceptions import ActionNotAllowed, ApplicationError, decision_to_json
+from jj.core.exceptions import ActionNotAllowed, ApplicationError
+from jj.core.i18n import stored_decision, stored_parts
 from jj.core.services import act_time, act_timing, versioned_update
 from jj.deadlines.services import deadlines_meet, notification_create
 from jj.people.models import Child
@@ -48,15 +49,18 @@ from jj.rules.checks.common import CHILD_PROTECTION, INDEPENDENT_OVERSIGHT, SUPE
 from jj.rules.engine import Decision, Trigger, needing_approval, unmet
 from jj.rules.facts import NonCustodialOption, SentenceFacts
 from jj.rules.policy import Policy
+from jj.rules.text import msgid, t
 
-NOT_A_CASE_WRITER = "Only caseworkers and supervisors can record case information."
-ONLY_SUPERVISOR = "Only a supervisor of the case's agency can do this."
-ROLE_MISMATCH = "This person's role is {user_role}; they cannot be assigned as {role}."
-OTHER_JURISDICTION = "This person works in another jurisdiction and cannot be assigned to this case."
-CASEWORKER_OTHER_AGENCY = "A caseworker can only be assigned to cases of their own agency; share the case instead."
-ALREADY_ASSIGNED = "This person is already assigned to the case."
-LEGAL_AID_COUNSEL_ONLY = "Legal aid is recorded on a legal counsel assignment only."
-ASSIGNMENT_ENDED = "This assignment has already ended."
+NOT_A_CASE_WRITER = msgid("Only caseworkers and supervisors can record case information.")
+ONLY_SUPERVISOR = msgid("Only a supervisor of the case's agency can do this.")
+ROLE_MISMATCH = msgid("This person's role is {user_role}; they cannot be assigned as {role}.")
+OTHER_JURISDICTION = msgid("This person works in another jurisdiction and cannot be assigned to this case.")
+CASEWORKER_OTHER_AGENCY = msgid(
+    "A caseworker can only be assigned to cases of their own agency; share the case instead."
+)
+ALREADY_ASSIGNED = msgid("This person is already assigned to the case.")
+ASSIGNMENT_ENDED = msgid("This assignment has already ended.")
+LEGAL_AID_COUNSEL_ONLY = msgid("Legal aid is recorded on a legal counsel assignment only.")
 
 
 def _require_case_writer(actor: User) -> None:
@@ -79,7 +83,13 @@ def case_event_record(
     occurred_at: datetime | None = None,
 ) -> CaseEvent:
     return CaseEvent.objects.create(
-        case=case, kind=kind, summary=summary, actor=actor, data=data or {}, occurred_at=occurred_at or timezone.now()
+        case=case,
+        kind=kind,
+        summary=summary,
+        summary_parts=stored_parts(summary),
+        actor=actor,
+        data=data or {},
+        occurred_at=occurred_at or timezone.now(),
     )
 
 
@@ -183,7 +193,7 @@ def _case_open_write(
     case_event_record(
         case=case,
         kind="case.opened",
-        summary=f"Case opened ({case.get_kind_display()})",
+        summary=t("Case opened ({kind})", kind=case.get_kind_display()),
         actor=actor,
         data={"offences": [o.pk for o in created]},
     )
@@ -224,7 +234,7 @@ def protection_referral_create(
             referred_by=actor,
             reason=" ".join(d.message for d in reasons),
             circumstances=circumstances,
-            decisions=[decision_to_json(d) for d in decisions],
+            decisions=[stored_decision(d) for d in decisions],
         )
         audit_append(
             actor=actor,
@@ -291,7 +301,7 @@ def offence_add(*, actor: User, case: Case, data: dict[str, Any]) -> Offence:
         case_event_record(
             case=case,
             kind="offence.added",
-            summary=f"Offence recorded: {offence.get_category_display()}",
+            summary=t("Offence recorded: {category}", category=offence.get_category_display()),
             actor=actor,
             data={"offence": offence.pk},
         )
@@ -332,8 +342,8 @@ def case_assign(*, actor: User, case: Case, user: User, role: str, legal_aid: bo
     _require_supervisor_of(actor, case)
     if user.role != _ROLE_FOR_ASSIGNMENT[AssignmentRole(role)]:
         raise ApplicationError(
-            ROLE_MISMATCH.format(user_role=user.get_role_display(), role=role),
-            extra={"user": ["The person's role does not match the assignment."]},
+            t(ROLE_MISMATCH, user_role=user.get_role_display(), role=role),
+            extra={"user": [t("The person's role does not match the assignment.")]},
         )
     if user.agency is None or user.agency.jurisdiction_id != case.jurisdiction_id:
         raise ApplicationError(OTHER_JURISDICTION, extra={"user": [OTHER_JURISDICTION]})
@@ -360,7 +370,7 @@ def case_assign(*, actor: User, case: Case, user: User, role: str, legal_aid: bo
     case_event_record(
         case=case,
         kind="assignment.started",
-        summary=f"{user.username} assigned as {role}",
+        summary=t("{username} assigned as {role}", username=user.username, role=role.replace("_", " ")),
         actor=actor,
         data={"assignment": assignment.pk},
     )
@@ -397,7 +407,7 @@ def case_unassign(*, actor: User, case: Case, assignment: Assignment, reason: st
     case_event_record(
         case=case,
         kind="assignment.ended",
-        summary=f"{locked.user.username} unassigned",
+        summary=t("{username} unassigned", username=locked.user.username),
         actor=actor,
         data={"assignment": locked.pk},
     )
@@ -420,10 +430,10 @@ def case_share(
     """An explicit, audited exception to agency scoping: one case shown to one person of another agency."""
     _require_supervisor_of(actor, case)
     if not reason.strip():
-        raise ApplicationError("Say why the case is shared.", extra={"reason": ["This field is required."]})
+        raise ApplicationError(t("Say why the case is shared."), extra={"reason": [t("This field is required.")]})
     if expires_at is not None and expires_at <= timezone.now():
         raise ApplicationError(
-            "The end of access must be in the future.", extra={"expires_at": ["Must be in the future."]}
+            t("The end of access must be in the future."), extra={"expires_at": [t("Must be in the future.")]}
         )
     assign_perm("cases.view_case", user, case)
     row = CaseUserObjectPermission.objects.get(content_object=case, user=user, permission__codename="view_case")
@@ -431,7 +441,11 @@ def case_share(
     row.reason = reason
     row.save(update_fields=["expires_at", "reason"])
     case_event_record(
-        case=case, kind="case.shared", summary=f"Shared with {user.username}", actor=actor, data={"user": user.pk}
+        case=case,
+        kind="case.shared",
+        summary=t("Shared with {username}", username=user.username),
+        actor=actor,
+        data={"user": user.pk},
     )
     audit_append(
         actor=actor,
@@ -445,14 +459,14 @@ def case_share(
     return row
 
 
-CLOSED_ALREADY = "This case is already closed."
+CLOSED_ALREADY = msgid("This case is already closed.")
 
 
 def case_close(*, actor: User, case: Case, reason: str) -> Case:
     """Closing is a supervisor's decision with a stated reason (dismissal, withdrawal, end of measures)."""
     _require_supervisor_of(actor, case)
     if not reason.strip():
-        raise ApplicationError("Say why the case is closed.", extra={"reason": ["This field is required."]})
+        raise ApplicationError(t("Say why the case is closed."), extra={"reason": [t("This field is required.")]})
     if case.status in (CaseStatus.CLOSED, CaseStatus.CLOSED_FINAL):
         raise ApplicationError(CLOSED_ALREADY)
     case_transition_check(case=case, to=CaseStatus.CLOSED, actor=actor, action="case.close")
@@ -464,7 +478,7 @@ def case_close(*, actor: User, case: Case, reason: str) -> Case:
             actor=actor,
             at=now,
             action="case.close",
-            summary="Case closed",
+            summary=t("Case closed"),
             reason=reason,
         )
         audit_append(
@@ -481,9 +495,9 @@ def case_close(*, actor: User, case: Case, reason: str) -> Case:
 
 # --- Charge, transfer and sentence ---------------------------------------------------------------------------------
 
-NOT_OPEN = "Only an open case can be charged; this one is {status}."
-NOT_A_COURT_RECORDER = "Only the case's caseworker, supervisor or court officer can record a court decision."
-ALREADY_FINAL = "This case is closed or already sentenced."
+NOT_OPEN = msgid("Only an open case can be charged; this one is {status}.")
+NOT_A_COURT_RECORDER = msgid("Only the case's caseworker, supervisor or court officer can record a court decision.")
+ALREADY_FINAL = msgid("This case is closed or already sentenced.")
 
 
 def _require_court_recorder(actor: User) -> None:
@@ -509,9 +523,9 @@ def case_charge(
     _require_case_writer(actor)
     case = Case.objects.select_related("child", "jurisdiction").get(pk=case.pk)  # fresh: the facts may have moved
     if case.status != CaseStatus.OPEN:
-        raise ApplicationError(NOT_OPEN.format(status=case.get_status_display().lower()))
+        raise ApplicationError(t(NOT_OPEN, status=case.get_status_display().lower()))
     now = timezone.now()
-    at = act_time(occurred_at, now=now, not_before=case.opened_at, after="the case was opened")
+    at = act_time(occurred_at, now=now, not_before=case.opened_at, after=t("the case was opened"))
     facts = case_facts(
         case,
         stage="charge",
@@ -548,7 +562,7 @@ def case_charge(
             actor=actor,
             at=at,
             action="case.charge",
-            summary="Formally charged",
+            summary=t("Formally charged"),
             expected_version=version,
         )
         deadlines_meet(case=locked, kinds=["formal_charge"], at=at, by=actor, note="charged")
@@ -626,7 +640,7 @@ def case_transfer_to_adult_procedure(*, actor: User, case: Case, reason: str) ->
             actor=actor,
             at=now,
             action="case.adult_transfer",
-            summary="Transferred to the adult procedure",
+            summary=t("Transferred to the adult procedure"),
             reason=reason,
         )
         decisions_record(
@@ -695,7 +709,7 @@ def sentence_record(*, actor: User, case: Case, data: dict[str, Any]) -> Sentenc
             actor=actor,
             at=imposed_at,
             action="sentence.create",
-            summary=f"Sentence: {sentence.get_sentence_type_display()}",
+            summary=t("Sentence: {sentence}", sentence=sentence.get_sentence_type_display()),
             data={"sentence": sentence.pk},
         )
         deadlines_meet(case=locked, kinds=["final_decision"], at=imposed_at, by=actor, note="sentenced")
@@ -757,7 +771,7 @@ def interview_record(*, actor: User, case: Case, data: dict[str, Any]) -> Interv
         case_event_record(
             case=case,
             kind="interview.recorded",
-            summary="Questioning recorded",
+            summary=t("Questioning recorded"),
             actor=actor,
             data={"interview": interview.pk},
             occurred_at=interview.at,
@@ -793,7 +807,7 @@ def case_break_glass(*, actor: User, case_id: int, reason: str) -> CaseUserObjec
     require(actor, "case.break_glass", "Only caseworkers and supervisors can request emergency access.")
     if len(reason.strip()) < 20:
         raise ApplicationError(
-            "Say why you need this file now.", extra={"reason": ["Give the reason in at least 20 characters."]}
+            t("Say why you need this file now."), extra={"reason": [t("Give the reason in at least 20 characters.")]}
         )
     case = (
         Case.objects.filter(pk=case_id, jurisdiction_id=actor.agency.jurisdiction_id).first() if actor.agency else None

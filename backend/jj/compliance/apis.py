@@ -27,6 +27,7 @@ from jj.compliance.serializers import (
     PolicyUpdateSerializer,
 )
 from jj.core.exceptions import decision_to_json
+from jj.core.i18n import localize_decision_json
 from jj.core.permissions import HasCapability
 from jj.core.views import ListAPIView
 from jj.rules.policy import PARAMETERS, maximum_penalty_below_standard
@@ -130,7 +131,8 @@ class PolicyDetailApi(APIView):
         values = dict(serializer.validated_data)
         version = values.pop("version")
         _, decisions = services.policy_update(actor=user, jurisdiction=jurisdiction, version=version, values=values)
-        return Response({**policy_out(jurisdiction), "decisions": [decision_to_json(d) for d in decisions]})
+        shown = [localize_decision_json(decision_to_json(d), d.message) for d in decisions]
+        return Response({**policy_out(jurisdiction), "decisions": shown})
 
 
 class PolicyDecisionsApi(ListAPIView):

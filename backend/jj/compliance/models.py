@@ -4,6 +4,7 @@ from django.db import models
 from jj.accounts.models import Jurisdiction
 from jj.cases.models import Case
 from jj.core.models import TimeStampedModel, VersionedModel
+from jj.rules.text import msgid
 
 
 class JurisdictionPolicy(VersionedModel):
@@ -19,9 +20,9 @@ class JurisdictionPolicy(VersionedModel):
 
 
 class ApprovalStatus(models.TextChoices):
-    PENDING = "pending", "Awaiting approval"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Rejected"
+    PENDING = "pending", msgid("Awaiting approval")
+    APPROVED = "approved", msgid("Approved")
+    REJECTED = "rejected", msgid("Rejected")
 
 
 class ApprovalRequest(TimeStampedModel):
@@ -78,6 +79,8 @@ class DecisionRecord(models.Model):
     rule_id = models.CharField(max_length=16)
     outcome = models.CharField(max_length=32)
     message = models.TextField()
+    # The message's template and fields (jj.rules.text), to show it again in the reader's language (jj.core.i18n).
+    message_parts = models.JSONField(default=list, blank=True)
     citation = models.JSONField()
     further_citations = models.JSONField(default=list, blank=True)
     facts = models.JSONField(default=dict, blank=True)

@@ -3,11 +3,15 @@ from typing import Any
 from rest_framework import serializers
 
 from jj.compliance.models import ApprovalRequest, DecisionRecord
+from jj.core.i18n import quoted
 from jj.core.pseudonym import child_pseudonym
+from jj.core.serializers import LocalizedDecisionsField, LocalizedTextField
 from jj.rules.policy import PARAMETERS, Direction, Parameter
+from jj.rules.text import t
 
 
 class DecisionRecordSerializer(serializers.ModelSerializer[DecisionRecord]):
+    message = LocalizedTextField(parts_source="message_parts")
     actor_username = serializers.CharField(source="actor.username", default=None, read_only=True)
     approved_by = serializers.CharField(source="approval.decided_by.username", default=None, read_only=True)
 
@@ -33,6 +37,15 @@ class DecisionRecordSerializer(serializers.ModelSerializer[DecisionRecord]):
             "approved_by",
         ]
         read_only_fields = fields
+
+    def to_representation(self, instance: DecisionRecord) -> dict[str, Any]:
+        """The quoted words of the sources keep the language in which they were checked, and say which."""
+        data = super().to_representation(instance)
+        if isinstance(data.get("citation"), dict):
+            data["citation"] = quoted(data["citation"])
+        if isinstance(data.get("further_citations"), list):
+            data["further_citations"] = [quoted(c) for c in data["further_citations"] if isinstance(c, dict)]
+        return data
 
 
 def _field_for(p: Parameter) -> serializers.Field:
@@ -65,7 +78,7 @@ class PolicyUpdateSerializer(serializers.Serializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if len(attrs) == 1:
-            raise serializers.ValidationError({"non_field_errors": ["Change at least one parameter."]})
+            raise serializers.ValidationError({"non_field_errors": [t("Change at least one parameter.")]})
         return attrs
 
 
@@ -73,6 +86,7 @@ class ApprovalSerializer(serializers.ModelSerializer[ApprovalRequest]):
     requested_by_username = serializers.CharField(source="requested_by.username", read_only=True)
     decided_by_username = serializers.CharField(source="decided_by.username", default=None, read_only=True)
     case_reference = serializers.CharField(source="case.reference", read_only=True)
+    decisions = LocalizedDecisionsField()
 
     class Meta:
         model = ApprovalRequest

@@ -19,6 +19,7 @@ from jj.cases.models import Case
 from jj.compliance.models import ApprovalRequest, ApprovalStatus, DecisionInputs, DecisionRecord, JurisdictionPolicy
 from jj.compliance.selectors import policy_for
 from jj.core.exceptions import ActionNotAllowed, ApplicationError, RuleViolation, VersionConflict, decision_to_json
+from jj.core.i18n import stored_decision, stored_parts
 from jj.core.services import STALE_VERSION
 from jj.deadlines.services import deadlines_from_decisions, notifications_from_decisions
 from jj.rules.engine import Decision, Evaluation, Trigger, needing_approval, unmet
@@ -26,6 +27,7 @@ from jj.rules.facts import PolicyChangeFacts
 from jj.rules.policy import STANDARD, Policy
 from jj.rules.registry import evaluate
 from jj.rules.serialize import FactsNotReplayable, facts_dump
+from jj.rules.text import msgid
 
 
 def rules_evaluate(*, trigger: Trigger, jurisdiction_id: int, facts: Any, as_of: datetime) -> list[Decision]:
@@ -156,6 +158,7 @@ def decisions_record(
                 rule_id=decision.rule_id,
                 outcome=decision.outcome.value,
                 message=decision.message,
+                message_parts=stored_parts(decision.message),
                 citation=data["citation"],
                 further_citations=data["further_citations"],
                 facts=data["facts"],
@@ -384,9 +387,9 @@ def _plain(value: Any) -> Any:
 # action name -> executor(approval, approver). Registered by the apps whose services can be held for approval.
 APPROVAL_ACTIONS: dict[str, Callable[[ApprovalRequest, User], Any]] = {}
 
-NOT_A_SUPERVISOR = "Only a supervisor of the case's agency can approve or reject this."
-OWN_REQUEST = "A justification must be approved by a second person, not by the person who gave it."
-NOT_PENDING = "This request has already been decided."
+NOT_A_SUPERVISOR = msgid("Only a supervisor of the case's agency can approve or reject this.")
+OWN_REQUEST = msgid("A justification must be approved by a second person, not by the person who gave it.")
+NOT_PENDING = msgid("This request has already been decided.")
 
 
 def approval_request(
@@ -407,7 +410,7 @@ def approval_request(
             payload=payload,
             justification=justification,
             rule_ids=",".join(d.rule_id for d in held),
-            decisions=[decision_to_json(d) for d in decisions],
+            decisions=[stored_decision(d) for d in decisions],
             requested_by=actor,
         )
         audit_append(

@@ -7,11 +7,15 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils.translation import gettext
 from rest_framework import exceptions, status
+from rest_framework.exceptions import ErrorDetail
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from jj.core.i18n import localize, localize_decision_json, localize_messages
 from jj.rules.engine import Decision
+from jj.rules.text import t
 
 
 class ApplicationError(Exception):
@@ -50,7 +54,8 @@ class RuleViolation(ApplicationError):
     ) -> None:
         ids = ", ".join(d.rule_id for d in unmet)
         super().__init__(
-            f"This action is not allowed as it stands ({ids}). See the decisions for what is needed.", extra=extra
+            t("This action is not allowed as it stands ({ids}). See the decisions for what is needed.", ids=ids),
+            extra=extra,
         )
         self.decisions = list(decisions)
         self.unmet = list(unmet)
@@ -107,26 +112,50 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         unmet_ids = {id(d) for d in exc.unmet}
         return Response(
             {
-                "detail": exc.message,
+                "detail": localize(exc.message),
                 "code": "rule_violation",
-                "decisions": [decision_to_json(d, unmet=id(d) in unmet_ids) for d in exc.decisions],
-                **exc.extra,
+                "decisions": [
+                    localize_decision_json(decision_to_json(d, unmet=id(d) in unmet_ids), d.message)
+                    for d in exc.decisions
+                ],
+                **localize_messages(exc.extra),
             },
             status=exc.status_code,
         )
     if isinstance(exc, ApplicationError):
-        return Response({"detail": exc.message, **exc.extra}, status=exc.status_code)
+        return Response({"detail": localize(exc.message), **localize_messages(exc.extra)}, status=exc.status_code)
     if isinstance(exc, RequestDataTooBig):
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024)
         return Response(
-            {"detail": f"The request body is too large: at most {limit:g} MB is accepted."},
+            {
+                "detail": localize(
+                    t("The request body is too large: at most {limit} MB is accepted.", limit=f"{limit:g}")
+                )
+            },
             status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
         )
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(detail=_django_validation_detail(exc))
     if isinstance(exc, Http404):
-        exc = exceptions.NotFound("Not found.")
-    return exception_handler(exc, context)
+        exc = exceptions.NotFound(t("Not found."))
+    response = exception_handler(exc, context)
+    if response is not None and isinstance(exc, exceptions.APIException):
+        response.data = _localize_errors(response.data)
+    return response
+
+
+def _localize_errors(data: Any) -> Any:
+    """DRF's own messages are already in the reader's language (its catalogues); ours are English constants or
+    templates, found in ours (an ErrorDetail keeps the text, not the parts, so a template's fields are lost)."""
+    if isinstance(data, dict):
+        return {k: _localize_errors(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_localize_errors(v) for v in data]
+    if isinstance(data, ErrorDetail) and data:
+        return ErrorDetail(gettext(str(data)), code=data.code)
+    if isinstance(data, str) and data:
+        return gettext(data)
+    return data
 
 
 def _django_validation_detail(exc: DjangoValidationError) -> Any:

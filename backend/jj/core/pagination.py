@@ -24,6 +24,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from jj.rules.text import msgid, t
+
 COUNT_CAP = 1000
 # Columns a cursor can carry as text and read back exactly.
 KEYSET_TYPES = frozenset(
@@ -42,7 +44,7 @@ KEYSET_TYPES = frozenset(
         "DateTimeField",
     }
 )
-INVALID_CURSOR = "This page link is not valid (it may be from another list); start again from the first page."
+INVALID_CURSOR = msgid("This page link is not valid (it may be from another list); start again from the first page.")
 
 
 def keyset_of(queryset: QuerySet[Any]) -> tuple[Field[Any, Any], bool] | None:
@@ -145,13 +147,13 @@ class KeysetPagination(BasePagination):
         try:
             number = int(self.request.query_params.get("page", 1))
         except ValueError as exc:
-            raise NotFound("Invalid page.") from exc
+            raise NotFound(t("Invalid page.")) from exc
         if number < 1:
-            raise NotFound("Invalid page.")
+            raise NotFound(t("Invalid page."))
         start = (number - 1) * self.page_size_now
         rows = list(queryset[start : start + self.page_size_now + 1])
         if number > 1 and not rows:
-            raise NotFound("Invalid page.")
+            raise NotFound(t("Invalid page."))
         more = len(rows) > self.page_size_now
         rows = rows[: self.page_size_now]
         self.offset_page = number

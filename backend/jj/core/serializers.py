@@ -7,8 +7,12 @@ is what DRF itself does with declared fields; nothing is shared between requests
 
 import copy
 from collections.abc import Hashable
+from typing import Any
 
+from rest_framework import serializers
 from rest_framework.fields import Field
+
+from jj.core.i18n import localize, localize_decision_rows
 
 _BLUEPRINTS: dict[tuple[type, Hashable], dict[str, Field]] = {}  # type: ignore[type-arg]
 
@@ -31,3 +35,31 @@ class CachedFieldsMixin:
     def build_field_set(self) -> dict[str, Field]:  # type: ignore[type-arg]
         fields: dict[str, Field] = super().get_fields()  # type: ignore[misc,type-arg]
         return fields
+
+
+class LocalizedTextField(serializers.CharField):
+    """Stored English text (a rule's message, a deadline's description, a timeline entry) shown in the reader's
+    language and time zone, from the template parts stored beside it (jj.core.i18n). Read-only."""
+
+    def __init__(self, *, parts_source: str, **kwargs: Any) -> None:
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+        self.parts_source = parts_source
+
+    def get_attribute(self, instance: Any) -> Any:
+        return (super().get_attribute(instance), getattr(instance, self.parts_source, None))
+
+    def to_representation(self, value: Any) -> str:
+        text, parts = value
+        return localize(text or "", parts)
+
+
+class LocalizedDecisionsField(serializers.JSONField):
+    """Decisions stored with a record (jj.core.i18n.stored_decision), shown in the reader's language. Read-only."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: Any) -> Any:
+        return localize_decision_rows(super().to_representation(value))

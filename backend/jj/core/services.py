@@ -4,10 +4,11 @@ from typing import Any, TypeVar
 
 from jj.core.exceptions import ApplicationError, VersionConflict
 from jj.core.models import VersionedModel
+from jj.rules.text import msgid, t
 
 M = TypeVar("M", bound=VersionedModel)
 
-STALE_VERSION = (
+STALE_VERSION = msgid(
     "Someone else changed this record after you opened it. Reload it to see their changes, then make yours again."
 )
 
@@ -43,9 +44,11 @@ def act_time(occurred_at: datetime | None, *, now: datetime, not_before: datetim
     if occurred_at is None:
         return now
     if occurred_at > now + CLOCK_SKEW:
-        raise ApplicationError("This cannot have happened in the future.", extra={"occurred_at": ["In the future."]})
+        raise ApplicationError(
+            t("This cannot have happened in the future."), extra={"occurred_at": [t("In the future.")]}
+        )
     if not_before is not None and occurred_at < not_before:
-        message = f"This cannot have happened before {after} ({not_before.isoformat()})."
+        message = t("This cannot have happened before {after} ({not_before}).", after=after, not_before=not_before)
         raise ApplicationError(message, extra={"occurred_at": [message]})
     return min(occurred_at, now)
 

@@ -17,15 +17,16 @@ from jj.core.exceptions import ActionNotAllowed, ApplicationError
 from jj.custody.access import require_capability
 from jj.custody.models import Complaint, CustodyEpisode, Incident
 from jj.deadlines.services import deadlines_meet
+from jj.rules.text import msgid
 
-OTHER_JURISDICTION = "Name staff of this jurisdiction only."
-NOT_AN_ALLEGATION = "Record what is alleged (allegation_kind) before naming the staff implicated."
-IMPLICATED = "You are named as implicated in this record, so you are kept out of its investigation."
-NOT_INVESTIGATOR = (
+OTHER_JURISDICTION = msgid("Name staff of this jurisdiction only.")
+NOT_AN_ALLEGATION = msgid("Record what is alleged (allegation_kind) before naming the staff implicated.")
+IMPLICATED = msgid("You are named as implicated in this record, so you are kept out of its investigation.")
+NOT_INVESTIGATOR = msgid(
     "The investigation of an allegation is opened by a supervisor, outside the facility's staff (ILL-1); the "
     "independent oversight body is told when it is late."
 )
-ALREADY_OPEN = "The investigation of this allegation is already open."
+ALREADY_OPEN = msgid("The investigation of this allegation is already open.")
 GRAVE_INCIDENTS = frozenset({"death", "disappearance", "serious_injury"})  # DTH-1: staff implicated are recorded
 
 R = TypeVar("R", Incident, Complaint)

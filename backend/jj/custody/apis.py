@@ -52,6 +52,7 @@ from jj.people.access import shows_names
 from jj.rules.engine import Trigger
 from jj.rules.facts import FacilityReviewFacts
 from jj.rules.registry import evaluate
+from jj.rules.text import t
 
 
 def _facility_in_scope(user: User, facility: Facility) -> Facility:
@@ -59,7 +60,7 @@ def _facility_in_scope(user: User, facility: Facility) -> Facility:
     would find it: compared here instead of asking the database again."""
     jurisdiction_id = user.agency.jurisdiction_id if user.agency_id is not None else None  # type: ignore[union-attr]
     if jurisdiction_id is None or facility.jurisdiction_id != jurisdiction_id:
-        raise serializers.ValidationError({"facility": ["No such facility in your jurisdiction."]})
+        raise serializers.ValidationError({"facility": [t("No such facility in your jurisdiction.")]})
     return facility
 
 

@@ -13,8 +13,9 @@ from jj.audit.models import Outcome as AuditOutcome
 from jj.audit.services import audit_append
 from jj.core.exceptions import EvidenceHold
 from jj.custody.models import CustodyEpisode
+from jj.rules.text import msgid
 
-EVIDENCE_HOLD = (
+EVIDENCE_HOLD = msgid(
     "This episode's records are held as evidence after a death or serious incident (DTH-1): what is recorded can "
     "no longer be changed or deleted. New acts, protective ones above all, go on as usual."
 )

@@ -21,6 +21,7 @@ from jj.deadlines.services import deadlines_moot, notification_create
 from jj.people.models import Child
 from jj.rules.checks.common import SUPERVISOR
 from jj.rules.engine import Trigger
+from jj.rules.text import msgid, t
 
 K = EpisodeKind
 EPISODE_KIND_TRANSITIONS: frozenset[tuple[str, str]] = frozenset(
@@ -55,12 +56,12 @@ NO_CUSTODY_ON_CASE = {
     CaseStatus.CLOSED: "This case is closed.",
     CaseStatus.CLOSED_FINAL: "This case is closed.",
 }
-KIND_BACKWARDS = "A custody episode that is {before} cannot become {after}."
-SENTENCED_NEEDS_SENTENCE = (
+KIND_BACKWARDS = msgid("A custody episode that is {before} cannot become {after}.")
+SENTENCED_NEEDS_SENTENCE = msgid(
     "Sentenced detention begins only under a custodial sentence recorded on this case: record the sentence first, "
     "or start police custody."
 )
-PRETRIAL_ORDER_ON_SENTENCED = (
+PRETRIAL_ORDER_ON_SENTENCED = msgid(
     "The child is serving a sentence on this case: a pretrial detention order does not apply to it."
 )
 
@@ -109,7 +110,7 @@ def episode_kind_change(*, episode: CustodyEpisode, to: str, at: datetime) -> No
         return
     if (episode.kind, to) not in EPISODE_KIND_TRANSITIONS:
         raise ApplicationError(
-            KIND_BACKWARDS.format(before=EpisodeKind(episode.kind).label.lower(), after=EpisodeKind(to).label.lower())
+            t(KIND_BACKWARDS, before=EpisodeKind(episode.kind).label.lower(), after=EpisodeKind(to).label.lower())
         )
     episode.kind = to
     if to == K.PRETRIAL_DETENTION and episode.pretrial_detention_started_at is None:
@@ -122,7 +123,7 @@ def episode_end(
     """The one way an episode ends (release or death). The placement closes, the held-child deadlines become moot,
     the red flag of mandatory release falls. `episode` must be locked by the caller's transaction."""
     if episode.ended_at is not None:
-        raise ApplicationError("This custody episode has ended.")
+        raise ApplicationError(t("This custody episode has ended."))
     Placement.objects.filter(episode=episode, ended_at__isnull=True).update(ended_at=at)
     episode.ended_at = at
     episode.end_reason = reason

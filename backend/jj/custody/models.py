@@ -8,15 +8,16 @@ from jj.accounts.models import Agency, Jurisdiction
 from jj.cases.models import Case
 from jj.core.models import TimeStampedModel, VersionedModel
 from jj.people.models import Child, Guardian
+from jj.rules.text import msgid
 
 
 class FacilityKind(models.TextChoices):
-    POLICE_STATION = "police_station", "Police station"
-    COURT_HOLDING = "court_holding", "Court holding cell"
-    JUVENILE_DETENTION = "juvenile_detention", "Juvenile detention centre"
-    JUVENILE_RESIDENTIAL = "juvenile_residential", "Juvenile residential facility"
-    ADULT_PRISON = "adult_prison", "Adult prison or jail"
-    OTHER = "other", "Other"
+    POLICE_STATION = "police_station", msgid("Police station")
+    COURT_HOLDING = "court_holding", msgid("Court holding cell")
+    JUVENILE_DETENTION = "juvenile_detention", msgid("Juvenile detention centre")
+    JUVENILE_RESIDENTIAL = "juvenile_residential", msgid("Juvenile residential facility")
+    ADULT_PRISON = "adult_prison", msgid("Adult prison or jail")
+    OTHER = "other", msgid("Other")
 
 
 class Facility(VersionedModel):
@@ -47,19 +48,19 @@ class Facility(VersionedModel):
 
 
 class EpisodeKind(models.TextChoices):
-    POLICE_CUSTODY = "police_custody", "Police custody"
-    PRETRIAL_DETENTION = "pretrial_detention", "Pretrial detention"
-    SENTENCED_DETENTION = "sentenced_detention", "Sentenced detention"
+    POLICE_CUSTODY = "police_custody", msgid("Police custody")
+    PRETRIAL_DETENTION = "pretrial_detention", msgid("Pretrial detention")
+    SENTENCED_DETENTION = "sentenced_detention", msgid("Sentenced detention")
 
 
 class LegalStatus(models.TextChoices):
-    PRE_SENTENCE = "pre_sentence", "Pre-sentence"
-    SENTENCED = "sentenced", "Sentenced"
+    PRE_SENTENCE = "pre_sentence", msgid("Pre-sentence")
+    SENTENCED = "sentenced", msgid("Sentenced")
 
 
 class EpisodeEndReason(models.TextChoices):
-    RELEASED = "released", "Released"
-    DEATH = "death", "Death in custody"
+    RELEASED = "released", msgid("Released")
+    DEATH = "death", msgid("Death in custody")
 
 
 class CustodyEpisode(VersionedModel):
@@ -148,12 +149,12 @@ class LegalStatusChange(models.Model):
 
 
 class DetentionGround(models.TextChoices):
-    COURT_APPEARANCE = "court_appearance", "To ensure appearance at court proceedings"
-    DANGER_TO_OTHERS = "danger_to_others", "Immediate danger to others"
-    DANGER_TO_SELF = "danger_to_self", "Danger to himself or herself"
-    FAMILY_TIES = "family_ties", "Relative of a suspect"
-    MANDATORY_BY_STATUTE = "mandatory_by_statute", "Mandatory by statute"
-    OTHER = "other", "Other"
+    COURT_APPEARANCE = "court_appearance", msgid("To ensure appearance at court proceedings")
+    DANGER_TO_OTHERS = "danger_to_others", msgid("Immediate danger to others")
+    DANGER_TO_SELF = "danger_to_self", msgid("Danger to himself or herself")
+    FAMILY_TIES = "family_ties", msgid("Relative of a suspect")
+    MANDATORY_BY_STATUTE = "mandatory_by_statute", msgid("Mandatory by statute")
+    OTHER = "other", msgid("Other")
 
 
 class DetentionOrder(TimeStampedModel):
@@ -196,14 +197,14 @@ class JudicialAppearance(TimeStampedModel):
 
 
 class ReleaseReason(models.TextChoices):
-    JUDICIAL_ORDER = "judicial_order", "Judicial order"
-    BAIL = "bail", "Bail"
-    CHARGES_DROPPED = "charges_dropped", "Charges dropped"
-    ACQUITTED = "acquitted", "Acquitted"
-    SENTENCE_SERVED = "sentence_served", "Sentence served"
-    DIVERSION = "diversion", "Diversion"
-    MANDATORY_RELEASE = "mandatory_release", "Mandatory release"
-    OTHER = "other", "Other"
+    JUDICIAL_ORDER = "judicial_order", msgid("Judicial order")
+    BAIL = "bail", msgid("Bail")
+    CHARGES_DROPPED = "charges_dropped", msgid("Charges dropped")
+    ACQUITTED = "acquitted", msgid("Acquitted")
+    SENTENCE_SERVED = "sentence_served", msgid("Sentence served")
+    DIVERSION = "diversion", msgid("Diversion")
+    MANDATORY_RELEASE = "mandatory_release", msgid("Mandatory release")
+    OTHER = "other", msgid("Other")
 
 
 class Release(TimeStampedModel):
@@ -263,12 +264,12 @@ class HealthExamination(TimeStampedModel):
 class AllegationKind(models.TextChoices):
     """ILL-1: what a complaint or incident alleges (A/RES/79/172 paras. 19, 20, 31)."""
 
-    ILL_TREATMENT = "ill_treatment", "Ill-treatment"
-    TORTURE = "torture", "Torture"
-    STAFF_VIOLENCE = "staff_violence", "Violence by staff"
-    PEER_VIOLENCE = "peer_violence", "Violence by other children or detainees"
-    SEXUAL_ABUSE = "sexual_abuse", "Sexual abuse"
-    SEXUAL_EXPLOITATION = "sexual_exploitation", "Sexual exploitation"
+    ILL_TREATMENT = "ill_treatment", msgid("Ill-treatment")
+    TORTURE = "torture", msgid("Torture")
+    STAFF_VIOLENCE = "staff_violence", msgid("Violence by staff")
+    PEER_VIOLENCE = "peer_violence", msgid("Violence by other children or detainees")
+    SEXUAL_ABUSE = "sexual_abuse", msgid("Sexual abuse")
+    SEXUAL_EXPLOITATION = "sexual_exploitation", msgid("Sexual exploitation")
 
 
 class Incident(TimeStampedModel):

@@ -29,6 +29,7 @@ from jj.rules.engine import Decision, Trigger
 from jj.rules.facts import ChildFacts, RecordFacts
 from jj.rules.policy import Policy
 from jj.rules.registry import evaluate
+from jj.rules.text import t
 
 _CLOSED = (CaseStatus.CLOSED, CaseStatus.CLOSED_FINAL)
 SEALED_READ_ROLES = roles_for("records.sealed_read")
@@ -161,7 +162,8 @@ def sealed_child_read(*, actor: User, child_id: int, reason: str) -> Child:
         raise ActionNotAllowed(NOT_A_SEALED_READER)
     if len(reason.strip()) < 20:
         raise ApplicationError(
-            "Say why you need this sealed record.", extra={"reason": ["Give the reason in at least 20 characters."]}
+            t("Say why you need this sealed record."),
+            extra={"reason": [t("Give the reason in at least 20 characters.")]},
         )
     child = Child.objects.filter(
         pk=child_id, agency_id=actor.agency_id, sealed_at__isnull=False, removed_at__isnull=True

@@ -13,9 +13,12 @@ from jj.core.exceptions import ApplicationError
 from jj.custody.access import require_capability
 from jj.custody.models import AftercarePlan, CustodyEpisode, EducationEnrolment, IndividualPlan
 from jj.deadlines.services import deadlines_meet
+from jj.rules.text import msgid
 
-NOT_RELEASED = "An aftercare plan after release is recorded once the child is released; before, give it at release."
-ENDED = "The child is no longer held: education during custody cannot be recorded now."
+NOT_RELEASED = msgid(
+    "An aftercare plan after release is recorded once the child is released; before, give it at release."
+)
+ENDED = msgid("The child is no longer held: education during custody cannot be recorded now.")
 
 
 def _case(episode: CustodyEpisode) -> Case:

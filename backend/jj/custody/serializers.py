@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from jj.accounts.models import Role, User
 from jj.core.exceptions import decision_to_json
+from jj.core.i18n import localize_decision_json
 from jj.core.pseudonym import child_pseudonym
 from jj.core.serializers import CachedFieldsMixin
 from jj.custody.facts import aftercare_given
@@ -28,6 +29,7 @@ from jj.custody.models import (
     Placement,
     Release,
 )
+from jj.rules.text import t
 
 
 class FacilitySerializer(serializers.ModelSerializer[Facility]):
@@ -453,7 +455,7 @@ class EducationEnrolmentSerializer(serializers.ModelSerializer[EducationEnrolmen
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         ended = attrs.get("ended_on")
         if ended is not None and ended < attrs["enrolled_on"]:
-            raise serializers.ValidationError({"ended_on": ["The enrolment cannot end before it starts."]})
+            raise serializers.ValidationError({"ended_on": [t("The enrolment cannot end before it starts.")]})
         return attrs
 
 
@@ -468,7 +470,9 @@ class AftercarePlanSerializer(serializers.ModelSerializer[AftercarePlan]):
 
     def validate_items(self, value: dict[str, Any]) -> dict[str, Any]:
         if not aftercare_given(value):
-            raise serializers.ValidationError("Choose at least one kind of support, or describe the plan in the notes.")
+            raise serializers.ValidationError(
+                t("Choose at least one kind of support, or describe the plan in the notes.")
+            )
         return value
 
 
@@ -514,7 +518,9 @@ class CustodyEpisodeDetailSerializer(CustodyEpisodeSerializer):
     def get_checks(self, episode: CustodyEpisode) -> list[dict[str, Any]]:
         from jj.custody.services import episode_review  # services import serializers' models only
 
-        return [] if episode.ended_at else [decision_to_json(d) for d in episode_review(episode)]
+        if episode.ended_at:
+            return []
+        return [localize_decision_json(decision_to_json(d), d.message) for d in episode_review(episode)]
 
 
 class InspectionSerializer(serializers.ModelSerializer[Inspection]):

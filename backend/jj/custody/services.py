@@ -77,16 +77,17 @@ from jj.rules.facts import (
     ReviewFacts,
 )
 from jj.rules.registry import evaluate
+from jj.rules.text import msgid, t
 
-ALREADY_HELD = "This child is already in custody (episode {pk}); record a transfer instead."
-ENDED = "This custody episode has ended."
+ALREADY_HELD = msgid("This child is already in custody (episode {pk}); record a transfer instead.")
+ENDED = msgid("This custody episode has ended.")
 CASE_CLOSED = "This case is closed."
-PRETRIAL_NEEDS_ORDER = (
+PRETRIAL_NEEDS_ORDER = msgid(
     "Pretrial detention begins with a judge's detention order: start the custody, then record the order (PTD-2), "
     "which opens its review, charge and final-decision deadlines."
 )
-SAME_FACILITY = "The child is already in this facility."
-ONLY_ADMINISTRATOR = "Only an administrator can manage facilities."
+SAME_FACILITY = msgid("The child is already in this facility.")
+ONLY_ADMINISTRATOR = msgid("Only an administrator can manage facilities.")
 
 
 def _zone(case: Case) -> str:
@@ -231,11 +232,11 @@ def custody_start(
     episode_start_allowed(case, kind)
     if facility.jurisdiction_id != case.jurisdiction_id:
         raise ApplicationError(
-            "The facility is in another jurisdiction.", extra={"facility": ["Not in this jurisdiction."]}
+            t("The facility is in another jurisdiction."), extra={"facility": [t("Not in this jurisdiction.")]}
         )
     held = CustodyEpisode.objects.filter(child_id=case.child_id, ended_at__isnull=True).first()
     if held is not None:
-        raise ApplicationError(ALREADY_HELD.format(pk=held.pk))
+        raise ApplicationError(t(ALREADY_HELD, pk=held.pk))
     now = timezone.now()
     at = started_at or now
     placement_fields = {
@@ -290,7 +291,7 @@ def custody_start(
         case_event_record(
             case=case,
             kind="custody.started",
-            summary=f"Deprived of liberty: {facility.name}",
+            summary=t("Deprived of liberty: {name}", name=facility.name),
             actor=actor,
             data={"episode": episode.pk},
             occurred_at=at,
@@ -432,7 +433,7 @@ def custody_transfer(
         case_event_record(
             case=case,
             kind="custody.transferred",
-            summary=f"Transferred to {facility.name}",
+            summary=t("Transferred to {name}", name=facility.name),
             actor=actor,
             data={"episode": locked.pk, "placement": placement.pk},
             occurred_at=moved_at,
@@ -539,7 +540,7 @@ def _release(
     case_event_record(
         case=case,
         kind="custody.released",
-        summary=f"Released ({reason})",
+        summary=t("Released ({reason})", reason=reason),
         actor=actor,
         data={"episode": locked.pk, "aftercare": sorted(k for k, v in aftercare.items() if v is True)},
         occurred_at=released_at,
@@ -633,7 +634,7 @@ def detention_order_record(*, actor: User, episode: CustodyEpisode, data: dict[s
         case_event_record(
             case=case,
             kind="detention_order.recorded",
-            summary=f"Detention order ({order.kind})",
+            summary=t("Detention order ({kind})", kind=order.kind.replace("_", " ")),
             actor=actor,
             data={"episode": locked.pk, "order": order.pk},
             occurred_at=ordered_at,
@@ -767,7 +768,7 @@ def appearance_record(
         case_event_record(
             case=case,
             kind=f"appearance.{kind}",
-            summary=f"Before {authority}: {outcome}",
+            summary=t("Before {authority}: {outcome}", authority=authority, outcome=outcome.replace("_", " ")),
             actor=actor,
             data={"episode": locked.pk},
             occurred_at=at,
@@ -922,7 +923,7 @@ def incident_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any
         case_event_record(
             case=case,
             kind=f"incident.{incident.kind}",
-            summary=f"Incident in custody: {incident.kind}",
+            summary=t("Incident in custody: {kind}", kind=incident.kind.replace("_", " ")),
             actor=actor,
             data={"episode": locked.pk, "incident": incident.pk},
             occurred_at=incident.occurred_at,
@@ -990,7 +991,7 @@ def complaint_respond(*, actor: User, complaint: Complaint, response: str) -> Co
     with transaction.atomic():
         locked = Complaint.objects.select_for_update().get(pk=complaint.pk)
         if locked.responded_at is not None:
-            raise ApplicationError("This complaint has already been answered.")
+            raise ApplicationError(t("This complaint has already been answered."))
         locked.response = response
         locked.responded_at = now
         locked.save(update_fields=["response", "responded_at", "updated_at"])
@@ -1075,10 +1076,12 @@ def inspection_follow_up_record(*, actor: User, inspection: Any, done_on: date, 
     locked = Inspection.objects.select_for_update().get(pk=inspection.pk)
     if locked.follow_up_done_on is not None:
         raise ApplicationError(
-            "This inspection's follow-up is already recorded.", extra={"done_on": ["Already recorded."]}
+            t("This inspection's follow-up is already recorded."), extra={"done_on": [t("Already recorded.")]}
         )
     if done_on < locked.visited_on:
-        raise ApplicationError("The follow-up cannot come before the visit.", extra={"done_on": ["Before the visit."]})
+        raise ApplicationError(
+            t("The follow-up cannot come before the visit."), extra={"done_on": [t("Before the visit.")]}
+        )
     locked.follow_up_done_on = done_on
     locked.follow_up_note = note
     locked.save(update_fields=["follow_up_done_on", "follow_up_note", "updated_at"])

@@ -17,6 +17,8 @@ class Deadline(models.Model):
     kind = models.CharField(max_length=64)
     rule_id = models.CharField(max_length=16, blank=True)
     description = models.CharField(max_length=300)
+    # The description's template and fields (jj.rules.text), to show it again in the reader's language (jj.core.i18n).
+    description_parts = models.JSONField(default=list, blank=True)
     due_at = models.DateTimeField()
     escalate_to = models.CharField(max_length=32, default="supervisor")
     # What the deadline is about (a custody episode, a detention order, ...), for closing it precisely.
@@ -70,6 +72,8 @@ class Notification(models.Model):
     )
     kind = models.CharField(max_length=64)
     message = models.CharField(max_length=500)
+    # The message's template and fields (jj.rules.text), to show it again in the reader's language (jj.core.i18n).
+    message_parts = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     # When an e-mail carrying it was queued (at once, or in a daily digest): each is e-mailed at most once.

@@ -4,7 +4,7 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from jj.core.pseudonym import child_pseudonym
-from jj.core.serializers import CachedFieldsMixin
+from jj.core.serializers import CachedFieldsMixin, LocalizedTextField
 from jj.deadlines.models import Deadline, EmailMode, Notification
 
 
@@ -13,6 +13,7 @@ class DeadlineSerializer(CachedFieldsMixin, serializers.ModelSerializer[Deadline
     child = serializers.IntegerField(source="case.child_id", read_only=True)
     child_display = serializers.SerializerMethodField()
     overdue = serializers.SerializerMethodField()
+    description = LocalizedTextField(parts_source="description_parts")
 
     class Meta:
         model = Deadline
@@ -52,6 +53,7 @@ class DeadlineSerializer(CachedFieldsMixin, serializers.ModelSerializer[Deadline
 
 
 class NotificationSerializer(serializers.ModelSerializer[Notification]):
+    message = LocalizedTextField(parts_source="message_parts")
     case_reference = serializers.CharField(source="case.reference", read_only=True, default=None)
 
     class Meta:

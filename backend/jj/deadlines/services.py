@@ -20,9 +20,11 @@ from django.utils import timezone
 from jj.accounts.models import Role, User
 from jj.audit.services import audit_append
 from jj.cases.models import Assignment, Case, ChildProtectionReferral
+from jj.core.i18n import stored_parts
 from jj.deadlines.models import Deadline, EmailMode, Notification, NotificationPreference, OutboxEmail
 from jj.rules.checks.common import CHILD_PROTECTION, FAMILY, INDEPENDENT_OVERSIGHT, SUPERVISOR
 from jj.rules.engine import Decision
+from jj.rules.text import Text, parts_from_json, t
 
 # Older rows said "oversight_body" for what the rules now call the independent oversight.
 _TARGET_ALIASES = {"oversight_body": INDEPENDENT_OVERSIGHT}
@@ -46,6 +48,7 @@ def deadlines_from_decisions(
             kind=spec.kind,
             rule_id=decision.rule_id,
             description=spec.description,
+            description_parts=stored_parts(spec.description),
             due_at=spec.due_at,
             escalate_to=spec.escalate_to,
             subject_type=subject_type,
@@ -179,12 +182,14 @@ def notification_create(
             people[user.pk] = user
         if target == FAMILY:
             subject_type, subject_id = subject or ("case", case.pk)
+            description = t("Tell the parents or guardian: {message}", message=message)
             Deadline.objects.create(
                 case=case,
                 agency_id=case.agency_id,
                 kind="family_notification",
                 rule_id=rule_id,
-                description=f"Tell the parents or guardian: {message}"[:300],
+                description=description[:300],
+                description_parts=stored_parts(description),
                 due_at=at + timedelta(minutes=FAMILY_DEADLINE_MINUTES),
                 subject_type=subject_type,
                 subject_id=subject_id,
@@ -208,6 +213,7 @@ def notification_create(
                 deadline=deadline,
                 kind=kind,
                 message=message[:500],
+                message_parts=stored_parts(message),
             )
             for user in people.values()
         ]
@@ -261,7 +267,13 @@ def deadlines_sweep(*, now: datetime, batch: int = 500) -> int:
                 notification_create(
                     case=deadline.case,
                     kind="deadline.overdue",
-                    message=f"Overdue: {deadline.description} (case {deadline.case.reference})",
+                    message=t(
+                        "Overdue: {description} (case {reference})",
+                        description=Text(parts_from_json(deadline.description_parts))
+                        if deadline.description_parts
+                        else deadline.description,
+                        reference=deadline.case.reference,
+                    ),
                     targets=[deadline.escalate_to or SUPERVISOR],
                     deadline=deadline,
                     rule_id=deadline.rule_id,

@@ -15,6 +15,7 @@ from jj.accounts.models import Role, User
 from jj.cases.models import Assignment, AssignmentRole
 from jj.core.exceptions import decision_to_json
 from jj.diversion.models import ReferralStatus
+from jj.rules.checks.diversion import div_2_message
 from jj.rules.engine import Decision
 
 # The capability table: the roles that may see the acknowledgement, and through which link to the case.
@@ -58,8 +59,6 @@ def decisions_for_the_trail(decisions: Sequence[Decision]) -> list[dict[str, Any
             missing = [m for m in decision.facts.get("missing", []) if m != ACKNOWLEDGEMENT]
             row["facts"] = {**row["facts"], "missing": missing}
             row["satisfied_by"] = [m for m in row.get("satisfied_by", []) if m != ACKNOWLEDGEMENT]
-            row["message"] = "Diversion takes effect only with its safeguards recorded." + (
-                f" Missing: {', '.join(missing)}." if missing else ""
-            )
+            row["message"] = div_2_message(missing)
         rows.append(row)
     return rows

@@ -4,16 +4,17 @@ from django.db import models
 from jj.accounts.models import Agency, Jurisdiction
 from jj.cases.models import Case
 from jj.core.models import TimeStampedModel, VersionedModel
+from jj.rules.text import msgid
 
 
 class ProgrammeKind(models.TextChoices):
-    CAUTION = "caution", "Police caution or warning"
-    COMMUNITY = "community", "Community programme"
-    MEDIATION = "mediation", "Victim-offender mediation"
-    FAMILY_GROUP_CONFERENCE = "family_group_conference", "Family group conferencing"
-    SENTENCING_CIRCLE = "sentencing_circle", "Sentencing circle"
-    EDUCATION = "education", "Education or treatment programme"
-    OTHER_RESTORATIVE = "other_restorative", "Other restorative process"
+    CAUTION = "caution", msgid("Police caution or warning")
+    COMMUNITY = "community", msgid("Community programme")
+    MEDIATION = "mediation", msgid("Victim-offender mediation")
+    FAMILY_GROUP_CONFERENCE = "family_group_conference", msgid("Family group conferencing")
+    SENTENCING_CIRCLE = "sentencing_circle", msgid("Sentencing circle")
+    EDUCATION = "education", msgid("Education or treatment programme")
+    OTHER_RESTORATIVE = "other_restorative", msgid("Other restorative process")
 
 
 class Programme(VersionedModel):
@@ -33,19 +34,19 @@ class Programme(VersionedModel):
 
 
 class Stage(models.TextChoices):
-    INTAKE = "intake", "At intake"
-    CHARGE = "charge", "At charge"
-    TRIAL = "trial", "During trial"
-    LATER = "later", "Later"
+    INTAKE = "intake", msgid("At intake")
+    CHARGE = "charge", msgid("At charge")
+    TRIAL = "trial", msgid("During trial")
+    LATER = "later", msgid("Later")
 
 
 class ReferralStatus(models.TextChoices):
-    OFFERED = "offered", "Offered"
-    ACTIVE = "active", "Active"
-    DECLINED = "declined", "Declined by the child"
-    COMPLETED = "completed", "Completed"
-    NOT_COMPLETED = "not_completed", "Not completed"
-    WITHDRAWN = "withdrawn", "Withdrawn by the child"
+    OFFERED = "offered", msgid("Offered")
+    ACTIVE = "active", msgid("Active")
+    DECLINED = "declined", msgid("Declined by the child")
+    COMPLETED = "completed", msgid("Completed")
+    NOT_COMPLETED = "not_completed", msgid("Not completed")
+    WITHDRAWN = "withdrawn", msgid("Withdrawn by the child")
 
 
 class DiversionReferral(VersionedModel):

@@ -32,12 +32,13 @@ from jj.diversion.facts import referral_case_facts
 from jj.diversion.models import DiversionReferral, DiversionSession, Programme, ReferralStatus
 from jj.rules.engine import Decision, Trigger
 from jj.rules.facts import DiversionFacts, ProgrammeFacts
+from jj.rules.text import msgid, t
 
 WRITERS = roles_for("diversion.record")
 PROGRAMME_MANAGERS = roles_for("diversion.programmes")
 CLOSED = (CaseStatus.CLOSED, CaseStatus.CLOSED_FINAL, CaseStatus.SENTENCED)
 DIVERSION_DEADLINES = ("diversion_review", "diversion_end")
-HELD_ON_CASE = (
+HELD_ON_CASE = msgid(
     "The child is deprived of liberty on this case. Diversion never involves deprivation of liberty: record the "
     "release before the diversion starts."
 )
@@ -45,7 +46,7 @@ HELD_ON_CASE = (
 
 def _require(actor: User, roles: frozenset[str], what: str) -> None:
     if actor.role not in roles:
-        raise ActionNotAllowed(f"Your role cannot {what}.")
+        raise ActionNotAllowed(t("Your role cannot {what}.", what=what))
 
 
 def _programme_facts(programme: Programme) -> ProgrammeFacts:
@@ -58,9 +59,9 @@ def _referral_facts(referral: DiversionReferral, **extra: Any) -> DiversionFacts
 
 @atomic_keeping_refusals()
 def programme_create(*, actor: User, data: dict[str, Any]) -> Programme:
-    _require(actor, PROGRAMME_MANAGERS, "manage diversion programmes")
+    _require(actor, PROGRAMME_MANAGERS, t("manage diversion programmes"))
     if actor.agency is None:
-        raise ActionNotAllowed("You belong to no agency.")
+        raise ActionNotAllowed(t("You belong to no agency."))
     programme = Programme(jurisdiction_id=actor.agency.jurisdiction_id, agency=actor.agency, **data)
     decisions = rules_evaluate(
         trigger=Trigger.PROGRAMME,
@@ -93,15 +94,17 @@ def referral_offer(
 ) -> DiversionReferral:
     """Offer diversion (DIV-1: at intake, at charge, or any later point; serious offences included), at the time
     it was offered. HRD-1: the child's views on the referral, or why the child could not be heard."""
-    _require(actor, WRITERS, "offer diversion")
+    _require(actor, WRITERS, t("offer diversion"))
     if case.status in CLOSED:
-        raise ApplicationError("This case is closed or sentenced: diversion can no longer be offered.")
+        raise ApplicationError(t("This case is closed or sentenced: diversion can no longer be offered."))
     if programme.jurisdiction_id != case.jurisdiction_id or not programme.active:
-        raise ApplicationError("No such active programme here.", extra={"programme": ["Choose an active programme."]})
+        raise ApplicationError(
+            t("No such active programme here."), extra={"programme": [t("Choose an active programme.")]}
+        )
     if DiversionReferral.objects.filter(case=case, status__in=[ReferralStatus.OFFERED, ReferralStatus.ACTIVE]).exists():
-        raise ApplicationError("A diversion is already offered or under way on this case.")
+        raise ApplicationError(t("A diversion is already offered or under way on this case."))
     now = timezone.now()
-    at = act_time(occurred_at, now=now, not_before=case.opened_at, after="the case was opened")
+    at = act_time(occurred_at, now=now, not_before=case.opened_at, after=t("the case was opened"))
     facts = DiversionFacts(
         programme=_programme_facts(programme),
         stage=stage,
@@ -123,7 +126,7 @@ def referral_offer(
         case_event_record(
             case=case,
             kind="diversion.offered",
-            summary=f"Diversion offered: {programme.name}",
+            summary=t("Diversion offered: {name}", name=programme.name),
             actor=actor,
             data={"referral": referral.pk, "stage": stage},
             occurred_at=at,
@@ -151,12 +154,12 @@ def referral_offer(
 
 def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[str, Any]) -> DiversionReferral:
     """DIV-2: nothing is written unless every safeguard is recorded."""
-    _require(actor, WRITERS, "record the start of a diversion")
+    _require(actor, WRITERS, t("record the start of a diversion"))
     if referral.status != ReferralStatus.OFFERED:
-        raise ApplicationError("Only an offered diversion can start.")
+        raise ApplicationError(t("Only an offered diversion can start."))
     case = referral.case
     now = timezone.now()
-    at = act_time(data.get("occurred_at"), now=now, not_before=referral.offered_at, after="the offer")
+    at = act_time(data.get("occurred_at"), now=now, not_before=referral.offered_at, after=t("the offer"))
     acknowledgement = data.get("acknowledgement_of_responsibility", "")
     facts = _referral_facts(
         referral,
@@ -209,12 +212,12 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
             actor=actor,
             at=at,
             action="diversion.activate",
-            summary=f"Diversion started: {locked.programme.name}",
+            summary=t("Diversion started: {name}", name=locked.programme.name),
         )
         case_event_record(
             case=case,
             kind="diversion.started",
-            summary=f"Diversion started: {locked.programme.name}",
+            summary=t("Diversion started: {name}", name=locked.programme.name),
             actor=actor,
             data={"referral": locked.pk},
             occurred_at=at,
@@ -251,19 +254,19 @@ def referral_activate(*, actor: User, referral: DiversionReferral, data: dict[st
 def referral_decline(
     *, actor: User, referral: DiversionReferral, reason: str, occurred_at: datetime | None = None
 ) -> DiversionReferral:
-    _require(actor, WRITERS, "record a declined diversion")
+    _require(actor, WRITERS, t("record a declined diversion"))
     locked = DiversionReferral.objects.select_for_update().get(pk=referral.pk)
     if locked.status != ReferralStatus.OFFERED:
-        raise ApplicationError("Only an offered diversion can be declined.")
+        raise ApplicationError(t("Only an offered diversion can be declined."))
     now = timezone.now()
-    at = act_time(occurred_at, now=now, not_before=locked.offered_at, after="the offer")
+    at = act_time(occurred_at, now=now, not_before=locked.offered_at, after=t("the offer"))
     locked.status = ReferralStatus.DECLINED
     locked.outcome_at = at
     locked.outcome_reason = reason
     locked.version += 1
     locked.save()
     case_event_record(
-        case=referral.case, kind="diversion.declined", summary="Diversion declined", actor=actor, occurred_at=at
+        case=referral.case, kind="diversion.declined", summary=t("Diversion declined"), actor=actor, occurred_at=at
     )
     audit_append(
         actor=actor,
@@ -279,12 +282,13 @@ def referral_decline(
 
 @transaction.atomic
 def session_record(*, actor: User, referral: DiversionReferral, data: dict[str, Any]) -> DiversionSession:
-    _require(actor, WRITERS, "record diversion progress")
+    _require(actor, WRITERS, t("record diversion progress"))
     if referral.status != ReferralStatus.ACTIVE:
-        raise ApplicationError("Progress can only be recorded on an active diversion.")
+        raise ApplicationError(t("Progress can only be recorded on an active diversion."))
     if data.get("victim_participated") and not data.get("victim_consent"):
         raise ApplicationError(
-            "A victim takes part only with their consent.", extra={"victim_consent": ["Record the victim's consent."]}
+            t("A victim takes part only with their consent."),
+            extra={"victim_consent": [t("Record the victim's consent.")]},
         )
     row = DiversionSession.objects.create(referral=referral, recorded_by=actor, **data)
     audit_append(
@@ -307,12 +311,12 @@ def referral_outcome(
     occurred_at: datetime | None = None,
 ) -> DiversionReferral:
     """DIV-4: completed -> the case closes finally with no criminal record; otherwise it returns to its stage."""
-    _require(actor, WRITERS, "record a diversion's outcome")
+    _require(actor, WRITERS, t("record a diversion's outcome"))
     if referral.status != ReferralStatus.ACTIVE:
-        raise ApplicationError("Only an active diversion has an outcome.")
+        raise ApplicationError(t("Only an active diversion has an outcome."))
     case = referral.case
     now = timezone.now()
-    at = act_time(occurred_at, now=now, not_before=referral.activated_at, after="the diversion started")
+    at = act_time(occurred_at, now=now, not_before=referral.activated_at, after=t("the diversion started"))
     decisions = rules_evaluate(
         trigger=Trigger.DIVERSION_OUTCOME,
         jurisdiction_id=case.jurisdiction_id,
@@ -333,14 +337,14 @@ def referral_outcome(
             actor=actor,
             at=at,
             action="diversion.outcome",
-            summary=f"Diversion {outcome.replace('_', ' ')}",
+            summary=t("Diversion {outcome}", outcome=outcome.replace("_", " ")),
             reason=reason,
         )
         deadlines_meet(case=case, kinds=DIVERSION_DEADLINES, at=at, by=actor, note=f"diversion {outcome}")
         case_event_record(
             case=case,
             kind=f"diversion.{outcome}",
-            summary=f"Diversion {outcome.replace('_', ' ')}",
+            summary=t("Diversion {outcome}", outcome=outcome.replace("_", " ")),
             actor=actor,
             data={"referral": locked.pk},
             occurred_at=at,

@@ -8,6 +8,7 @@ from jj.accounts.capabilities import roles_for
 from jj.accounts.models import Jurisdiction, User
 from jj.audit.services import audit_denied
 from jj.core.exceptions import ActionNotAllowed
+from jj.rules.text import t
 
 READERS = roles_for("statistics.read")
 
@@ -20,7 +21,7 @@ def oversight_jurisdiction_get(*, user: User, code: str | None, action: str) -> 
     """The jurisdiction named by `code` (default: the caller's own) if the caller may see its statistics; 404
     (audited) for any other, so a code never reveals whether a jurisdiction exists."""
     if user.role not in READERS:
-        raise ActionNotAllowed("Only oversight monitors and administrators can read these statistics.")
+        raise ActionNotAllowed(t("Only oversight monitors and administrators can read these statistics."))
     own = own_jurisdiction(user)
     if own is None or (code and code != own.code):
         audit_denied(actor=user, action=action, object_type="jurisdiction", object_id=code or "", reason="scope")

@@ -9,16 +9,17 @@ from jj.accounts.models import Jurisdiction
 from jj.core.models import TimeStampedModel, VersionedModel
 from jj.oversight.suppression import DEFAULT_THRESHOLD
 from jj.people.models import Sex
+from jj.rules.text import msgid
 
 
 class AgeGroup(models.TextChoices):
     """Age bands of the population figures and of every disaggregation by age (under-18 bands add up to the
     child population; 18 and over appears only for records of young adults still in the system)."""
 
-    UNDER_10 = "under_10", "Under 10"
-    AGE_10_13 = "10_13", "10 to 13"
-    AGE_14_15 = "14_15", "14 to 15"
-    AGE_16_17 = "16_17", "16 to 17"
+    UNDER_10 = "under_10", msgid("Under 10")
+    AGE_10_13 = "10_13", msgid("10 to 13")
+    AGE_14_15 = "14_15", msgid("14 to 15")
+    AGE_16_17 = "16_17", msgid("16 to 17")
 
 
 class ChildPopulation(TimeStampedModel):
@@ -67,11 +68,11 @@ class JurisdictionProfile(VersionedModel):
 
 
 class ExportStatus(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    RUNNING = "running", "Running"
-    DONE = "done", "Done"
-    FAILED = "failed", "Failed"
-    EXPIRED = "expired", "Expired"
+    QUEUED = "queued", msgid("Queued")
+    RUNNING = "running", msgid("Running")
+    DONE = "done", msgid("Done")
+    FAILED = "failed", msgid("Failed")
+    EXPIRED = "expired", msgid("Expired")
 
 
 class ExportJob(TimeStampedModel):

@@ -7,6 +7,7 @@ from rest_framework import serializers
 from jj.oversight.conventions import DIMENSIONS, months_before
 from jj.oversight.models import AgeGroup, ChildPopulation, ExportJob, ExportStatus
 from jj.people.models import Sex
+from jj.rules.text import t
 
 MAX_PERIOD_DAYS = 5 * 366
 
@@ -34,9 +35,9 @@ class PeriodQuery(serializers.Serializer):
         elif start is None:
             start = months_before(end, 12) + timedelta(days=1)
         if end < start:
-            raise serializers.ValidationError({"period_end": ["The period cannot end before it starts."]})
+            raise serializers.ValidationError({"period_end": [t("The period cannot end before it starts.")]})
         if (end - start).days > MAX_PERIOD_DAYS:
-            raise serializers.ValidationError({"period_end": ["A period covers at most five years."]})
+            raise serializers.ValidationError({"period_end": [t("A period covers at most five years.")]})
         attrs["period_start"], attrs["period_end"] = start, end
         return attrs
 
@@ -156,11 +157,11 @@ class PopulationImportSerializer(serializers.Serializer):
             try:
                 attrs["text"] = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise serializers.ValidationError({"file": ["The file must be UTF-8 text (CSV)."]}) from exc
+                raise serializers.ValidationError({"file": [t("The file must be UTF-8 text (CSV).")]}) from exc
         elif "csv" in attrs:
             attrs["text"] = attrs["csv"]
         else:
-            raise serializers.ValidationError({"file": ["Attach a CSV file."]})
+            raise serializers.ValidationError({"file": [t("Attach a CSV file.")]})
         return attrs
 
 

@@ -22,6 +22,7 @@ from jj.oversight.access import READERS
 from jj.oversight.indicators import DEFINITIONS, indicators_compute
 from jj.oversight.models import AgeGroup, ChildPopulation, ExportJob, ExportStatus, JurisdictionProfile
 from jj.people.models import Sex
+from jj.rules.text import t
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,15 @@ def _parse_csv(text: str) -> list[dict[str, Any]]:
     missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise ValidationError(
-            {"file": [f"Missing column(s): {', '.join(missing)}. Expected: {', '.join(CSV_COLUMNS)}."]}
+            {
+                "file": [
+                    t(
+                        "Missing column(s): {missing}. Expected: {CSV_COLUMNS}.",
+                        missing=missing,
+                        CSV_COLUMNS=CSV_COLUMNS,
+                    )
+                ]
+            }
         )
     rows: list[dict[str, Any]] = []
     errors: list[str] = []
@@ -110,7 +119,7 @@ def _parse_csv(text: str) -> list[dict[str, Any]]:
     if errors:
         raise ValidationError({"file": errors})
     if not rows:
-        raise ValidationError({"file": ["The file has no rows."]})
+        raise ValidationError({"file": [t("The file has no rows.")]})
     return rows
 
 
@@ -153,7 +162,7 @@ def jurisdiction_profile_update(
     _require_admin(actor)
     unknown = set(data) - set(PROFILE_FIELDS)
     if unknown:
-        raise ApplicationError(f"Unknown field(s): {', '.join(sorted(unknown))}.")
+        raise ApplicationError(t("Unknown field(s): {unknown}.", unknown=sorted(unknown)))
     with transaction.atomic():
         # A profile nobody saved yet reads as version 0 (see selectors.jurisdiction_profile_get).
         profile, _ = JurisdictionProfile.objects.get_or_create(jurisdiction=jurisdiction, defaults={"version": 0})
@@ -183,15 +192,15 @@ def export_job_request(
     """Queue an indicator export; the file is computed by the `jj.oversight.export` task (in-process without a
     broker). Audited as asked; the export itself is audited when the file is written."""
     if actor.role not in READERS:
-        raise ActionNotAllowed("Only oversight monitors and administrators can export these statistics.")
+        raise ActionNotAllowed(t("Only oversight monitors and administrators can export these statistics."))
     with transaction.atomic():
         active = ExportJob.objects.filter(
             requested_by=actor, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]
         ).count()
         if active >= MAX_ACTIVE_EXPORTS:
             raise ApplicationError(
-                f"You already have {active} exports under way: wait for one to finish.",
-                extra={"file": ["Too many exports under way."]},
+                t("You already have {active} exports under way: wait for one to finish.", active=active),
+                extra={"file": [t("Too many exports under way.")]},
             )
         job = ExportJob.objects.create(
             requested_by=actor,
@@ -290,11 +299,11 @@ def export_job_download(*, actor: User, job: ExportJob) -> bytes:
     """The finished file, for the person who asked for it (audited each time). 409 while it is being computed,
     410 once it has expired."""
     if job.requested_by_id != actor.pk:
-        raise ActionNotAllowed("Only the person who asked for an export can download it.")
+        raise ActionNotAllowed(t("Only the person who asked for an export can download it."))
     if job.status == ExportStatus.EXPIRED or (job.expires_at and job.expires_at <= timezone.now()):
-        raise ExportGone("This export has expired: export again.")
+        raise ExportGone(t("This export has expired: export again."))
     if job.status != ExportStatus.DONE or job.content is None:
-        raise VersionConflict("This export is not ready yet.")
+        raise VersionConflict(t("This export is not ready yet."))
     audit_append(
         actor=actor,
         action="oversight.export.download",

@@ -5,28 +5,29 @@ from django.utils import timezone
 
 from jj.accounts.models import Agency, Jurisdiction
 from jj.core.models import VersionedModel
+from jj.rules.text import msgid
 
 
 class DobCertainty(models.TextChoices):
-    DOCUMENTED = "documented", "Documented (birth certificate or other document)"
-    ESTIMATED = "estimated", "Estimated (age range from an assessment)"
-    UNKNOWN = "unknown", "Unknown"
+    DOCUMENTED = "documented", msgid("Documented (birth certificate or other document)")
+    ESTIMATED = "estimated", msgid("Estimated (age range from an assessment)")
+    UNKNOWN = "unknown", msgid("Unknown")
     # MACR-5 (RULES.md 7b): the age finding is contested; the benefit of the doubt applies while it is.
-    DISPUTED = "disputed", "Disputed (the youngest date of birth claimed counts)"
+    DISPUTED = "disputed", msgid("Disputed (the youngest date of birth claimed counts)")
 
 
 class AgeAssessmentMethod(models.TextChoices):
-    NONE = "none", "No assessment"
-    DOCUMENTS = "documents", "Documentary evidence"
-    DEVELOPMENTAL = "developmental", "Developmental assessment by specialists"
-    MEDICAL_ONLY = "medical_only", "Medical examination only (bone or dental)"
+    NONE = "none", msgid("No assessment")
+    DOCUMENTS = "documents", msgid("Documentary evidence")
+    DEVELOPMENTAL = "developmental", msgid("Developmental assessment by specialists")
+    MEDICAL_ONLY = "medical_only", msgid("Medical examination only (bone or dental)")
 
 
 class Sex(models.TextChoices):
-    FEMALE = "female", "Female"
-    MALE = "male", "Male"
-    OTHER = "other", "Other"
-    UNKNOWN = "unknown", "Unknown"
+    FEMALE = "female", msgid("Female")
+    MALE = "male", msgid("Male")
+    OTHER = "other", msgid("Other")
+    UNKNOWN = "unknown", msgid("Unknown")
 
 
 class Child(VersionedModel):
@@ -115,11 +116,11 @@ class Guardian(VersionedModel):
     """A parent, legal guardian or other appropriate adult for a child (DET-1 notifications go to them)."""
 
     class Relationship(models.TextChoices):
-        MOTHER = "mother", "Mother"
-        FATHER = "father", "Father"
-        LEGAL_GUARDIAN = "legal_guardian", "Legal guardian"
-        RELATIVE = "relative", "Other relative"
-        APPROPRIATE_ADULT = "appropriate_adult", "Other appropriate adult"
+        MOTHER = "mother", msgid("Mother")
+        FATHER = "father", msgid("Father")
+        LEGAL_GUARDIAN = "legal_guardian", msgid("Legal guardian")
+        RELATIVE = "relative", msgid("Other relative")
+        APPROPRIATE_ADULT = "appropriate_adult", msgid("Other appropriate adult")
 
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="guardians")
     name = models.CharField(max_length=200)

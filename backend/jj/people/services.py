@@ -14,9 +14,12 @@ from jj.core.pseudonym import child_pseudonym
 from jj.core.services import versioned_update
 from jj.people.access import CORRECTABLE_FIELDS, MASKED_IN_AUDIT
 from jj.people.models import Child, Guardian, RecordContest
+from jj.rules.text import msgid
 
-NOT_A_REGISTRAR = "Only caseworkers and supervisors can register or edit a child's record."
-NO_AGENCY = "Your account is not attached to an agency; ask an administrator to fix it before registering children."
+NOT_A_REGISTRAR = msgid("Only caseworkers and supervisors can register or edit a child's record.")
+NO_AGENCY = msgid(
+    "Your account is not attached to an agency; ask an administrator to fix it before registering children."
+)
 
 
 def _require_registrar(actor: User) -> None:

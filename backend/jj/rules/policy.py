@@ -9,6 +9,8 @@ from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from typing import Any
 
+from jj.rules.text import msgid
+
 
 class Direction(StrEnum):
     """Which way a value may move from the standard and stay protective."""
@@ -152,7 +154,7 @@ STANDARD = Policy()
 _PARAMETERS = (
     Parameter(
         "macr",
-        "Minimum age of criminal responsibility (years)",
+        msgid("Minimum age of criminal responsibility (years)"),
         14,
         Direction.HIGHER,
         ("MACR-1",),
@@ -162,7 +164,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "macr_second_age",
-        "A second, lower age with a maturity test (none under the standard)",
+        msgid("A second, lower age with a maturity test (none under the standard)"),
         None,
         Direction.EXACT,
         ("MACR-4",),
@@ -172,7 +174,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "macr_offence_exceptions",
-        "Offence categories exempted from the minimum age (none under the standard)",
+        msgid("Offence categories exempted from the minimum age (none under the standard)"),
         (),
         Direction.EXACT,
         ("MACR-3",),
@@ -180,7 +182,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "age_of_majority",
-        "Age up to which the child justice system applies (years)",
+        msgid("Age up to which the child justice system applies (years)"),
         18,
         Direction.HIGHER,
         ("MACR-6", "SEN-1"),
@@ -190,7 +192,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "deprivation_of_liberty_min_age",
-        "Age below which a child may not be deprived of liberty (years)",
+        msgid("Age below which a child may not be deprived of liberty (years)"),
         16,
         Direction.HIGHER,
         ("PTD-9",),
@@ -200,7 +202,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "competent_authority_hours",
-        "Hours to bring a child before a competent authority",
+        msgid("Hours to bring a child before a competent authority"),
         24,
         Direction.LOWER,
         ("PTD-1",),
@@ -210,7 +212,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "review_interval_days",
-        "Days between reviews of pretrial detention",
+        msgid("Days between reviews of pretrial detention"),
         14,
         Direction.LOWER,
         ("PTD-4",),
@@ -220,7 +222,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "charge_within_days",
-        "Days from pretrial detention to formal charge",
+        msgid("Days from pretrial detention to formal charge"),
         30,
         Direction.LOWER,
         ("PTD-5",),
@@ -230,7 +232,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "final_decision_months",
-        "Months from initial detention to a final decision, failing which release",
+        msgid("Months from initial detention to a final decision, failing which release"),
         6,
         Direction.LOWER,
         ("PTD-6",),
@@ -240,7 +242,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "monetary_bail",
-        "Release conditional on paying money",
+        msgid("Release conditional on paying money"),
         Strictness.WARN,
         Direction.CHOICE,
         ("PTD-3",),
@@ -249,7 +251,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "over_capacity",
-        "A non-emergency admission to a full facility",
+        msgid("A non-emergency admission to a full facility"),
         Strictness.BLOCK,
         Direction.CHOICE,
         ("CAP-1",),
@@ -258,7 +260,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "family_notification_minutes",
-        "Minutes to notify parents or guardian of an admission, transfer or release",
+        msgid("Minutes to notify parents or guardian of an admission, transfer or release"),
         60,
         Direction.LOWER,
         ("DET-1",),
@@ -269,7 +271,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "health_examination_hours",
-        "Hours to a health examination after admission",
+        msgid("Hours to a health examination after admission"),
         24,
         Direction.LOWER,
         ("DET-6",),
@@ -280,7 +282,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "complaint_response_days",
-        "Days to answer a complaint of a child in custody",
+        msgid("Days to answer a complaint of a child in custody"),
         7,
         Direction.LOWER,
         ("DET-10",),
@@ -291,7 +293,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "legality_challenge_days",
-        "Days to decide a challenge to the legality of a deprivation of liberty",
+        msgid("Days to decide a challenge to the legality of a deprivation of liberty"),
         14,
         Direction.LOWER,
         ("PTD-10",),
@@ -301,7 +303,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "police_cell_hours",
-        "Hours a child may stay in a police cell or court holding cell",
+        msgid("Hours a child may stay in a police cell or court holding cell"),
         24,
         Direction.LOWER,
         ("PTD-11",),
@@ -312,7 +314,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "family_visit_days",
-        "Days without a family visit before a warning",
+        msgid("Days without a family visit before a warning"),
         30,
         Direction.LOWER,
         ("DET-5",),
@@ -323,7 +325,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "inspection_interval_months",
-        "Months within which every place of detention should have had an independent, unannounced inspection",
+        msgid("Months within which every place of detention should have had an independent, unannounced inspection"),
         12,
         Direction.LOWER,
         ("DET-11",),
@@ -333,7 +335,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "diversion_guardian_consent",
-        "Diversion needs the consent of a parent or guardian as well as the child's",
+        msgid("Diversion needs the consent of a parent or guardian as well as the child's"),
         True,
         Direction.NONE,
         ("DIV-2",),
@@ -341,7 +343,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "status_offences",
-        "Criminal process for status offences",
+        msgid("Criminal process for status offences"),
         Strictness.BLOCK,
         Direction.CHOICE,
         ("STA-1",),
@@ -350,7 +352,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "status_offence_codes",
-        "Local offence codes that are status offences (conduct that is not an offence for an adult)",
+        msgid("Local offence codes that are status offences (conduct that is not an offence for an adult)"),
         (),
         Direction.PROTECTIVE_LIST,
         ("STA-1",),
@@ -358,7 +360,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "mandatory_minimum",
-        "A mandatory minimum sentence applied to a child",
+        msgid("A mandatory minimum sentence applied to a child"),
         Strictness.BLOCK,
         Direction.CHOICE,
         ("SEN-3",),
@@ -367,7 +369,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "max_custodial_sentence_months",
-        "Maximum custodial sentence for a child (months; unset falls below the standard)",
+        msgid("Maximum custodial sentence for a child (months; unset falls below the standard)"),
         None,
         Direction.NONE,
         ("SEN-3",),
@@ -377,7 +379,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "sentence_review_months",
-        "Months between reviews of a custodial sentence",
+        msgid("Months between reviews of a custodial sentence"),
         6,
         Direction.LOWER,
         ("SEN-4",),
@@ -388,7 +390,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "supervisor_approval_rules",
-        "Rules whose justification a supervisor must approve",
+        msgid("Rules whose justification a supervisor must approve"),
         ("DEV-1", "MACR-7"),
         Direction.APPROVAL,
         (),
@@ -396,7 +398,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "counsel_within_hours",
-        "Hours from the start of a deprivation of liberty to an active legal counsel assignment",
+        msgid("Hours from the start of a deprivation of liberty to an active legal counsel assignment"),
         24,
         Direction.LOWER,
         ("CNS-1",),
@@ -407,7 +409,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "counsel_at_decisions",
-        "A detention order, charge or sentence with no active legal counsel",
+        msgid("A detention order, charge or sentence with no active legal counsel"),
         Strictness.JUSTIFY,
         Direction.CHOICE,
         ("CNS-1",),
@@ -416,7 +418,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "girls_mixed_facility",
-        "A girl placed in a facility that does not hold girls apart from boys",
+        msgid("A girl placed in a facility that does not hold girls apart from boys"),
         Strictness.BLOCK,
         Direction.CHOICE,
         ("GIR-1",),
@@ -425,7 +427,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "gender_screening_hours",
-        "Hours to a gender-specific health screening after a girl's admission",
+        msgid("Hours to a gender-specific health screening after a girl's admission"),
         24,
         Direction.LOWER,
         ("GIR-1",),
@@ -436,7 +438,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "allegation_medical_hours",
-        "Hours to a medical examination after an allegation of ill-treatment or violence",
+        msgid("Hours to a medical examination after an allegation of ill-treatment or violence"),
         24,
         Direction.LOWER,
         ("ILL-1",),
@@ -447,7 +449,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "allegation_investigation_hours",
-        "Hours to the start of an independent investigation of an allegation of ill-treatment or violence",
+        msgid("Hours to the start of an independent investigation of an allegation of ill-treatment or violence"),
         72,
         Direction.LOWER,
         ("ILL-1",),
@@ -458,7 +460,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "individual_plan_days",
-        "Days from admission to a detention facility to an individual needs-and-risk assessment and plan",
+        msgid("Days from admission to a detention facility to an individual needs-and-risk assessment and plan"),
         7,
         Direction.LOWER,
         ("REI-1",),
@@ -469,7 +471,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "education_enrolment_days",
-        "Days a child of school age may be held before education enrolment must be recorded",
+        msgid("Days a child of school age may be held before education enrolment must be recorded"),
         14,
         Direction.LOWER,
         ("REI-1",),
@@ -480,7 +482,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "school_age_until",
-        "Age up to which a child held is of school age for education enrolment (years)",
+        msgid("Age up to which a child held is of school age for education enrolment (years)"),
         18,
         Direction.HIGHER,
         ("REI-1",),
@@ -491,7 +493,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "aftercare_plan_days",
-        "Days from release to an aftercare plan, when none was given at release",
+        msgid("Days from release to an aftercare plan, when none was given at release"),
         7,
         Direction.LOWER,
         ("REI-1",),
@@ -502,7 +504,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "case_decision_days",
-        "Days from intake to a decision to charge or divert, for every case",
+        msgid("Days from intake to a decision to charge or divert, for every case"),
         30,
         Direction.LOWER,
         ("DEL-1",),
@@ -513,7 +515,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "case_final_decision_months",
-        "Months from intake to a final decision, for every case",
+        msgid("Months from intake to a final decision, for every case"),
         6,
         Direction.LOWER,
         ("DEL-1",),
@@ -524,7 +526,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "mandatory_pretrial_detention",
-        "Pretrial detention ordered because a statute makes it mandatory",
+        msgid("Pretrial detention ordered because a statute makes it mandatory"),
         Strictness.BLOCK,
         Direction.CHOICE,
         ("PTD-12",),
@@ -533,7 +535,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "records_removal_age",
-        "Age at which a child's criminal-process records are removed (years)",
+        msgid("Age at which a child's criminal-process records are removed (years)"),
         18,
         Direction.LOWER,
         ("REC-3",),
@@ -543,7 +545,7 @@ _PARAMETERS = (
     ),
     Parameter(
         "records_removal",
-        "Removal at that age: automatic, or only after an independent review",
+        msgid("Removal at that age: automatic, or only after an independent review"),
         "automatic",
         Direction.CHOICE,
         ("REC-3",),

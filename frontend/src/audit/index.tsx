@@ -1,13 +1,8 @@
-import { Datagrid, DateTimeInput, List, SelectInput, TextField, TextInput } from "react-admin";
+import { Datagrid, DateTimeInput, List, SelectField, SelectInput, TextField, TextInput } from "react-admin";
 
 import { ZonedDateField } from "../layout/ZonedDateField";
 
-const OUTCOME = [
-  { id: "success", name: "Success" },
-  { id: "denied", name: "Denied" },
-  { id: "refused", name: "Refused by a rule" },
-  { id: "failed", name: "Failed" },
-];
+const OUTCOME = ["success", "denied", "refused", "failed"].map((id) => ({ id, name: `jj.audit.outcome.${id}` }));
 
 const filters = [
   <TextInput source="action" key="action" label="jj.fields.action" />,
@@ -30,7 +25,7 @@ export function AuditEventList() {
         <TextField source="object_type" />
         <TextField source="object_id" />
         <TextField source="child_ref" label="jj.fields.pseudonym" />
-        <TextField source="outcome" label="jj.fields.outcome" />
+        <SelectField source="outcome" choices={OUTCOME} label="jj.fields.outcome" />
       </Datagrid>
     </List>
   );

@@ -114,7 +114,7 @@ export function CaseShow() {
             <ZonedDateField source="assigned_at" label="jj.fields.started_at" />
           </Datagrid>
         </ArrayField>
-        <ReferenceManyField reference="custody-episodes" target="case" label="resources.custody-episodes.name" perPage={20}
+        <ReferenceManyField reference="custody-episodes" target="case" label="jj.labels.custody" perPage={20}
           filter={{}}>
           <Datagrid bulkActionButtons={false} rowClick="show" empty={<EmptyText />} sx={SUB_TABLE_SX}>
             <TextField source="facility_name" label="jj.fields.facility" sortable={false} />

@@ -43,7 +43,7 @@ describe("ActionForm", () => {
     fireEvent.click(screen.getByRole("button", { name: "Save" }));
     const decision = await screen.findByTestId("decision-PTD-2");
     expect(decision).toHaveTextContent("CRC/C/GC/24, para. 86");
-    expect(decision).toHaveTextContent("What would satisfy it: alternatives_considered, justification");
+    expect(decision).toHaveTextContent("What would satisfy it: Alternatives considered, Justification");
     expect(post).toHaveBeenCalledWith("/custody-episodes/1/detention-orders/", { justification: "Missed hearings" });
   });
 

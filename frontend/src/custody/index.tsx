@@ -105,6 +105,10 @@ const NOTIFICATION_METHOD = ["phone", "in_person", "letter", "email", "message"]
 }));
 
 const CHALLENGE_OUTCOME = ["upheld", "dismissed"].map((id) => ({ id, name: `jj.custody.challenge_outcome.${id}` }));
+const ORDER_KIND = [
+  { id: "pretrial_detention", name: "jj.choices.episode_kind.pretrial_detention" },
+  { id: "electronic_monitoring", name: "jj.choices.order_kind.electronic_monitoring" },
+];
 
 const CONTACT_KIND = [
   { id: "visit", name: "jj.choices.contact_kind.visit" },
@@ -383,7 +387,7 @@ export function EpisodeShow() {
         </ArrayField>
         <ArrayField source="detention_orders" label="jj.labels.detention_orders">
           <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>
-            <TextField source="kind" />
+            <SelectField source="kind" choices={ORDER_KIND} label="jj.fields.kind" />
             <TextField source="judicial_authority" label="jj.custody.authority" />
             <ZonedDateField source="ordered_at" label="jj.fields.occurred_at" />
           </Datagrid>

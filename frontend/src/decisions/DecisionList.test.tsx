@@ -37,7 +37,8 @@ describe("DecisionList", () => {
     expect(items[0]).toHaveTextContent("to at least 14 years of age");
     expect(items[0]).toHaveTextContent("CRC/C/GC/24, para. 22");
     expect(items[0]).toHaveTextContent("A/RES/79/172, para. 33");
-    expect(items[0]).toHaveTextContent("What would satisfy it: date_of_birth");
+    expect(items[0]).toHaveTextContent("What would satisfy it: Date of birth");
+    expect(items[0]).not.toHaveTextContent("date_of_birth");
     expect(items[1]).toHaveTextContent("falls below the international standard");
     expect(items[1]).not.toHaveTextContent("What would satisfy it");
   });
@@ -52,6 +53,26 @@ describe("DecisionList", () => {
     renderList([justification]);
     expect(screen.getByTestId("decision-PTD-2")).toHaveAttribute("data-severity", "error");
     expect(screen.getByTestId("decision-PTD-2").className).toMatch(/filledError/);
+  });
+
+  it("names what would satisfy a rule by label, never by code, even for a field it has no label for", () => {
+    renderList([{ ...block, satisfied_by: ["alternatives_considered", "informed_of", "some_new_field"] }]);
+    const item = screen.getByRole("status");
+    expect(item).toHaveTextContent("Alternatives considered, Informed of nature, content, duration and consequences, some new field");
+    expect(item).not.toHaveTextContent("alternatives_considered");
+  });
+
+  it("marks the quoted source's language when it is not the reader's, and keeps its words", async () => {
+    await i18nProvider.changeLocale("fr");
+    try {
+      renderList([{ ...block, citation: { ...block.citation, language: "en" } }]);
+      const item = screen.getByRole("status");
+      expect(item).toHaveTextContent("Refusé");
+      expect(item).toHaveTextContent("to at least 14 years of age");
+      expect(item.querySelector('[lang="en"]')).toHaveTextContent("to at least 14 years of age");
+    } finally {
+      await i18nProvider.changeLocale("en");
+    }
   });
 
   it("renders nothing without decisions", () => {

@@ -1,7 +1,7 @@
 /** The rules engine's decisions, as a caseworker reads them: outcome, message, the quoted citation, and exactly
  * what would satisfy the rule. Used under every form that can get a 422 and on each record's decision history. */
 import { Alert, AlertTitle, Box, Chip, List, ListItem, Typography } from "@mui/material";
-import { useTranslate } from "react-admin";
+import { useLocaleState, useTranslate, type TranslateFunction } from "react-admin";
 
 import type { Decision } from "../http";
 
@@ -14,8 +14,20 @@ export function severityOf(decision: Decision): "success" | "warning" | "info" |
   return SEVERITY[decision.outcome];
 }
 
+/** The language of a decision's quoted source: as the server says (the words are never translated). */
+export function quoteLanguage(decision: Decision): string {
+  return decision.citation.language ?? "en";
+}
+
+/** A request field named by "what would satisfy it", as a label in the reader's language (never the raw code). */
+export function fieldLabel(translate: TranslateFunction, name: string): string {
+  const humane = name.replace(/_/g, " ");
+  return translate(`jj.satisfied.${name}`, { _: humane });
+}
+
 export function DecisionItem({ decision }: { decision: Decision }) {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   return (
     <Alert
       severity={severityOf(decision)}
@@ -31,9 +43,14 @@ export function DecisionItem({ decision }: { decision: Decision }) {
       </AlertTitle>
       <Typography variant="body2">{decision.message}</Typography>
       <Box component="blockquote" sx={{ m: 0, mt: 1, pl: 1.5, borderLeft: 3, borderColor: "currentcolor" }}>
-        <Typography variant="body2" component="span" sx={{ fontStyle: "italic" }}>
+        <Typography variant="body2" component="span" sx={{ fontStyle: "italic" }} lang={quoteLanguage(decision)} dir="auto">
           “{decision.citation.text}”
         </Typography>{" "}
+        {quoteLanguage(decision) !== locale && (
+          <Typography variant="caption" component="span" sx={{ mr: 0.5 }}>
+            ({translate("jj.decisions.quoted_in", { language: translate(`jj.locale.${quoteLanguage(decision)}`) })})
+          </Typography>
+        )}
         <Typography variant="caption" component="cite">
           {decision.citation.instrument}, {decision.citation.provision}
         </Typography>
@@ -45,7 +62,8 @@ export function DecisionItem({ decision }: { decision: Decision }) {
       ))}
       {decision.unmet && decision.satisfied_by.length > 0 && (
         <Typography variant="body2" sx={{ mt: 1 }}>
-          <strong>{translate("jj.decisions.needed")}:</strong> {decision.satisfied_by.join(", ")}
+          <strong>{translate("jj.decisions.needed")}:</strong>{" "}
+          {decision.satisfied_by.map((name) => fieldLabel(translate, name)).join(", ")}
         </Typography>
       )}
       {decision.below_standard && (

@@ -4,24 +4,33 @@ import frenchMessages from "ra-language-french";
 import { mergeTranslations } from "react-admin";
 import type { TranslationMessages } from "react-admin";
 
+import { setReaderLocale } from "../http";
+import ar from "./ar";
 import en from "./en";
 import es from "./es";
+import { extra } from "./extra";
 import fr from "./fr";
+import raArabic from "./raArabic";
 import raSpanish from "./raSpanish";
 
 export const LOCALES = [
   { locale: "en", name: "English" },
   { locale: "fr", name: "Français" },
   { locale: "es", name: "Español" },
+  { locale: "ar", name: "العربية" },
 ];
 
 export const messages: Record<string, TranslationMessages> = {
-  en: mergeTranslations(englishMessages, en),
-  fr: mergeTranslations(frenchMessages, fr),
-  es: mergeTranslations(englishMessages, raSpanish, es),
+  en: mergeTranslations(englishMessages, en, extra.en),
+  fr: mergeTranslations(frenchMessages, fr, extra.fr),
+  es: mergeTranslations(englishMessages, raSpanish, es, extra.es),
+  ar: mergeTranslations(englishMessages, raArabic, ar, extra.ar),
 };
 
 // react-admin keeps the chosen locale in its store (localStorage) and restores it at the next visit.
 export const i18nProvider = polyglotI18nProvider((locale) => messages[locale] ?? messages.en!, "en", LOCALES, {
   allowMissing: true,
 });
+
+// Every request asks the server for its text in the interface's language (Accept-Language).
+setReaderLocale(() => i18nProvider.getLocale());

@@ -13,6 +13,7 @@ import {
 
 import { MfaPanel, type MfaStatus, mfaStep } from "../mfa";
 import { NotificationBell } from "../notifications";
+import { LocaleDirection } from "./LocaleDirection";
 
 /** The user menu's accessible name includes the name it shows (WCAG 2.5.3, label in name). */
 function NamedUserMenu() {
@@ -55,8 +56,10 @@ function MfaGate({ children }: { children: ReactNode }) {
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
-    <RaLayout appBar={JjAppBar}>
-      <MfaGate>{children}</MfaGate>
-    </RaLayout>
+    <LocaleDirection>
+      <RaLayout appBar={JjAppBar}>
+        <MfaGate>{children}</MfaGate>
+      </RaLayout>
+    </LocaleDirection>
   );
 }

@@ -24,7 +24,7 @@ def test_english_definitions_are_the_servers_own() -> None:
     assert _definitions("en") == {d.code: d.definition for d in DEFINITIONS.values()}
 
 
-@pytest.mark.parametrize("language", ["fr", "es"])
+@pytest.mark.parametrize("language", ["fr", "es", "ar"])
 def test_every_indicator_is_defined_in_every_language(language: str) -> None:
     translated = _definitions(language)
     assert set(translated) == {d.code for d in DEFINITIONS.values()}

@@ -9,11 +9,12 @@ from jj.rules.engine import Decision, Outcome, Trigger
 from jj.rules.facts import CaseFacts, PlacementFacts
 from jj.rules.policy import STANDARD, Policy, Strictness
 from jj.rules.registry import rule
+from jj.rules.text import msgid, t
 
 ADULT_AGE = 18  # CRC art. 1: the standard; a lower domestic majority is flagged, never silently applied
 
-LEAP_DAY_CONVENTION = " Born on 29 February: in a common year a new age is reached on 1 March."
-AGE_NOT_ESTABLISHED = (
+LEAP_DAY_CONVENTION = msgid(" Born on 29 February: in a common year a new age is reached on 1 March.")
+AGE_NOT_ESTABLISHED = msgid(
     "The child's age at the time of the alleged offence is not established, so the benefit of the doubt applies: "
     "the child is treated as below the minimum age of criminal responsibility and as a child. Record a documented "
     "date of birth or the age range from a developmental assessment by specialists."
@@ -61,7 +62,7 @@ def macr_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
             Decision(
                 "MACR-1",
                 Outcome.BLOCK,
-                AGE_NOT_ESTABLISHED,
+                t(AGE_NOT_ESTABLISHED),
                 c.GC24_22,
                 {**used, "route": CHILD_PROTECTION},
                 notify=(CHILD_PROTECTION,),
@@ -69,16 +70,20 @@ def macr_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
                 further_citations=(c.GC24_24, *further),
             )
         ]
-    when = "at the time of the alleged offence" if case.offences else "today (no offence is recorded yet)"
+    when = t("at the time of the alleged offence") if case.offences else t("today (no offence is recorded yet)")
     note = below_standard_note(policy, "macr") if policy.below_standard("macr") else ""
     if age < policy.macr:
         return [
             Decision(
                 "MACR-1",
                 Outcome.BLOCK,
-                f"The child was {age} {when}, below the minimum age of criminal "
-                f"responsibility ({policy.macr}). No criminal case may be opened: the child is referred to child "
-                "protection instead.",
+                t(
+                    "The child was {age} {when}, below the minimum age of criminal responsibility ({macr}). No "
+                    "criminal case may be opened: the child is referred to child protection instead.",
+                    age=age,
+                    when=when,
+                    macr=policy.macr,
+                ),
                 c.GC24_22,
                 {**used, "route": CHILD_PROTECTION},
                 notify=(CHILD_PROTECTION,),
@@ -91,9 +96,15 @@ def macr_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
             Decision(
                 "MACR-1",
                 Outcome.WARN,
-                f"The child was {age} {when}: at or above the domestic minimum age "
-                f"({policy.macr}) but below the international standard of at least {STANDARD.macr}. The case "
-                f"proceeds under domestic law.{note}",
+                t(
+                    "The child was {age} {when}: at or above the domestic minimum age ({macr}) but below the "
+                    "international standard of at least {standard}. The case proceeds under domestic law.{note}",
+                    age=age,
+                    when=when,
+                    macr=policy.macr,
+                    standard=STANDARD.macr,
+                    note=note,
+                ),
                 c.GC24_22,
                 used,
                 below_standard=True,
@@ -104,7 +115,12 @@ def macr_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
         Decision(
             "MACR-1",
             Outcome.ALLOW,
-            f"The child was {age} {when}, at or above the minimum age ({policy.macr}).",
+            t(
+                "The child was {age} {when}, at or above the minimum age ({macr}).",
+                age=age,
+                when=when,
+                macr=policy.macr,
+            ),
             c.GC24_22,
             used,
             below_standard=bool(note),
@@ -130,13 +146,19 @@ def macr_2(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
     governing = min(case.offences, key=lambda o: (age_on(dob, o.offence_date), o.offence_date))
     age = age_on(dob, governing.offence_date)
     ranged = governing.offence_date_end is not None and governing.offence_date_end != governing.offence_date
-    how = " (the earliest date of the alleged range, which gives the lowest age)" if ranged else ""
-    leap = LEAP_DAY_CONVENTION if (dob.month, dob.day) == (2, 29) else ""
+    how = t(" (the earliest date of the alleged range, which gives the lowest age)") if ranged else ""
+    leap = t(LEAP_DAY_CONVENTION) if (dob.month, dob.day) == (2, 29) else ""
     return [
         Decision(
             "MACR-2",
             Outcome.ALLOW,
-            f"Age {age} taken on {governing.offence_date.isoformat()}{how}, the date of the alleged offence.{leap}",
+            t(
+                "Age {age} taken on {offence_date}{how}, the date of the alleged offence.{leap}",
+                age=age,
+                offence_date=governing.offence_date,
+                how=how,
+                leap=leap,
+            ),
             c.GC24_20,
             {
                 "date_of_birth_basis": case.child.dob_certainty,
@@ -169,9 +191,11 @@ def macr_5(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
             Decision(
                 "MACR-5",
                 Outcome.BLOCK,
-                "An age finding cannot rest on a medical examination (bone or dental) alone. Record documentary "
-                "evidence or a developmental assessment by specialists; until then the child has the benefit of "
-                "the doubt.",
+                t(
+                    "An age finding cannot rest on a medical examination (bone or dental) alone. Record documentary "
+                    "evidence or a developmental assessment by specialists; until then the child has the benefit of "
+                    "the doubt."
+                ),
                 c.GC24_34,
                 used,
                 satisfied_by=("age_assessment_method",),
@@ -183,7 +207,7 @@ def macr_5(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
                 Decision(
                     "MACR-5",
                     Outcome.WARN,
-                    "The child's age is disputed. " + AGE_NOT_ESTABLISHED,
+                    t("The child's age is disputed. ") + t(AGE_NOT_ESTABLISHED),
                     c.GC24_24,
                     used,
                     further_citations=(c.GC24_34,),
@@ -193,8 +217,10 @@ def macr_5(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
             Decision(
                 "MACR-5",
                 Outcome.WARN,
-                "The child's age is disputed: until it is resolved the benefit of the doubt applies, and the "
-                "youngest date of birth claimed (the latest) is used.",
+                t(
+                    "The child's age is disputed: until it is resolved the benefit of the doubt applies, and the "
+                    "youngest date of birth claimed (the latest) is used."
+                ),
                 c.GC24_24,
                 {**used, "date_of_birth_basis": "youngest claimed"},
                 further_citations=(c.GC24_34,),
@@ -205,8 +231,11 @@ def macr_5(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
             Decision(
                 "MACR-5",
                 Outcome.WARN,
-                "An estimate with no assessment method is no age finding: record documentary evidence or a "
-                "developmental assessment by specialists. " + AGE_NOT_ESTABLISHED,
+                t(
+                    "An estimate with no assessment method is no age finding: record documentary evidence or a "
+                    "developmental assessment by specialists. "
+                )
+                + t(AGE_NOT_ESTABLISHED),
                 c.GC24_33,
                 used,
                 satisfied_by=("age_assessment_method",),
@@ -214,13 +243,17 @@ def macr_5(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
             )
         ]
     if child.dob_certainty == "unknown":
-        return [Decision("MACR-5", Outcome.WARN, AGE_NOT_ESTABLISHED, c.GC24_24, used, further_citations=(c.GC24_34,))]
+        return [
+            Decision("MACR-5", Outcome.WARN, t(AGE_NOT_ESTABLISHED), c.GC24_24, used, further_citations=(c.GC24_34,))
+        ]
     return [
         Decision(
             "MACR-5",
             Outcome.ALLOW,
-            "The age is estimated: the youngest plausible date of birth of the assessment (the end of its range) "
-            "is used.",
+            t(
+                "The age is estimated: the youngest plausible date of birth of the assessment (the end of its range) "
+                "is used."
+            ),
             c.GC24_34,
             {**used, "date_of_birth_basis": "youngest plausible"},
         )
@@ -246,8 +279,10 @@ def macr_6(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
             Decision(
                 "MACR-6",
                 Outcome.BLOCK,
-                "A person who was a child at the time of an alleged offence stays in the child justice system, "
-                "whatever the offence: no transfer to an adult court or procedure.",
+                t(
+                    "A person who was a child at the time of an alleged offence stays in the child justice system, "
+                    "whatever the offence: no transfer to an adult court or procedure."
+                ),
                 c.GC24_29,
                 used,
                 further_citations=(c.GC24_30,),
@@ -258,8 +293,12 @@ def macr_6(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
             Decision(
                 "MACR-6",
                 Outcome.WARN,
-                f"Domestic law ends the child justice system at {policy.age_of_majority}, but the person was {age} "
-                "at the time of the alleged offence: a child under the international standard."
+                t(
+                    "Domestic law ends the child justice system at {age_of_majority}, but the person was {age} at "
+                    "the time of the alleged offence: a child under the international standard.",
+                    age_of_majority=policy.age_of_majority,
+                    age=age,
+                )
                 + below_standard_note(policy, "age_of_majority"),
                 c.GC24_29,
                 used,
@@ -267,7 +306,13 @@ def macr_6(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
             )
         ]
     return [
-        Decision("MACR-6", Outcome.ALLOW, f"The person was {age} at the time of the alleged offence.", c.GC24_29, used)
+        Decision(
+            "MACR-6",
+            Outcome.ALLOW,
+            t("The person was {age} at the time of the alleged offence.", age=age),
+            c.GC24_29,
+            used,
+        )
     ]
 
 
@@ -296,8 +341,12 @@ def macr_7(policy: Policy, facts: CaseFacts | PlacementFacts, as_of: datetime) -
             Decision(
                 "MACR-7",
                 Outcome.REQUIRE_JUSTIFICATION,
-                f"The person is {age_now} now but was {age_then} at the time of the offence: moving them to a place "
-                "that holds adults is decided only on their best interests, recorded and approved.",
+                t(
+                    "The person is {age_now} now but was {age_then} at the time of the offence: moving them to a "
+                    "place that holds adults is decided only on their best interests, recorded and approved.",
+                    age_now=age_now,
+                    age_then=age_then,
+                ),
                 c.GC24_93,
                 {**used, "facility_kind": facts.facility.kind},
                 satisfied_by=("best_interests_justification",),
@@ -310,8 +359,12 @@ def macr_7(policy: Policy, facts: CaseFacts | PlacementFacts, as_of: datetime) -
         Decision(
             "MACR-7",
             Outcome.ALLOW,
-            f"The person is {age_now} now but was {age_then} at the time of an alleged offence: child-justice "
-            "protection continues through trial and sentencing, for every offence in the case.",
+            t(
+                "The person is {age_now} now but was {age_then} at the time of an alleged offence: child-justice"
+                " protection continues through trial and sentencing, for every offence in the case.",
+                age_now=age_now,
+                age_then=age_then,
+            ),
             c.GC24_31,
             used,
         )
@@ -339,8 +392,10 @@ def dev_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
             Decision(
                 "DEV-1",
                 Outcome.WARN,
-                "The child is screened for a developmental or neurodevelopmental disorder: the default route is "
-                "exclusion from the justice system or diversion. A charge will need an individual assessment.",
+                t(
+                    "The child is screened for a developmental or neurodevelopmental disorder: the default route is "
+                    "exclusion from the justice system or diversion. A charge will need an individual assessment."
+                ),
                 c.GC24_28,
                 used,
                 notify=("supervisor",),
@@ -351,8 +406,10 @@ def dev_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
         Decision(
             "DEV-1",
             Outcome.REQUIRE_JUSTIFICATION,
-            "The child is screened for a developmental or neurodevelopmental disorder. A charge needs the "
-            "individual assessment and a written justification of why exclusion or diversion is not appropriate.",
+            t(
+                "The child is screened for a developmental or neurodevelopmental disorder. A charge needs the "
+                "individual assessment and a written justification of why exclusion or diversion is not appropriate."
+            ),
             c.GC24_28,
             used,
             satisfied_by=("justification", "individual_assessment"),
@@ -389,8 +446,10 @@ def sta_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
             Decision(
                 "STA-1",
                 Outcome.BLOCK,
-                "A child may never be deprived of liberty for conduct that is not an offence for an adult, whatever "
-                "domestic law says.",
+                t(
+                    "A child may never be deprived of liberty for conduct that is not an offence for an "
+                    "adult, whatever domestic law says."
+                ),
                 c.RIYADH_56,
                 {**used, "deprivation_of_liberty": True},
             )
@@ -400,8 +459,10 @@ def sta_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
             Decision(
                 "STA-1",
                 Outcome.BLOCK,
-                "Conduct that is not an offence for an adult is not an offence for a child: no criminal process. "
-                "The child is referred to child protection or family support.",
+                t(
+                    "Conduct that is not an offence for an adult is not an offence for a child: no criminal process. "
+                    "The child is referred to child protection or family support."
+                ),
                 c.RIYADH_56,
                 {**used, "route": CHILD_PROTECTION},
                 notify=(CHILD_PROTECTION,),
@@ -411,7 +472,7 @@ def sta_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
         Decision(
             "STA-1",
             Outcome.WARN,
-            "A status offence (not an offence for an adult) is alleged; domestic law allows criminal process for it."
+            t("A status offence (not an offence for an adult) is alleged; domestic law allows criminal process for it.")
             + below_standard_note(policy, "status_offences"),
             c.RIYADH_56,
             used,

@@ -1,6 +1,7 @@
 """Shared wording for the checks."""
 
 from jj.rules.policy import PARAMETERS, Policy
+from jj.rules.text import Text, t
 
 # Who a decision asks to be told (Decision.notify) or a deadline escalates to (DeadlineSpec.escalate_to). The
 # deadlines app resolves each to real, active people (INV-7).
@@ -11,10 +12,13 @@ CHILD_PROTECTION = "child_protection"  # a child-protection referral
 NOTIFY_TARGETS = (SUPERVISOR, INDEPENDENT_OVERSIGHT, FAMILY, CHILD_PROTECTION)
 
 
-def below_standard_note(policy: Policy, parameter: str) -> str:
+def below_standard_note(policy: Policy, parameter: str) -> Text:
     """The sentence every decision taken under a non-protective domestic setting carries."""
     spec = PARAMETERS[parameter]
-    return (
-        f" The jurisdiction's setting ({spec.label}: {getattr(policy, parameter)}) falls below the international "
-        f"standard ({spec.default}; {spec.source})."
+    return t(
+        " The jurisdiction's setting ({label}: {value}) falls below the international standard ({default}; {source}).",
+        label=spec.label,
+        value=str(getattr(policy, parameter)),
+        default=str(spec.default),
+        source=spec.source,
     )

@@ -17,34 +17,37 @@ from jj.rules.facts import (
 )
 from jj.rules.policy import Policy, Strictness
 from jj.rules.registry import rule
+from jj.rules.text import msgid, t
 
-CNS_1_DEADLINE = (
+CNS_1_DEADLINE = msgid(
     "Legal counsel (legal aid where the child has none) is assigned from the outset: within {hours} hours of the "
     "deprivation of liberty.{note}"
 )
-CNS_1_WARN = "No legal counsel is assigned to this case: assign counsel (legal aid where needed) before the {act}."
-CNS_1_JUSTIFY = (
+CNS_1_WARN = msgid(
+    "No legal counsel is assigned to this case: assign counsel (legal aid where needed) before the {act}."
+)
+CNS_1_JUSTIFY = msgid(
     "No legal counsel is assigned to this case. Assign counsel (legal aid where the child has none), or record why "
     "the {act} cannot wait for counsel."
 )
-CNS_1_BLOCK = "No legal counsel is assigned to this case, and the jurisdiction requires counsel before a {act}."
-HRD_1_JUSTIFY = (
+CNS_1_BLOCK = msgid("No legal counsel is assigned to this case, and the jurisdiction requires counsel before a {act}.")
+HRD_1_JUSTIFY = msgid(
     "The child has the right to be heard before this {act}: record the child's views, or why the child could not "
     "be heard."
 )
-HRD_1_PROTECTIVE = (
+HRD_1_PROTECTIVE = msgid(
     "The child's views on this {act} are not recorded. A transfer to a safer place is never held back: record the "
     "child's views as soon as possible."
 )
-HRD_1_HEARD = "The child's views on this {act} are recorded."
-HRD_1_NOT_HEARD = "The child could not be heard on this {act}; the reason is recorded."
+HRD_1_HEARD = msgid("The child's views on this {act} are recorded.")
+HRD_1_NOT_HEARD = msgid("The child could not be heard on this {act}; the reason is recorded.")
 
 COUNSEL_ACTS: dict[type, str] = {
-    InterviewFacts: "interview",
-    DiversionFacts: "diversion",
-    DetentionOrderFacts: "detention order",
-    CaseFacts: "charge",
-    SentenceFacts: "sentence",
+    InterviewFacts: t("interview"),
+    DiversionFacts: t("diversion"),
+    DetentionOrderFacts: t("detention order"),
+    CaseFacts: t("charge"),
+    SentenceFacts: t("sentence"),
 }
 
 
@@ -93,25 +96,25 @@ def cns_1(
             Decision(
                 "CNS-1",
                 Outcome.ALLOW,
-                CNS_1_DEADLINE.format(hours=hours, note=note),
+                t(CNS_1_DEADLINE, hours=hours, note=note),
                 c.RES79_14,
                 {**used, "hours": hours, "due_at": due.isoformat()},
-                deadlines=(DeadlineSpec("legal_counsel", due, f"Assign legal counsel within {hours} hours"),),
+                deadlines=(
+                    DeadlineSpec("legal_counsel", due, t("Assign legal counsel within {hours} hours", hours=hours)),
+                ),
                 below_standard=below,
                 further_citations=further,
             )
         ]
     act = COUNSEL_ACTS[type(facts)]
     if isinstance(facts, InterviewFacts | DiversionFacts):
-        return [
-            Decision("CNS-1", Outcome.WARN, CNS_1_WARN.format(act=act), c.RES79_14, used, further_citations=further)
-        ]
+        return [Decision("CNS-1", Outcome.WARN, t(CNS_1_WARN, act=act), c.RES79_14, used, further_citations=further)]
     if policy.counsel_at_decisions == Strictness.BLOCK:
         return [
             Decision(
                 "CNS-1",
                 Outcome.BLOCK,
-                CNS_1_BLOCK.format(act=act),
+                t(CNS_1_BLOCK, act=act),
                 c.RES79_14,
                 {**used, "policy": policy.counsel_at_decisions},
                 further_citations=further,
@@ -121,7 +124,7 @@ def cns_1(
         Decision(
             "CNS-1",
             Outcome.REQUIRE_JUSTIFICATION,
-            CNS_1_JUSTIFY.format(act=act),
+            t(CNS_1_JUSTIFY, act=act),
             c.RES79_14,
             {**used, "policy": policy.counsel_at_decisions},
             satisfied_by=("no_counsel_justification",),
@@ -132,9 +135,9 @@ def cns_1(
 
 
 HEARING_ACTS: dict[type, str] = {
-    DetentionOrderFacts: "detention order",
-    SentenceFacts: "sentence",
-    DiversionFacts: "diversion referral",
+    DetentionOrderFacts: t("detention order"),
+    SentenceFacts: t("sentence"),
+    DiversionFacts: t("diversion referral"),
 }
 
 
@@ -162,7 +165,7 @@ def hrd_1(
     if isinstance(facts, PlacementFacts):
         if facts.is_admission and facts.facility.kind in POLICE_HOLDING:
             return []  # an arrest, not a placement decision
-        act = "placement" if facts.is_admission else "transfer"
+        act: str = t("placement") if facts.is_admission else t("transfer")
     else:
         act = HEARING_ACTS[type(facts)]
     heard = bool(facts.child_views.strip())
@@ -174,7 +177,7 @@ def hrd_1(
             Decision(
                 "HRD-1",
                 Outcome.WARN,
-                HRD_1_PROTECTIVE.format(act=act),
+                t(HRD_1_PROTECTIVE, act=act),
                 c.CRC_12,
                 used,
                 satisfied_by=("child_views", "views_not_heard_reason"),
@@ -186,7 +189,7 @@ def hrd_1(
         Decision(
             "HRD-1",
             Outcome.REQUIRE_JUSTIFICATION,
-            message.format(act=act),
+            t(message, act=act),
             c.CRC_12,
             used,
             satisfied_by=("child_views", "views_not_heard_reason"),

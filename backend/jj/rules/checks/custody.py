@@ -22,6 +22,7 @@ from jj.rules.facts import (
 )
 from jj.rules.policy import Policy, Strictness
 from jj.rules.registry import rule
+from jj.rules.text import t
 from jj.rules.timecalc import add_local_days, add_local_months, add_months
 
 VALID_GROUNDS = frozenset({"court_appearance", "danger_to_others"})
@@ -82,11 +83,17 @@ def ptd_1(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decisi
             Decision(
                 "PTD-1",
                 Outcome.ALLOW,
-                f"The child must be brought before a competent authority within {hours} hours.{note}",
+                t(
+                    "The child must be brought before a competent authority within {hours} hours.{note}",
+                    hours=hours,
+                    note=note,
+                ),
                 c.GC24_90,
                 {"hours": hours, "due_at": due.isoformat()},
                 deadlines=(
-                    DeadlineSpec("competent_authority", due, f"Before a competent authority within {hours} hours"),
+                    DeadlineSpec(
+                        "competent_authority", due, t("Before a competent authority within {hours} hours", hours=hours)
+                    ),
                 ),
                 below_standard=bool(note),
                 further_citations=(c.HRC_GC35_33,),
@@ -99,8 +106,11 @@ def ptd_1(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decisi
             Decision(
                 "PTD-1",
                 Outcome.BLOCK,
-                f"The child has been held for more than {hours} hours without being brought before a competent "
-                "authority. Record the appearance (or release the child) before anything else.",
+                t(
+                    "The child has been held for more than {hours} hours without being brought before a competent "
+                    "authority. Record the appearance (or release the child) before anything else.",
+                    hours=hours,
+                ),
                 c.GC24_90,
                 {"hours": hours, "due_at": due.isoformat(), "overdue": True},
                 notify=("supervisor",),
@@ -130,9 +140,11 @@ def ptd_2(policy: Policy, facts: DetentionOrderFacts, as_of: datetime) -> list[D
         Decision(
             "PTD-2",
             Outcome.REQUIRE_JUSTIFICATION,
-            "Pretrial detention is a last resort: record each alternative considered (release to parents, "
-            "supervision, bail without money, electronic monitoring, community placement...) with why it was "
-            "rejected, and a written justification.",
+            t(
+                "Pretrial detention is a last resort: record each alternative considered (release to parents, "
+                "supervision, bail without money, electronic monitoring, community placement...) with why it was "
+                "rejected, and a written justification."
+            ),
             c.GC24_86,
             {"alternatives_considered": [a.alternative for a in options]},
             satisfied_by=("alternatives_considered", "justification"),
@@ -145,8 +157,10 @@ def ptd_2(policy: Policy, facts: DetentionOrderFacts, as_of: datetime) -> list[D
         Decision(
             "PTD-2",
             Outcome.REQUIRE_JUSTIFICATION,
-            "Pretrial detention of a child may only serve to ensure appearance at court or to protect others from "
-            "an immediate danger: record which.",
+            t(
+                "Pretrial detention of a child may only serve to ensure appearance at court or to protect others from "
+                "an immediate danger: record which."
+            ),
             c.GC24_87,
             {"grounds": list(facts.grounds)},
             satisfied_by=("grounds",),
@@ -158,8 +172,10 @@ def ptd_2(policy: Policy, facts: DetentionOrderFacts, as_of: datetime) -> list[D
             Decision(
                 "PTD-2",
                 Outcome.WARN,
-                "A child who is a danger to himself or herself needs child protection measures, not detention: the "
-                "child protection service is notified.",
+                t(
+                    "A child who is a danger to himself or herself needs child protection measures, not detention: the "
+                    "child protection service is notified."
+                ),
                 c.GC24_87,
                 {"grounds": list(facts.grounds), "route": CHILD_PROTECTION},
                 notify=(CHILD_PROTECTION,),
@@ -185,7 +201,7 @@ def ptd_3(policy: Policy, facts: DetentionOrderFacts, as_of: datetime) -> list[D
         Decision(
             "PTD-3",
             Outcome.BLOCK if blocks else Outcome.WARN,
-            "Release must not depend on paying monetary bail.",
+            t("Release must not depend on paying monetary bail."),
             c.GC24_88_BAIL,
             {"monetary_bail_condition": True, "policy": policy.monetary_bail},
             satisfied_by=("monetary_bail_condition",),
@@ -214,10 +230,12 @@ def ptd_4(policy: Policy, facts: DetentionOrderFacts | ReviewFacts, as_of: datet
         Decision(
             "PTD-4",
             Outcome.ALLOW,
-            f"Detention is reviewed every {days} days; the next review is due {due.isoformat()}.",
+            t("Detention is reviewed every {days} days; the next review is due {due}.", days=days, due=due),
             c.GC24_87_REVIEW,
             {"review_interval_days": days, "due_at": due.isoformat()},
-            deadlines=(DeadlineSpec("detention_review", due, f"Review pretrial detention (every {days} days)"),),
+            deadlines=(
+                DeadlineSpec("detention_review", due, t("Review pretrial detention (every {days} days)", days=days)),
+            ),
             further_citations=(c.GC10_83,),
         )
     ]
@@ -248,8 +266,12 @@ def ptd_5(policy: Policy, facts: DetentionOrderFacts | ReviewFacts, as_of: datet
                 Decision(
                     "PTD-5",
                     Outcome.REQUIRE_JUSTIFICATION,
-                    f"The child was first detained on this case more than {days} days ago and is still not formally "
-                    "charged. Detaining the child again needs a written justification of the delay (or no detention).",
+                    t(
+                        "The child was first detained on this case more than {days} days ago and is still not "
+                        "formally charged. Detaining the child again needs a written justification of the delay "
+                        "(or no detention).",
+                        days=days,
+                    ),
                     c.GC24_90_CHARGE,
                     {"charge_within_days": days, "due_at": due.isoformat(), "overdue": True},
                     notify=(SUPERVISOR,),
@@ -263,10 +285,12 @@ def ptd_5(policy: Policy, facts: DetentionOrderFacts | ReviewFacts, as_of: datet
             Decision(
                 "PTD-5",
                 Outcome.ALLOW,
-                f"The child must be formally charged within {days} days, by {due.isoformat()}.",
+                t("The child must be formally charged within {days} days, by {due}.", days=days, due=due),
                 c.GC24_90_CHARGE,
                 {"charge_within_days": days, "due_at": due.isoformat()},
-                deadlines=(DeadlineSpec("formal_charge", due, f"Formal charge within {days} days of detention"),),
+                deadlines=(
+                    DeadlineSpec("formal_charge", due, t("Formal charge within {days} days of detention", days=days)),
+                ),
             )
         ]
     due = charge_due(policy, facts.pretrial_detention_started_at, facts.zone)
@@ -276,8 +300,11 @@ def ptd_5(policy: Policy, facts: DetentionOrderFacts | ReviewFacts, as_of: datet
         Decision(
             "PTD-5",
             Outcome.REQUIRE_JUSTIFICATION,
-            f"The child has been in pretrial detention for more than {days} days without a formal charge. Continuing "
-            "detention needs a written justification (or release the child).",
+            t(
+                "The child has been in pretrial detention for more than {days} days without a formal charge. "
+                "Continuing detention needs a written justification (or release the child).",
+                days=days,
+            ),
             c.GC24_90_CHARGE,
             {"charge_within_days": days, "due_at": due.isoformat(), "overdue": True},
             notify=(SUPERVISOR,),
@@ -310,8 +337,11 @@ def ptd_6(policy: Policy, facts: DetentionOrderFacts | ReviewFacts, as_of: datet
             Decision(
                 "PTD-6",
                 Outcome.BLOCK,
-                f"More than {months} months have passed since the child was first detained without a final "
-                "decision on the charges: the child must be released. Continued detention is refused.",
+                t(
+                    "More than {months} months have passed since the child was first detained without a final "
+                    "decision on the charges: the child must be released. Continued detention is refused.",
+                    months=months,
+                ),
                 c.GC24_90_FINAL,
                 {"final_decision_months": months, "due_at": due.isoformat(), "mandatory_release": True},
                 notify=(SUPERVISOR, INDEPENDENT_OVERSIGHT),
@@ -323,13 +353,20 @@ def ptd_6(policy: Policy, facts: DetentionOrderFacts | ReviewFacts, as_of: datet
         Decision(
             "PTD-6",
             Outcome.ALLOW,
-            f"A final decision on the charges is due within {months} months of the first detention, by "
-            f"{due.isoformat()}, failing which the child is released.",
+            t(
+                "A final decision on the charges is due within {months} months of the first detention, by {due},"
+                " failing which the child is released.",
+                months=months,
+                due=due,
+            ),
             c.GC24_90_FINAL,
             {"final_decision_months": months, "due_at": due.isoformat()},
             deadlines=(
                 DeadlineSpec(
-                    "final_decision", due, f"Final decision within {months} months, or release", INDEPENDENT_OVERSIGHT
+                    "final_decision",
+                    due,
+                    t("Final decision within {months} months, or release", months=months),
+                    INDEPENDENT_OVERSIGHT,
                 ),
             ),
         )
@@ -351,7 +388,7 @@ def ptd_7(policy: Policy, facts: DetentionOrderFacts, as_of: datetime) -> list[D
         Decision(
             "PTD-7",
             Outcome.BLOCK,
-            "A child may not be detained because of family ties with an alleged offender.",
+            t("A child may not be detained because of family ties with an alleged offender."),
             c.RES79_13,
             {"grounds": list(facts.grounds)},
             satisfied_by=("grounds",),
@@ -374,8 +411,10 @@ def ptd_8(policy: Policy, facts: DetentionOrderFacts, as_of: datetime) -> list[D
         Decision(
             "PTD-8",
             Outcome.WARN,
-            "Electronic monitoring should only replace detention where grounds for detention exist; none was found, "
-            "so this measure may widen the net.",
+            t(
+                "Electronic monitoring should only replace detention where grounds for detention exist; "
+                "none was found, so this measure may widen the net."
+            ),
             c.RES79_21,
             {"grounds_for_detention_found": False},
             satisfied_by=("grounds_for_detention_found",),
@@ -404,8 +443,11 @@ def ptd_9(policy: Policy, facts: PlacementFacts | DetentionOrderFacts, as_of: da
         Decision(
             "PTD-9",
             Outcome.REQUIRE_JUSTIFICATION,
-            f"The child is under {floor} (or the age is not established): deprivation of liberty needs a written "
-            "justification of a genuine public safety or public health concern.",
+            t(
+                "The child is under {floor} (or the age is not established): deprivation of liberty needs a "
+                "written justification of a genuine public safety or public health concern.",
+                floor=floor,
+            ),
             c.GC24_89,
             {"age_now": age, "floor": floor},
             satisfied_by=("age_floor_justification",),
@@ -426,16 +468,24 @@ def ptd_9(policy: Policy, facts: PlacementFacts | DetentionOrderFacts, as_of: da
 )
 def det_1(policy: Policy, facts: PlacementFacts | ReleaseFacts, as_of: datetime) -> list[Decision]:
     minutes = policy.family_notification_minutes
-    event = "release" if isinstance(facts, ReleaseFacts) else ("admission" if facts.is_admission else "transfer")
+    event = (
+        t("release") if isinstance(facts, ReleaseFacts) else (t("admission") if facts.is_admission else t("transfer"))
+    )
     due = facts.at + timedelta(minutes=minutes)
     return [
         Decision(
             "DET-1",
             Outcome.ALLOW,
-            f"Notify the parents or guardian of the {event} without delay (within {minutes} minutes).",
+            t(
+                "Notify the parents or guardian of the {event} without delay (within {minutes} minutes).",
+                event=event,
+                minutes=minutes,
+            ),
             c.HAVANA_22,
             {"event": event, "due_at": due.isoformat()},
-            deadlines=(DeadlineSpec("family_notification", due, f"Notify parents or guardian of the {event}"),),
+            deadlines=(
+                DeadlineSpec("family_notification", due, t("Notify parents or guardian of the {event}", event=event)),
+            ),
             further_citations=(c.HAVANA_21D,),
         )
     ]
@@ -457,8 +507,10 @@ def det_3(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decisi
         Decision(
             "DET-3",
             Outcome.BLOCK,
-            "A child may not be received in a detention facility without a valid commitment order: enter its "
-            "reference.",
+            t(
+                "A child may not be received in a detention facility without a valid commitment order: enter its "
+                "reference."
+            ),
             c.HAVANA_20,
             {"facility_kind": facts.facility.kind},
             satisfied_by=("commitment_order_reference",),
@@ -485,8 +537,10 @@ def det_4(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decisi
             Decision(
                 "DET-4",
                 Outcome.BLOCK,
-                "A child may never be held with adults in a police or court cell: choose a cell or place apart from "
-                "adults.",
+                t(
+                    "A child may never be held with adults in a police or court cell: choose a cell or place "
+                    "apart from adults."
+                ),
                 c.GC24_92,
                 {"facility_kind": facts.facility.kind, "children_wholly_separated": False},
                 satisfied_by=("facility",),
@@ -497,9 +551,11 @@ def det_4(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decisi
         Decision(
             "DET-4",
             Outcome.REQUIRE_JUSTIFICATION,
-            "This facility does not hold children wholly apart from adults. A child may be placed here only if it is "
-            "in the child's best interests (for example to stay with a family member), never for convenience: "
-            "record the best-interests decision.",
+            t(
+                "This facility does not hold children wholly apart from adults. A child may be placed "
+                "here only if it is in the child's best interests (for example to stay with a family "
+                "member), never for convenience: record the best-interests decision."
+            ),
             c.CRC_37_C,
             {
                 "facility_kind": facts.facility.kind,
@@ -529,10 +585,10 @@ def det_6(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decisi
         Decision(
             "DET-6",
             Outcome.ALLOW,
-            f"A physician or health practitioner examines the child within {hours} hours of admission.",
+            t("A physician or health practitioner examines the child within {hours} hours of admission.", hours=hours),
             c.GC24_95D,
             {"due_at": due.isoformat()},
-            deadlines=(DeadlineSpec("health_examination", due, "Health examination on admission"),),
+            deadlines=(DeadlineSpec("health_examination", due, t("Health examination on admission")),),
         )
     ]
 
@@ -554,7 +610,7 @@ def det_7(policy: Policy, facts: IncidentFacts, as_of: datetime) -> list[Decisio
             Decision(
                 "DET-7",
                 Outcome.BLOCK,
-                "Solitary confinement is never used for a child, and never as a disciplinary measure.",
+                t("Solitary confinement is never used for a child, and never as a disciplinary measure."),
                 c.GC24_95H,
                 {"kind": facts.kind, "measure": facts.measure},
                 further_citations=(c.MANDELA_44,),
@@ -564,14 +620,17 @@ def det_7(policy: Policy, facts: IncidentFacts, as_of: datetime) -> list[Decisio
         return []
     used = {"kind": facts.kind, "hours_without_meaningful_contact": facts.hours_without_meaningful_contact}
     if facts.purpose == "punishment":
-        return [Decision("DET-7", Outcome.BLOCK, "Separation may never be used as a punishment.", c.GC24_95H, used)]
+        return [Decision("DET-7", Outcome.BLOCK, t("Separation may never be used as a punishment."), c.GC24_95H, used)]
     if facts.hours_without_meaningful_contact >= SOLITARY_HOURS:
         return [
             Decision(
                 "DET-7",
                 Outcome.BLOCK,
-                f"{SOLITARY_HOURS} hours or more without meaningful human contact is solitary confinement, which is "
-                "never used for a child.",
+                t(
+                    "{hours} hours or more without meaningful human contact is solitary confinement,"
+                    " which is never used for a child.",
+                    hours=SOLITARY_HOURS,
+                ),
                 c.GC24_95H,
                 used,
                 further_citations=(c.MANDELA_44,),
@@ -591,8 +650,10 @@ def det_7(policy: Policy, facts: IncidentFacts, as_of: datetime) -> list[Decisio
         Decision(
             "DET-7",
             Outcome.REQUIRE_JUSTIFICATION,
-            "Any separation is a last resort for the shortest time: record its reason, start, end and the staff "
-            "supervising it.",
+            t(
+                "Any separation is a last resort for the shortest time: record its reason, start, end and the staff "
+                "supervising it."
+            ),
             c.GC24_95H,
             {**used, "missing": missing},
             satisfied_by=("reason", "started_at", "ended_at", "supervising_staff"),
@@ -617,7 +678,7 @@ def det_8(policy: Policy, facts: IncidentFacts, as_of: datetime) -> list[Decisio
     if facts.measure in PERMITTED_SANCTIONS:
         return [
             Decision(
-                "DET-8", Outcome.ALLOW, "A permitted disciplinary measure.", c.GC24_95G, {"measure": facts.measure}
+                "DET-8", Outcome.ALLOW, t("A permitted disciplinary measure."), c.GC24_95G, {"measure": facts.measure}
             )
         ]
     prohibited = facts.measure in PROHIBITED_SANCTIONS
@@ -625,9 +686,9 @@ def det_8(policy: Policy, facts: IncidentFacts, as_of: datetime) -> list[Decisio
         Decision(
             "DET-8",
             Outcome.BLOCK,
-            "This disciplinary measure is prohibited for children."
+            t("This disciplinary measure is prohibited for children.")
             if prohibited
-            else "Disciplinary measures must come from the permitted list.",
+            else t("Disciplinary measures must come from the permitted list."),
             c.GC24_95G,
             {"measure": facts.measure, "permitted": sorted(PERMITTED_SANCTIONS)},
             satisfied_by=("measure",),
@@ -653,7 +714,7 @@ def det_9(policy: Policy, facts: IncidentFacts, as_of: datetime) -> list[Decisio
             Decision(
                 "DET-9",
                 Outcome.BLOCK,
-                "Restraint or force may never be used as a punishment or to secure compliance.",
+                t("Restraint or force may never be used as a punishment or to secure compliance."),
                 c.GC24_95F,
                 {"purpose": facts.purpose},
             )
@@ -663,8 +724,10 @@ def det_9(policy: Policy, facts: IncidentFacts, as_of: datetime) -> list[Decisio
         Decision(
             "DET-9",
             Outcome.REQUIRE_JUSTIFICATION,
-            "Restraint or force only when the child poses an imminent threat of injury and other means are "
-            "exhausted: record the threat, the means tried first and the professional in charge.",
+            t(
+                "Restraint or force only when the child poses an imminent threat of injury and other means are "
+                "exhausted: record the threat, the means tried first and the professional in charge."
+            ),
             c.GC24_95F,
             {"purpose": facts.purpose},
             satisfied_by=("imminent_threat", "means_tried_first", "professional_in_charge"),
@@ -690,10 +753,10 @@ def det_10(policy: Policy, facts: ComplaintFacts, as_of: datetime) -> list[Decis
         Decision(
             "DET-10",
             Outcome.ALLOW,
-            f"The child is informed of the response without delay (within {days} days).",
+            t("The child is informed of the response without delay (within {days} days).", days=days),
             c.GC24_95I,
             {"due_at": due.isoformat()},
-            deadlines=(DeadlineSpec("complaint_response", due, "Answer the child's complaint"),),
+            deadlines=(DeadlineSpec("complaint_response", due, t("Answer the child's complaint")),),
         )
     ]
 
@@ -714,8 +777,10 @@ def dth_1(policy: Policy, facts: IncidentFacts, as_of: datetime) -> list[Decisio
         Decision(
             "DTH-1",
             Outcome.ALLOW,
-            "Report without delay to an authority independent of the facility and to the family; the records are "
-            "frozen as evidence and an investigation opens.",
+            t(
+                "Report without delay to an authority independent of the facility and to the family; the records are "
+                "frozen as evidence and an investigation opens."
+            ),
             c.MANDELA_71,
             {"kind": facts.kind, "evidence_hold": True},
             notify=(INDEPENDENT_OVERSIGHT, FAMILY, SUPERVISOR),
@@ -744,8 +809,12 @@ def cap_1(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decisi
         Decision(
             "CAP-1",
             Outcome.BLOCK if blocks else Outcome.WARN,
-            f"The facility is full ({facility.occupancy} of {facility.capacity}). Consider an alternative to "
-            "detention or another facility.",
+            t(
+                "The facility is full ({occupancy} of {capacity}). Consider an alternative to detention or "
+                "another facility.",
+                occupancy=facility.occupancy,
+                capacity=facility.capacity,
+            ),
             c.RES79_22,
             used,
             notify=("supervisor",),
@@ -787,8 +856,11 @@ def det_11(policy: Policy, facts: FacilityReviewFacts | InspectionFacts, as_of: 
             Decision(
                 "DET-11",
                 Outcome.WARN,
-                f"{facts.follow_ups_overdue} inspection recommendation(s) of this place of detention are past their "
-                "follow-up date with no follow-up recorded.",
+                t(
+                    "{follow_ups_overdue} inspection recommendation(s) of this place of detention are past their "
+                    "follow-up date with no follow-up recorded.",
+                    follow_ups_overdue=facts.follow_ups_overdue,
+                ),
                 c.RES79_15,
                 used,
                 notify=(INDEPENDENT_OVERSIGHT,),
@@ -796,18 +868,18 @@ def det_11(policy: Policy, facts: FacilityReviewFacts | InspectionFacts, as_of: 
         )
     if facts.last_unannounced_on is not None and facts.last_unannounced_on >= since:
         return decisions or [
-            Decision("DET-11", Outcome.ALLOW, "Inspected without notice within the interval.", c.GC24_95J, used)
+            Decision("DET-11", Outcome.ALLOW, t("Inspected without notice within the interval."), c.GC24_95J, used)
         ]
     what = (
-        "no independent inspection"
+        t("no independent inspection")
         if facts.last_inspection_on is None or facts.last_inspection_on < since
-        else ("no unannounced inspection")
+        else t("no unannounced inspection")
     )
     return [
         Decision(
             "DET-11",
             Outcome.WARN,
-            f"This place of detention has had {what} in the last {months} months.",
+            t("This place of detention has had {what} in the last {months} months.", what=what, months=months),
             c.GC24_95J,
             used,
             notify=(INDEPENDENT_OVERSIGHT,),
@@ -828,7 +900,10 @@ def _det_11_inspection(facts: InspectionFacts) -> list[Decision]:
             Decision(
                 "DET-11",
                 Outcome.WARN,
-                "This inspection held no private interviews without witnesses with the children deprived of liberty.",
+                t(
+                    "This inspection held no private interviews without witnesses with the children deprived of "
+                    "liberty."
+                ),
                 c.RES79_15,
                 used,
                 further_citations=(c.GC24_95J, c.RES73_177_10),
@@ -841,13 +916,13 @@ def _det_11_inspection(facts: InspectionFacts) -> list[Decision]:
             Decision(
                 "DET-11",
                 Outcome.ALLOW,
-                f"The inspection's recommendations are to be followed up by {due_on.isoformat()}.",
+                t("The inspection's recommendations are to be followed up by {due_on}.", due_on=due_on),
                 c.RES79_15,
                 {**used, "follow_up_due": due_on.isoformat()},
-                deadlines=(DeadlineSpec("inspection_follow_up", due, "Follow up the inspection's recommendations"),),
+                deadlines=(DeadlineSpec("inspection_follow_up", due, t("Follow up the inspection's recommendations")),),
             )
         )
-    return decisions or [Decision("DET-11", Outcome.ALLOW, "Inspection recorded.", c.RES79_15, used)]
+    return decisions or [Decision("DET-11", Outcome.ALLOW, t("Inspection recorded."), c.RES79_15, used)]
 
 
 @rule(
@@ -867,10 +942,12 @@ def ptd_10(policy: Policy, facts: ChallengeFacts, as_of: datetime) -> list[Decis
         Decision(
             "PTD-10",
             Outcome.ALLOW,
-            f"The challenge must be decided promptly: within {days} days.",
+            t("The challenge must be decided promptly: within {days} days.", days=days),
             c.CRC_37_D,
             {"due_at": due.isoformat()},
-            deadlines=(DeadlineSpec("legality_challenge", due, "Decide the challenge to the legality of detention"),),
+            deadlines=(
+                DeadlineSpec("legality_challenge", due, t("Decide the challenge to the legality of detention")),
+            ),
             further_citations=(c.GC10_84,),
         )
     ]
@@ -896,11 +973,18 @@ def ptd_11(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decis
         Decision(
             "PTD-11",
             Outcome.REQUIRE_JUSTIFICATION,
-            f"A police or court cell is a last resort for a child: say why no other place is possible. The child must "
-            f"leave it within {hours} hours.",
+            t(
+                "A police or court cell is a last resort for a child: say why no other place is possible. The "
+                "child must leave it within {hours} hours.",
+                hours=hours,
+            ),
             c.GC24_85,
             {"facility_kind": facts.facility.kind, "due_at": due.isoformat()},
-            deadlines=(DeadlineSpec("police_cell_exit", due, f"Move or release the child from the cell ({hours} h)"),),
+            deadlines=(
+                DeadlineSpec(
+                    "police_cell_exit", due, t("Move or release the child from the cell ({hours} h)", hours=hours)
+                ),
+            ),
             satisfied_by=("police_cell_justification",),
             satisfied=bool(facts.police_cell_justification.strip()),
             further_citations=(c.GC24_41,),
@@ -936,7 +1020,7 @@ def det_2(policy: Policy, facts: InterviewFacts, as_of: datetime) -> list[Decisi
             Decision(
                 "DET-2",
                 Outcome.BLOCK,
-                "A child's waiver of a lawyer counts only if made voluntarily under impartial judicial supervision.",
+                t("A child's waiver of a lawyer counts only if made voluntarily under impartial judicial supervision."),
                 c.GC24_51,
                 used,
                 satisfied_by=("waiver_under_judicial_supervision", "lawyer_present"),
@@ -947,8 +1031,10 @@ def det_2(policy: Policy, facts: InterviewFacts, as_of: datetime) -> list[Decisi
             Decision(
                 "DET-2",
                 Outcome.BLOCK,
-                "A child may not be questioned without a lawyer present, unless the child waived a lawyer "
-                "voluntarily under impartial judicial supervision.",
+                t(
+                    "A child may not be questioned without a lawyer present, unless the child waived a lawyer "
+                    "voluntarily under impartial judicial supervision."
+                ),
                 c.GC24_49,
                 used,
                 satisfied_by=("lawyer_present", "lawyer_waived"),
@@ -960,8 +1046,10 @@ def det_2(policy: Policy, facts: InterviewFacts, as_of: datetime) -> list[Decisi
             Decision(
                 "DET-2",
                 Outcome.BLOCK,
-                "A parent, legal guardian or other appropriate adult supports the child during questioning, unless "
-                "that is against the child's best interests: record who was present, or why no one was.",
+                t(
+                    "A parent, legal guardian or other appropriate adult supports the child during questioning, unless "
+                    "that is against the child's best interests: record who was present, or why no one was."
+                ),
                 c.GC24_60,
                 used,
                 satisfied_by=("appropriate_adult_present", "appropriate_adult_absence_reason"),
@@ -972,7 +1060,7 @@ def det_2(policy: Policy, facts: InterviewFacts, as_of: datetime) -> list[Decisi
             Decision(
                 "DET-2",
                 Outcome.BLOCK,
-                "This child needs an interpreter: questioning without one is refused.",
+                t("This child needs an interpreter: questioning without one is refused."),
                 c.CRC_40_2_B_VI,
                 used,
                 satisfied_by=("interpreter_present",),
@@ -985,12 +1073,12 @@ def det_2(policy: Policy, facts: InterviewFacts, as_of: datetime) -> list[Decisi
             Decision(
                 "DET-2",
                 Outcome.WARN,
-                "Questioning should be recorded on audio and video where possible.",
+                t("Questioning should be recorded on audio and video where possible."),
                 c.GC24_60,
                 used,
             )
         ]
-    return [Decision("DET-2", Outcome.ALLOW, "Questioning with the safeguards recorded.", c.GC24_60, used)]
+    return [Decision("DET-2", Outcome.ALLOW, t("Questioning with the safeguards recorded."), c.GC24_60, used)]
 
 
 @rule(
@@ -1008,20 +1096,20 @@ def det_5(policy: Policy, facts: ContactReviewFacts, as_of: datetime) -> list[De
     since = facts.last_family_visit_at or facts.held_since
     used = {"last_family_visit_at": facts.last_family_visit_at.isoformat() if facts.last_family_visit_at else None}
     if facts.incommunicado:
-        return [Decision("DET-5", Outcome.BLOCK, "A child may never be held incommunicado.", c.GC24_95A, used)]
+        return [Decision("DET-5", Outcome.BLOCK, t("A child may never be held incommunicado."), c.GC24_95A, used)]
     if as_of - since > timedelta(days=days):
         return [
             Decision(
                 "DET-5",
                 Outcome.WARN,
-                f"No family visit for more than {days} days: arrange one, or record why it is impossible.",
+                t("No family visit for more than {days} days: arrange one, or record why it is impossible.", days=days),
                 c.CRC_37_C,
                 used,
                 notify=("supervisor",),
                 further_citations=(c.GC24_94, c.HAVANA_60),
             )
         ]
-    return [Decision("DET-5", Outcome.ALLOW, f"Family contact within {days} days.", c.CRC_37_C, used)]
+    return [Decision("DET-5", Outcome.ALLOW, t("Family contact within {days} days.", days=days), c.CRC_37_C, used)]
 
 
 @rule(
@@ -1040,8 +1128,10 @@ def hlt_1(policy: Policy, facts: IncidentFacts, as_of: datetime) -> list[Decisio
         Decision(
             "HLT-1",
             Outcome.ALLOW,
-            "Medical isolation: health care by community health services, and the child keeps contact with counsel "
-            "and family.",
+            t(
+                "Medical isolation: health care by community health services, and the child keeps contact with counsel "
+                "and family."
+            ),
             c.GC24_95D_CARE,
             {"kind": facts.kind},
             further_citations=(c.RES76_184_8,),

@@ -8,8 +8,27 @@ from jj.rules.engine import DeadlineSpec, Decision, Outcome, Trigger
 from jj.rules.facts import CaseFacts, DiversionFacts, ProgrammeFacts
 from jj.rules.policy import Policy
 from jj.rules.registry import rule
+from jj.rules.text import Text, t
 
 INFORMED_OF = ("nature", "content", "duration", "consequences")
+# DIV-2's safeguards, as the message names them.
+SAFEGUARDS = {
+    "compelling_evidence": t("compelling evidence"),
+    "acknowledgement_of_responsibility": t("the child's acknowledgement of responsibility"),
+    "child_consent": t("the child's consent"),
+    "guardian_consent": t("a parent's or guardian's consent"),
+    "informed_of": t("the child informed of the nature, content, duration and consequences"),
+    "legal_advice_offered": t("legal advice offered"),
+    "review_route_explained": t("the route to a review explained"),
+}
+
+
+def div_2_message(missing: list[str], *, all_recorded: bool = False) -> Text:
+    """DIV-2's message: what is missing, by name (the audit trail's version leaves one out, see diversion.access)."""
+    head = t("Diversion takes effect only with its safeguards recorded.")
+    if missing:
+        return head + t(" Missing: {missing}.", missing=[SAFEGUARDS.get(m, m) for m in missing])
+    return head + t(" All are recorded.") if all_recorded else head
 
 
 @rule(
@@ -28,8 +47,10 @@ def div_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
         Decision(
             "DIV-1",
             Outcome.REQUIRE_JUSTIFICATION,
-            "Diversion is the preferred way of dealing with children, serious offences included where appropriate. "
-            "It was not offered on this case: say why before charging.",
+            t(
+                "Diversion is the preferred way of dealing with children, serious offences included where appropriate. "
+                "It was not offered on this case: say why before charging."
+            ),
             c.GC24_16,
             {"diversion_offered": False},
             satisfied_by=("diversion_not_offered_reason",),
@@ -74,16 +95,17 @@ def div_2(policy: Policy, facts: DiversionFacts, as_of: datetime) -> list[Decisi
             DeadlineSpec(
                 "diversion_review",
                 facts.activated_at + timedelta(days=max(1, days // 2)),
-                "Review the diversion's progress",
+                t("Review the diversion's progress"),
             ),
-            DeadlineSpec("diversion_end", facts.activated_at + timedelta(days=days), "Record the diversion's outcome"),
+            DeadlineSpec(
+                "diversion_end", facts.activated_at + timedelta(days=days), t("Record the diversion's outcome")
+            ),
         )
     return [
         Decision(
             "DIV-2",
             Outcome.REQUIRE_JUSTIFICATION,
-            "Diversion takes effect only with its safeguards recorded."
-            + (f" Missing: {', '.join(missing)}." if missing else " All are recorded."),
+            div_2_message(missing, all_recorded=True),
             c.GC24_18,
             {"missing": missing, "guardian_consent_required": policy.diversion_guardian_consent},
             deadlines=deadlines,
@@ -111,7 +133,7 @@ def div_3(policy: Policy, facts: ProgrammeFacts | DiversionFacts, as_of: datetim
         Decision(
             "DIV-3",
             Outcome.BLOCK,
-            "Diversion may not include any deprivation of liberty.",
+            t("Diversion may not include any deprivation of liberty."),
             c.GC24_18_E,
             {"kind": programme.kind, "involves_deprivation_of_liberty": True},
             satisfied_by=("involves_deprivation_of_liberty",),
@@ -131,12 +153,14 @@ def div_3(policy: Policy, facts: ProgrammeFacts | DiversionFacts, as_of: datetim
 )
 def div_4(policy: Policy, facts: DiversionFacts, as_of: datetime) -> list[Decision]:
     if facts.outcome == "completed":
-        message = "Diversion completed: the case is closed finally and leaves no criminal record."
+        message = t("Diversion completed: the case is closed finally and leaves no criminal record.")
         used = {"outcome": "completed", "closed_final": True, "no_criminal_record": True}
     else:
-        message = (
-            f"Diversion {facts.outcome.replace('_', ' ')}: the case returns to the {facts.stage} stage. Not "
-            "completing a diversion is never an offence in itself."
+        message = t(
+            "Diversion {outcome}: the case returns to the {stage} stage. Not completing a diversion is never an "
+            "offence in itself.",
+            outcome=facts.outcome.replace("_", " "),
+            stage=facts.stage,
         )
         used = {"outcome": facts.outcome, "returns_to": facts.stage}
     return [Decision("DIV-4", Outcome.ALLOW, message, c.GC24_18_F, used)]

@@ -9,32 +9,33 @@ from jj.rules.engine import DeadlineSpec, Decision, Outcome, Trigger
 from jj.rules.facts import AppearanceFacts, ChildFacts, DiversionFacts, IncidentFacts, InterviewFacts, PlacementFacts
 from jj.rules.policy import Policy, Strictness
 from jj.rules.registry import rule
+from jj.rules.text import msgid, t
 
-DIS_1_JUSTIFY = (
+DIS_1_JUSTIFY = msgid(
     "The child has recorded accommodation needs ({needs}). Record the accommodation provided for this {act} "
     "before it proceeds."
 )
-DIS_1_PROVIDED = "The accommodation provided for this {act} is recorded."
-DIS_1_APPEARANCE = (
+DIS_1_PROVIDED = msgid("The accommodation provided for this {act} is recorded.")
+DIS_1_APPEARANCE = msgid(
     "The child has recorded accommodation needs ({needs}) and none is recorded for this court appearance. The "
     "appearance goes ahead (a judicial review is never held back): provide and record the accommodation."
 )
-GIR_1_BLOCK = "A girl may not be placed in a facility that does not hold girls apart from boys: choose another."
-GIR_1_JUSTIFY = (
+GIR_1_BLOCK = msgid("A girl may not be placed in a facility that does not hold girls apart from boys: choose another.")
+GIR_1_JUSTIFY = msgid(
     "This facility does not hold girls apart from boys. Record why this placement is in the girl's best interests."
     "{note}"
 )
-GIR_1_PROTECTIVE = (
+GIR_1_PROTECTIVE = msgid(
     "This facility does not hold girls apart from boys. A transfer to a safer place is never held back: the "
     "supervisor is told so the girl can be held apart as soon as possible."
 )
-GIR_1_SCREENING = "A gender-specific health screening is due within {hours} hours of the girl's admission.{note}"
-GIR_1_CARE_BLOCK = (
+GIR_1_SCREENING = msgid("A gender-specific health screening is due within {hours} hours of the girl's admission.{note}")
+GIR_1_CARE_BLOCK = msgid(
     "This child is pregnant or has a child in her care: {measure} may not be used. Find another way to keep "
     "everyone safe, with health staff."
 )
 
-MIXED_ACTS = {True: "admission", False: "transfer"}
+MIXED_ACTS = {True: t("admission"), False: t("transfer")}
 # Measures refused for a pregnant child or one with a child in her care (Bangkok Rules rr. 22, 24); medical
 # isolation stays health care (HLT-1, INV-5) and is never refused here.
 CARE_REFUSED_MEASURES = frozenset({"restraint", "separation", "isolation"})
@@ -67,12 +68,12 @@ def dis_1(
     used = {"accommodation_needs": child.accommodation_needs, "accommodation_provided": facts.accommodation_provided}
     if isinstance(facts, AppearanceFacts):
         if provided:
-            return [Decision("DIS-1", Outcome.ALLOW, DIS_1_PROVIDED.format(act="court appearance"), c.RES79_7, used)]
+            return [Decision("DIS-1", Outcome.ALLOW, t(DIS_1_PROVIDED, act=t("court appearance")), c.RES79_7, used)]
         return [
             Decision(
                 "DIS-1",
                 Outcome.WARN,
-                DIS_1_APPEARANCE.format(needs=child.accommodation_needs),
+                t(DIS_1_APPEARANCE, needs=child.accommodation_needs),
                 c.RES79_7,
                 used,
                 notify=("supervisor",),
@@ -80,13 +81,13 @@ def dis_1(
                 further_citations=(c.RES79_37,),
             )
         ]
-    act = {InterviewFacts: "interview", PlacementFacts: "custody", DiversionFacts: "diversion"}[type(facts)]
+    act = {InterviewFacts: t("interview"), PlacementFacts: t("custody"), DiversionFacts: t("diversion")}[type(facts)]
     message = DIS_1_PROVIDED if provided else DIS_1_JUSTIFY
     return [
         Decision(
             "DIS-1",
             Outcome.REQUIRE_JUSTIFICATION,
-            message.format(act=act, needs=child.accommodation_needs),
+            t(message, act=act, needs=child.accommodation_needs),
             c.RES79_7,
             used,
             satisfied_by=("accommodation_provided",),
@@ -131,12 +132,14 @@ def gir_1(policy: Policy, facts: PlacementFacts | IncidentFacts, as_of: datetime
             Decision(
                 "GIR-1",
                 Outcome.ALLOW,
-                GIR_1_SCREENING.format(
-                    hours=hours, note=below_standard_note(policy, "gender_screening_hours") if below else ""
+                t(
+                    GIR_1_SCREENING,
+                    hours=hours,
+                    note=below_standard_note(policy, "gender_screening_hours") if below else "",
                 ),
                 c.BANGKOK_22_24_36_39,
                 {**used, "due_at": due.isoformat()},
-                deadlines=(DeadlineSpec("gender_health_screening", due, "Gender-specific health screening"),),
+                deadlines=(DeadlineSpec("gender_health_screening", due, t("Gender-specific health screening")),),
                 below_standard=below,
                 further_citations=(c.RES79_9_25,),
             )
@@ -150,7 +153,7 @@ def _mixed_facility(policy: Policy, facts: PlacementFacts, used: dict[str, objec
         return Decision(
             "GIR-1",
             Outcome.WARN,
-            GIR_1_PROTECTIVE,
+            t(GIR_1_PROTECTIVE),
             c.MANDELA_11A,
             used,
             notify=("supervisor",),
@@ -160,7 +163,7 @@ def _mixed_facility(policy: Policy, facts: PlacementFacts, used: dict[str, objec
         return Decision(
             "GIR-1",
             Outcome.BLOCK,
-            GIR_1_BLOCK,
+            t(GIR_1_BLOCK),
             c.MANDELA_11A,
             used,
             satisfied_by=("facility",),
@@ -169,7 +172,7 @@ def _mixed_facility(policy: Policy, facts: PlacementFacts, used: dict[str, objec
     return Decision(
         "GIR-1",
         Outcome.REQUIRE_JUSTIFICATION,
-        GIR_1_JUSTIFY.format(note=below_standard_note(policy, "girls_mixed_facility")),
+        t(GIR_1_JUSTIFY, note=below_standard_note(policy, "girls_mixed_facility")),
         c.MANDELA_11A,
         used,
         satisfied_by=("mixed_facility_justification",),
@@ -187,7 +190,7 @@ def _care_measures(facts: IncidentFacts) -> list[Decision]:
         Decision(
             "GIR-1",
             Outcome.BLOCK,
-            GIR_1_CARE_BLOCK.format(measure=facts.kind),
+            t(GIR_1_CARE_BLOCK, measure=facts.kind),
             c.BANGKOK_22_24_36_39,
             {"kind": facts.kind, "pregnant": child.pregnant, "child_in_care": child.child_in_care},
             further_citations=(c.RES79_10,),

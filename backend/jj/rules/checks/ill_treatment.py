@@ -10,6 +10,7 @@ from jj.rules.engine import DeadlineSpec, Decision, Outcome, Trigger
 from jj.rules.facts import ComplaintFacts, IncidentFacts
 from jj.rules.policy import Policy
 from jj.rules.registry import rule
+from jj.rules.text import join, msgid, t
 
 ALLEGATION_KINDS = frozenset(
     {"ill_treatment", "torture", "staff_violence", "peer_violence", "sexual_abuse", "sexual_exploitation"}
@@ -17,13 +18,13 @@ ALLEGATION_KINDS = frozenset(
 # Kinds that implicate staff by their nature: the people involved must be named so they can be kept out of it.
 STAFF_KINDS = frozenset({"ill_treatment", "torture", "staff_violence"})
 
-ILL_1_REPORTED = (
+ILL_1_REPORTED = msgid(
     "An allegation of {kind} is reported without delay to the independent oversight body and to child protection. "
     "The records concerned are held as evidence (protective acts go on as usual); a medical examination is due "
     "within {medical} hours and the investigation must start within {investigation} hours, led by no one "
     "implicated.{note}"
 )
-ILL_1_NAME_STAFF = (
+ILL_1_NAME_STAFF = msgid(
     "No member of staff is recorded as implicated in this allegation of {kind}. Record who is implicated, so that "
     "they are kept out of the investigation and its records."
 )
@@ -50,7 +51,7 @@ def ill_1(policy: Policy, facts: IncidentFacts | ComplaintFacts, as_of: datetime
     known_at = facts.lodged_at if isinstance(facts, ComplaintFacts) else (facts.reported_at or as_of)
     medical, investigation = policy.allegation_medical_hours, policy.allegation_investigation_hours
     below = [p for p in ("allegation_medical_hours", "allegation_investigation_hours") if policy.below_standard(p)]
-    note = "".join(below_standard_note(policy, p) for p in below)
+    note = join([below_standard_note(policy, p) for p in below])
     medical_due = known_at + timedelta(hours=medical)
     investigation_due = known_at + timedelta(hours=investigation)
     used = {
@@ -66,7 +67,7 @@ def ill_1(policy: Policy, facts: IncidentFacts | ComplaintFacts, as_of: datetime
         Decision(
             "ILL-1",
             Outcome.ALLOW,
-            ILL_1_REPORTED.format(kind=label, medical=medical, investigation=investigation, note=note),
+            t(ILL_1_REPORTED, kind=label, medical=medical, investigation=investigation, note=note),
             c.RES79_31,
             used,
             # The medical examination is the facility's while the child is held; after a death or a release the
@@ -75,7 +76,7 @@ def ill_1(policy: Policy, facts: IncidentFacts | ComplaintFacts, as_of: datetime
                 *(
                     (
                         DeadlineSpec(
-                            "allegation_medical_examination", medical_due, "Medical examination after an allegation"
+                            "allegation_medical_examination", medical_due, t("Medical examination after an allegation")
                         ),
                     )
                     if facts.child_held
@@ -84,7 +85,7 @@ def ill_1(policy: Policy, facts: IncidentFacts | ComplaintFacts, as_of: datetime
                 DeadlineSpec(
                     "allegation_investigation",
                     investigation_due,
-                    "Start the independent investigation of an allegation",
+                    t("Start the independent investigation of an allegation"),
                     INDEPENDENT_OVERSIGHT,
                 ),
             ),
@@ -98,7 +99,7 @@ def ill_1(policy: Policy, facts: IncidentFacts | ComplaintFacts, as_of: datetime
             Decision(
                 "ILL-1",
                 Outcome.WARN,
-                ILL_1_NAME_STAFF.format(kind=label),
+                t(ILL_1_NAME_STAFF, kind=label),
                 c.RES79_20,
                 {"allegation_kind": kind, "implicated_staff": []},
                 satisfied_by=("implicated_staff",),

@@ -7,6 +7,7 @@ from jj.rules.engine import Citation, Decision, Outcome, Trigger
 from jj.rules.facts import PolicyChangeFacts
 from jj.rules.policy import PARAMETERS, Direction, Policy, approvals_removed
 from jj.rules.registry import rule
+from jj.rules.text import t
 
 POLICY_STANDARD = Citation(
     c.RES_79_172,
@@ -33,8 +34,10 @@ def macr_3(policy: Policy, facts: PolicyChangeFacts, as_of: datetime) -> list[De
         Decision(
             "MACR-3",
             Outcome.BLOCK,
-            "The minimum age of criminal responsibility applies without exception: no offence category may be "
-            "exempted from it.",
+            t(
+                "The minimum age of criminal responsibility applies without exception: no offence category may be "
+                "exempted from it."
+            ),
             c.GC24_25,
             {"macr_offence_exceptions": list(exceptions)},
             satisfied_by=("macr_offence_exceptions",),
@@ -60,8 +63,12 @@ def macr_4(policy: Policy, facts: PolicyChangeFacts, as_of: datetime) -> list[De
         Decision(
             "MACR-4",
             Outcome.WARN,
-            f"Two ages with a maturity test ({second} and {facts.after.macr}) do not comply with the standard. The "
-            f"second age is recorded but never applied: MACR-1 uses {facts.after.macr}.",
+            t(
+                "Two ages with a maturity test ({second} and {macr}) do not comply with the standard. The second"
+                " age is recorded but never applied: MACR-1 uses {macr}.",
+                second=second,
+                macr=facts.after.macr,
+            ),
             c.GC24_26,
             {"macr_second_age": second, "macr": facts.after.macr},
             below_standard=True,
@@ -91,7 +98,7 @@ def pol_1(policy: Policy, facts: PolicyChangeFacts, as_of: datetime) -> list[Dec
         below = spec.below_standard(after)
         if not below and not spec.less_protective(before, after):
             continue
-        what = "falls below the international standard" if below else "protects children less than before"
+        what = t("falls below the international standard") if below else t("protects children less than before")
         facts_used = {
             "parameter": name,
             "before": before,
@@ -101,15 +108,23 @@ def pol_1(policy: Policy, facts: PolicyChangeFacts, as_of: datetime) -> list[Dec
         }
         citation = POLICY_STANDARD
         if spec.direction is Direction.APPROVAL:
-            what = "switches off a second person's approval (human oversight) and " + what
+            what = t("switches off a second person's approval (human oversight) and ") + what
             facts_used["approvals_removed"] = list(approvals_removed(before, after))
             citation = c.RES79_6
         decisions.append(
             Decision(
                 "POL-1",
                 Outcome.WARN,
-                f"{spec.label}: {after} (was {before}) {what} (standard: {spec.default}; {spec.source}). Every "
-                f"decision taken under it will say so.",
+                t(
+                    "{label}: {after} (was {before}) {what} (standard: {default}; {source}). Every decision taken "
+                    "under it will say so.",
+                    label=spec.label,
+                    after=str(after),
+                    before=str(before),
+                    what=what,
+                    default=str(spec.default),
+                    source=spec.source,
+                ),
                 citation,
                 facts_used,
                 below_standard=below,

@@ -9,23 +9,24 @@ from jj.rules.engine import DeadlineSpec, Decision, Outcome, Trigger
 from jj.rules.facts import AssignmentFacts, CaseFacts, DetentionOrderFacts, InterviewFacts
 from jj.rules.policy import Policy, Strictness
 from jj.rules.registry import rule
+from jj.rules.text import join, msgid, t
 from jj.rules.timecalc import add_local_days, add_local_months
 
 MANDATORY_GROUND = "mandatory_by_statute"
 
-DEL_1_DEADLINES = (
+DEL_1_DEADLINES = msgid(
     "A matter is determined without delay, also when the child is not detained: a decision to charge or divert is "
     "due within {days} days of intake, and a final decision within {months} months.{note}"
 )
-PTD_12_BLOCK = (
+PTD_12_BLOCK = msgid(
     "Pretrial detention may not be ordered because a statute makes it mandatory: decide on the child's own "
     "circumstances, with alternatives considered (PTD-2)."
 )
-PTD_12_WARN = (
+PTD_12_WARN = msgid(
     "Mandatory pretrial detention is one of the 'zero-tolerance policies' the General Assembly asks States to "
     "review (A/RES/79/172 para. 26). Domestic law allows it here; the order is recorded as below the standard.{note}"
 )
-TRN_1_WARN = (
+TRN_1_WARN = msgid(
     "{who} is not recorded as trained in child justice. Children should deal with specialised professionals: "
     "assign someone trained, or arrange the training."
 )
@@ -52,14 +53,18 @@ def del_1(policy: Policy, facts: CaseFacts, as_of: datetime) -> list[Decision]:
         Decision(
             "DEL-1",
             Outcome.ALLOW,
-            DEL_1_DEADLINES.format(
-                days=days, months=months, note="".join(below_standard_note(policy, p) for p in below)
-            ),
+            t(DEL_1_DEADLINES, days=days, months=months, note=join([below_standard_note(policy, p) for p in below])),
             c.CRC_40_2_B_III,
             {"decision_due_at": decision_due.isoformat(), "final_due_at": final_due.isoformat()},
             deadlines=(
-                DeadlineSpec("charge_or_divert", decision_due, f"Decide to charge or divert within {days} days"),
-                DeadlineSpec("case_final_decision", final_due, f"Final decision within {months} months of intake"),
+                DeadlineSpec(
+                    "charge_or_divert", decision_due, t("Decide to charge or divert within {days} days", days=days)
+                ),
+                DeadlineSpec(
+                    "case_final_decision",
+                    final_due,
+                    t("Final decision within {months} months of intake", months=months),
+                ),
             ),
             below_standard=bool(below),
             further_citations=(c.GC24_55,),
@@ -82,12 +87,12 @@ def ptd_12(policy: Policy, facts: DetentionOrderFacts, as_of: datetime) -> list[
         return []
     used = {"grounds": list(facts.grounds), "policy": policy.mandatory_pretrial_detention}
     if policy.mandatory_pretrial_detention == Strictness.BLOCK:
-        return [Decision("PTD-12", Outcome.BLOCK, PTD_12_BLOCK, c.RES79_26, used, satisfied_by=("grounds",))]
+        return [Decision("PTD-12", Outcome.BLOCK, t(PTD_12_BLOCK), c.RES79_26, used, satisfied_by=("grounds",))]
     return [
         Decision(
             "PTD-12",
             Outcome.WARN,
-            PTD_12_WARN.format(note=below_standard_note(policy, "mandatory_pretrial_detention")),
+            t(PTD_12_WARN, note=below_standard_note(policy, "mandatory_pretrial_detention")),
             c.RES79_26,
             used,
             below_standard=True,
@@ -112,16 +117,16 @@ def trn_1(policy: Policy, facts: AssignmentFacts | InterviewFacts, as_of: dateti
     if isinstance(facts, AssignmentFacts):
         if facts.role != "caseworker":
             return []
-        who, on = "The caseworker", facts.trained_in_child_justice_on
+        who, on = t("The caseworker"), facts.trained_in_child_justice_on
     else:
-        who, on = "The interviewer", facts.interviewer_trained_on
+        who, on = t("The interviewer"), facts.interviewer_trained_on
     if _trained(on, as_of):
         return []
     return [
         Decision(
             "TRN-1",
             Outcome.WARN,
-            TRN_1_WARN.format(who=who),
+            t(TRN_1_WARN, who=who),
             c.RES79_39,
             {
                 "role": "caseworker" if isinstance(facts, AssignmentFacts) else "interviewer",

@@ -9,17 +9,18 @@ from jj.rules.engine import DeadlineSpec, Decision, Outcome, Trigger
 from jj.rules.facts import ChildFacts, RecordFacts
 from jj.rules.policy import Policy
 from jj.rules.registry import rule
+from jj.rules.text import msgid, t
 
 SEAL = "seal"
 REMOVE = "remove"
 REVIEW = "review"
 
-MSG_REMOVE = "The child has reached the age at which their records are removed: their identity is removed today."
-MSG_REVIEW = (
+MSG_REMOVE = msgid("The child has reached the age at which their records are removed: their identity is removed today.")
+MSG_REVIEW = msgid(
     "The child has reached the age at which their records are removed; the policy asks for an independent review "
     "first. Open and decide it without delay."
 )
-MSG_SEAL = (
+MSG_SEAL = msgid(
     "The criminal process has ended for this child: their records are sealed and vanish from every ordinary "
     "list, search and count."
 )
@@ -76,7 +77,7 @@ def rec_3(policy: Policy, facts: RecordFacts, as_of: datetime) -> list[Decision]
                 Decision(
                     "REC-3",
                     Outcome.REQUIRE_JUSTIFICATION,
-                    MSG_REVIEW,
+                    t(MSG_REVIEW),
                     c.GC24_71,
                     {**base, "action": REVIEW},
                     satisfied_by=("review_decision",),
@@ -88,7 +89,7 @@ def rec_3(policy: Policy, facts: RecordFacts, as_of: datetime) -> list[Decision]
             Decision(
                 "REC-3",
                 Outcome.ALLOW,
-                MSG_REMOVE,
+                t(MSG_REMOVE),
                 c.GC24_71,
                 {**base, "action": REMOVE},
                 below_standard=below,
@@ -102,7 +103,7 @@ def rec_3(policy: Policy, facts: RecordFacts, as_of: datetime) -> list[Decision]
             DeadlineSpec(
                 "records_removal",
                 datetime.combine(due, time.min, tzinfo=UTC),
-                "Remove the child's records (REC-3)",
+                t("Remove the child's records (REC-3)"),
             ),
         )
         if due is not None
@@ -112,7 +113,7 @@ def rec_3(policy: Policy, facts: RecordFacts, as_of: datetime) -> list[Decision]
         Decision(
             "REC-3",
             Outcome.ALLOW,
-            MSG_SEAL,
+            t(MSG_SEAL),
             c.HAVANA_19,
             {**base, "action": SEAL},
             deadlines=deadlines,

@@ -11,27 +11,28 @@ from jj.rules.engine import DeadlineSpec, Decision, Outcome, Trigger
 from jj.rules.facts import CaseFacts, DetentionOrderFacts, EducationReviewFacts, PlacementFacts, ReleaseFacts
 from jj.rules.policy import Policy
 from jj.rules.registry import rule
+from jj.rules.text import msgid, t
 from jj.rules.timecalc import add_local_days
 
-REI_1_PLAN = (
+REI_1_PLAN = msgid(
     "An individual needs-and-risk assessment and plan (education, health, family, reintegration) is due within "
     "{days} days of admission.{note}"
 )
-REI_1_AFTERCARE_DUE = (
+REI_1_AFTERCARE_DUE = msgid(
     "The release goes ahead. No aftercare plan was given: one is due within {days} days (education, housing, "
     "health and family support).{note}"
 )
-REI_1_AFTERCARE_GIVEN = "The release goes ahead with an aftercare plan."
-REI_1_EDUCATION = (
+REI_1_AFTERCARE_GIVEN = msgid("The release goes ahead with an aftercare plan.")
+REI_1_EDUCATION = msgid(
     "A child of school age has been held for more than {days} days with no education enrolment recorded: enrol the "
     "child, or record why not."
 )
-REI_1_ENROLLED = "The child is enrolled in education."
-CAF_1_INTAKE = (
+REI_1_ENROLLED = msgid("The child is enrolled in education.")
+CAF_1_INTAKE = msgid(
     "This child was associated with armed forces or armed groups: treat the child primarily as a victim. Child "
     "protection is told, and the default route is reintegration rather than prosecution."
 )
-CAF_1_JUSTIFY = (
+CAF_1_JUSTIFY = msgid(
     "This child was associated with armed forces or armed groups and is to be treated primarily as a victim, with "
     "reintegration as the default route. Record why this {act} is needed instead."
 )
@@ -66,10 +67,10 @@ def rei_1(
         Decision(
             "REI-1",
             Outcome.ALLOW,
-            REI_1_PLAN.format(days=days, note=below_standard_note(policy, "individual_plan_days") if below else ""),
+            t(REI_1_PLAN, days=days, note=below_standard_note(policy, "individual_plan_days") if below else ""),
             c.RES76_184_10,
             {"individual_plan_days": days, "due_at": due.isoformat()},
-            deadlines=(DeadlineSpec("individual_plan", due, "Individual needs-and-risk assessment and plan"),),
+            deadlines=(DeadlineSpec("individual_plan", due, t("Individual needs-and-risk assessment and plan")),),
             below_standard=below,
             further_citations=(c.HAVANA_27_38_79_80, c.RES79_30),
         )
@@ -78,17 +79,17 @@ def rei_1(
 
 def _aftercare(policy: Policy, facts: ReleaseFacts) -> Decision:
     if facts.aftercare_plan_given:
-        return Decision("REI-1", Outcome.ALLOW, REI_1_AFTERCARE_GIVEN, c.RES79_30, {"aftercare_plan_given": True})
+        return Decision("REI-1", Outcome.ALLOW, t(REI_1_AFTERCARE_GIVEN), c.RES79_30, {"aftercare_plan_given": True})
     days = policy.aftercare_plan_days
     below = policy.below_standard("aftercare_plan_days")
     due = add_local_days(facts.at, days, facts.zone)
     return Decision(
         "REI-1",
         Outcome.ALLOW,
-        REI_1_AFTERCARE_DUE.format(days=days, note=below_standard_note(policy, "aftercare_plan_days") if below else ""),
+        t(REI_1_AFTERCARE_DUE, days=days, note=below_standard_note(policy, "aftercare_plan_days") if below else ""),
         c.RES79_30,
         {"aftercare_plan_given": False, "due_at": due.isoformat()},
-        deadlines=(DeadlineSpec("aftercare_plan", due, "Aftercare plan after release"),),
+        deadlines=(DeadlineSpec("aftercare_plan", due, t("Aftercare plan after release")),),
         below_standard=below,
         further_citations=(c.HAVANA_27_38_79_80,),
     )
@@ -100,7 +101,7 @@ def _education(policy: Policy, facts: EducationReviewFacts, as_of: datetime) -> 
         return []
     used = {"age_now": age, "school_age_until": policy.school_age_until, "enrolled": facts.enrolled}
     if facts.enrolled:
-        return [Decision("REI-1", Outcome.ALLOW, REI_1_ENROLLED, c.HAVANA_27_38_79_80, used)]
+        return [Decision("REI-1", Outcome.ALLOW, t(REI_1_ENROLLED), c.HAVANA_27_38_79_80, used)]
     days = policy.education_enrolment_days
     if as_of <= add_local_days(facts.held_since, days, facts.zone):
         return []
@@ -108,7 +109,7 @@ def _education(policy: Policy, facts: EducationReviewFacts, as_of: datetime) -> 
         Decision(
             "REI-1",
             Outcome.WARN,
-            REI_1_EDUCATION.format(days=days),
+            t(REI_1_EDUCATION, days=days),
             c.HAVANA_27_38_79_80,
             {**used, "education_enrolment_days": days},
             notify=("supervisor",),
@@ -138,19 +139,19 @@ def caf_1(policy: Policy, facts: CaseFacts | DetentionOrderFacts, as_of: datetim
             Decision(
                 "CAF-1",
                 Outcome.WARN,
-                CAF_1_INTAKE,
+                t(CAF_1_INTAKE),
                 c.PARIS_3_6_3_8,
                 used,
                 notify=(CHILD_PROTECTION,),
                 further_citations=(c.RES79_PREAMBLE_CAF,),
             )
         ]
-    act = "detention order" if isinstance(facts, DetentionOrderFacts) else "charge"
+    act = t("detention order") if isinstance(facts, DetentionOrderFacts) else t("charge")
     return [
         Decision(
             "CAF-1",
             Outcome.REQUIRE_JUSTIFICATION,
-            CAF_1_JUSTIFY.format(act=act),
+            t(CAF_1_JUSTIFY, act=act),
             c.PARIS_3_6_3_8,
             used,
             satisfied_by=("armed_forces_justification",),

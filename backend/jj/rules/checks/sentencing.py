@@ -9,6 +9,7 @@ from jj.rules.engine import DeadlineSpec, Decision, Outcome, Trigger
 from jj.rules.facts import SentenceFacts
 from jj.rules.policy import Policy, Strictness, maximum_penalty_below_standard
 from jj.rules.registry import rule
+from jj.rules.text import t
 from jj.rules.timecalc import add_months
 
 PROHIBITED = frozenset({"death", "life_without_parole", "corporal"})
@@ -53,8 +54,10 @@ def sen_1(policy: Policy, facts: SentenceFacts, as_of: datetime) -> list[Decisio
         Decision(
             "SEN-1",
             Outcome.BLOCK,
-            "Neither capital punishment, nor life imprisonment without possibility of release, nor corporal "
-            "punishment may be imposed for an offence committed by a child. Domestic law cannot change this.",
+            t(
+                "Neither capital punishment, nor life imprisonment without possibility of release, nor corporal "
+                "punishment may be imposed for an offence committed by a child. Domestic law cannot change this."
+            ),
             c.CRC_37_A,
             {"sentence_type": facts.sentence_type, "age_at_offence": age},
             further_citations=(c.RES79_32, c.GC24_75, c.GC24_79, c.BEIJING_17_3),
@@ -80,8 +83,10 @@ def sen_2(policy: Policy, facts: SentenceFacts, as_of: datetime) -> list[Decisio
             Decision(
                 "SEN-2",
                 Outcome.REQUIRE_JUSTIFICATION,
-                "A life or indeterminate sentence for a child needs a parole eligibility date, substantially "
-                "earlier than for an adult.",
+                t(
+                    "A life or indeterminate sentence for a child needs a parole eligibility date, substantially "
+                    "earlier than for an adult."
+                ),
                 c.GC24_81,
                 used,
                 satisfied_by=("parole_eligibility_date",),
@@ -91,8 +96,10 @@ def sen_2(policy: Policy, facts: SentenceFacts, as_of: datetime) -> list[Decisio
         Decision(
             "SEN-2",
             Outcome.WARN,
-            "Life and indeterminate sentences for children should be abolished; the sentence is reviewed "
-            "periodically (SEN-4) with a view to early release.",
+            t(
+                "Life and indeterminate sentences for children should be abolished; the sentence is reviewed "
+                "periodically (SEN-4) with a view to early release."
+            ),
             c.GC24_81,
             {**used, "parole_eligibility_date": facts.parole_eligibility_date.isoformat()},
             further_citations=(c.RES79_32,),
@@ -119,7 +126,7 @@ def sen_3(policy: Policy, facts: SentenceFacts, as_of: datetime) -> list[Decisio
             Decision(
                 "SEN-3",
                 Outcome.BLOCK,
-                "Forced labour is not a measure that may be imposed on a child.",
+                t("Forced labour is not a measure that may be imposed on a child."),
                 c.GC24_74,
                 {"sentence_type": facts.sentence_type},
             )
@@ -131,7 +138,7 @@ def sen_3(policy: Policy, facts: SentenceFacts, as_of: datetime) -> list[Decisio
             Decision(
                 "SEN-3",
                 Outcome.BLOCK if blocks else Outcome.WARN,
-                "Mandatory minimum sentences are incompatible with the child justice principle of proportionality."
+                t("Mandatory minimum sentences are incompatible with the child justice principle of proportionality.")
                 + ("" if blocks else below_standard_note(policy, "mandatory_minimum")),
                 c.GC24_78,
                 {"mandatory_minimum_applied": True, "policy": policy.mandatory_minimum},
@@ -147,8 +154,10 @@ def sen_3(policy: Policy, facts: SentenceFacts, as_of: datetime) -> list[Decisio
         Decision(
             "SEN-3",
             Outcome.REQUIRE_JUSTIFICATION,
-            "A custodial sentence is a last resort: record each non-custodial option considered with why it was "
-            "rejected, and a written justification.",
+            t(
+                "A custodial sentence is a last resort: record each non-custodial option considered with why it was "
+                "rejected, and a written justification."
+            ),
             c.CRC_37_B,
             {"sentence_type": facts.sentence_type, "options_considered": [o.option for o in options]},
             satisfied_by=("non_custodial_options_considered", "justification"),
@@ -163,8 +172,10 @@ def sen_3(policy: Policy, facts: SentenceFacts, as_of: datetime) -> list[Decisio
             Decision(
                 "SEN-3",
                 Outcome.WARN,
-                "The jurisdiction has not set a maximum penalty for children: the length cannot be checked against "
-                "one. An administrator should enter the domestic maximum in the policy.",
+                t(
+                    "The jurisdiction has not set a maximum penalty for children: the length cannot be checked against "
+                    "one. An administrator should enter the domestic maximum in the policy."
+                ),
                 c.GC24_77,
                 {"length_months": length, "maximum_months": None},
                 below_standard=True,
@@ -175,7 +186,12 @@ def sen_3(policy: Policy, facts: SentenceFacts, as_of: datetime) -> list[Decisio
             Decision(
                 "SEN-3",
                 Outcome.BLOCK,
-                f"The sentence ({length} months) exceeds the jurisdiction's maximum for children ({maximum} months).",
+                t(
+                    "The sentence ({length} months) exceeds the jurisdiction's maximum for children ({maximum} "
+                    "months).",
+                    length=length,
+                    maximum=maximum,
+                ),
                 c.GC24_77,
                 {"length_months": length, "maximum_months": maximum},
                 satisfied_by=("length_months",),
@@ -202,15 +218,22 @@ def sen_4(policy: Policy, facts: SentenceFacts, as_of: datetime) -> list[Decisio
         Decision(
             "SEN-4",
             Outcome.ALLOW,
-            f"The sentence is reviewed for early release every {policy.sentence_review_months} months; the first "
-            f"review is due {due.date().isoformat()}.",
+            t(
+                "The sentence is reviewed for early release every {sentence_review_months} months; the first "
+                "review is due {due}.",
+                sentence_review_months=policy.sentence_review_months,
+                due=due.date(),
+            ),
             c.HAVANA_2,
             {"review_interval_months": policy.sentence_review_months},
             deadlines=(
                 DeadlineSpec(
                     "sentence_review",
                     due,
-                    f"Review the sentence for early release (every {policy.sentence_review_months} months)",
+                    t(
+                        "Review the sentence for early release (every {sentence_review_months} months)",
+                        sentence_review_months=policy.sentence_review_months,
+                    ),
                 ),
             ),
             further_citations=(c.GC24_88_RELEASE,),
