@@ -1,3 +1,5 @@
+import additions from "./ar.additions";
+
 /** The interface in Arabic (right to left: see direction.ts). Keys as in en.ts. A count takes six forms in Arabic
  * (polyglot: zero, one, two, few, many, other), so "a |||| b" pairs are written as six. */
 const ar = {
@@ -618,4 +620,16 @@ const ar = {
   },
 };
 
-export default ar;
+type Tree = { [key: string]: string | Tree };
+
+/** `base` with every key of `extra` added (an existing key keeps its value). */
+function withAdditions<T extends object>(base: T, extra: Tree): T {
+  const out: Tree = { ...(base as unknown as Tree) };
+  for (const [key, value] of Object.entries(extra)) {
+    const mine = out[key];
+    out[key] = typeof value === "string" || mine === undefined ? (mine ?? value) : withAdditions(mine as Tree, value);
+  }
+  return out as unknown as T;
+}
+
+export default withAdditions(ar, additions as Tree);
