@@ -44,7 +44,7 @@ test("a caseworker starts custody, is refused detention without alternatives, ad
   await order.getByLabel("The child's views on this decision (HRD-1)").fill("Wants to go home to his mother");
   await order.getByLabel("Why this cannot wait for legal counsel (CNS-1)").fill("Legal aid counsel on the way");
   await submitForm(page, order.getByRole("button", { name: "Save" }), "/detention-orders/");
-  await expect(page.getByText("Recorded.")).toBeVisible();
+  await expect(page.getByText("Recorded.", { exact: true })).toBeVisible();
 
   await page.getByRole("menuitem", { name: "Dashboard" }).click();
   await expect(page.getByTestId("deadline-detention_review").first()).toBeVisible();
@@ -62,7 +62,7 @@ test("a facility officer records a visit", async ({ page }) => {
   await visit.getByLabel("Relationship").fill("mother");
   await visit.getByLabel("Name").fill("A. Visitor");
   await submitForm(page, visit.getByRole("button", { name: "Save" }), "/contacts/");
-  await expect(page.getByText("Recorded.")).toBeVisible();
+  await expect(page.getByText("Recorded.", { exact: true })).toBeVisible();
   await expect(page.getByRole("cell", { name: "mother", exact: true })).toBeVisible();
   await expectAccessible(page, "custody-show-visit");
 });
@@ -78,7 +78,7 @@ test("a facility officer records the child's individual assessment and plan (REI
   await plan.getByRole("textbox", { name: "Plan", exact: true }).fill("Enrol in the centre school; weekly health check");
   await expectAccessible(page, "custody-individual-plan");
   await submitForm(page, plan.getByRole("button", { name: "Save" }), "/individual-plans/");
-  await expect(page.getByText("Recorded.")).toBeVisible();
+  await expect(page.getByText("Recorded.", { exact: true })).toBeVisible();
 });
 
 test("a facility officer records that the family was told and the health examination (DET-1, DET-6)", async ({ page }) => {
@@ -89,13 +89,13 @@ test("a facility officer records that the family was told and the health examina
   await told.getByRole("button", { name: "Family told (DET-1)" }).click();
   await told.getByRole("textbox", { name: "Person told", exact: true }).fill("The child's mother");
   await submitForm(page, told.getByRole("button", { name: "Save" }), "/family-notifications/");
-  await expect(page.getByText("Recorded.")).toBeVisible();
+  await expect(page.getByText("Recorded.", { exact: true })).toBeVisible();
   const exam = page.getByTestId("form-health-examination");
   await exam.getByRole("button", { name: "Health examination (DET-6)" }).click();
   await exam.getByRole("textbox", { name: "Examiner", exact: true }).fill("Dr. N. Osei");
   await expectAccessible(page, "custody-health-examination");
   await submitForm(page, exam.getByRole("button", { name: "Save" }), "/health-examinations/");
-  await expect(page.getByText("Recorded.").first()).toBeVisible();
+  await expect(page.getByText("Recorded.", { exact: true }).first()).toBeVisible();
 });
 
 test("an allegation of violence by staff: the supervisor opens the independent investigation (ILL-1)", async ({
@@ -113,7 +113,7 @@ test("an allegation of violence by staff: the supervisor opens the independent i
   await incident.getByLabel("Allegation of ill-treatment or violence (ILL-1)").click();
   await page.getByRole("option", { name: "Violence by staff" }).click();
   await submitForm(page, incident.getByRole("button", { name: "Save" }), "/incidents/");
-  await expect(page.getByText("Recorded.")).toBeVisible();
+  await expect(page.getByText("Recorded.", { exact: true })).toBeVisible();
   await expect(page.getByText("Allegations of ill-treatment or violence (ILL-1)")).toBeVisible();
   const episodeUrl = page.url();
 

@@ -24,14 +24,14 @@ test("a facility officer on a phone records a complaint, answers it and records 
   await expect(page.getByText("No Custody found")).toHaveCount(0);
 
   const complaint = page.getByTestId("form-complaint");
-  await complaint.getByRole("button", { name: "Record a complaint (DET-10)" }).click();
-  await complaint.getByRole("textbox", { name: "What the child complains of", exact: true }).fill("No blanket at night");
-  await expect(complaint.getByRole("textbox", { name: "What the child complains of", exact: true })).toHaveValue(
+  await complaint.getByRole("button", { name: "Record a complaint by the child (DET-10)" }).click();
+  await complaint.getByRole("textbox", { name: "The complaint, in the child's words", exact: true }).fill("No blanket at night");
+  await expect(complaint.getByRole("textbox", { name: "The complaint, in the child's words", exact: true })).toHaveValue(
     "No blanket at night",
   );
   await expectAccessible(page, "phone-complaint-form");
   expect((await submitForm(page, complaint.getByRole("button", { name: "Save" }), "/complaints/")).status()).toBe(201);
-  await expect(page.getByText("Recorded.").first()).toBeVisible();
+  await expect(page.getByText("Recorded.", { exact: true }).first()).toBeVisible();
 
   const answer = page.locator('[data-testid^="form-complaint-response-"]').first();
   await answer.getByRole("button", { name: "Answer the complaint" }).click();
