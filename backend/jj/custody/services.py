@@ -906,7 +906,9 @@ def incident_record(*, actor: User, episode: CustodyEpisode, data: dict[str, Any
             episode=locked,
             facility_id=locked.current_facility_id,
             recorded_by=actor,
-            investigation_opened_at=now if grave else None,
+            # DTH-1 opens the investigation of a grave incident at once; an allegation of ill-treatment waits for the
+            # independent opening ILL-1 tracks (its deadline is met by that act only: INV-8).
+            investigation_opened_at=now if grave and not alleged else None,
             **data,
         )
         if grave or alleged:
