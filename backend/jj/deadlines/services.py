@@ -449,7 +449,7 @@ def digests_build(*, now: datetime) -> int:
     for user in digest_users:
         with transaction.atomic():
             pending = list(
-                Notification.objects.select_for_update()
+                Notification.objects.select_for_update(of=("self",))
                 .filter(recipient=user, emailed_at__isnull=True, created_at__lte=now)
                 .select_related("case")
                 .order_by("created_at", "id")
