@@ -191,3 +191,28 @@ def test_hrd_1_the_api_takes_the_childs_voice(
     started = client_for("caseworker").post("/api/custody-episodes/", {**body, "child_views": VIEWS}, format="json")
     assert started.status_code == 201, started.json()
     assert started.json()["placements"][0]["child_views"] == VIEWS
+
+
+def test_issue_16_done_when_detention_without_counsel_views_or_accommodation_says_what_each_needs(
+    world: Any, make_case: Any, places: dict[str, Facility]
+) -> None:
+    """Issue 16's 'done when': a supervisor places a child with an accommodation need, no counsel and no recorded
+    views in a detention centre. HRD-1 and DIS-1 each refuse with their citation and what would satisfy them; CNS-1
+    is decided too (its counsel deadline); nothing is written."""
+    case = make_case(accommodation_needs="Sign-language interpreter")
+    with pytest.raises(RuleViolation) as refused:
+        services.custody_start(
+            actor=world["supervisor"],
+            case=case,
+            facility=places["centre"],
+            commitment_order_reference="CO-1",
+            age_floor_justification="Genuine public safety concern",
+        )
+    decisions = {d.rule_id: d for d in refused.value.decisions}
+    unmet = {d.rule_id for d in refused.value.unmet}
+    assert {"HRD-1", "DIS-1"} <= unmet
+    assert "CNS-1" in decisions
+    for rule_id in ("HRD-1", "DIS-1"):
+        assert decisions[rule_id].citation
+        assert decisions[rule_id].satisfied_by
+    assert not CustodyEpisode.objects.filter(case=case).exists()
