@@ -462,3 +462,53 @@ def test_a_facility_officers_release_is_answered_204_not_500(world: Any, make_ca
     assert released.status_code == 204, released.content  # recorded; the episode left the officer's view
     episode.refresh_from_db()
     assert episode.ended_at is not None
+
+
+def test_inv_5_a_protective_transfer_proceeds_after_the_24_hours_without_an_appearance(
+    world: Any, make_case: Any
+) -> None:
+    """PTD-1 refused any move once the appearance was overdue, a move to a safer place too (INV-5: never blocked).
+    Now the protective move proceeds with PTD-1's warning; an ordinary move is still refused."""
+    import time_machine
+
+    from jj.custody.models import Placement
+
+    custody_services = services
+
+    def place(name: str) -> Any:
+        data = {
+            "name": name,
+            "kind": "juvenile_detention",
+            "capacity": 9,
+            "children_wholly_separated": True,
+            "operator": world.yjs,
+        }
+        return custody_services.facility_create(actor=world["administrator"], data=data)
+
+    start = timezone.now()
+    case = make_case()
+    with time_machine.travel(start, tick=False):
+        episode = custody_services.custody_start(
+            **HEARD,
+            actor=world["caseworker"],
+            case=case,
+            facility=place("Centre"),
+            commitment_order_reference="CO-1",
+            age_floor_justification="Genuine public safety concern",
+        )
+    safer = place("Hospital wing")
+    with time_machine.travel(start + timedelta(hours=25), tick=False):
+        with pytest.raises(RuleViolation) as refused:
+            custody_services.custody_transfer(
+                **HEARD, actor=world["caseworker"], episode=episode, facility=safer, commitment_order_reference="CO-2"
+            )
+        assert "PTD-1" in {d.rule_id for d in refused.value.unmet}
+        moved = custody_services.custody_transfer(
+            **HEARD,
+            actor=world["caseworker"],
+            episode=episode,
+            facility=safer,
+            commitment_order_reference="CO-2",
+            protective_transfer=True,
+        )
+    assert isinstance(moved, Placement)

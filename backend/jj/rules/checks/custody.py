@@ -63,10 +63,11 @@ def charge_due(policy: Policy, pretrial_started_at: datetime, zone: str) -> date
     "PTD-1",
     title="Before a competent authority within 24 hours",
     triggers=(Trigger.CUSTODY_START, Trigger.TRANSFER),
-    outcomes=(Outcome.ALLOW, Outcome.BLOCK),
+    outcomes=(Outcome.ALLOW, Outcome.WARN, Outcome.BLOCK),
     summary="Any start of deprivation of liberty creates a deadline to bring the child before a competent authority "
     "(default 24 hours; a jurisdiction may only shorten it without a warning). Once missed, moving the child on "
-    "without a judicial decision is refused and the supervisor is told.",
+    "without a judicial decision is refused and the supervisor is told; a move to a safer place or for health care "
+    "is a protective act (INV-5) and only warns.",
     citations=(c.GC24_90, c.HRC_GC35_33),
     parameters=("competent_authority_hours",),
 )
@@ -102,10 +103,12 @@ def ptd_1(policy: Policy, facts: PlacementFacts, as_of: datetime) -> list[Decisi
     started = facts.episode_started_at or facts.at
     due = competent_authority_due(policy, started)
     if facts.first_appearance_at is None and as_of > due:
+        # INV-5: a transfer to a safer place or for health care is never held back; the overdue appearance is still
+        # said, and the supervisor told.
         return [
             Decision(
                 "PTD-1",
-                Outcome.BLOCK,
+                Outcome.WARN if facts.protective_transfer else Outcome.BLOCK,
                 t(
                     "The child has been held for more than {hours} hours without being brought before a competent "
                     "authority. Record the appearance (or release the child) before anything else.",

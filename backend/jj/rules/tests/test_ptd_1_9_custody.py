@@ -69,6 +69,21 @@ def test_ptd_1_transfer_after_24_hours_without_appearance_is_refused(elapsed: ti
     assert of("PTD-1", Trigger.TRANSFER, appeared, START + elapsed) == []
 
 
+@pytest.mark.parametrize(
+    ("elapsed", "warned"),
+    [(timedelta(hours=23, minutes=59), False), (timedelta(hours=24), False), (timedelta(hours=24, minutes=1), True)],
+)
+def test_ptd_1_inv_5_a_protective_transfer_after_24_hours_only_warns(elapsed: timedelta, warned: bool) -> None:
+    """INV-5: a move to a safer place or for health care is never held back by the overdue appearance."""
+    facts = placement(is_admission=False, episode_started_at=START, protective_transfer=True)
+    found = of("PTD-1", Trigger.TRANSFER, facts, START + elapsed)
+    assert bool(found) is warned
+    if warned:
+        assert found[0].outcome is Outcome.WARN
+        assert found[0].notify == ("supervisor",)
+        assert not found[0].unmet
+
+
 def test_ptd_1_longer_domestic_limit_warns_in_every_decision() -> None:
     (decision,) = of("PTD-1", Trigger.CUSTODY_START, placement(), START, Policy(competent_authority_hours=48))
     assert decision.below_standard
