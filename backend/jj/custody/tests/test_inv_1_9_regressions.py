@@ -496,6 +496,7 @@ def test_inv_5_a_protective_transfer_proceeds_after_the_24_hours_without_an_appe
             commitment_order_reference="CO-1",
             age_floor_justification="Genuine public safety concern",
         )
+    assert isinstance(episode, CustodyEpisode)
     safer = place("Hospital wing")
     with time_machine.travel(start + timedelta(hours=25), tick=False):
         with pytest.raises(RuleViolation) as refused:
