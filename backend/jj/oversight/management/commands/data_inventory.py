@@ -1,28 +1,12 @@
 from pathlib import Path
-from typing import Any
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-
+from jj.core.generated_docs import REPO_ROOT, GeneratedFilesCommand
 from jj.oversight.inventory import render
 
-DEFAULT_PATH = Path(settings.BASE_DIR).parent / "docs" / "data-inventory.md"
 
-
-class Command(BaseCommand):
+class Command(GeneratedFilesCommand):
     help = "Write docs/data-inventory.md from jj/oversight/inventory.py (--check: fail if the committed file is stale)."
+    targets = {"path": REPO_ROOT / "docs" / "data-inventory.md"}
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--check", action="store_true")
-        parser.add_argument("--path", default=str(DEFAULT_PATH))
-
-    def handle(self, *args: Any, **options: Any) -> None:
-        path = Path(options["path"])
-        text = render()
-        if options["check"]:
-            if not path.exists() or path.read_text() != text:
-                raise CommandError(f"{path} is stale: run `make docs` and commit it.")
-            self.stdout.write(f"{path} is up to date.")
-            return
-        path.write_text(text)
-        self.stdout.write(f"Wrote {path}.")
+    def render_targets(self, paths: dict[str, Path]) -> dict[Path, str]:
+        return {paths["path"]: render()}
