@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from jj.accounts import mfa
 from jj.accounts.models import Jurisdiction, User
 from jj.audit.services import audit_append
 from jj.core.permissions import HasCapability
@@ -27,6 +28,8 @@ from jj.oversight.serializers import (
     ExportQuery,
     IndicatorQuery,
     IndicatorReportSerializer,
+    JurisdictionAdminOut,
+    JurisdictionCreateSerializer,
     JurisdictionOut,
     OccupancyQuery,
     PeriodQuery,
@@ -36,6 +39,7 @@ from jj.oversight.serializers import (
 )
 
 Readers = HasCapability.of("statistics.read")
+PlatformOperators = HasCapability.of("jurisdiction.create")
 Administrators = HasCapability.of("population.manage")
 
 
@@ -81,6 +85,34 @@ class JurisdictionListApi(APIView):
     @extend_schema(responses={200: JurisdictionOut(many=True)}, summary="Jurisdictions whose statistics you may read")
     def get(self, request: Request) -> Response:
         return Response([_jurisdiction_out(j) for j in jurisdictions_for(request.user)])  # type: ignore[arg-type]
+
+
+class JurisdictionAdminApi(APIView):
+    """The installation's jurisdictions, for the platform operator, who opens new ones. Nobody else reaches this
+    (an administrator of one jurisdiction gets 403, and gains nothing in a jurisdiction they did not open)."""
+
+    permission_classes = [IsAuthenticated, PlatformOperators]
+
+    @extend_schema(responses={200: JurisdictionAdminOut(many=True)}, summary="Every jurisdiction (platform operator)")
+    def get(self, request: Request) -> Response:
+        rows = selectors.jurisdiction_list_for_platform()
+        return Response(JurisdictionAdminOut(rows, many=True).data)
+
+    @extend_schema(
+        request=JurisdictionCreateSerializer,
+        responses={201: JurisdictionAdminOut},
+        summary="Open a jurisdiction with its policy facts, first agency and first administrator (platform operator)",
+    )
+    def post(self, request: Request) -> Response:
+        data = JurisdictionCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        user: User = request.user  # type: ignore[assignment]
+        mfa.reauthenticate(actor=user, password=values.pop("current_password"), action="jurisdiction.create")
+        profile = {name: values.pop(name) for name in services.PROFILE_FIELDS}
+        jurisdiction, _ = services.jurisdiction_open(actor=user, profile=profile, **values)
+        row = selectors.jurisdiction_list_for_platform().get(pk=jurisdiction.pk)
+        return Response(JurisdictionAdminOut(row).data, status=status.HTTP_201_CREATED)
 
 
 class IndicatorsApi(APIView):

@@ -176,6 +176,38 @@ class ProfileSerializer(serializers.Serializer):
     suppression_threshold = serializers.IntegerField(min_value=1, max_value=50, required=False)
 
 
+class JurisdictionCreateSerializer(serializers.Serializer):
+    """A new jurisdiction: the legal order, its policy facts (indicators 14, 15), its first agency and its first
+    administrator (who manages it from then on; the platform operator gains nothing in it)."""
+
+    code = serializers.SlugField(max_length=32)
+    name = serializers.CharField(max_length=200)
+    timezone = serializers.CharField(max_length=64)
+    specialised_system = serializers.BooleanField(allow_null=True, required=False, default=None)
+    specialised_system_note = serializers.CharField(allow_blank=True, required=False, default="")
+    prevention_plan = serializers.BooleanField(allow_null=True, required=False, default=None)
+    prevention_plan_reference = serializers.CharField(allow_blank=True, required=False, default="", max_length=300)
+    suppression_threshold = serializers.IntegerField(min_value=1, max_value=50, required=False, default=5)
+    agency_name = serializers.CharField(max_length=200)
+    admin_username = serializers.CharField(max_length=150)
+    admin_password = serializers.CharField(write_only=True, style={"input_type": "password"})
+    admin_first_name = serializers.CharField(max_length=150, allow_blank=True, required=False, default="")
+    admin_last_name = serializers.CharField(max_length=150, allow_blank=True, required=False, default="")
+    admin_email = serializers.EmailField(allow_blank=True, required=False, default="")
+    current_password = serializers.CharField(
+        write_only=True, style={"input_type": "password"}, help_text="The operator's own password, to confirm."
+    )
+
+
+class JurisdictionAdminOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+    timezone = serializers.CharField()
+    specialised_system = serializers.BooleanField(allow_null=True, source="oversight_profile.specialised_system")
+    prevention_plan = serializers.BooleanField(allow_null=True, source="oversight_profile.prevention_plan")
+
+
 class ExportJobSerializer(serializers.ModelSerializer[ExportJob]):
     jurisdiction = serializers.CharField(source="jurisdiction.code", read_only=True)
     download_url = serializers.SerializerMethodField()

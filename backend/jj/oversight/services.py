@@ -12,6 +12,7 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from rest_framework import status
 
+from jj.accounts import services as account_services
 from jj.accounts.capabilities import require
 from jj.accounts.models import Jurisdiction, User
 from jj.audit.services import audit_append, changed_fields
@@ -178,6 +179,30 @@ def jurisdiction_profile_update(
             ),
         )
     return profile
+
+
+@transaction.atomic
+def jurisdiction_open(
+    *, actor: User, profile: dict[str, Any], **account: Any
+) -> tuple[Jurisdiction, JurisdictionProfile]:
+    """Open a jurisdiction (jj.accounts.services.jurisdiction_create: platform operator only; its first agency and
+    first administrator) with its policy facts for indicators 14 and 15, all or nothing. The profile is the new
+    jurisdiction's first version, recorded by the operator; its administrator changes it from then on."""
+    unknown = set(profile) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ApplicationError(t("Unknown field(s): {unknown}.", unknown=sorted(unknown)))
+    jurisdiction, _agency, _admin = account_services.jurisdiction_create(actor=actor, **account)
+    row = JurisdictionProfile(jurisdiction=jurisdiction, updated_by=actor, **profile)
+    row.full_clean()
+    row.save()
+    audit_append(
+        actor=actor,
+        action="jurisdiction_profile.update",
+        object_type="jurisdiction_profile",
+        object_id=jurisdiction.code,
+        changes=changed_fields({}, {name: getattr(row, name) for name in PROFILE_FIELDS}),
+    )
+    return jurisdiction, row
 
 
 # --- Indicator exports in the background ---------------------------------------------------------------------------
