@@ -172,6 +172,11 @@ class CaseEventSerializer(serializers.ModelSerializer[CaseEvent]):
 
 class CloseSerializer(serializers.Serializer):
     reason = serializers.CharField()
+    occurred_at = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        help_text="When the case was closed, if earlier than now (recorded late: audited as such).",
+    )
 
 
 class ChargeSerializer(serializers.Serializer):
@@ -243,6 +248,11 @@ class SentenceSerializer(serializers.ModelSerializer[Sentence]):
 
 class AdultTransferSerializer(serializers.Serializer):
     reason = serializers.CharField()
+    occurred_at = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        help_text="When the case was transferred, if earlier than now (rules run as of then; recorded late: audited).",
+    )
 
 
 class ProtectionReferralSerializer(serializers.ModelSerializer[ChildProtectionReferral]):

@@ -462,8 +462,9 @@ def case_share(
 CLOSED_ALREADY = msgid("This case is already closed.")
 
 
-def case_close(*, actor: User, case: Case, reason: str) -> Case:
-    """Closing is a supervisor's decision with a stated reason (dismissal, withdrawal, end of measures)."""
+def case_close(*, actor: User, case: Case, reason: str, occurred_at: datetime | None = None) -> Case:
+    """Closing is a supervisor's decision with a stated reason (dismissal, withdrawal, end of measures), dated when
+    it was taken (`occurred_at`, when recorded later: audited as recorded late)."""
     _require_supervisor_of(actor, case)
     if not reason.strip():
         raise ApplicationError(t("Say why the case is closed."), extra={"reason": [t("This field is required.")]})
@@ -471,12 +472,13 @@ def case_close(*, actor: User, case: Case, reason: str) -> Case:
         raise ApplicationError(CLOSED_ALREADY)
     case_transition_check(case=case, to=CaseStatus.CLOSED, actor=actor, action="case.close")
     now = timezone.now()
+    at = act_time(occurred_at, now=now, not_before=case.opened_at, after=t("the case was opened"))
     with transaction.atomic():
         locked = case_status_change(
             case=case,
             to=CaseStatus.CLOSED,
             actor=actor,
-            at=now,
+            at=at,
             action="case.close",
             summary=t("Case closed"),
             reason=reason,
@@ -487,7 +489,7 @@ def case_close(*, actor: User, case: Case, reason: str) -> Case:
             object_type="case",
             object_id=locked.pk,
             child_id=locked.child_id,
-            changes={"status": {"before": case.status, "after": locked.status}},
+            changes={"status": {"before": case.status, "after": locked.status}, **act_timing(at, now)},
             reason=reason,
         )
     return locked
@@ -615,14 +617,18 @@ def _charge_on_approval(approval: ApprovalRequest, approver: User) -> Case | Any
 APPROVAL_ACTIONS["case.charge"] = _charge_on_approval
 
 
-def case_transfer_to_adult_procedure(*, actor: User, case: Case, reason: str) -> Case:
-    """MACR-6: refused for anyone who was under 18 at an alleged offence; otherwise the case leaves the system."""
+def case_transfer_to_adult_procedure(
+    *, actor: User, case: Case, reason: str, occurred_at: datetime | None = None
+) -> Case:
+    """MACR-6: refused for anyone who was under 18 at an alleged offence; otherwise the case leaves the system. The
+    rules run as of the transfer (`occurred_at`, when recorded later: audited as recorded late)."""
     _require_supervisor_of(actor, case)
     case_transition_check(case=case, to=CaseStatus.CLOSED, actor=actor, action="case.adult_transfer")
     now = timezone.now()
+    at = act_time(occurred_at, now=now, not_before=case.opened_at, after=t("the case was opened"))
     facts = case_facts(case, stage="charge")
     decisions = rules_evaluate(
-        trigger=Trigger.ADULT_TRANSFER, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now
+        trigger=Trigger.ADULT_TRANSFER, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=at
     )
     refuse_unless_allowed(
         decisions=decisions,
@@ -638,7 +644,7 @@ def case_transfer_to_adult_procedure(*, actor: User, case: Case, reason: str) ->
             case=case,
             to=CaseStatus.CLOSED,
             actor=actor,
-            at=now,
+            at=at,
             action="case.adult_transfer",
             summary=t("Transferred to the adult procedure"),
             reason=reason,
@@ -650,7 +656,7 @@ def case_transfer_to_adult_procedure(*, actor: User, case: Case, reason: str) ->
             object_id=locked.pk,
             jurisdiction_id=locked.jurisdiction_id,
             actor=actor,
-            at=now,
+            at=at,
             case=locked,
         )
         audit_append(
@@ -659,7 +665,7 @@ def case_transfer_to_adult_procedure(*, actor: User, case: Case, reason: str) ->
             object_type="case",
             object_id=locked.pk,
             child_id=locked.child_id,
-            changes={"status": {"before": before, "after": locked.status}},
+            changes={"status": {"before": before, "after": locked.status}, **act_timing(at, now)},
             decisions=decisions,
             reason=reason,
         )
