@@ -144,6 +144,11 @@ class AssignSerializer(serializers.Serializer):
     legal_aid = serializers.BooleanField(
         default=False, help_text="CNS-1: a legal counsel assigned under legal aid (legal counsel only)."
     )
+    occurred_at = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        help_text="When the person was assigned, if earlier than now (recorded late: audited as such).",
+    )
 
 
 class LegalAidSerializer(serializers.Serializer):

@@ -4,6 +4,7 @@ from typing import Any
 from django.utils import timezone
 from rest_framework import serializers
 
+from jj.core.i18n import localize
 from jj.oversight.conventions import DIMENSIONS, months_before
 from jj.oversight.models import AgeGroup, ChildPopulation, ExportJob, ExportStatus
 from jj.people.models import Sex
@@ -96,16 +97,24 @@ class GroupSerializer(serializers.Serializer):
     suppressed = FlagsSerializer()
 
 
+class LocalizedText(serializers.CharField):
+    """English text of the statistics (a definition, a unit, a note) in the reader's language (Accept-Language):
+    through its template and fields when written with `t`, else through the catalogue as a whole."""
+
+    def to_representation(self, value: Any) -> str:
+        return localize(value)
+
+
 class IndicatorSerializer(serializers.Serializer):
     number = serializers.IntegerField()
     code = serializers.CharField()
-    name = serializers.CharField()
-    definition = serializers.CharField()
+    name = LocalizedText()
+    definition = LocalizedText()
     kind = serializers.ChoiceField(choices=["rate", "percent", "duration", "policy"])
     core = serializers.BooleanField()
-    unit = serializers.CharField()
-    numerator_definition = serializers.CharField()
-    denominator_definition = serializers.CharField()
+    unit = LocalizedText()
+    numerator_definition = LocalizedText()
+    denominator_definition = LocalizedText()
     parameters = serializers.DictField(child=ParameterSerializer())
     numerator = serializers.IntegerField(allow_null=True)
     denominator = serializers.IntegerField(allow_null=True)
@@ -113,7 +122,7 @@ class IndicatorSerializer(serializers.Serializer):
         help_text="A number, or yes/no (true/false) for indicators 14 and 15; null if unknown"
     )
     suppressed = FlagsSerializer()
-    notes = serializers.ListField(child=serializers.CharField())
+    notes = serializers.ListField(child=LocalizedText())
     groups = GroupSerializer(many=True, allow_null=True)
     extra = serializers.DictField()
 
