@@ -140,6 +140,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     _c("audit.read", "oversight", "read the pseudonymised audit trail", {OM: P}),
     _c("oversight.decisions", "oversight", "read every rule decision of the jurisdiction", {OM: P}),
     _c("statistics.read", "oversight", "read and export the statistics", {OM: P, ADM: P}),
+    _c("statistics.dataset", "oversight", "export the pseudonymised dataset (one row per case)", {OM: P}),
     _c("population.manage", "oversight", "set population figures and the oversight profile", {ADM: J}),
     _c("policy.decisions", "oversight", "read the decisions about the jurisdiction's policy", {ADM: J, SUP: J, OM: J}),
     _c("policy.change", "administration", "change the jurisdiction's policy", {ADM: J}),

@@ -24,6 +24,7 @@ from jj.oversight.conventions import Conventions
 from jj.oversight.indicators import indicators_compute
 from jj.oversight.serializers import (
     DisparityQuery,
+    ExportJobRequest,
     ExportJobSerializer,
     ExportQuery,
     IndicatorQuery,
@@ -177,19 +178,22 @@ class ExportJobListApi(APIView):
         return Response(ExportJobSerializer(jobs, many=True).data)
 
     @extend_schema(
-        request=ExportQuery,
+        request=ExportJobRequest,
         responses={202: ExportJobSerializer},
-        summary="Export the indicator table in the background (CSV or XLSX; audited; formula-like text neutralised)",
+        summary="Export the indicator table, or the pseudonymised dataset, in the background (CSV or XLSX; audited;"
+        " formula-like text neutralised)",
     )
     def post(self, request: Request) -> Response:
-        query = ExportQuery(data=request.data)
+        query = ExportJobRequest(data=request.data)
         query.is_valid(raise_exception=True)
         params = dict(query.validated_data)
         user: User = request.user  # type: ignore[assignment]
         jurisdiction = oversight_jurisdiction_get(user=user, code=params.get("jurisdiction"), action="oversight.export")
-        fmt = params.pop("file")
+        fmt, kind = params.pop("file"), params.pop("kind")
         params.pop("jurisdiction", None)
-        job = services.export_job_request(actor=user, jurisdiction=jurisdiction, file_format=fmt, params=params)
+        job = services.export_job_request(
+            actor=user, jurisdiction=jurisdiction, file_format=fmt, params=params, kind=kind
+        )
         fresh = selectors.export_job_get(user=user, pk=job.pk)  # as the task left it (done at once without a broker)
         return Response(ExportJobSerializer(fresh or job).data, status=status.HTTP_202_ACCEPTED)
 

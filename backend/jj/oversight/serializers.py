@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from jj.core.i18n import localize
 from jj.oversight.conventions import DIMENSIONS, months_before
-from jj.oversight.models import AgeGroup, ChildPopulation, ExportJob, ExportStatus
+from jj.oversight.models import AgeGroup, ChildPopulation, ExportJob, ExportKind, ExportStatus
 from jj.people.models import Sex
 from jj.rules.text import t
 
@@ -67,6 +67,14 @@ class IndicatorQuery(PeriodQuery):
 class ExportQuery(IndicatorQuery):
     # Not "format": DRF reserves that query parameter for choosing a renderer.
     file = serializers.ChoiceField(choices=["csv", "xlsx"], default="xlsx")
+
+
+class ExportJobRequest(ExportQuery):
+    kind = serializers.ChoiceField(
+        choices=ExportKind.choices,
+        default=ExportKind.INDICATORS,
+        help_text="The indicator table, or the pseudonymised dataset (one row per case; oversight monitors only).",
+    )
 
 
 class DisparityQuery(PeriodQuery):
@@ -225,6 +233,7 @@ class ExportJobSerializer(serializers.ModelSerializer[ExportJob]):
         model = ExportJob
         fields = [
             "id",
+            "kind",
             "jurisdiction",
             "file_format",
             "query",

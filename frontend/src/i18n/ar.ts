@@ -261,6 +261,7 @@ const ar = {
       census_default: "الافتراضي: آخر يوم في الفترة",
       by: "التصنيف حسب",
       by_none: "دون تصنيف",
+      export_dataset: "تصدير مجموعة البيانات المستعارة (CSV)",
       export_xlsx: "تصدير XLSX",
       export_csv: "تصدير CSV",
       export_progress: "تقدّم التصدير",

@@ -376,6 +376,7 @@ const en = {
       census_default: "Default: last day of the period",
       by: "Disaggregate by",
       by_none: "No disaggregation",
+      export_dataset: "Export the pseudonymised dataset (CSV)",
       export_xlsx: "Export XLSX",
       export_csv: "Export CSV",
       export_progress: "Export progress",

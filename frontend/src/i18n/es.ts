@@ -378,6 +378,7 @@ const es: typeof en = {
       census_default: "Por defecto: último día del periodo",
       by: "Desglosar por",
       by_none: "Sin desglose",
+      export_dataset: "Exportar el conjunto de datos seudonimizado (CSV)",
       export_xlsx: "Exportar XLSX",
       export_csv: "Exportar CSV",
       export_progress: "Progreso de la exportación",

@@ -378,6 +378,7 @@ const fr: typeof en = {
       census_default: "Par défaut : dernier jour de la période",
       by: "Ventiler par",
       by_none: "Sans ventilation",
+      export_dataset: "Exporter le jeu de données pseudonymisé (CSV)",
       export_xlsx: "Exporter XLSX",
       export_csv: "Exporter CSV",
       export_progress: "Avancement de l'export",

@@ -68,6 +68,7 @@ def test_the_table_cannot_be_changed_at_run_time() -> None:
 # The roles each check allowed before the table existed: the table must reproduce them exactly.
 BEFORE = {
     "jurisdiction.create": {"administrator"},
+    "statistics.dataset": {"oversight_monitor"},
     "custody.start": {"caseworker", "supervisor"},
     "custody.transfer": {"caseworker", "supervisor"},
     "custody.detention_order": {"caseworker", "supervisor", "court_officer"},
