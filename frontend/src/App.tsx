@@ -15,6 +15,7 @@ import SchoolIcon from "@mui/icons-material/School";
 import ShieldIcon from "@mui/icons-material/Shield";
 import InsightsIcon from "@mui/icons-material/Insights";
 import PeopleIcon from "@mui/icons-material/People";
+import PublicIcon from "@mui/icons-material/Public";
 import ScienceIcon from "@mui/icons-material/Science";
 import { Admin, CustomRoutes, Resource } from "react-admin";
 import { Route } from "react-router-dom";
@@ -36,6 +37,7 @@ import { i18nProvider } from "./i18n";
 import { InspectionCreate, InspectionList } from "./inspections";
 import { OversightDecisionList } from "./oversight";
 import { OversightDashboard, OversightReport } from "./oversight/resource";
+import { JurisdictionCreate, JurisdictionList } from "./jurisdictions";
 import { PopulationCreate, PopulationList } from "./population";
 import { PolicyEdit, PolicyList, PolicyShow } from "./policies";
 import { ProtectionReferralList } from "./referrals";
@@ -77,6 +79,7 @@ export function App() {
         <Route path="report" element={<OversightReport />} />
       </Resource>
       <Resource name="simulations" list={SimulationList} show={SimulationShow} create={SimulationCreate} icon={ScienceIcon} />
+      <Resource name="jurisdictions" list={JurisdictionList} create={JurisdictionCreate} icon={PublicIcon} />
       <Resource name="child-population" list={PopulationList} create={PopulationCreate} icon={PeopleIcon} />
       <Resource name="audit-events" list={AuditEventList} icon={HistoryIcon} />
       <Resource name="oversight-decisions" list={OversightDecisionList} icon={RuleIcon} />

@@ -13,6 +13,7 @@ export interface Me {
   agency: { id: number; name: string } | null;
   jurisdiction: { id: number; code: string; name: string; timezone: string } | null;
   mfa?: MfaStatus;
+  capabilities?: Record<string, string>;
 }
 
 let me: Me | null = null;
@@ -59,6 +60,8 @@ export const authProvider: AuthProvider = {
   getPermissions: async () => (await loadMe()).role,
   canAccess: async ({ resource, action }) => {
     const user = await loadMe().catch(() => null);
+    // Jurisdictions are the platform operator's: an administrator account the server marks as such, not a role.
+    if (resource === "jurisdictions") return user?.capabilities?.["jurisdiction.create"] !== undefined && ["list", "create"].includes(action);
     return canAccess(user?.role, resource, action);
   },
 };

@@ -26,6 +26,10 @@ class Scope(StrEnum):
     PSEUDONYMISED = "pseudonymised"  # the jurisdiction, without names (pseudonyms and aggregates only)
     OWN = "own"  # what the user registered or asked for themselves
     OTHER_AGENCY = "other_agency"  # a case of another agency, for 24 hours, with a reason (break glass)
+    # The installation as a whole, for the platform operator only: an administrator account marked as such from the
+    # server's command line (`manage.py platform_operator`), never through the API. It reaches no jurisdiction's
+    # records: a jurisdiction it opens is handed to that jurisdiction's own first administrator.
+    PLATFORM = "platform"
 
 
 SCOPE_TEXT: Mapping[Scope, str] = {
@@ -36,6 +40,7 @@ SCOPE_TEXT: Mapping[Scope, str] = {
     Scope.PSEUDONYMISED: "their jurisdiction, pseudonymised",
     Scope.OWN: "their own",
     Scope.OTHER_AGENCY: "another agency's case, 24 hours",
+    Scope.PLATFORM: "the installation (platform operators only; no jurisdiction's records)",
 }
 
 CW, SUP, LC = Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL_COUNSEL
@@ -135,10 +140,17 @@ CAPABILITIES: tuple[Capability, ...] = (
     _c("audit.read", "oversight", "read the pseudonymised audit trail", {OM: P}),
     _c("oversight.decisions", "oversight", "read every rule decision of the jurisdiction", {OM: P}),
     _c("statistics.read", "oversight", "read and export the statistics", {OM: P, ADM: P}),
+    _c("statistics.dataset", "oversight", "export the pseudonymised dataset (one row per case)", {OM: P}),
     _c("population.manage", "oversight", "set population figures and the oversight profile", {ADM: J}),
     _c("policy.decisions", "oversight", "read the decisions about the jurisdiction's policy", {ADM: J, SUP: J, OM: J}),
     _c("policy.change", "administration", "change the jurisdiction's policy", {ADM: J}),
     _c("users.manage", "administration", "manage user accounts and agencies", {ADM: J}),
+    _c(
+        "jurisdiction.create",
+        "administration",
+        "open a jurisdiction with its policy facts, first agency and first administrator",
+        {ADM: Scope.PLATFORM},
+    ),
 )
 
 TABLE: Mapping[str, Capability] = MappingProxyType({c.action: c for c in CAPABILITIES})
@@ -154,9 +166,20 @@ def scope_of(role: str | None, action: str) -> Scope | None:
     return None if role is None else TABLE[action].roles.get(role)
 
 
+def is_platform_operator(user: User) -> bool:
+    """An administrator account marked as the installation's operator (`manage.py platform_operator`)."""
+    return getattr(user, "role", None) == Role.ADMINISTRATOR and bool(getattr(user, "is_superuser", False))
+
+
 def can(user: User, action: str) -> bool:
-    """Whether the user's role takes this action at all (the records it reaches are the app's `access.py`'s)."""
-    return bool(getattr(user, "is_authenticated", False)) and scope_of(getattr(user, "role", None), action) is not None
+    """Whether the user's role takes this action at all (the records it reaches are the app's `access.py`'s). A
+    platform-scoped action also needs the account to be the platform operator's."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    scope = scope_of(getattr(user, "role", None), action)
+    if scope is Scope.PLATFORM:
+        return is_platform_operator(user)
+    return scope is not None
 
 
 def require(user: User, action: str, message: str) -> None:
@@ -165,11 +188,16 @@ def require(user: User, action: str, message: str) -> None:
         raise ActionNotAllowed(message)
 
 
-def capabilities_of(role: str | None) -> dict[str, str]:
-    """The row served to the web interface: every action this role takes, with its scope."""
+def capabilities_of(role: str | None, *, platform_operator: bool = False) -> dict[str, str]:
+    """The row served to the web interface: every action this role takes, with its scope (platform-scoped actions
+    only for the platform operator's account)."""
     if role is None:
         return {}
-    return {c.action: str(c.roles[role]) for c in CAPABILITIES if role in c.roles}
+    return {
+        c.action: str(c.roles[role])
+        for c in CAPABILITIES
+        if role in c.roles and (platform_operator or c.roles[role] is not Scope.PLATFORM)
+    }
 
 
 def roles_in_order() -> Iterable[str]:

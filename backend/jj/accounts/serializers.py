@@ -41,9 +41,9 @@ class MeSerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.DictField(child=serializers.CharField()))
     def get_capabilities(self, user: User) -> dict[str, str]:
-        from jj.accounts.capabilities import capabilities_of
+        from jj.accounts.capabilities import capabilities_of, is_platform_operator
 
-        return capabilities_of(user.role)
+        return capabilities_of(user.role, platform_operator=is_platform_operator(user))
 
     @extend_schema_field(MfaStatusSerializer)
     def get_mfa(self, user: User) -> dict[str, object]:

@@ -1,20 +1,23 @@
 """Use cases on accounts: login/logout (audited), user and agency management by administrators."""
 
 from typing import Any
+from zoneinfo import available_timezones
 
 from django.conf import settings
 from django.contrib.auth import login, logout
 from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.http import HttpRequest
 
-from jj.accounts.models import Agency, Jurisdiction, User
+from jj.accounts.capabilities import can
+from jj.accounts.models import Agency, Jurisdiction, Role, User
 from jj.accounts.sessions import session_stamp_sign_in, sessions_end_for_user
 from jj.audit.models import Outcome
 from jj.audit.services import audit_append, changed_fields
 from jj.core.context import current_request_context
-from jj.core.exceptions import ApplicationError
+from jj.core.exceptions import ActionNotAllowed, ApplicationError
 from jj.rules.text import msgid, t
 
 
@@ -169,3 +172,86 @@ def agency_create(*, actor: User, jurisdiction: Jurisdiction, name: str) -> Agen
         changes=changed_fields({}, {"name": name, "jurisdiction_id": jurisdiction.pk}),
     )
     return agency
+
+
+JURISDICTION_CODE_TAKEN = msgid("A jurisdiction with this code already exists.")
+UNKNOWN_TIMEZONE = msgid("Unknown time zone: use an IANA name such as Europe/Paris.")
+USERNAME_TAKEN = msgid("A user with that username already exists.")
+ONLY_PLATFORM = msgid("Only the platform operator can open a jurisdiction.")
+
+
+@transaction.atomic
+def jurisdiction_create(
+    *,
+    actor: User,
+    code: str,
+    name: str,
+    timezone: str,
+    agency_name: str,
+    admin_username: str,
+    admin_password: str,
+    admin_first_name: str = "",
+    admin_last_name: str = "",
+    admin_email: str = "",
+) -> tuple[Jurisdiction, Agency, User]:
+    """Open a jurisdiction: the legal order, its first agency and its first administrator, in one transaction.
+
+    Jurisdiction is a hard boundary, so only the platform operator opens one (capability `jurisdiction.create`,
+    scope platform), and opening it gives the operator no power inside it: the operator's account keeps its own
+    agency (or none), and the new jurisdiction is managed by the administrator created here, who then creates its
+    other agencies and accounts."""
+    if not can(actor, "jurisdiction.create"):
+        raise ActionNotAllowed(t(ONLY_PLATFORM))
+    errors: dict[str, list[str]] = {}
+    if Jurisdiction.objects.filter(code=code).exists():
+        errors["code"] = [t(JURISDICTION_CODE_TAKEN)]
+    if timezone not in available_timezones():
+        errors["timezone"] = [t(UNKNOWN_TIMEZONE)]
+    if User.objects.filter(username=admin_username).exists():
+        errors["admin_username"] = [t(USERNAME_TAKEN)]
+    admin = User(
+        username=admin_username,
+        role=Role.ADMINISTRATOR,
+        first_name=admin_first_name,
+        last_name=admin_last_name,
+        email=admin_email,
+    )
+    try:
+        validate_password(admin_password, admin)
+    except DjangoValidationError as error:
+        errors["admin_password"] = list(error.messages)
+    if errors:
+        raise ApplicationError(next(iter(errors.values()))[0], extra=errors)
+    jurisdiction = Jurisdiction(code=code, name=name, timezone=timezone)
+    jurisdiction.full_clean()
+    jurisdiction.save()
+    agency = Agency(jurisdiction=jurisdiction, name=agency_name)
+    agency.full_clean()
+    agency.save()
+    admin.agency = agency
+    admin.set_password(admin_password)
+    admin.full_clean()
+    admin.save()
+    audit_append(
+        actor=actor,
+        action="jurisdiction.create",
+        object_type="jurisdiction",
+        object_id=jurisdiction.code,
+        changes=changed_fields({}, {"code": code, "name": name, "timezone": timezone}),
+    )
+    audit_append(
+        actor=actor,
+        action="agency.create",
+        object_type="agency",
+        object_id=agency.pk,
+        changes=changed_fields({}, {"name": agency_name, "jurisdiction_id": jurisdiction.pk}),
+    )
+    audit_append(
+        actor=actor,
+        action="user.create",
+        object_type="user",
+        object_id=admin.pk,
+        changes=changed_fields({}, _user_state(admin)),
+        reason="first administrator of a new jurisdiction",
+    )
+    return jurisdiction, agency, admin

@@ -186,7 +186,7 @@ class CaseCloseApi(APIView):
         case = case_get_for_user(user=user, case_id=case_id, action="case.close")
         serializer = CloseSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        case = services.case_close(actor=user, case=case, reason=serializer.validated_data["reason"])
+        case = services.case_close(actor=user, case=case, **serializer.validated_data)
         return Response(_case_out(selectors.case_list(user=user).get(pk=case.pk), user))
 
 

@@ -144,6 +144,11 @@ class AssignSerializer(serializers.Serializer):
     legal_aid = serializers.BooleanField(
         default=False, help_text="CNS-1: a legal counsel assigned under legal aid (legal counsel only)."
     )
+    occurred_at = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        help_text="When the person was assigned, if earlier than now (recorded late: audited as such).",
+    )
 
 
 class LegalAidSerializer(serializers.Serializer):
@@ -172,6 +177,11 @@ class CaseEventSerializer(serializers.ModelSerializer[CaseEvent]):
 
 class CloseSerializer(serializers.Serializer):
     reason = serializers.CharField()
+    occurred_at = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        help_text="When the case was closed, if earlier than now (recorded late: audited as such).",
+    )
 
 
 class ChargeSerializer(serializers.Serializer):
@@ -243,6 +253,11 @@ class SentenceSerializer(serializers.ModelSerializer[Sentence]):
 
 class AdultTransferSerializer(serializers.Serializer):
     reason = serializers.CharField()
+    occurred_at = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        help_text="When the case was transferred, if earlier than now (rules run as of then; recorded late: audited).",
+    )
 
 
 class ProtectionReferralSerializer(serializers.ModelSerializer[ChildProtectionReferral]):

@@ -126,8 +126,10 @@ def case_open(
     alleged only a status offence, gets a child-protection referral instead of a criminal case (422)."""
     _require_case_writer(actor)
     now = timezone.now()
-    facts = intake_facts(child=child, offences=offences, opened_at=opened_at or now)
-    decisions = rules_evaluate(trigger=Trigger.INTAKE, jurisdiction_id=child.jurisdiction_id, facts=facts, as_of=now)
+    # When the arrest or referral happened: the intake rules run as of then and DEL-1's deadlines count from then.
+    at = act_time(opened_at, now=now, not_before=None, after="")
+    facts = intake_facts(child=child, offences=offences, opened_at=at)
+    decisions = rules_evaluate(trigger=Trigger.INTAKE, jurisdiction_id=child.jurisdiction_id, facts=facts, as_of=at)
     if unmet(decisions):
         extra = {}
         if any(CHILD_PROTECTION in d.notify for d in unmet(decisions)):
@@ -148,7 +150,7 @@ def case_open(
             kind=kind,
             offences=offences,
             summary=summary,
-            opened_at=opened_at or now,
+            opened_at=at,
             now=now,
             decisions=decisions,
         )
@@ -196,6 +198,7 @@ def _case_open_write(
         summary=t("Case opened ({kind})", kind=case.get_kind_display()),
         actor=actor,
         data={"offences": [o.pk for o in created]},
+        occurred_at=opened_at,
     )
     decisions_apply(  # DEL-1's deadlines to charge or divert, and to a final decision
         decisions=decisions,
@@ -204,7 +207,7 @@ def _case_open_write(
         object_type="case",
         object_id=case.pk,
         actor=actor,
-        at=now,
+        at=opened_at,
     )
     audit_append(
         actor=actor,
@@ -215,6 +218,7 @@ def _case_open_write(
         changes={
             **changed_fields({}, {"kind": kind, "reference": case.reference, "agency_id": case.agency_id}),
             "offences": [_offence_state_json(o) for o in created],
+            **act_timing(opened_at, now),
         },
         decisions=decisions,
     )
@@ -335,10 +339,20 @@ _ROLE_FOR_ASSIGNMENT = {
 
 
 @transaction.atomic
-def case_assign(*, actor: User, case: Case, user: User, role: str, legal_aid: bool = False) -> Assignment:
+def case_assign(
+    *,
+    actor: User,
+    case: Case,
+    user: User,
+    role: str,
+    legal_aid: bool = False,
+    occurred_at: datetime | None = None,
+) -> Assignment:
     """Assignment and reassignment are the supervisor's; counsel and court officers may be of other agencies
     in the same jurisdiction, caseworkers only of the case's agency. A legal counsel's assignment records whether
-    it is legal aid and meets CNS-1's deadline to assign counsel (time to counsel: from custody to now)."""
+    it is legal aid and meets CNS-1's deadline to assign counsel (time to counsel: from custody to the assignment).
+    Dated when it was made (`occurred_at`, when recorded later: the deadline is met, or not, as of then, and the audit
+    trail says it was recorded late), so the median time to counsel counts the real wait."""
     _require_supervisor_of(actor, case)
     if user.role != _ROLE_FOR_ASSIGNMENT[AssignmentRole(role)]:
         raise ApplicationError(
@@ -356,23 +370,25 @@ def case_assign(*, actor: User, case: Case, user: User, role: str, legal_aid: bo
     if legal_aid and not counsel:
         raise ApplicationError(LEGAL_AID_COUNSEL_ONLY, extra={"legal_aid": [LEGAL_AID_COUNSEL_ONLY]})
     now = timezone.now()
+    at = act_time(occurred_at, now=now, not_before=case.opened_at, after=t("the case was opened"))
     decisions = rules_evaluate(  # TRN-1: a caseworker not recorded as trained in child justice warns
         trigger=Trigger.ASSIGNMENT,
         jurisdiction_id=case.jurisdiction_id,
         facts=assignment_facts(user=user, role=role, legal_aid=legal_aid),
-        as_of=now,
+        as_of=at,
     )
     assignment = Assignment.objects.create(
-        case=case, user=user, role=role, assigned_at=now, assigned_by=actor, legal_aid=legal_aid
+        case=case, user=user, role=role, assigned_at=at, assigned_by=actor, legal_aid=legal_aid
     )
     if counsel:  # CNS-1: counsel from the outset
-        deadlines_meet(case=case, kinds=["legal_counsel"], at=now, by=actor, note="legal counsel assigned")
+        deadlines_meet(case=case, kinds=["legal_counsel"], at=at, by=actor, note="legal counsel assigned")
     case_event_record(
         case=case,
         kind="assignment.started",
         summary=t("{username} assigned as {role}", username=user.username, role=role.replace("_", " ")),
         actor=actor,
         data={"assignment": assignment.pk},
+        occurred_at=at,
     )
     decisions_apply(
         decisions=decisions,
@@ -381,7 +397,7 @@ def case_assign(*, actor: User, case: Case, user: User, role: str, legal_aid: bo
         object_type="assignment",
         object_id=assignment.pk,
         actor=actor,
-        at=now,
+        at=at,
     )
     audit_append(
         actor=actor,
@@ -390,7 +406,8 @@ def case_assign(*, actor: User, case: Case, user: User, role: str, legal_aid: bo
         object_id=case.pk,
         child_id=case.child_id,
         changes={"assignment_id": assignment.pk, "user_id": user.pk, "role": role}
-        | ({"legal_aid": legal_aid} if counsel else {}),
+        | ({"legal_aid": legal_aid} if counsel else {})
+        | act_timing(at, now),
         decisions=decisions,
     )
     return assignment
@@ -462,8 +479,9 @@ def case_share(
 CLOSED_ALREADY = msgid("This case is already closed.")
 
 
-def case_close(*, actor: User, case: Case, reason: str) -> Case:
-    """Closing is a supervisor's decision with a stated reason (dismissal, withdrawal, end of measures)."""
+def case_close(*, actor: User, case: Case, reason: str, occurred_at: datetime | None = None) -> Case:
+    """Closing is a supervisor's decision with a stated reason (dismissal, withdrawal, end of measures), dated when
+    it was taken (`occurred_at`, when recorded later: audited as recorded late)."""
     _require_supervisor_of(actor, case)
     if not reason.strip():
         raise ApplicationError(t("Say why the case is closed."), extra={"reason": [t("This field is required.")]})
@@ -471,12 +489,13 @@ def case_close(*, actor: User, case: Case, reason: str) -> Case:
         raise ApplicationError(CLOSED_ALREADY)
     case_transition_check(case=case, to=CaseStatus.CLOSED, actor=actor, action="case.close")
     now = timezone.now()
+    at = act_time(occurred_at, now=now, not_before=case.opened_at, after=t("the case was opened"))
     with transaction.atomic():
         locked = case_status_change(
             case=case,
             to=CaseStatus.CLOSED,
             actor=actor,
-            at=now,
+            at=at,
             action="case.close",
             summary=t("Case closed"),
             reason=reason,
@@ -487,7 +506,7 @@ def case_close(*, actor: User, case: Case, reason: str) -> Case:
             object_type="case",
             object_id=locked.pk,
             child_id=locked.child_id,
-            changes={"status": {"before": case.status, "after": locked.status}},
+            changes={"status": {"before": case.status, "after": locked.status}, **act_timing(at, now)},
             reason=reason,
         )
     return locked
@@ -615,14 +634,18 @@ def _charge_on_approval(approval: ApprovalRequest, approver: User) -> Case | Any
 APPROVAL_ACTIONS["case.charge"] = _charge_on_approval
 
 
-def case_transfer_to_adult_procedure(*, actor: User, case: Case, reason: str) -> Case:
-    """MACR-6: refused for anyone who was under 18 at an alleged offence; otherwise the case leaves the system."""
+def case_transfer_to_adult_procedure(
+    *, actor: User, case: Case, reason: str, occurred_at: datetime | None = None
+) -> Case:
+    """MACR-6: refused for anyone who was under 18 at an alleged offence; otherwise the case leaves the system. The
+    rules run as of the transfer (`occurred_at`, when recorded later: audited as recorded late)."""
     _require_supervisor_of(actor, case)
     case_transition_check(case=case, to=CaseStatus.CLOSED, actor=actor, action="case.adult_transfer")
     now = timezone.now()
+    at = act_time(occurred_at, now=now, not_before=case.opened_at, after=t("the case was opened"))
     facts = case_facts(case, stage="charge")
     decisions = rules_evaluate(
-        trigger=Trigger.ADULT_TRANSFER, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=now
+        trigger=Trigger.ADULT_TRANSFER, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=at
     )
     refuse_unless_allowed(
         decisions=decisions,
@@ -638,7 +661,7 @@ def case_transfer_to_adult_procedure(*, actor: User, case: Case, reason: str) ->
             case=case,
             to=CaseStatus.CLOSED,
             actor=actor,
-            at=now,
+            at=at,
             action="case.adult_transfer",
             summary=t("Transferred to the adult procedure"),
             reason=reason,
@@ -650,7 +673,7 @@ def case_transfer_to_adult_procedure(*, actor: User, case: Case, reason: str) ->
             object_id=locked.pk,
             jurisdiction_id=locked.jurisdiction_id,
             actor=actor,
-            at=now,
+            at=at,
             case=locked,
         )
         audit_append(
@@ -659,7 +682,7 @@ def case_transfer_to_adult_procedure(*, actor: User, case: Case, reason: str) ->
             object_type="case",
             object_id=locked.pk,
             child_id=locked.child_id,
-            changes={"status": {"before": before, "after": locked.status}},
+            changes={"status": {"before": before, "after": locked.status}, **act_timing(at, now)},
             decisions=decisions,
             reason=reason,
         )

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from jj.accounts import mfa
 from jj.accounts.models import Jurisdiction, User
 from jj.audit.services import audit_append
 from jj.core.permissions import HasCapability
@@ -23,10 +24,13 @@ from jj.oversight.conventions import Conventions
 from jj.oversight.indicators import indicators_compute
 from jj.oversight.serializers import (
     DisparityQuery,
+    ExportJobRequest,
     ExportJobSerializer,
     ExportQuery,
     IndicatorQuery,
     IndicatorReportSerializer,
+    JurisdictionAdminOut,
+    JurisdictionCreateSerializer,
     JurisdictionOut,
     OccupancyQuery,
     PeriodQuery,
@@ -36,6 +40,7 @@ from jj.oversight.serializers import (
 )
 
 Readers = HasCapability.of("statistics.read")
+PlatformOperators = HasCapability.of("jurisdiction.create")
 Administrators = HasCapability.of("population.manage")
 
 
@@ -81,6 +86,34 @@ class JurisdictionListApi(APIView):
     @extend_schema(responses={200: JurisdictionOut(many=True)}, summary="Jurisdictions whose statistics you may read")
     def get(self, request: Request) -> Response:
         return Response([_jurisdiction_out(j) for j in jurisdictions_for(request.user)])  # type: ignore[arg-type]
+
+
+class JurisdictionAdminApi(APIView):
+    """The installation's jurisdictions, for the platform operator, who opens new ones. Nobody else reaches this
+    (an administrator of one jurisdiction gets 403, and gains nothing in a jurisdiction they did not open)."""
+
+    permission_classes = [IsAuthenticated, PlatformOperators]
+
+    @extend_schema(responses={200: JurisdictionAdminOut(many=True)}, summary="Every jurisdiction (platform operator)")
+    def get(self, request: Request) -> Response:
+        rows = selectors.jurisdiction_list_for_platform()
+        return Response(JurisdictionAdminOut(rows, many=True).data)
+
+    @extend_schema(
+        request=JurisdictionCreateSerializer,
+        responses={201: JurisdictionAdminOut},
+        summary="Open a jurisdiction with its policy facts, first agency and first administrator (platform operator)",
+    )
+    def post(self, request: Request) -> Response:
+        data = JurisdictionCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        user: User = request.user  # type: ignore[assignment]
+        mfa.reauthenticate(actor=user, password=values.pop("current_password"), action="jurisdiction.create")
+        profile = {name: values.pop(name) for name in services.PROFILE_FIELDS}
+        jurisdiction, _ = services.jurisdiction_open(actor=user, profile=profile, **values)
+        row = selectors.jurisdiction_list_for_platform().get(pk=jurisdiction.pk)
+        return Response(JurisdictionAdminOut(row).data, status=status.HTTP_201_CREATED)
 
 
 class IndicatorsApi(APIView):
@@ -145,19 +178,22 @@ class ExportJobListApi(APIView):
         return Response(ExportJobSerializer(jobs, many=True).data)
 
     @extend_schema(
-        request=ExportQuery,
+        request=ExportJobRequest,
         responses={202: ExportJobSerializer},
-        summary="Export the indicator table in the background (CSV or XLSX; audited; formula-like text neutralised)",
+        summary="Export the indicator table, or the pseudonymised dataset, in the background (CSV or XLSX; audited;"
+        " formula-like text neutralised)",
     )
     def post(self, request: Request) -> Response:
-        query = ExportQuery(data=request.data)
+        query = ExportJobRequest(data=request.data)
         query.is_valid(raise_exception=True)
         params = dict(query.validated_data)
         user: User = request.user  # type: ignore[assignment]
         jurisdiction = oversight_jurisdiction_get(user=user, code=params.get("jurisdiction"), action="oversight.export")
-        fmt = params.pop("file")
+        fmt, kind = params.pop("file"), params.pop("kind")
         params.pop("jurisdiction", None)
-        job = services.export_job_request(actor=user, jurisdiction=jurisdiction, file_format=fmt, params=params)
+        job = services.export_job_request(
+            actor=user, jurisdiction=jurisdiction, file_format=fmt, params=params, kind=kind
+        )
         fresh = selectors.export_job_get(user=user, pk=job.pk)  # as the task left it (done at once without a broker)
         return Response(ExportJobSerializer(fresh or job).data, status=status.HTTP_202_ACCEPTED)
 

@@ -47,6 +47,7 @@ from jj.diversion.models import DiversionReferral
 from jj.oversight.conventions import DIMENSIONS, Conventions, months_before, years_before
 from jj.oversight.models import AgeGroup, ChildPopulation, JurisdictionProfile
 from jj.oversight.suppression import is_small, suppress_table
+from jj.rules.text import t
 
 CUSTODIAL_SENTENCES = (
     SentenceType.CUSTODY,
@@ -465,7 +466,9 @@ def _counted_result(
     if population:
         denominator = _population_total(jurisdiction, conventions.year)
         if denominator is None:
-            notes.append(f"No child population recorded for {conventions.year}: the rate cannot be computed.")
+            notes.append(
+                t("No child population recorded for {year}: the rate cannot be computed.", year=str(conventions.year))
+            )
     complement = None if population or denominator is None else denominator - numerator
 
     groups_out: list[dict[str, Any]] | None = None
@@ -751,7 +754,7 @@ def _duration_result(
         suppressed=_flags(hidden, False, hidden),
         groups=groups_out,
         extra=extra,
-        notes=["The value is the median; groups show the mean (days)."] if by else [],
+        notes=[t("The value is the median; groups show the mean (days).")] if by else [],
     )
 
 
@@ -773,7 +776,7 @@ def _facility_result(
         denominator=denominator,
         value=_ratio(numerator, denominator, 100),
         extra={"exists": numerator > 0},
-        notes=["Places of detention are not children: their counts are not suppressed."],
+        notes=[t("Places of detention are not children: their counts are not suppressed.")],
     )
 
 
@@ -799,7 +802,7 @@ def _policy_result(
         conventions,
         value=answer,
         extra={"reference": reference},
-        notes=[] if answer is not None else ["Not recorded for this jurisdiction."],
+        notes=[] if answer is not None else [t("Not recorded for this jurisdiction.")],
     )
 
 
@@ -838,6 +841,6 @@ def indicators_compute(
             out.append(indicator_compute(number=number, jurisdiction=jurisdiction, conventions=conventions, by=by))
         except UnsupportedDimension:
             result = indicator_compute(number=number, jurisdiction=jurisdiction, conventions=conventions)
-            result["notes"] = [*result["notes"], f"Not available by {by}."]
+            result["notes"] = [*result["notes"], t("Not available by {dimension}.", dimension=by)]
             out.append(result)
     return out

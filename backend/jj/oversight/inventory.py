@@ -263,7 +263,8 @@ INVENTORY: dict[str, Holding] = {
         "Policy facts of the jurisdiction.", ("IND-14", "IND-15"), "oversight monitors, administrators", FOR_EVER
     ),
     "oversight.ExportJob": Holding(
-        "An indicator export computed in the background, pseudonymised.",
+        "An oversight export computed in the background: the indicator table (suppressed aggregates) or the"
+        " pseudonymised dataset (one row per case: keyed pseudonyms, age group, no name, birth date or address).",
         ("REC-2",),
         "the monitor who asked for it",
         UNTIL_EXPIRY,

@@ -75,9 +75,18 @@ class ExportStatus(models.TextChoices):
     EXPIRED = "expired", msgid("Expired")
 
 
+class ExportKind(models.TextChoices):
+    INDICATORS = "indicators", msgid("Indicators")
+    DATASET = "dataset", msgid("Pseudonymised dataset")
+
+
 class ExportJob(TimeStampedModel):
-    """An indicator export computed in the background: its progress while it runs, then the file, kept until
-    `expires_at` for the person who asked for it only. Holds aggregates (suppressed), never a child's record."""
+    """An oversight export computed in the background: its progress while it runs, then the file, kept until
+    `expires_at` for the person who asked for it only. The indicator table (aggregates, suppressed) or the
+    pseudonymised dataset (one row per case, keyed pseudonyms, no name, date of birth or address: jj.oversight
+    .microdata), never a child's identifying record."""
+
+    kind = models.CharField(max_length=16, choices=ExportKind.choices, default=ExportKind.INDICATORS)
 
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="+")

@@ -25,6 +25,12 @@ CONVENTION_FIELDS = (
 DATE_FIELDS = ("period_start", "period_end", "census_date")
 
 
+def jurisdiction_list_for_platform() -> QuerySet[Jurisdiction]:
+    """Every jurisdiction of the installation with its policy facts (the platform operator's list: names and
+    policy facts, no person's record)."""
+    return Jurisdiction.objects.select_related("oversight_profile").order_by("name", "code")
+
+
 def population_list(*, jurisdiction: Jurisdiction) -> QuerySet[ChildPopulation]:
     return ChildPopulation.objects.filter(jurisdiction=jurisdiction).order_by("-year", "sex", "age_group")
 

@@ -4,8 +4,9 @@ from typing import Any
 from django.utils import timezone
 from rest_framework import serializers
 
+from jj.core.i18n import localize
 from jj.oversight.conventions import DIMENSIONS, months_before
-from jj.oversight.models import AgeGroup, ChildPopulation, ExportJob, ExportStatus
+from jj.oversight.models import AgeGroup, ChildPopulation, ExportJob, ExportKind, ExportStatus
 from jj.people.models import Sex
 from jj.rules.text import t
 
@@ -68,6 +69,14 @@ class ExportQuery(IndicatorQuery):
     file = serializers.ChoiceField(choices=["csv", "xlsx"], default="xlsx")
 
 
+class ExportJobRequest(ExportQuery):
+    kind = serializers.ChoiceField(
+        choices=ExportKind.choices,
+        default=ExportKind.INDICATORS,
+        help_text="The indicator table, or the pseudonymised dataset (one row per case; oversight monitors only).",
+    )
+
+
 class DisparityQuery(PeriodQuery):
     by = serializers.ChoiceField(choices=["sex", "age_group", "minority_status", "agency"], default="sex")
     reference = serializers.CharField(required=False, allow_blank=True)
@@ -96,16 +105,24 @@ class GroupSerializer(serializers.Serializer):
     suppressed = FlagsSerializer()
 
 
+class LocalizedText(serializers.CharField):
+    """English text of the statistics (a definition, a unit, a note) in the reader's language (Accept-Language):
+    through its template and fields when written with `t`, else through the catalogue as a whole."""
+
+    def to_representation(self, value: Any) -> str:
+        return localize(value)
+
+
 class IndicatorSerializer(serializers.Serializer):
     number = serializers.IntegerField()
     code = serializers.CharField()
-    name = serializers.CharField()
-    definition = serializers.CharField()
+    name = LocalizedText()
+    definition = LocalizedText()
     kind = serializers.ChoiceField(choices=["rate", "percent", "duration", "policy"])
     core = serializers.BooleanField()
-    unit = serializers.CharField()
-    numerator_definition = serializers.CharField()
-    denominator_definition = serializers.CharField()
+    unit = LocalizedText()
+    numerator_definition = LocalizedText()
+    denominator_definition = LocalizedText()
     parameters = serializers.DictField(child=ParameterSerializer())
     numerator = serializers.IntegerField(allow_null=True)
     denominator = serializers.IntegerField(allow_null=True)
@@ -113,7 +130,7 @@ class IndicatorSerializer(serializers.Serializer):
         help_text="A number, or yes/no (true/false) for indicators 14 and 15; null if unknown"
     )
     suppressed = FlagsSerializer()
-    notes = serializers.ListField(child=serializers.CharField())
+    notes = serializers.ListField(child=LocalizedText())
     groups = GroupSerializer(many=True, allow_null=True)
     extra = serializers.DictField()
 
@@ -176,6 +193,38 @@ class ProfileSerializer(serializers.Serializer):
     suppression_threshold = serializers.IntegerField(min_value=1, max_value=50, required=False)
 
 
+class JurisdictionCreateSerializer(serializers.Serializer):
+    """A new jurisdiction: the legal order, its policy facts (indicators 14, 15), its first agency and its first
+    administrator (who manages it from then on; the platform operator gains nothing in it)."""
+
+    code = serializers.SlugField(max_length=32)
+    name = serializers.CharField(max_length=200)
+    timezone = serializers.CharField(max_length=64)
+    specialised_system = serializers.BooleanField(allow_null=True, required=False, default=None)
+    specialised_system_note = serializers.CharField(allow_blank=True, required=False, default="")
+    prevention_plan = serializers.BooleanField(allow_null=True, required=False, default=None)
+    prevention_plan_reference = serializers.CharField(allow_blank=True, required=False, default="", max_length=300)
+    suppression_threshold = serializers.IntegerField(min_value=1, max_value=50, required=False, default=5)
+    agency_name = serializers.CharField(max_length=200)
+    admin_username = serializers.CharField(max_length=150)
+    admin_password = serializers.CharField(write_only=True, style={"input_type": "password"})
+    admin_first_name = serializers.CharField(max_length=150, allow_blank=True, required=False, default="")
+    admin_last_name = serializers.CharField(max_length=150, allow_blank=True, required=False, default="")
+    admin_email = serializers.EmailField(allow_blank=True, required=False, default="")
+    current_password = serializers.CharField(
+        write_only=True, style={"input_type": "password"}, help_text="The operator's own password, to confirm."
+    )
+
+
+class JurisdictionAdminOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+    timezone = serializers.CharField()
+    specialised_system = serializers.BooleanField(allow_null=True, source="oversight_profile.specialised_system")
+    prevention_plan = serializers.BooleanField(allow_null=True, source="oversight_profile.prevention_plan")
+
+
 class ExportJobSerializer(serializers.ModelSerializer[ExportJob]):
     jurisdiction = serializers.CharField(source="jurisdiction.code", read_only=True)
     download_url = serializers.SerializerMethodField()
@@ -184,6 +233,7 @@ class ExportJobSerializer(serializers.ModelSerializer[ExportJob]):
         model = ExportJob
         fields = [
             "id",
+            "kind",
             "jurisdiction",
             "file_format",
             "query",

@@ -12,15 +12,16 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from rest_framework import status
 
+from jj.accounts import services as account_services
 from jj.accounts.capabilities import require
 from jj.accounts.models import Jurisdiction, User
 from jj.audit.services import audit_append, changed_fields
 from jj.core.exceptions import ActionNotAllowed, ApplicationError, VersionConflict
 from jj.core.services import versioned_update
-from jj.oversight import export, selectors
+from jj.oversight import export, microdata, selectors
 from jj.oversight.access import READERS
 from jj.oversight.indicators import DEFINITIONS, indicators_compute
-from jj.oversight.models import AgeGroup, ChildPopulation, ExportJob, ExportStatus, JurisdictionProfile
+from jj.oversight.models import AgeGroup, ChildPopulation, ExportJob, ExportKind, ExportStatus, JurisdictionProfile
 from jj.people.models import Sex
 from jj.rules.text import t
 
@@ -180,6 +181,30 @@ def jurisdiction_profile_update(
     return profile
 
 
+@transaction.atomic
+def jurisdiction_open(
+    *, actor: User, profile: dict[str, Any], **account: Any
+) -> tuple[Jurisdiction, JurisdictionProfile]:
+    """Open a jurisdiction (jj.accounts.services.jurisdiction_create: platform operator only; its first agency and
+    first administrator) with its policy facts for indicators 14 and 15, all or nothing. The profile is the new
+    jurisdiction's first version, recorded by the operator; its administrator changes it from then on."""
+    unknown = set(profile) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ApplicationError(t("Unknown field(s): {unknown}.", unknown=sorted(unknown)))
+    jurisdiction, _agency, _admin = account_services.jurisdiction_create(actor=actor, **account)
+    row = JurisdictionProfile(jurisdiction=jurisdiction, updated_by=actor, **profile)
+    row.full_clean()
+    row.save()
+    audit_append(
+        actor=actor,
+        action="jurisdiction_profile.update",
+        object_type="jurisdiction_profile",
+        object_id=jurisdiction.code,
+        changes=changed_fields({}, {name: getattr(row, name) for name in PROFILE_FIELDS}),
+    )
+    return jurisdiction, row
+
+
 # --- Indicator exports in the background ---------------------------------------------------------------------------
 
 EXPORT_TTL = timedelta(hours=24)  # a finished file can be downloaded this long, then it is deleted
@@ -187,12 +212,20 @@ MAX_ACTIVE_EXPORTS = 3  # queued or running exports per person
 
 
 def export_job_request(
-    *, actor: User, jurisdiction: Jurisdiction, file_format: str, params: dict[str, Any]
+    *,
+    actor: User,
+    jurisdiction: Jurisdiction,
+    file_format: str,
+    params: dict[str, Any],
+    kind: str = ExportKind.INDICATORS,
 ) -> ExportJob:
-    """Queue an indicator export; the file is computed by the `jj.oversight.export` task (in-process without a
-    broker). Audited as asked; the export itself is audited when the file is written."""
+    """Queue an export (the indicator table, or the pseudonymised dataset: oversight monitors only); the file is
+    computed by the `jj.oversight.export` task (in-process without a broker). Audited as asked; the export itself
+    is audited when the file is written."""
     if actor.role not in READERS:
         raise ActionNotAllowed(t("Only oversight monitors and administrators can export these statistics."))
+    if kind == ExportKind.DATASET:
+        require(actor, "statistics.dataset", t("Only oversight monitors can export the pseudonymised dataset."))
     with transaction.atomic():
         active = ExportJob.objects.filter(
             requested_by=actor, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]
@@ -205,6 +238,7 @@ def export_job_request(
         job = ExportJob.objects.create(
             requested_by=actor,
             jurisdiction=jurisdiction,
+            kind=kind,
             file_format=file_format,
             query=selectors.query_encode(params),
         )
@@ -213,7 +247,7 @@ def export_job_request(
             action="oversight.export.request",
             object_type="export_job",
             object_id=job.pk,
-            changes={"format": file_format, "jurisdiction": jurisdiction.code, "query": job.query},
+            changes={"kind": kind, "format": file_format, "jurisdiction": jurisdiction.code, "query": job.query},
         )
         job_id = job.pk
         transaction.on_commit(lambda: _export_enqueue(job_id))
@@ -246,6 +280,19 @@ def export_job_run(*, job_id: int) -> ExportJob | None:
     try:
         params = selectors.query_decode(job.query)
         conventions = selectors.conventions_for(jurisdiction=jurisdiction, params=params)
+        if job.kind == ExportKind.DATASET:
+            rows = microdata.dataset_rows(
+                jurisdiction=jurisdiction, conventions=conventions, progress=lambda p: _export_progress(job, p)
+            )
+            title = t(
+                "Pseudonymised dataset, {name}, {start} to {end}",
+                name=jurisdiction.name,
+                start=conventions.period_start,
+                end=conventions.period_end,
+            )
+            body = microdata.to_file(rows, file_format=job.file_format, title=str(title))
+            filename = f"dataset-{jurisdiction.code}-{conventions.period_start}-{conventions.period_end}"
+            return _export_finish(job, body=body, filename=f"{filename}.{job.file_format}")
         numbers = list(DEFINITIONS)
         results: list[dict[str, Any]] = []
         for done, number in enumerate(numbers, start=1):
@@ -272,16 +319,25 @@ def export_job_run(*, job_id: int) -> ExportJob | None:
         )
         job.refresh_from_db()
         return job
+    return _export_finish(
+        job,
+        body=body,
+        filename=export.report_filename(
+            jurisdiction_code=jurisdiction.code, report=report, file_format=job.file_format
+        ),
+    )
+
+
+def _export_finish(job: ExportJob, *, body: bytes, filename: str) -> ExportJob:
     now = timezone.now()
+    jurisdiction = job.jurisdiction
     with transaction.atomic():
         locked = ExportJob.objects.select_for_update().get(pk=job.pk)
         if locked.status != ExportStatus.RUNNING:
             return locked
         locked.content = body
         locked.size = len(body)
-        locked.filename = export.report_filename(
-            jurisdiction_code=jurisdiction.code, report=report, file_format=job.file_format
-        )
+        locked.filename = filename
         locked.status, locked.progress = ExportStatus.DONE, 100
         locked.finished_at, locked.expires_at = now, now + EXPORT_TTL
         locked.save()
@@ -290,7 +346,13 @@ def export_job_run(*, job_id: int) -> ExportJob | None:
             action="oversight.export",
             object_type="jurisdiction",
             object_id=jurisdiction.code,
-            changes={"format": job.file_format, "query": job.query, "bytes": len(body), "job": job.pk},
+            changes={
+                "kind": job.kind,
+                "format": job.file_format,
+                "query": job.query,
+                "bytes": len(body),
+                "job": job.pk,
+            },
         )
     return locked
 

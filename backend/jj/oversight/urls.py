@@ -3,6 +3,7 @@ from django.urls import path
 from jj.oversight import apis
 
 urlpatterns = [
+    path("jurisdictions/", apis.JurisdictionAdminApi.as_view(), name="jurisdiction-list"),
     path("oversight/jurisdictions/", apis.JurisdictionListApi.as_view(), name="oversight-jurisdictions"),
     path("oversight/indicators/", apis.IndicatorsApi.as_view(), name="oversight-indicators"),
     path("oversight/indicators/export/", apis.IndicatorsExportApi.as_view(), name="oversight-indicators-export"),

@@ -1,10 +1,12 @@
-/** Indicator exports run in the background: a click asks the API for one, the job's progress is shown until the
- * file is ready, then a download link (the API audits the request, the export and each download). */
+/** Exports run in the background: the indicator table (XLSX or CSV) and, for oversight monitors, the pseudonymised
+ * dataset (one row per case, CSV). A click asks the API for one, the job's progress is shown until the file is
+ * ready, then a download link (the API audits the request, the export and each download). */
 import DownloadIcon from "@mui/icons-material/Download";
 import { Alert, Box, Button, LinearProgress } from "@mui/material";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useDataProvider, useTranslate } from "react-admin";
 
+import { useCan } from "../capabilities";
 import type { dataProvider as provider } from "../dataProvider";
 import type { ExportJob, Filters } from "./api";
 import { exportBody, exportRunning } from "./api";
@@ -14,8 +16,10 @@ export const POLL_MS = 1000;
 export function ExportButtons({ filters, pollMs = POLL_MS }: { filters: Filters; pollMs?: number }) {
   const translate = useTranslate();
   const dataProvider = useDataProvider<typeof provider>();
+  const can = useCan();
   const ask = useMutation({
-    mutationFn: (file: "csv" | "xlsx") => dataProvider.post<ExportJob>("/oversight/exports/", exportBody(filters, file)),
+    mutationFn: ({ file, kind }: { file: "csv" | "xlsx"; kind: "indicators" | "dataset" }) =>
+      dataProvider.post<ExportJob>("/oversight/exports/", { ...exportBody(filters, file), kind }),
   });
   const asked = ask.data;
   const followed = useQuery({
@@ -34,12 +38,22 @@ export function ExportButtons({ filters, pollMs = POLL_MS }: { filters: Filters;
             key={file}
             variant="outlined"
             startIcon={<DownloadIcon />}
-            onClick={() => ask.mutate(file)}
+            onClick={() => ask.mutate({ file, kind: "indicators" })}
             disabled={ask.isPending || (job !== undefined && exportRunning(job))}
           >
             {translate(`jj.oversight.export_${file}`)}
           </Button>
         ))}
+        {can("statistics.dataset") && (
+          <Button
+            variant="outlined"
+            startIcon={<DownloadIcon />}
+            onClick={() => ask.mutate({ file: "csv", kind: "dataset" })}
+            disabled={ask.isPending || (job !== undefined && exportRunning(job))}
+          >
+            {translate("jj.oversight.export_dataset")}
+          </Button>
+        )}
       </Box>
       <Box role="status" aria-live="polite" sx={{ mt: 1, maxWidth: 420 }}>
         {ask.isError && <Alert severity="error">{translate("jj.oversight.export_failed")}</Alert>}

@@ -140,6 +140,7 @@ export function queryOf(filters: Filters, extra: Record<string, string> = {}): s
 
 export interface ExportJob {
   id: number;
+  kind?: "indicators" | "dataset";
   jurisdiction: string;
   file_format: "csv" | "xlsx";
   query: Record<string, unknown>;

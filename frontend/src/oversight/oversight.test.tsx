@@ -185,7 +185,7 @@ describe("ExportButtons", () => {
       </AdminContext>,
     );
     await userEvent.click(screen.getByRole("button", { name: "Export XLSX" }));
-    expect(post).toHaveBeenCalledWith("/oversight/exports/", { period_start: "2025-01-01", period_end: "2025-12-31", file: "xlsx" });
+    expect(post).toHaveBeenCalledWith("/oversight/exports/", { period_start: "2025-01-01", period_end: "2025-12-31", file: "xlsx", kind: "indicators" });
     const link = await screen.findByRole("link", { name: "Download indicators-north.xlsx" });
     expect(link).toHaveAttribute("href", "/api/oversight/exports/7/file/");
     expect(get).toHaveBeenCalledWith("/oversight/exports/7/");

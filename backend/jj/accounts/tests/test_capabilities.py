@@ -67,6 +67,8 @@ def test_the_table_cannot_be_changed_at_run_time() -> None:
 
 # The roles each check allowed before the table existed: the table must reproduce them exactly.
 BEFORE = {
+    "jurisdiction.create": {"administrator"},
+    "statistics.dataset": {"oversight_monitor"},
     "custody.start": {"caseworker", "supervisor"},
     "custody.transfer": {"caseworker", "supervisor"},
     "custody.detention_order": {"caseworker", "supervisor", "court_officer"},
@@ -167,7 +169,9 @@ def test_has_capability_permission_reads_the_table() -> None:
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_capabilities_of_a_role_is_its_row(role: str) -> None:
     row = capabilities_of(role)
-    assert row == {c.action: str(c.roles[role]) for c in CAPABILITIES if role in c.roles}
+    assert row == {
+        c.action: str(c.roles[role]) for c in CAPABILITIES if role in c.roles and c.roles[role] != Scope.PLATFORM
+    }
     assert capabilities_of(None) == {}
     assert capabilities_of("nobody") == {}
 
@@ -187,6 +191,22 @@ def test_a_facility_officer_is_served_the_facility_forms_and_not_the_courts(
     )
     for denied in ("custody.appearance", "custody.detention_order", "custody.start", "custody.transfer"):
         assert denied not in capabilities
+
+
+def test_only_the_platform_operators_account_takes_platform_actions(
+    world: World, client_for: Callable[[str], APIClient]
+) -> None:
+    """jurisdiction.create is the administrator role's only in the table; an ordinary administrator (of one
+    jurisdiction) is neither served it nor allowed it; the operator's account (is_superuser) is."""
+    admin = User(username="a", role="administrator")
+    operator = User(username="o", role="administrator", is_superuser=True)
+    superuser_monitor = User(username="m", role="oversight_monitor", is_superuser=True)
+    assert not can(admin, "jurisdiction.create")
+    assert can(operator, "jurisdiction.create")
+    assert not can(superuser_monitor, "jurisdiction.create")
+    assert "jurisdiction.create" not in capabilities_of("administrator")
+    assert capabilities_of("administrator", platform_operator=True)["jurisdiction.create"] == "platform"
+    assert "jurisdiction.create" not in client_for("administrator").get("/api/auth/me/").json()["capabilities"]
 
 
 def test_docs_roles_and_permissions_is_generated_from_the_table() -> None:

@@ -115,6 +115,9 @@ EXPECTED: dict[str, str] = {
     "GET /api/health/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "GET /api/health/live/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "GET /api/health/ready/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    # Platform operator only (an administrator account marked from the command line): the matrix's administrator
+    # administers one jurisdiction, so it is refused like everyone else (jj/oversight/tests/test_jurisdiction_open.py).
+    "GET /api/jurisdictions/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=403",
     "GET /api/inspections/": "cw=403 sv=200 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/notifications/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "GET /api/oversight/compliance/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
@@ -233,6 +236,7 @@ EXPECTED: dict[str, str] = {
     "GET /api/notifications/preference/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "GET /api/notifications/unread-count/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "POST /api/hearings/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
+    "POST /api/jurisdictions/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=403",
     "POST /api/hearings/{hearing_id}/outcome/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/notifications/read-all/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "POST /api/notifications/{notification_id}/read/": "cw=200 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
