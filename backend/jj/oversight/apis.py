@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from jj.accounts.models import Jurisdiction, User
 from jj.audit.services import audit_append
 from jj.core.permissions import HasCapability
+from jj.core.throttling import CostlyThrottle
 from jj.oversight import export, monitoring, selectors, services
 from jj.oversight.access import jurisdictions_for, oversight_jurisdiction_get
 from jj.oversight.conventions import Conventions
@@ -85,6 +86,8 @@ class JurisdictionListApi(APIView):
 
 class IndicatorsApi(APIView):
     permission_classes = [IsAuthenticated, Readers]
+    throttle_classes = [CostlyThrottle]
+    throttle_scope = "statistics"  # computed over the whole period on each request (JJ_STATISTICS_RATE)
 
     @extend_schema(
         parameters=[IndicatorQuery],
@@ -101,6 +104,8 @@ class IndicatorsApi(APIView):
 
 class IndicatorsExportApi(APIView):
     permission_classes = [IsAuthenticated, Readers]
+    throttle_classes = [CostlyThrottle]
+    throttle_scope = "oversight_export"  # the indicators, then a file (JJ_OVERSIGHT_EXPORT_RATE)
 
     @extend_schema(
         parameters=[ExportQuery],
@@ -138,6 +143,9 @@ class ExportJobListApi(APIView):
     """Indicator exports computed in the background: ask for one (202, then follow its progress), list your own."""
 
     permission_classes = [IsAuthenticated, Readers]
+    throttle_classes = [CostlyThrottle]
+    throttle_scope = "oversight_export"  # asking for one (POST); listing one's own is cheap
+    throttle_methods = frozenset({"POST"})
 
     @extend_schema(responses={200: ExportJobSerializer(many=True)}, summary="Your indicator exports (the latest 20)")
     def get(self, request: Request) -> Response:
@@ -199,6 +207,8 @@ class _StatisticApi(APIView):
     the conventions, the computation, then the read audited with what was asked."""
 
     permission_classes = [IsAuthenticated, Readers]
+    throttle_classes = [CostlyThrottle]
+    throttle_scope = "statistics"  # JJ_STATISTICS_RATE
     query_class: type[serializers.Serializer] = PeriodQuery
     action = ""
 
