@@ -42,7 +42,7 @@ LIMITED = [
 
 
 def test_the_rates_are_settings_with_defaults() -> None:
-    rates: dict[str, str] = django_settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]  # type: ignore[index]
+    rates: dict[str, str] = django_settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]  # type: ignore[index,assignment]
     assert rates["statistics"] == "600/hour"
     assert rates["oversight_export"] == "30/hour"
     assert rates["simulation"] == "30/hour"
