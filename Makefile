@@ -153,8 +153,15 @@ typecheck: venv frontend-deps ## mypy (django-stubs) and tsc --strict
 PIP_AUDIT_VERSION := 2.10.1
 AUDIT_VENV := $(CURDIR)/.venv-audit
 
+# Where only the package registries answer (this project's build and CI machines), the advisory endpoints do not:
+# PyPI's per-release JSON is 404 and the npm registry's audit endpoints answer 405. The probe says so and stops with
+# exit code 2 ("not checked"), never a false "no known vulnerabilities". What CI checks offline instead:
+# backend/tests_deploy/test_dependency_locks.py (docs/security.md).
+AUDIT_PROBE := https://pypi.org/pypi/django/$(shell sed -n 's/^django==//p' backend/requirements/base.txt)/json
+
 .PHONY: audit-deps
 audit-deps: ## Known vulnerabilities in the pinned Python and npm dependencies (needs the internet; high severity fails)
+	@curl -fsS -m 15 -o /dev/null "$(AUDIT_PROBE)" || { echo "audit-deps: PyPI's vulnerability API does not answer here: NOT CHECKED (run where the internet is reachable)"; exit 2; }
 	test -x $(AUDIT_VENV)/bin/pip-audit || ($(PYTHON) -m venv $(AUDIT_VENV) && $(AUDIT_VENV)/bin/pip install -q pip-audit==$(PIP_AUDIT_VERSION))
 	$(AUDIT_VENV)/bin/pip-audit --strict --no-deps --disable-pip -r backend/requirements/base.txt -r backend/requirements/dev.txt
 	cd frontend && $(NPM) audit --audit-level=high

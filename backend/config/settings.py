@@ -305,7 +305,12 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "jj.core.schema.JJAutoSchema",
     "EXCEPTION_HANDLER": "jj.core.exceptions.api_exception_handler",
     # Expensive reads (views set throttle_scope); per user, counted in the cache.
-    "DEFAULT_THROTTLE_RATES": {"export": env_str("JJ_EXPORT_RATE", "10/hour")},
+    "DEFAULT_THROTTLE_RATES": {
+        "export": env_str("JJ_EXPORT_RATE", "10/hour"),
+        "statistics": env_str("JJ_STATISTICS_RATE", "600/hour"),
+        "oversight_export": env_str("JJ_OVERSIGHT_EXPORT_RATE", "30/hour"),
+        "simulation": env_str("JJ_SIMULATION_RATE", "30/hour"),
+    },
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",

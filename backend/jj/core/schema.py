@@ -6,6 +6,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
+from jj.core.throttling import throttled
+
 
 class CsrfSessionAuthenticationScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
     """Documents the session cookie for the OpenAPI schema (unsafe methods also need the X-CSRFToken header)."""
@@ -40,6 +42,7 @@ ERROR_DESCRIPTIONS = {
     "409": "The record changed since it was read (version), or it is held as evidence",
     "413": "The request body is too large",
     "422": "A rule blocks the action: every decision with its citation",
+    "429": "Too many requests of this kind for now: wait as long as Retry-After says",
 }
 
 
@@ -58,6 +61,8 @@ class JJAutoSchema(AutoSchema):
             codes.append("404")
         if self.method in UNSAFE_METHODS:
             codes += ["409", "413", "422"]
+        if throttled(self.view, self.method):
+            codes.append("429")
         for code in codes:
             if code in responses:
                 continue

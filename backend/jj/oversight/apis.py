@@ -18,6 +18,7 @@ from jj.accounts import mfa
 from jj.accounts.models import Jurisdiction, User
 from jj.audit.services import audit_append
 from jj.core.permissions import HasCapability
+from jj.core.throttling import CostlyThrottle
 from jj.oversight import export, monitoring, selectors, services
 from jj.oversight.access import jurisdictions_for, oversight_jurisdiction_get
 from jj.oversight.conventions import Conventions
@@ -118,6 +119,8 @@ class JurisdictionAdminApi(APIView):
 
 class IndicatorsApi(APIView):
     permission_classes = [IsAuthenticated, Readers]
+    throttle_classes = [CostlyThrottle]
+    throttle_scope = "statistics"  # computed over the whole period on each request (JJ_STATISTICS_RATE)
 
     @extend_schema(
         parameters=[IndicatorQuery],
@@ -134,6 +137,8 @@ class IndicatorsApi(APIView):
 
 class IndicatorsExportApi(APIView):
     permission_classes = [IsAuthenticated, Readers]
+    throttle_classes = [CostlyThrottle]
+    throttle_scope = "oversight_export"  # the indicators, then a file (JJ_OVERSIGHT_EXPORT_RATE)
 
     @extend_schema(
         parameters=[ExportQuery],
@@ -171,6 +176,9 @@ class ExportJobListApi(APIView):
     """Indicator exports computed in the background: ask for one (202, then follow its progress), list your own."""
 
     permission_classes = [IsAuthenticated, Readers]
+    throttle_classes = [CostlyThrottle]
+    throttle_scope = "oversight_export"  # asking for one (POST); listing one's own is cheap
+    throttle_methods = frozenset({"POST"})
 
     @extend_schema(responses={200: ExportJobSerializer(many=True)}, summary="Your indicator exports (the latest 20)")
     def get(self, request: Request) -> Response:
@@ -235,6 +243,8 @@ class _StatisticApi(APIView):
     the conventions, the computation, then the read audited with what was asked."""
 
     permission_classes = [IsAuthenticated, Readers]
+    throttle_classes = [CostlyThrottle]
+    throttle_scope = "statistics"  # JJ_STATISTICS_RATE
     query_class: type[serializers.Serializer] = PeriodQuery
     action = ""
 

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from jj.accounts.models import User
 from jj.audit.services import audit_append, audit_denied
 from jj.core.permissions import HasCapability
+from jj.core.throttling import CostlyThrottle
 from jj.core.views import ListAPIView
 from jj.oversight.access import oversight_jurisdiction_get
 from jj.rules.policy import PARAMETERS
@@ -37,6 +38,9 @@ class SimulationListApi(ListAPIView):
 
     serializer_class = SimulationSerializer
     permission_classes = [Readers]
+    throttle_classes = [CostlyThrottle]
+    throttle_scope = "simulation"  # asking for one replays the period's cases (JJ_SIMULATION_RATE); listing is cheap
+    throttle_methods = frozenset({"POST"})
     filterset_fields = ["status"]
     ordering_fields = ["created_at", "id"]
 
