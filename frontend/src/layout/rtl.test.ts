@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /** Arabic reads right to left (dir="rtl"): our own margins, paddings, borders and alignments are logical (start and
  * end), never left or right, or the Arabic layout keeps the English one's gaps on the wrong side (issue 15). */
 import { describe, expect, it } from "vitest";
