@@ -278,6 +278,13 @@ AXES_CLIENT_IP_CALLABLE = "jj.core.middleware.client_ip"
 LOGIN_FAILURES_PER_IP = env_int("JJ_LOGIN_FAILURES_PER_IP", 20)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("JJ_LOGIN_FAILURE_WINDOW_MINUTES", 15) * 60
 
+# Password reset by e-mail (jj.accounts.services.password_reset_request): how long a link stays valid, and how many
+# requests one client address may make per hour (the answer is the same whether or not the address is known).
+PASSWORD_RESET_TIMEOUT = env_int("JJ_PASSWORD_RESET_MINUTES", 60) * 60
+PASSWORD_RESETS_PER_IP = env_int("JJ_PASSWORD_RESETS_PER_IP", 5)
+PASSWORD_RESETS_PER_ACCOUNT = 3  # e-mails to one account per hour, whoever asks (no mailbox flooding)
+PASSWORD_RESET_WINDOW_SECONDS = 3600
+
 # Multi-factor authentication (TOTP + recovery codes): required for supervisors, administrators and oversight
 # monitors unless turned off (`make run`'s demo and the browser tests do, and say so). See docs/security.md.
 MFA_REQUIRED = env_bool("JJ_MFA_REQUIRED", not DEBUG)

@@ -17,9 +17,11 @@ import InsightsIcon from "@mui/icons-material/Insights";
 import PeopleIcon from "@mui/icons-material/People";
 import PublicIcon from "@mui/icons-material/Public";
 import ScienceIcon from "@mui/icons-material/Science";
+import ManageAccountsIcon from "@mui/icons-material/ManageAccounts";
 import { Admin, CustomRoutes, Resource } from "react-admin";
 import { Route } from "react-router-dom";
 
+import { ForgotPasswordPage, PasswordPage, ResetPasswordPage } from "./account";
 import { ApprovalList } from "./approvals";
 import { AuditEventList } from "./audit";
 import { authProvider } from "./authProvider";
@@ -46,6 +48,7 @@ import { LoginPage } from "./layout/LoginPage";
 import { SecurityPage } from "./mfa";
 import { SimulationCreate, SimulationList, SimulationShow } from "./simulations";
 import { theme } from "./layout/theme";
+import { UserCreate, UserEdit, UserList } from "./users";
 
 export function App() {
   return (
@@ -86,7 +89,14 @@ export function App() {
       <Resource name="inspections" list={InspectionList} create={InspectionCreate} icon={FactCheckIcon} />
       <CustomRoutes>
         <Route path="/security" element={<SecurityPage />} />
+        <Route path="/password" element={<PasswordPage />} />
       </CustomRoutes>
+      <CustomRoutes noLayout>
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password/:uid/:token" element={<ResetPasswordPage />} />
+      </CustomRoutes>
+      <Resource name="users" list={UserList} create={UserCreate} edit={UserEdit} icon={ManageAccountsIcon}
+        recordRepresentation="username" />
       <Resource name="policies" list={PolicyList} show={PolicyShow} edit={PolicyEdit} icon={PolicyIcon}
         recordRepresentation="name" />
     </Admin>

@@ -26,10 +26,15 @@ from jj.accounts.models import Agency, Role, User
 from jj.accounts.serializers import (
     AgencyCreateSerializer,
     AgencySerializer,
+    DetailSerializer,
     LoginSerializer,
     MeSerializer,
     MfaCodeSerializer,
     MfaStatusSerializer,
+    PasswordChangeOutputSerializer,
+    PasswordChangeSerializer,
+    PasswordResetConfirmSerializer,
+    PasswordResetRequestSerializer,
     RecoveryCodesSerializer,
     StaffSerializer,
     TotpSetupOutputSerializer,
@@ -37,6 +42,7 @@ from jj.accounts.serializers import (
     UserOutputSerializer,
     UserUpdateSerializer,
 )
+from jj.core.i18n import localize
 from jj.core.permissions import HasCapability
 from jj.core.views import ListAPIView
 from jj.rules.text import t
@@ -271,4 +277,69 @@ class UserMfaResetApi(APIView):
         serializer.is_valid(raise_exception=True)
         mfa.reauthenticate(actor=actor, password=serializer.validated_data["current_password"], action="mfa.reset")
         mfa.mfa_reset(actor=actor, user=user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PasswordChangeApi(APIView):
+    """The signed-in user changes their own password: the current one first; every other session then ends."""
+
+    permission_classes = [IsAuthenticated, HasCapability.of("account.password")]
+
+    @extend_schema(request=PasswordChangeSerializer, responses={200: PasswordChangeOutputSerializer})
+    def post(self, request: Request) -> Response:
+        actor: User = request.user  # type: ignore[assignment]
+        serializer = PasswordChangeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        mfa.reauthenticate(
+            actor=actor, password=serializer.validated_data["current_password"], action="auth.password_change"
+        )
+        ended = services.password_change(
+            request=request._request, user=actor, new_password=serializer.validated_data["new_password"]
+        )
+        return Response({"sessions_ended": ended})
+
+
+RESET_SENT = t(
+    "If an account has this address, an e-mail with a link to choose a new password is on its way. "
+    "The link works once, for a limited time."
+)
+
+
+@method_decorator(csrf_protect, name="dispatch")
+class PasswordResetRequestApi(APIView):
+    """Ask for a reset link by e-mail. The answer is the same whether the address is known or not."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[type] = []
+
+    @extend_schema(
+        request=PasswordResetRequestSerializer,
+        responses={
+            202: DetailSerializer,
+            429: OpenApiResponse(description="Too many requests from this address (whatever was asked)"),
+        },
+        summary="Ask for a password reset link",
+    )
+    def post(self, request: Request) -> Response:
+        serializer = PasswordResetRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        if services.password_reset_throttled():
+            return Response({"detail": localize(services.RESET_THROTTLED)}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+        services.password_reset_request(email=serializer.validated_data["email"])
+        return Response({"detail": localize(RESET_SENT)}, status=status.HTTP_202_ACCEPTED)
+
+
+@method_decorator(csrf_protect, name="dispatch")
+class PasswordResetConfirmApi(APIView):
+    """Choose a new password from the link in the e-mail (it works once, for a limited time)."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[type] = []
+
+    @extend_schema(request=PasswordResetConfirmSerializer, responses={204: None}, summary="Set a new password")
+    def post(self, request: Request) -> Response:
+        serializer = PasswordResetConfirmSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        services.password_reset_confirm(uid=data["uid"], token=data["token"], new_password=data["new_password"])
         return Response(status=status.HTTP_204_NO_CONTENT)

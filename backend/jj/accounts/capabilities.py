@@ -144,12 +144,23 @@ CAPABILITIES: tuple[Capability, ...] = (
     _c("population.manage", "oversight", "set population figures and the oversight profile", {ADM: J}),
     _c("policy.decisions", "oversight", "read the decisions about the jurisdiction's policy", {ADM: J, SUP: J, OM: J}),
     _c("policy.change", "administration", "change the jurisdiction's policy", {ADM: J}),
-    _c("users.manage", "administration", "manage user accounts and agencies", {ADM: J}),
     _c(
         "jurisdiction.create",
         "administration",
         "open a jurisdiction with its policy facts, first agency and first administrator",
         {ADM: Scope.PLATFORM},
+    ),
+    _c(
+        "users.manage",
+        "administration",
+        "manage user accounts and agencies: create, change role and agency, disable, set a password, reset MFA",
+        {ADM: J},
+    ),
+    _c(
+        "account.password",
+        "administration",
+        "change one's own password (the current one first; other sessions end)",
+        dict.fromkeys(Role, Scope.OWN),
     ),
 )
 

@@ -143,6 +143,29 @@ class LoginSerializer(serializers.Serializer):
     password = serializers.CharField(max_length=512, style={"input_type": "password"})
 
 
+class PasswordChangeSerializer(serializers.Serializer):
+    current_password = serializers.CharField(write_only=True, max_length=512, style={"input_type": "password"})
+    new_password = serializers.CharField(write_only=True, max_length=512, style={"input_type": "password"})
+
+
+class PasswordChangeOutputSerializer(serializers.Serializer):
+    sessions_ended = serializers.IntegerField(help_text="How many other sessions of the account were ended.")
+
+
+class PasswordResetRequestSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+
+
+class PasswordResetConfirmSerializer(serializers.Serializer):
+    uid = serializers.CharField(max_length=64)
+    token = serializers.CharField(max_length=128)
+    new_password = serializers.CharField(write_only=True, max_length=512, style={"input_type": "password"})
+
+
+class DetailSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
 class StaffSerializer(serializers.ModelSerializer[User]):
     """A colleague a supervisor may assign to a case: who they are and where they work, nothing more."""
 

@@ -3,13 +3,18 @@
 from typing import Any
 from zoneinfo import available_timezones
 
+from axes.models import AccessAttempt
 from django.conf import settings
-from django.contrib.auth import login, logout
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from jj.accounts.capabilities import can
 from jj.accounts.models import Agency, Jurisdiction, Role, User
@@ -18,6 +23,7 @@ from jj.audit.models import Outcome
 from jj.audit.services import audit_append, changed_fields
 from jj.core.context import current_request_context
 from jj.core.exceptions import ActionNotAllowed, ApplicationError
+from jj.core.i18n import localize
 from jj.rules.text import msgid, t
 
 
@@ -154,7 +160,15 @@ def user_set_password(*, actor: User, user: User, password: str) -> None:
     validate_password(password, user)
     user.set_password(password)
     user.save(update_fields=["password"])
-    audit_append(actor=actor, action="user.password_change", object_type="user", object_id=user.pk)
+    # Whoever held a session of this account with the old password no longer does.
+    ended = sessions_end_for_user(user_id=user.pk, keep=None)
+    audit_append(
+        actor=actor,
+        action="user.password_change",
+        object_type="user",
+        object_id=user.pk,
+        changes={"sessions_ended": ended},
+    )
 
 
 @transaction.atomic
@@ -255,3 +269,173 @@ def jurisdiction_create(
         reason="first administrator of a new jurisdiction",
     )
     return jurisdiction, agency, admin
+
+
+# --- One's own password: change it (signed in) or reset it by e-mail (signed out) ----------------------------------
+
+PASSWORD_RESET_KIND = "password_reset"  # an outbox e-mail whose body is blanked once sent (it holds a live link)
+RESET_THROTTLED = msgid("Too many password reset requests from your network. Wait an hour, or ask an administrator.")
+RESET_LINK_INVALID = msgid("This link is not valid or has expired (links work once, for a limited time). Ask again.")
+RESET_SUBJECT = msgid("Reset your password")
+RESET_BODY = msgid(
+    "Someone (we hope you) asked to reset the password of the account {username}.\n\n"
+    "Open this link within {minutes} minutes to choose a new password (it works once):\n{link}\n\n"
+    "If you did not ask, ignore this e-mail: your password stays as it is."
+)
+
+
+def _validate_new_password(password: str, user: User) -> None:
+    """Django's password validators, their messages put on the `new_password` field."""
+    try:
+        validate_password(password, user)
+    except DjangoValidationError as exc:
+        raise DjangoValidationError({"new_password": exc.messages}) from exc
+
+
+def password_change(*, request: HttpRequest, user: User, new_password: str) -> int:
+    """A signed-in user's new password (the caller has checked the current one): validated by Django's validators,
+    then every other session of the account ends (a stolen session dies with the old password) while this one
+    stays open. Returns how many sessions ended."""
+    _validate_new_password(new_password, user)
+    with transaction.atomic():
+        user.set_password(new_password)
+        user.save(update_fields=["password"])
+        update_session_auth_hash(request, user)  # this session survives, with a new key
+        ended = sessions_end_for_user(user_id=user.pk, keep=request.session.session_key)
+        audit_append(
+            actor=user,
+            action="auth.password_change",
+            object_type="user",
+            object_id=user.pk,
+            changes={"sessions_ended": ended},
+        )
+    return ended
+
+
+def _count(key: str) -> int:
+    cache.add(key, 0, timeout=settings.PASSWORD_RESET_WINDOW_SECONDS)
+    try:
+        return int(cache.incr(key))
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=settings.PASSWORD_RESET_WINDOW_SECONDS)
+        return 1
+
+
+def password_reset_throttled() -> bool:
+    """More reset requests from this client address within the hour than allowed: refused (429) and recorded. The
+    refusal does not depend on the address asked for, so it tells nothing about which accounts exist."""
+    ip = current_request_context().ip
+    if not ip or _count(f"jj:password-resets:{ip}") <= settings.PASSWORD_RESETS_PER_IP:
+        return False
+    audit_append(
+        actor=None,
+        action="auth.password_reset_throttled",
+        object_type="user",
+        outcome=Outcome.DENIED,
+        reason=f"more than {settings.PASSWORD_RESETS_PER_IP} password reset requests from this address in an hour",
+    )
+    return True
+
+
+def password_reset_request(*, email: str) -> int:
+    """E-mail a one-time reset link to every active account with this address (Django's PasswordResetTokenGenerator:
+    the link dies when the password changes, or after PASSWORD_RESET_TIMEOUT), through the e-mail outbox (sent by
+    the outbox task, retried while the mail server is down; the link is blanked from the outbox once sent). The
+    caller answers the same whether or not any account matched (no user enumeration); the request is recorded
+    either way, without the address asked for. Returns how many e-mails were queued."""
+    from jj.deadlines.models import OutboxEmail  # the outbox is the deadlines app's; accounts sits below it
+
+    users = [
+        u
+        for u in User.objects.filter(email__iexact=email.strip(), is_active=True).order_by("pk")
+        if u.has_usable_password() and u.email
+    ]
+    now = timezone.now()
+    minutes = settings.PASSWORD_RESET_TIMEOUT // 60
+    queued = 0
+    with transaction.atomic():
+        for user in users:
+            if _count(f"jj:password-resets:user:{user.pk}") > settings.PASSWORD_RESETS_PER_ACCOUNT:
+                audit_append(
+                    actor=None,
+                    actor_username=user.username,
+                    action="auth.password_reset_throttled",
+                    object_type="user",
+                    object_id=user.pk,
+                    outcome=Outcome.DENIED,
+                    reason="too many reset e-mails to this account in an hour",
+                )
+                continue
+            uid = urlsafe_base64_encode(force_bytes(user.pk))
+            token = default_token_generator.make_token(user)
+            link = f"{settings.PUBLIC_URL}/#/reset-password/{uid}/{token}"
+            OutboxEmail.objects.create(
+                recipient=user,
+                to_address=user.email,
+                subject="[JJ] " + localize(t(RESET_SUBJECT)),
+                body=localize(t(RESET_BODY, username=user.username, minutes=minutes, link=link)),
+                kind=PASSWORD_RESET_KIND,
+                next_attempt_at=now,
+            )
+            audit_append(
+                actor=None,
+                actor_username=user.username,
+                action="auth.password_reset_requested",
+                object_type="user",
+                object_id=user.pk,
+            )
+            queued += 1
+        if not users:
+            audit_append(
+                actor=None,
+                action="auth.password_reset_requested",
+                object_type="user",
+                outcome=Outcome.DENIED,
+                reason="no active account with this address",
+            )
+    return queued
+
+
+def _user_from_link(uid: str, token: str) -> User | None:
+    try:
+        pk = int(urlsafe_base64_decode(uid).decode())
+    except (TypeError, ValueError, OverflowError, UnicodeDecodeError):
+        return None
+    user = User.objects.filter(pk=pk, is_active=True).first()
+    if user is None or not default_token_generator.check_token(user, token):
+        return None
+    return user
+
+
+def password_reset_confirm(*, uid: str, token: str, new_password: str) -> User:
+    """The new password from a reset link: the token must be valid (not expired, not used: it is bound to the
+    current password, so it works once). Validated by Django's validators; every session of the account ends and
+    its sign-in lockouts are lifted. An invalid link is a 400, recorded."""
+    user = _user_from_link(uid, token)
+    if user is None:
+        audit_append(
+            actor=None,
+            action="auth.password_reset_failed",
+            object_type="user",
+            outcome=Outcome.DENIED,
+            reason="invalid or expired reset link",
+        )
+        raise ApplicationError(RESET_LINK_INVALID, extra={"token": [RESET_LINK_INVALID]})
+    _validate_new_password(new_password, user)
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        if not default_token_generator.check_token(locked, token):  # used meanwhile by a concurrent request
+            raise ApplicationError(RESET_LINK_INVALID, extra={"token": [RESET_LINK_INVALID]})
+        locked.set_password(new_password)
+        locked.save(update_fields=["password"])
+        ended = sessions_end_for_user(user_id=locked.pk)
+        AccessAttempt.objects.filter(username=locked.username).delete()
+        audit_append(
+            actor=None,
+            actor_username=locked.username,
+            action="auth.password_reset",
+            object_type="user",
+            object_id=locked.pk,
+            changes={"sessions_ended": ended},
+        )
+    return locked

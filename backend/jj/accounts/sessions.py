@@ -24,14 +24,17 @@ def session_stamp_sign_in(session: SessionBase) -> None:
     session[LAST_ACTIVITY] = now
 
 
-def sessions_end_for_user(*, user_id: int) -> int:
+def sessions_end_for_user(*, user_id: int, keep: str | None = None) -> int:
     """Delete every unexpired session of the user; returns how many ended. Runs when an account is disabled, so
     that re-enabling it later does not revive a session opened before. Every session is also in the database
     (cached_db writes through), so the table finds them; each is ended through the session engine, which removes
-    the cached copy as well (deleting the row alone would leave it readable from the cache)."""
+    the cached copy as well (deleting the row alone would leave it readable from the cache). `keep` names a session
+    left open (the one in which the user has just changed their own password)."""
     store = import_module(settings.SESSION_ENGINE).SessionStore
     ended = 0
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.session_key == keep:
+            continue
         if str(session.get_decoded().get(SESSION_KEY)) == str(user_id):
             store(session_key=session.session_key).delete()
             ended += 1

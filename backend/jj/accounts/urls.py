@@ -11,6 +11,13 @@ urlpatterns = [
     path("auth/mfa/totp/setup/", apis.TotpSetupApi.as_view(), name="auth-mfa-totp-setup"),
     path("auth/mfa/totp/confirm/", apis.TotpConfirmApi.as_view(), name="auth-mfa-totp-confirm"),
     path("auth/mfa/verify/", apis.MfaVerifyApi.as_view(), name="auth-mfa-verify"),
+    path("auth/password/", apis.PasswordChangeApi.as_view(), name="auth-password"),
+    path("auth/password-reset/", apis.PasswordResetRequestApi.as_view(), name="auth-password-reset"),
+    path(
+        "auth/password-reset/confirm/",
+        apis.PasswordResetConfirmApi.as_view(),
+        name="auth-password-reset-confirm",
+    ),
     path("agencies/", apis.AgencyListApi.as_view(), name="agency-list"),
     path("users/", apis.UserListApi.as_view(), name="user-list"),
     path("staff/", apis.StaffListApi.as_view(), name="staff-list"),

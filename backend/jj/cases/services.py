@@ -198,7 +198,7 @@ def _case_open_write(
         summary=t("Case opened ({kind})", kind=case.get_kind_display()),
         actor=actor,
         data={"offences": [o.pk for o in created]},
-        occurred_at=opened_at,
+        occurred_at=opened_at,  # the case's one opening date (a case recorded late showed two: issue 15)
     )
     decisions_apply(  # DEL-1's deadlines to charge or divert, and to a final decision
         decisions=decisions,

@@ -386,6 +386,9 @@ def email_mode_of(user: User) -> str:
 
 # --- E-mail through the outbox -------------------------------------------------------------------------------------
 
+# E-mails whose body carries a secret (a password reset link, jj.accounts): blanked in the outbox once sent.
+SECRET_BODY_KINDS = frozenset({"password_reset"})
+
 # Backoff of a failed send: 1, 2, 4, ... minutes, at most an hour. It is never dropped.
 RETRY_BASE = timedelta(minutes=1)
 RETRY_MAX = timedelta(hours=1)
@@ -507,6 +510,10 @@ def outbox_deliver(*, now: datetime, batch: int = 100) -> int:
             mail.attempts += 1
             mail.sent_at = now
             mail.last_error = ""
-            mail.save(update_fields=["attempts", "sent_at", "last_error"])
+            fields = ["attempts", "sent_at", "last_error"]
+            if mail.kind in SECRET_BODY_KINDS:  # a live password reset link: not kept once it has left
+                mail.body = "(sent; the body held a one-time link and was removed)"
+                fields.append("body")
+            mail.save(update_fields=fields)
             sent += 1
     return sent

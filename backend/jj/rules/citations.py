@@ -212,6 +212,13 @@ CRC_37_C = Citation(
     "every child deprived of liberty shall be separated from adults unless it is considered in the child's best "
     "interest not to do so",
 )
+# The same article's family contact clause: what DET-5's family visit message rests on (its quotation must say so).
+CRC_37_C_FAMILY = Citation(
+    CRC,
+    "art. 37(c)",
+    "every child deprived of liberty ... shall have the right to maintain contact with his or her family through "
+    "correspondence and visits, save in exceptional circumstances",
+)
 GC24_92 = Citation(
     GC24,
     "para. 92",

@@ -1,4 +1,4 @@
-import { Box, Typography } from "@mui/material";
+import { Box, Stack, Typography } from "@mui/material";
 import {
   ArrayField,
   ArrayInput,
@@ -8,7 +8,9 @@ import {
   Datagrid,
   DateInput,
   DateTimeInput,
+  Labeled,
   List,
+  RecordContextProvider,
   NumberField,
   ReferenceInput,
   SelectArrayInput,
@@ -353,6 +355,38 @@ export function EpisodeActions() {
   );
 }
 
+const APPEARANCE_OUTCOMES = ["released", "detention_continued", "charged", "decided"].map((id) => ({
+  id,
+  name: `jj.appearances.outcomes.${id}`,
+}));
+
+/** The release, when there is one: when and why (a court outcome "released" releases the child through the same
+ * lifecycle as a release recorded by hand, in the appearance's transaction). */
+function ReleaseSection() {
+  const record = useRecordContext<{ release?: { at: string; reason: string } | null; ended_at?: string | null }>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Box data-testid="episode-release">
+      <Typography variant="h6" component="h2">{translate("jj.appearances.release_title")}</Typography>
+      {record.release ? (
+        <RecordContextProvider value={{ id: "release", ...record.release }}>
+          <Stack direction="row" spacing={3} sx={{ py: 1 }} useFlexGap flexWrap="wrap">
+            <Labeled label="jj.appearances.released_at">
+              <ZonedDateField source="at" />
+            </Labeled>
+            <Labeled label="jj.appearances.reason">
+              <SelectField source="reason" choices={RELEASE_REASON} />
+            </Labeled>
+          </Stack>
+        </RecordContextProvider>
+      ) : (
+        <EmptyText text={record.ended_at ? "jj.labels.nothing_recorded" : "jj.appearances.not_released"} />
+      )}
+    </Box>
+  );
+}
+
 /** Decisions computed on read (DET-5: how long since the last family visit). */
 function EpisodeChecks() {
   const record = useRecordContext<{ checks?: Decision[] }>();
@@ -377,6 +411,16 @@ export function EpisodeShow() {
         <EpisodeChecks />
         <EpisodeActions />
         <DocumentsPanel base="custody-episodes" />
+        <ReleaseSection />
+        <ArrayField source="appearances" label="jj.appearances.title">
+          <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}
+            data-testid="episode-appearances">
+            <SelectField source="kind" choices={APPEARANCE_KIND} label="jj.appearances.kind" />
+            <TextField source="authority" label="jj.appearances.authority" />
+            <ZonedDateField source="at" label="jj.fields.occurred_at" />
+            <SelectField source="outcome" choices={APPEARANCE_OUTCOMES} label="jj.appearances.outcome" />
+          </Datagrid>
+        </ArrayField>
         <Typography variant="h6" component="h2">{translate("jj.labels.placements")}</Typography>
         <ArrayField source="placements">
           <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyText />} sx={SUB_TABLE_SX}>

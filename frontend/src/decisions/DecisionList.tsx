@@ -38,16 +38,16 @@ export function DecisionItem({ decision }: { decision: Decision }) {
       role="status"
     >
       <AlertTitle>
-        <Chip size="small" label={decision.rule_id} sx={{ mr: 1, bgcolor: "background.paper", color: "text.primary" }} />
+        <Chip size="small" label={decision.rule_id} sx={{ marginInlineEnd: 1, bgcolor: "background.paper", color: "text.primary" }} />
         {translate(`jj.decisions.outcome.${decision.outcome}`)}
       </AlertTitle>
       <Typography variant="body2">{decision.message}</Typography>
-      <Box component="blockquote" sx={{ m: 0, mt: 1, pl: 1.5, borderLeft: 3, borderColor: "currentcolor" }}>
+      <Box component="blockquote" sx={{ m: 0, mt: 1, paddingInlineStart: 1.5, borderInlineStart: "3px solid currentcolor" }}>
         <Typography variant="body2" component="span" sx={{ fontStyle: "italic" }} lang={quoteLanguage(decision)} dir="auto">
           “{decision.citation.text}”
         </Typography>{" "}
         {quoteLanguage(decision) !== locale && (
-          <Typography variant="caption" component="span" sx={{ mr: 0.5 }}>
+          <Typography variant="caption" component="span" sx={{ marginInlineEnd: 0.5 }}>
             ({translate("jj.decisions.quoted_in", { language: translate(`jj.locale.${quoteLanguage(decision)}`) })})
           </Typography>
         )}

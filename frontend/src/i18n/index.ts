@@ -5,6 +5,7 @@ import { mergeTranslations } from "react-admin";
 import type { TranslationMessages } from "react-admin";
 
 import { setReaderLocale } from "../http";
+import { accounts } from "./accounts";
 import ar from "./ar";
 import en from "./en";
 import es from "./es";
@@ -21,10 +22,10 @@ export const LOCALES = [
 ];
 
 export const messages: Record<string, TranslationMessages> = {
-  en: mergeTranslations(englishMessages, en, extra.en),
-  fr: mergeTranslations(frenchMessages, fr, extra.fr),
-  es: mergeTranslations(englishMessages, raSpanish, es, extra.es),
-  ar: mergeTranslations(englishMessages, raArabic, ar, extra.ar),
+  en: mergeTranslations(englishMessages, en, extra.en, accounts.en),
+  fr: mergeTranslations(frenchMessages, fr, extra.fr, accounts.fr),
+  es: mergeTranslations(englishMessages, raSpanish, es, extra.es, accounts.es),
+  ar: mergeTranslations(englishMessages, raArabic, ar, extra.ar, accounts.ar),
 };
 
 // react-admin keeps the chosen locale in its store (localStorage) and restores it at the next visit.

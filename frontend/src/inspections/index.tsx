@@ -127,7 +127,7 @@ export function FollowUpButton() {
 
 export function InspectionList() {
   return (
-    <List empty={false} sort={{ field: "visited_on", order: "DESC" }} aside={<Box sx={{ width: 360, ml: 2 }}><InspectionStatus /></Box>}>
+    <List empty={false} sort={{ field: "visited_on", order: "DESC" }} aside={<Box sx={{ width: 360, marginInlineStart: 2 }}><InspectionStatus /></Box>}>
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <TextField source="facility_name" label="jj.fields.facility" sortable={false} />
         <DateField source="visited_on" label="jj.inspections.visited_on" />

@@ -1,3 +1,4 @@
+import KeyIcon from "@mui/icons-material/Key";
 import SecurityIcon from "@mui/icons-material/Security";
 import type { ReactNode } from "react";
 import {
@@ -21,6 +22,7 @@ function NamedUserMenu() {
   return (
     <UserMenu label={identity?.fullName ?? "ra.auth.user_menu"}>
       <MenuItemLink to="/security" primaryText="jj.mfa.menu" leftIcon={<SecurityIcon />} />
+      <MenuItemLink to="/password" primaryText="jj.password.menu" leftIcon={<KeyIcon />} />
       <Logout />
     </UserMenu>
   );

@@ -1,6 +1,8 @@
-/** The sign-in page with the product's name and a choice of language (the choice is kept for the session). */
-import { Box, Typography } from "@mui/material";
+/** The sign-in page with the product's name, a choice of language (kept for the next visit) and a link for a
+ * forgotten password. */
+import { Box, Link, Typography } from "@mui/material";
 import { LocalesMenuButton, Login, LoginForm, useTranslate } from "react-admin";
+import { Link as RouterLink } from "react-router-dom";
 
 import { LocaleDirection } from "./LocaleDirection";
 
@@ -21,12 +23,25 @@ function Heading() {
   );
 }
 
+/** Signed out with a forgotten password: a reset link by e-mail (account/ResetPages.tsx). */
+function Forgot() {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ px: 2, pb: 2, textAlign: "center" }}>
+      <Link component={RouterLink} to="/forgot-password" data-testid="forgot-password-link">
+        {translate("jj.password.forgot")}
+      </Link>
+    </Box>
+  );
+}
+
 export function LoginPage() {
   return (
     <LocaleDirection>
       <Login>
         <Heading />
         <LoginForm />
+        <Forgot />
       </Login>
     </LocaleDirection>
   );

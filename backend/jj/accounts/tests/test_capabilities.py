@@ -102,6 +102,7 @@ BEFORE = {
     "policy.decisions": {"administrator", "supervisor", "oversight_monitor"},
     "policy.change": {"administrator"},
     "users.manage": {"administrator"},
+    "account.password": set(ALL_ROLES),
     "child.merge": {"supervisor"},
     "child.subject_access": {"supervisor"},
     "record_contest.open": {"caseworker", "supervisor", "legal_counsel"},

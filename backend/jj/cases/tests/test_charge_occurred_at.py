@@ -87,3 +87,19 @@ def test_the_time_travels_with_an_approval(make_case, client_for):
     decided = client_for("supervisor").post(f"/api/approvals/{approval_id}/decide/", {"approve": True}, format="json")
     assert decided.status_code == 200, decided.json()
     assert CaseEvent.objects.get(case=case, kind="case.charged").occurred_at == when
+
+
+def test_a_case_recorded_late_has_one_opening_date(world: Any) -> None:
+    """Issue 15: a case opened days before it was recorded showed two opening dates (the case's, and the timeline's
+    "Case opened" at the time of recording)."""
+    from conftest import child_data, offence_data
+    from jj.cases import services as case_services
+    from jj.people import services as people_services
+
+    opened = timezone.now() - timedelta(days=5)
+    child = people_services.child_register(actor=world["caseworker"], data=child_data())
+    case = case_services.case_open(
+        actor=world["caseworker"], child=child, kind="arrest", offences=[offence_data()], opened_at=opened
+    )
+    event = CaseEvent.objects.get(case=case, kind="case.opened")
+    assert event.occurred_at == case.opened_at == opened

@@ -1091,7 +1091,7 @@ def det_2(policy: Policy, facts: InterviewFacts, as_of: datetime) -> list[Decisi
     outcomes=(Outcome.BLOCK, Outcome.WARN, Outcome.ALLOW),
     summary="A child held without a family visit for longer than the interval (default 30 days) is flagged; "
     "incommunicado detention is refused.",
-    citations=(c.CRC_37_C, c.GC24_94, c.GC24_95A, c.HAVANA_60),
+    citations=(c.CRC_37_C_FAMILY, c.GC24_94, c.GC24_95A, c.HAVANA_60),
     parameters=("family_visit_days",),
 )
 def det_5(policy: Policy, facts: ContactReviewFacts, as_of: datetime) -> list[Decision]:
@@ -1106,13 +1106,15 @@ def det_5(policy: Policy, facts: ContactReviewFacts, as_of: datetime) -> list[De
                 "DET-5",
                 Outcome.WARN,
                 t("No family visit for more than {days} days: arrange one, or record why it is impossible.", days=days),
-                c.CRC_37_C,
+                c.CRC_37_C_FAMILY,
                 used,
                 notify=("supervisor",),
                 further_citations=(c.GC24_94, c.HAVANA_60),
             )
         ]
-    return [Decision("DET-5", Outcome.ALLOW, t("Family contact within {days} days.", days=days), c.CRC_37_C, used)]
+    return [
+        Decision("DET-5", Outcome.ALLOW, t("Family contact within {days} days.", days=days), c.CRC_37_C_FAMILY, used)
+    ]
 
 
 @rule(

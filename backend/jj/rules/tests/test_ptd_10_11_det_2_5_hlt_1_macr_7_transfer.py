@@ -92,6 +92,19 @@ def test_det_5_never_visited_and_incommunicado() -> None:
     assert blocked.citation == c.GC24_95A
 
 
+@pytest.mark.parametrize("days_since_visit", [30, 31])
+def test_det_5_the_family_visit_message_quotes_the_family_contact_clause(days_since_visit: int) -> None:
+    """Issue 15: the message spoke of family visits while its quotation was 37(c)'s separation from adults."""
+    facts = ContactReviewFacts(
+        held_since=AT - timedelta(days=90), last_family_visit_at=AT - timedelta(days=days_since_visit)
+    )
+    (decision,) = of("DET-5", Trigger.CONTACT_REVIEW, facts)
+    assert "family" in decision.message.lower()
+    assert decision.citation.provision == "art. 37(c)"
+    assert "contact with his or her family through correspondence and visits" in decision.citation.text
+    assert "separated from adults" not in decision.citation.text
+
+
 def test_hlt_1_medical_isolation_keeps_contact() -> None:
     (decision,) = of("HLT-1", Trigger.INCIDENT, IncidentFacts("medical_isolation"))
     assert decision.outcome is Outcome.ALLOW

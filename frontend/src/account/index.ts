@@ -1,0 +1,3 @@
+export { PasswordPage } from "./PasswordPage";
+export { ForgotPasswordPage, ResetPasswordPage } from "./ResetPages";
+export { errorOf, passwordApi } from "./passwords";
