@@ -25,6 +25,7 @@ import {
 
 import { DecisionItem, DecisionList } from "../decisions/DecisionList";
 import { useRuleErrors } from "../decisions/useRuleErrors";
+import { ProtectionReferralLink } from "../referrals/ReferralLink";
 import type { Decision } from "../http";
 import { ZonedDateField } from "../layout/ZonedDateField";
 import { ResponsiveDatagrid, SUB_TABLE_SX } from "../layout/ResponsiveDatagrid";
@@ -157,6 +158,7 @@ export function CaseCreate() {
           </SimpleFormIterator>
         </ArrayInput>
         <DecisionList decisions={rules.decisions} />
+        <ProtectionReferralLink id={rules.referral} />
       </SimpleForm>
     </Create>
   );

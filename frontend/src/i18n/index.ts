@@ -12,6 +12,7 @@ import { extra } from "./extra";
 import fr from "./fr";
 import raArabic from "./raArabic";
 import raSpanish from "./raSpanish";
+import { referrals } from "./referrals";
 
 export const LOCALES = [
   { locale: "en", name: "English" },
@@ -21,10 +22,10 @@ export const LOCALES = [
 ];
 
 export const messages: Record<string, TranslationMessages> = {
-  en: mergeTranslations(englishMessages, en, extra.en),
-  fr: mergeTranslations(frenchMessages, fr, extra.fr),
-  es: mergeTranslations(englishMessages, raSpanish, es, extra.es),
-  ar: mergeTranslations(englishMessages, raArabic, ar, extra.ar),
+  en: mergeTranslations(englishMessages, en, extra.en, referrals.en),
+  fr: mergeTranslations(frenchMessages, fr, extra.fr, referrals.fr),
+  es: mergeTranslations(englishMessages, raSpanish, es, extra.es, referrals.es),
+  ar: mergeTranslations(englishMessages, raArabic, ar, extra.ar, referrals.ar),
 };
 
 // react-admin keeps the chosen locale in its store (localStorage) and restores it at the next visit.
