@@ -7,9 +7,11 @@ export type Schemas = components["schemas"];
 
 export type Choice = { id: string; name: string };
 
-/** react-admin choices from a schema enum, labelled by the i18n key `${prefix}.${value}`. */
-export function choicesOf(values: ReadonlyArray<string>, prefix: string): Choice[] {
-  return values.map((id) => ({ id, name: `${prefix}.${id}` }));
+/** react-admin choices from a schema enum, labelled by the i18n key `${prefix}.${value}` (or the key `label`
+ * gives for the value). */
+export function choicesOf(values: ReadonlyArray<string>, label: string | ((value: string) => string)): Choice[] {
+  const key = typeof label === "string" ? (value: string) => `${label}.${value}` : label;
+  return values.map((id) => ({ id, name: key(id) }));
 }
 
 export type ProtectionReferral = Schemas["ProtectionReferral"];

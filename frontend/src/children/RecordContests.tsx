@@ -18,6 +18,8 @@ import {
 } from "react-admin";
 
 import { ActionForm } from "../custody/ActionForm";
+import { choicesOf } from "../api";
+import { fieldEnumValues } from "../api/schema.generated";
 
 const SUBJECTS = ["personal_details", "age", "offence", "custody", "assessment", "other"].map((id) => ({
   id,
@@ -29,12 +31,8 @@ const STATUSES = ["pending", "upheld", "partly_upheld", "rejected"].map((id) => 
   name: `jj.contest.statuses.${id}`,
 }));
 const DECISIONS = STATUSES.filter((s) => s.id !== "pending");
-// The facts of the child's record a decision may correct (the server holds the same list).
-const FIELDS = [
-  "given_name", "family_name", "other_names", "date_of_birth", "dob_certainty", "dob_earliest", "dob_latest", "sex",
-  "languages", "interpreter_needed", "disability", "accommodation_needs", "health_notes", "developmental_disorder",
-  "address", "nationality", "migration_status", "minority_status",
-].map((id) => ({ id, name: `jj.contest.fields.${id}` }));
+// The facts of the child's record a decision may correct: the server's list (the schema's enum).
+const FIELDS = choicesOf(fieldEnumValues, "jj.contest.fields");
 
 const RECORDERS = new Set(["caseworker", "supervisor", "legal_counsel"]);
 

@@ -6,8 +6,9 @@ import { useLocaleState, useNotify, usePermissions, useRecordContext, useTransla
 
 import { API, apiFetch, ensureCsrf, toHttpError } from "../http";
 import { formatInZone } from "../time";
+import { documentTypeEnumValues } from "../api/schema.generated";
 
-export const DOCUMENT_TYPES = ["court_order", "assessment", "consent_form", "identity_document", "report", "other"] as const;
+export const DOCUMENT_TYPES = documentTypeEnumValues;
 export const UPLOADER_ROLES = ["caseworker", "supervisor", "legal_counsel", "court_officer", "facility_officer"];
 
 export interface DocumentRow {

@@ -13,6 +13,7 @@ import fr from "./fr";
 import raArabic from "./raArabic";
 import raSpanish from "./raSpanish";
 import { referrals } from "./referrals";
+import { schemaChoices } from "./schemaChoices";
 
 export const LOCALES = [
   { locale: "en", name: "English" },
@@ -22,10 +23,10 @@ export const LOCALES = [
 ];
 
 export const messages: Record<string, TranslationMessages> = {
-  en: mergeTranslations(englishMessages, en, extra.en, referrals.en),
-  fr: mergeTranslations(frenchMessages, fr, extra.fr, referrals.fr),
-  es: mergeTranslations(englishMessages, raSpanish, es, extra.es, referrals.es),
-  ar: mergeTranslations(englishMessages, raArabic, ar, extra.ar, referrals.ar),
+  en: mergeTranslations(englishMessages, en, extra.en, referrals.en, schemaChoices.en),
+  fr: mergeTranslations(frenchMessages, fr, extra.fr, referrals.fr, schemaChoices.fr),
+  es: mergeTranslations(englishMessages, raSpanish, es, extra.es, referrals.es, schemaChoices.es),
+  ar: mergeTranslations(englishMessages, raArabic, ar, extra.ar, referrals.ar, schemaChoices.ar),
 };
 
 // react-admin keeps the chosen locale in its store (localStorage) and restores it at the next visit.
