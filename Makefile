@@ -136,7 +136,7 @@ e2e: venv frontend-build chromium ## Browser tests (Playwright + Debian's chromi
 	cd frontend && CHROMIUM_PATH=$(CHROMIUM) $(NPM) run e2e
 
 .PHONY: lint
-lint: venv frontend-deps ## ruff (lint + format check), layers (import-linter), every model change has its migration, eslint
+lint: venv frontend-deps ## ruff (lint + format check), layers (import-linter), every model change has its migration, eslint (with jsx-a11y)
 	cd backend && $(PY) -m ruff check . && $(PY) -m ruff format --check .
 	cd backend && $(abspath $(VENV))/bin/lint-imports
 	cd backend && DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py makemigrations --check --dry-run
