@@ -136,7 +136,7 @@ e2e: venv frontend-build chromium ## Browser tests (Playwright + Debian's chromi
 	cd frontend && CHROMIUM_PATH=$(CHROMIUM) $(NPM) run e2e
 
 .PHONY: lint
-lint: venv frontend-deps ## ruff (lint + format check), layers (import-linter), every model change has its migration, eslint
+lint: venv frontend-deps ## ruff (lint + format check), layers (import-linter), every model change has its migration, eslint (with jsx-a11y)
 	cd backend && $(PY) -m ruff check . && $(PY) -m ruff format --check .
 	cd backend && $(abspath $(VENV))/bin/lint-imports
 	cd backend && DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py makemigrations --check --dry-run
@@ -167,10 +167,15 @@ audit-deps: ## Known vulnerabilities in the pinned Python and npm dependencies (
 	cd frontend && $(NPM) audit --audit-level=high
 
 .PHONY: docs
-docs: venv ## Regenerate docs/rules.md, docs/data-inventory.md and the capability table in docs/roles-and-permissions.md
+docs: venv frontend-deps $(STAMPS) ## Regenerate docs/rules.md, docs/data-inventory.md, docs/roles-and-permissions.md and the frontend's API types
 	cd backend && DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py rules_catalogue
 	cd backend && DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py data_inventory
 	cd backend && DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py capabilities_catalogue
+	# The TypeScript types of every request and response (frontend/src/api/schema.generated.ts), from the schema.
+	cd backend && DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py api_schema \
+		--file $(abspath $(STAMPS))/openapi.json > $(abspath $(STAMPS))/openapi.digest
+	cd frontend && npx openapi-typescript $(abspath $(STAMPS))/openapi.json -o $(abspath $(STAMPS))/schema.ts --enum-values --silent
+	cat $(STAMPS)/openapi.digest $(STAMPS)/schema.ts > frontend/src/api/schema.generated.ts
 
 SIZE ?= 10k
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jj_bench

@@ -356,6 +356,7 @@ SPECTACULAR_SETTINGS = {
         "ReferralStatusEnum": "jj.diversion.models.ReferralStatus",
         "ProgrammeKindEnum": "jj.diversion.models.ProgrammeKind",
         "SimulationStatusEnum": "jj.simulation.models.SimulationStatus",
+        "ProtectionReferralStatusEnum": "jj.cases.models.ProtectionReferralStatus",
     },
 }
 

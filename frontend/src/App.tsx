@@ -42,7 +42,7 @@ import { OversightDashboard, OversightReport } from "./oversight/resource";
 import { JurisdictionCreate, JurisdictionList } from "./jurisdictions";
 import { PopulationCreate, PopulationList } from "./population";
 import { PolicyEdit, PolicyList, PolicyShow } from "./policies";
-import { ProtectionReferralList } from "./referrals";
+import { ProtectionReferralList, ProtectionReferralShow } from "./referrals";
 import { Layout } from "./layout/Layout";
 import { LoginPage } from "./layout/LoginPage";
 import { SecurityPage } from "./mfa";
@@ -77,7 +77,8 @@ export function App() {
       <Resource name="diversion-programmes" list={ProgrammeList} create={ProgrammeCreate} icon={SchoolIcon}
         recordRepresentation="name" />
       <Resource name="approvals" list={ApprovalList} icon={TaskAltIcon} />
-      <Resource name="protection-referrals" list={ProtectionReferralList} icon={ShieldIcon} />
+      <Resource name="protection-referrals" list={ProtectionReferralList} show={ProtectionReferralShow} icon={ShieldIcon}
+        recordRepresentation="child_display" />
       <Resource name="indicators" list={OversightDashboard} icon={InsightsIcon}>
         <Route path="report" element={<OversightReport />} />
       </Resource>

@@ -10,9 +10,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { TABLE, allows } from "./capabilities";
 import { CaseActions } from "./cases/CaseActions";
 import { EpisodeActions } from "./custody";
+import { RecordContests } from "./children/RecordContests";
 import { ReferralActions } from "./diversion";
+import { DocumentsPanel } from "./documents/DocumentsPanel";
+import { HearingOutcomeForm } from "./hearings";
 import { i18nProvider } from "./i18n";
 import { FollowUpButton } from "./inspections";
+import { ProtectionReferralActions } from "./referrals";
 import { authAs } from "./test/authAs";
 
 const ROLES = Object.keys(TABLE.roles);
@@ -40,6 +44,16 @@ const PAGES: Record<string, { record: Record<string, unknown>; element: ReactNod
     record: { id: 4, follow_up_due: "2026-03-01", follow_up_done_on: null },
     element: <FollowUpButton />,
   },
+  ...Object.fromEntries(
+    ["to_send", "sent", "received", "accepted", "closed"].map((status) => [
+      `child-protection referral, ${status}`,
+      { record: { id: 8, status }, element: <ProtectionReferralActions /> },
+    ]),
+  ),
+  "hearing, scheduled": { record: { id: 6, status: "scheduled" }, element: <HearingOutcomeForm /> },
+  "child, record contests": { record: { id: 3 }, element: <RecordContests /> },
+  "child, documents": { record: { id: 3 }, element: <DocumentsPanel base="children" /> },
+  "case, documents": { record: { id: 5 }, element: <DocumentsPanel base="cases" /> },
 };
 
 function Loaded() {
@@ -82,7 +96,8 @@ async function offered(role: string, page: string): Promise<Set<string>> {
 
 afterEach(() => cleanup());
 
-describe("no page shows an action the capability table denies", { timeout: 120_000 }, () => {
+// Generous: every role renders every page once, and the machine running the suite may be shared.
+describe("no page shows an action the capability table denies", { timeout: 300_000 }, () => {
   for (const role of ROLES) {
     it(`as ${role}`, async () => {
       for (const page of Object.keys(PAGES)) {
@@ -101,6 +116,20 @@ describe("no page shows an action the capability table denies", { timeout: 120_0
     }
     for (const action of ["custody.appearance", "custody.detention_order", "custody.transfer", "custody.legality_decision"]) {
       expect(actions, action).not.toContain(action);
+    }
+  });
+
+  it("offers the child-protection referral's steps to the caseworker and the supervisor only", async () => {
+    for (const role of ROLES) {
+      const actions = await offered(role, "child-protection referral, sent");
+      expect(actions.has("protection_referral.follow_up"), role).toBe(["caseworker", "supervisor"].includes(role));
+    }
+  });
+
+  it("offers the document upload to exactly the roles that attach documents", async () => {
+    for (const role of ROLES) {
+      const actions = await offered(role, "case, documents");
+      expect(actions.has("document.attach"), role).toBe(allows(TABLE.roles[role], "document.attach"));
     }
   });
 

@@ -3,7 +3,7 @@
  * and previous pages are fetched by cursor (constant time at any depth); a page with no cursor known (the first,
  * or a jump) is asked for by number. Counts are capped by the server: past the cap, react-admin gets `pageInfo`
  * (previous/next) instead of a total. */
-import type { DataProvider, GetListParams, Identifier, RaRecord } from "react-admin";
+import type { DataProvider, GetListParams, GetListResult, Identifier, RaRecord } from "react-admin";
 
 import { apiFetch } from "./http";
 
@@ -72,14 +72,24 @@ export function listQuery(params: Partial<GetListParams>): URLSearchParams {
   return query;
 }
 
-/** Records need an `id`: a policy is identified by its jurisdiction's code. */
-function withId<T extends Record<string, unknown>>(resource: string, row: T): T & RaRecord {
-  if (resource === "policies" && row.id === undefined) return { ...row, id: row.jurisdiction as string } as T & RaRecord;
-  if (resource === "audit-events" && row.id === undefined) return { ...row, id: row.seq as number } as T & RaRecord;
-  return row as T & RaRecord;
+type Row = Record<string, unknown>;
+
+/** Records need an `id`: a policy is identified by its jurisdiction's code, an audit event by its sequence number.
+ * The row is the JSON the API answered for this resource; react-admin's caller names its record type (R), which
+ * the generated API types (src/api) describe. */
+function withId<R extends RaRecord>(resource: string, row: Row): R {
+  let id = row.id;
+  if (resource === "policies" && id === undefined) id = row.jurisdiction;
+  if (resource === "audit-events" && id === undefined) id = row.seq;
+  const record: Row & { id: unknown } = { ...row, id };
+  return record as R;
 }
 
-async function fetchList(resource: string, path: string, params: Partial<GetListParams>) {
+async function fetchList<R extends RaRecord>(
+  resource: string,
+  path: string,
+  params: Partial<GetListParams>,
+): Promise<GetListResult<R>> {
   const rest = listQuery(params);
   const page = Number(rest.get("page") ?? 1);
   rest.delete("page");
@@ -87,13 +97,13 @@ async function fetchList(resource: string, path: string, params: Partial<GetList
   const cursor = page > 1 ? known.get(page) : undefined;
   const query = new URLSearchParams(cursor ? { cursor } : { page: String(page) });
   for (const [key, value] of rest) query.append(key, value);
-  const body = await apiFetch<Page<Record<string, unknown>> | Record<string, unknown>[]>(`${path}?${query}`);
+  const body = await apiFetch<Page<Row> | Row[]>(`${path}?${query}`);
   if (Array.isArray(body)) {
-    return { data: body.map((row) => withId(resource, row)), total: body.length };
+    return { data: body.map((row) => withId<R>(resource, row)), total: body.length };
   }
   if (body.next_cursor) known.set(page + 1, body.next_cursor);
   if (body.previous_cursor && page > 1) known.set(page - 1, body.previous_cursor);
-  const data = body.results.map((row) => withId(resource, row));
+  const data = body.results.map((row) => withId<R>(resource, row));
   if (body.count_exact === false) {
     return { data, pageInfo: { hasNextPage: Boolean(body.next_cursor), hasPreviousPage: page > 1 } };
   }
@@ -105,43 +115,48 @@ export const dataProvider: DataProvider & {
   put: <T = Record<string, unknown>>(path: string, body: unknown) => Promise<T>;
   get: <T = Record<string, unknown>>(path: string) => Promise<T>;
 } = {
-  getList: (resource, params) => fetchList(resource, pathOf(resource), params) as never,
+  getList: <R extends RaRecord>(resource: string, params: Partial<GetListParams>) =>
+    fetchList<R>(resource, pathOf(resource), params),
 
-  getOne: async (resource, params) => {
-    const row = await apiFetch<Record<string, unknown>>(`${pathOf(resource)}${encodeURIComponent(String(params.id))}/`);
-    return { data: withId(resource, row) } as never;
+  getOne: async <R extends RaRecord>(resource: string, params: { id: Identifier }) => {
+    const row = await apiFetch<Row>(`${pathOf(resource)}${encodeURIComponent(String(params.id))}/`);
+    return { data: withId<R>(resource, row) };
   },
 
-  getMany: async (resource, params) => {
+  getMany: async <R extends RaRecord>(resource: string, params: { ids: Identifier[] }) => {
     if (params.ids.length === 0) return { data: [] };
     const query = new URLSearchParams({ id__in: params.ids.join(","), page_size: String(params.ids.length) });
-    const body = await apiFetch<Page<Record<string, unknown>>>(`${pathOf(resource)}?${query}`);
-    return { data: body.results.map((row) => withId(resource, row)) } as never;
+    const body = await apiFetch<Page<Row>>(`${pathOf(resource)}?${query}`);
+    return { data: body.results.map((row) => withId<R>(resource, row)) };
   },
 
-  getManyReference: (resource, params) => {
+  getManyReference: <R extends RaRecord>(
+    resource: string,
+    params: Partial<GetListParams> & { target: string; id: Identifier },
+  ) => {
     const nested = NESTED[resource];
-    if (nested) return fetchList(resource, nested(params.id), params) as never;
-    return fetchList(resource, pathOf(resource), { ...params, filter: { ...params.filter, [params.target]: params.id } }) as never;
+    if (nested) return fetchList<R>(resource, nested(params.id), params);
+    return fetchList<R>(resource, pathOf(resource), { ...params, filter: { ...params.filter, [params.target]: params.id } });
   },
 
-  create: async (resource, params) => {
-    const row = await apiFetch<Record<string, unknown>>(pathOf(resource), { method: "POST", body: JSON.stringify(params.data) });
-    return { data: withId(resource, row) } as never;
+  create: async <R extends RaRecord>(resource: string, params: { data: Partial<R> }) => {
+    const row = await apiFetch<Row>(pathOf(resource), { method: "POST", body: JSON.stringify(params.data) });
+    return { data: withId<R>(resource, row) };
   },
 
-  update: async (resource, params) => {
-    const previous = (params.previousData ?? {}) as Record<string, unknown>;
-    const changed: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(params.data as Record<string, unknown>)) {
+  update: async <R extends RaRecord>(resource: string, params: { id: Identifier; data: Partial<R>; previousData?: R }) => {
+    const previous: Row = { ...params.previousData };
+    const data: Row = { ...params.data };
+    const changed: Row = {};
+    for (const [key, value] of Object.entries(data)) {
       if (JSON.stringify(value) !== JSON.stringify(previous[key])) changed[key] = value;
     }
-    const version = (params.data as Record<string, unknown>).version ?? previous.version;
-    const row = await apiFetch<Record<string, unknown>>(`${pathOf(resource)}${encodeURIComponent(String(params.id))}/`, {
+    const version = data.version ?? previous.version;
+    const row = await apiFetch<Row>(`${pathOf(resource)}${encodeURIComponent(String(params.id))}/`, {
       method: "PATCH",
       body: JSON.stringify({ ...changed, version }),
     });
-    return { data: withId(resource, row) } as never;
+    return { data: withId<R>(resource, row) };
   },
 
   updateMany: () => Promise.reject(new Error("Bulk updates are not supported: every change is its own audited step.")),

@@ -108,6 +108,12 @@ CAPABILITIES: tuple[Capability, ...] = (
     _c("simulation.run", "oversight", "simulate a proposed policy over a past period", {OM: J, ADM: J}),
     _c("record_contest.decide", "records", "decide a contest of the file (one they did not record)", {SUP: AG}),
     _c("protection_referral.read", "cases", "read child-protection referrals", {CW: Scope.OWN, SUP: AG}),
+    _c(
+        "protection_referral.follow_up",
+        "cases",
+        "follow a child-protection referral up: send it to a service, record it received, accepted, closed; notes",
+        {CW: Scope.OWN, SUP: AG},
+    ),
     _c("records.preview", "records", "preview the sealing and removal of records", {SUP: AG}),
     _c("records.sealed_read", "records", "read a sealed record, with a reason", {CW: AG, SUP: AG}),
     # Custody

@@ -1,6 +1,6 @@
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
@@ -8,7 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jj.accounts.models import Role, User
+from jj.accounts.models import User
 from jj.audit.services import audit_read
 from jj.cases import selectors, services
 from jj.cases.access import case_get_for_user
@@ -28,7 +28,9 @@ from jj.cases.serializers import (
     InterviewSerializer,
     LegalAidSerializer,
     OffenceSerializer,
+    ProtectionReferralFollowUpSerializer,
     ProtectionReferralSerializer,
+    ProtectionServicesSerializer,
     SentenceSerializer,
     ShareSerializer,
     UnassignSerializer,
@@ -261,17 +263,65 @@ class CaseDecisionsApi(ListAPIView):
 
 
 class ProtectionReferralListApi(ListAPIView):
-    """Children routed to child protection instead of a criminal case (MACR-1, STA-1)."""
+    """Children routed to child protection instead of a criminal case (MACR-1, STA-1): `?status=`, `?child=`."""
 
     serializer_class = ProtectionReferralSerializer
     audited_as = "protection_referral"
     permission_classes = [HasCapability.of("protection_referral.read")]
-    filterset_fields = ["child"]
-    ordering_fields = ["created_at", "id"]
+    filterset_class = selectors.ProtectionReferralFilter
+    ordering_fields = ["created_at", "id", "status"]
 
     def scoped_queryset(self, user: User) -> QuerySet[ChildProtectionReferral]:
-        scope = Q(agency_id=user.agency_id) if user.role == Role.SUPERVISOR else Q(referred_by=user)
-        return ChildProtectionReferral.objects.filter(scope).order_by("-created_at", "-id")
+        return selectors.protection_referral_list(user=user)
+
+    def get_serializer(self, *args: Any, **kwargs: Any) -> ProtectionReferralSerializer:
+        if getattr(self, "swagger_fake_view", False):
+            return ProtectionReferralSerializer(*args, **kwargs)
+        return ProtectionReferralSerializer(*args, show_names=shows_names(self.caller), **kwargs)
+
+
+class ProtectionReferralDetailApi(APIView):
+    """One child-protection referral: why, where it was sent, its status with dates, the follow-up notes."""
+
+    permission_classes = [HasCapability.of("protection_referral.read")]
+
+    @extend_schema(responses={200: ProtectionReferralSerializer})
+    def get(self, request: Request, referral_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        referral = selectors.protection_referral_get_for_user(user=user, referral_id=referral_id)
+        audit_read(actor=user, object_type="protection_referral", object_id=referral.pk, child_id=referral.child_id)
+        return Response(ProtectionReferralSerializer(referral, show_names=shows_names(user)).data)
+
+
+class ProtectionReferralFollowUpApi(APIView):
+    """A step of the referral's workflow: `status` (sent, with `receiving_service`; received; accepted; closed)
+    and/or a follow-up `note`. A move the lifecycle lacks is 409, nothing written."""
+
+    permission_classes = [HasCapability.of("protection_referral.follow_up")]
+
+    @extend_schema(request=ProtectionReferralFollowUpSerializer, responses={200: ProtectionReferralSerializer})
+    def post(self, request: Request, referral_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        referral = selectors.protection_referral_get_for_user(
+            user=user, referral_id=referral_id, action="protection_referral.follow_up"
+        )
+        serializer = ProtectionReferralFollowUpSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.protection_referral_follow_up(actor=user, referral=referral, **serializer.validated_data)
+        referral = selectors.protection_referral_get_for_user(user=user, referral_id=referral_id)
+        return Response(ProtectionReferralSerializer(referral, show_names=shows_names(user)).data)
+
+
+class ProtectionServicesApi(APIView):
+    """The child protection services the caller's agency has referred children to, to choose a receiving service
+    from (a new one may be entered)."""
+
+    permission_classes = [HasCapability.of("protection_referral.read")]
+
+    @extend_schema(responses={200: ProtectionServicesSerializer})
+    def get(self, request: Request) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        return Response({"services": selectors.protection_services_known(user=user)})
 
 
 class ChildCriminalHistoryApi(APIView):

@@ -14,7 +14,7 @@ from rest_framework import status
 from jj.accounts.models import User
 from jj.audit.models import Outcome as AuditOutcome
 from jj.audit.services import audit_append
-from jj.cases.models import Case, CaseEvent, CaseStatus
+from jj.cases.models import Case, CaseEvent, CaseStatus, ChildProtectionReferral, ProtectionReferralStatus
 from jj.core.exceptions import ApplicationError, VersionConflict
 from jj.core.i18n import stored_parts
 from jj.core.services import STALE_VERSION
@@ -139,3 +139,87 @@ def case_status_change(
             reason=reason,
         )
     return locked
+
+
+# The child-protection referral (MACR-1, STA-1): (from, to) -> the act that makes the move. Closing is possible at
+# every step (the service declines, the child moves away); nothing reopens a closed referral.
+R = ProtectionReferralStatus
+REFERRAL_TRANSITIONS: dict[tuple[str, str], str] = {
+    (R.TO_SEND, R.SENT): "sent to a child protection service",
+    (R.SENT, R.RECEIVED): "the service confirms it received the referral",
+    (R.RECEIVED, R.ACCEPTED): "the service takes the child into its care",
+    (R.TO_SEND, R.CLOSED): "closed",
+    (R.SENT, R.CLOSED): "closed",
+    (R.RECEIVED, R.CLOSED): "closed",
+    (R.ACCEPTED, R.CLOSED): "closed",
+}
+# The date each status records when it is entered.
+REFERRAL_DATES: dict[str, str] = {
+    R.SENT: "sent_at",
+    R.RECEIVED: "received_at",
+    R.ACCEPTED: "accepted_at",
+    R.CLOSED: "closed_at",
+}
+REFERRAL_NOT_ALLOWED = msgid("A referral that is {before} cannot become {after}.")
+REFERRAL_NEEDS_SERVICE = msgid("Say which child protection service the referral is sent to.")
+
+
+def _referral_label(value: str) -> str:
+    return str(ProtectionReferralStatus(value).label).lower()
+
+
+def _referral_refusal(before: str, to: str, service: str) -> ApplicationError | None:
+    if (before, to) not in REFERRAL_TRANSITIONS:
+        message = REFERRAL_NOT_ALLOWED.format(before=_referral_label(before), after=_referral_label(to))
+        return TransitionNotAllowed(message, extra={"status": [message], "current_status": before})
+    if to == R.SENT and not service.strip():
+        return ApplicationError(REFERRAL_NEEDS_SERVICE, extra={"receiving_service": [REFERRAL_NEEDS_SERVICE]})
+    return None
+
+
+def protection_referral_status_change(
+    *,
+    referral: ChildProtectionReferral,
+    to: str,
+    actor: User,
+    at: datetime,
+    receiving_service: str = "",
+) -> ChildProtectionReferral:
+    """The one writer of ChildProtectionReferral.status. Locks the referral, refuses a move the table lacks (409)
+    and a sending without a receiving service (400), the refusal audited and nothing else written; otherwise
+    records the status, its date and the service, and audits the change."""
+    service = receiving_service.strip()
+    with transaction.atomic():
+        locked = ChildProtectionReferral.objects.select_for_update().get(pk=referral.pk)
+        before = locked.status
+        refusal = _referral_refusal(before, to, service or locked.receiving_service)
+        if refusal is None:
+            changes: dict[str, Any] = {"status": {"before": before, "after": to}}
+            fields = ["status", REFERRAL_DATES[to], "updated_at"]
+            locked.status = to
+            setattr(locked, REFERRAL_DATES[to], at)
+            if service and service != locked.receiving_service:
+                changes["receiving_service"] = {"before": locked.receiving_service, "after": service}
+                locked.receiving_service = service
+                fields.append("receiving_service")
+            locked.save(update_fields=fields)
+            audit_append(
+                actor=actor,
+                action="protection_referral.status",
+                object_type="protection_referral",
+                object_id=locked.pk,
+                child_id=locked.child_id,
+                changes=changes,
+            )
+            return locked
+    audit_append(
+        actor=actor,
+        action="protection_referral.status",
+        object_type="protection_referral",
+        object_id=referral.pk,
+        child_id=referral.child_id,
+        outcome=AuditOutcome.REFUSED,
+        changes={"status": {"before": before, "after": to}},
+        reason=refusal.message,
+    )
+    raise refusal

@@ -147,6 +147,18 @@ class CaseUserObjectPermission(UserObjectPermissionBase):
     reason = models.CharField(max_length=500, blank=True)
 
 
+class ProtectionReferralStatus(models.TextChoices):
+    """A child-protection referral's way to the receiving service: written when intake is refused (to send), sent to
+    a child protection service, received by it, accepted (the child is in its care), closed. Changed only by
+    jj.cases.services.protection_referral_transition."""
+
+    TO_SEND = "to_send", msgid("To send")
+    SENT = "sent", msgid("Sent")
+    RECEIVED = "received", msgid("Received")
+    ACCEPTED = "accepted", msgid("Accepted")
+    CLOSED = "closed", msgid("Closed")
+
+
 class ChildProtectionReferral(TimeStampedModel):
     """Where a child below the minimum age of criminal responsibility goes instead of a criminal case (MACR-1):
     a referral to child protection, not a criminal record."""
@@ -157,6 +169,21 @@ class ChildProtectionReferral(TimeStampedModel):
     reason = models.TextField()
     circumstances = models.TextField(blank=True)
     decisions = models.JSONField(default=list, blank=True)
+    status = models.CharField(
+        max_length=16, choices=ProtectionReferralStatus.choices, default=ProtectionReferralStatus.TO_SEND
+    )
+    receiving_service = models.CharField(
+        max_length=200, blank=True, help_text="The child protection service the child is referred to."
+    )
+    sent_at = models.DateTimeField(null=True, blank=True)
+    received_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    follow_up_notes = models.TextField(
+        blank=True,
+        help_text="Follow-up with the receiving service: free text about the child, masked in the audit trail and "
+        "blanked when the child's identity is removed.",
+    )
 
 
 class SentenceType(models.TextChoices):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from jj.accounts.models import User
 from jj.audit.services import audit_append
 from jj.audit.shredding import REMOVED, child_key_shred
-from jj.cases.models import Case, Offence
+from jj.cases.models import Case, ChildProtectionReferral, Offence
 from jj.compliance.models import DecisionInputs
 from jj.core.pseudonym import child_pseudonym
 from jj.people.models import Child, Guardian, RecordContest
@@ -61,6 +61,7 @@ def child_identity_shred(*, actor: User | None, child: Child, reason: str) -> bo
     RecordContest.objects.filter(child_id=child.pk).update(statement=REMOVED, decision_reason="", corrected_value="")
     # Free text of the child's cases; the category, dates and outcomes stay for the statistics.
     Case.objects.filter(child_id=child.pk).update(summary="")
+    ChildProtectionReferral.objects.filter(child_id=child.pk).update(circumstances="", follow_up_notes="")
     Offence.objects.filter(case__child_id=child.pk).update(description=REMOVED)
     for effect in IDENTITY_SHRED_EFFECTS:
         effect(child)

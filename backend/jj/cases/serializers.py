@@ -13,6 +13,7 @@ from jj.cases.models import (
     ChildProtectionReferral,
     Interview,
     Offence,
+    ProtectionReferralStatus,
     Sentence,
     SentenceType,
 )
@@ -261,12 +262,57 @@ class AdultTransferSerializer(serializers.Serializer):
 
 
 class ProtectionReferralSerializer(serializers.ModelSerializer[ChildProtectionReferral]):
+    """A child-protection referral as its workflow shows it. The child is named to roles that may see names and
+    pseudonymised otherwise (child_display); the web interface never shows the numeric id."""
+
     decisions = LocalizedDecisionsField()
+    child_display = serializers.SerializerMethodField()
+    referred_by_username = serializers.CharField(source="referred_by.username", read_only=True, default="")
 
     class Meta:
         model = ChildProtectionReferral
-        fields = ["id", "child", "agency", "referred_by", "reason", "circumstances", "decisions", "created_at"]
+        fields = [
+            "id",
+            "child",
+            "child_display",
+            "agency",
+            "referred_by",
+            "referred_by_username",
+            "reason",
+            "circumstances",
+            "decisions",
+            "status",
+            "receiving_service",
+            "sent_at",
+            "received_at",
+            "accepted_at",
+            "closed_at",
+            "follow_up_notes",
+            "created_at",
+        ]
         read_only_fields = fields
+
+    def __init__(self, *args: Any, show_names: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.show_names = show_names
+
+    def get_child_display(self, referral: ChildProtectionReferral) -> str:
+        if self.show_names:
+            return f"{referral.child.given_name} {referral.child.family_name}".strip()
+        return child_pseudonym(referral.child_id)
+
+
+class ProtectionReferralFollowUpSerializer(serializers.Serializer):
+    """A step of the referral's workflow: a new status (with the receiving service when it is sent), a note, or
+    both."""
+
+    status = serializers.ChoiceField(choices=ProtectionReferralStatus.choices, required=False, allow_blank=True)
+    receiving_service = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    note = serializers.CharField(required=False, allow_blank=True)
+
+
+class ProtectionServicesSerializer(serializers.Serializer):
+    services = serializers.ListField(child=serializers.CharField())
 
 
 class InterviewSerializer(serializers.ModelSerializer[Interview]):

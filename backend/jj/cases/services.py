@@ -14,7 +14,7 @@ from jj.accounts.models import Role, User
 from jj.audit.services import audit_append, audit_denied, changed_fields
 from jj.audit.shredding import Identifying
 from jj.cases.access import break_glass_refusal, can_write_case
-from jj.cases.lifecycle import case_status_change, case_transition_check
+from jj.cases.lifecycle import case_status_change, case_transition_check, protection_referral_status_change
 from jj.cases.models import (
     Assignment,
     AssignmentRole,
@@ -248,6 +248,51 @@ def protection_referral_create(
             child_id=child.pk,
             decisions=decisions,
         )
+    return referral
+
+
+NOT_A_REFERRAL_FOLLOWER = msgid("Only the caseworker who made the referral and supervisors can follow it up.")
+NOTHING_TO_RECORD = msgid("Give a new status or a follow-up note.")
+REFERRAL_FREE_TEXT = frozenset({"follow_up_notes"})
+
+
+def protection_referral_follow_up(
+    *,
+    actor: User,
+    referral: ChildProtectionReferral,
+    status: str = "",
+    receiving_service: str = "",
+    note: str = "",
+) -> ChildProtectionReferral:
+    """Follow a child-protection referral up: move it on (sent to a service, received, accepted, closed) through
+    the lifecycle function, and/or add a dated follow-up note. The note is free text about the child: kept on the
+    referral for those who may read it, masked in the audit trail (encrypted under the child's data key) and blanked
+    when the child's identity is removed (jj.cases.records)."""
+    require(actor, "protection_referral.follow_up", NOT_A_REFERRAL_FOLLOWER)
+    note = note.strip()
+    if not status and not note:
+        raise ApplicationError(NOTHING_TO_RECORD, extra={"note": [NOTHING_TO_RECORD]})
+    now = timezone.now()
+    if status:
+        referral = protection_referral_status_change(
+            referral=referral, to=status, actor=actor, at=now, receiving_service=receiving_service
+        )
+    if note:
+        with transaction.atomic():
+            locked = ChildProtectionReferral.objects.select_for_update().get(pk=referral.pk)
+            before = locked.follow_up_notes
+            entry = f"{now.date().isoformat()} {actor.username}: {note}"
+            locked.follow_up_notes = f"{before}\n\n{entry}" if before else entry
+            locked.save(update_fields=["follow_up_notes", "updated_at"])
+            audit_append(
+                actor=actor,
+                action="protection_referral.note",
+                object_type="protection_referral",
+                object_id=locked.pk,
+                child_id=locked.child_id,
+                changes=changed_fields({"follow_up_notes": ""}, {"follow_up_notes": entry}, masked=REFERRAL_FREE_TEXT),
+            )
+        referral = locked
     return referral
 
 

@@ -26,5 +26,16 @@ urlpatterns = [
     path("cases/<int:case_id>/decisions/", apis.CaseDecisionsApi.as_view(), name="case-decisions"),
     path("break-glass/", apis.BreakGlassApi.as_view(), name="break-glass"),
     path("protection-referrals/", apis.ProtectionReferralListApi.as_view(), name="protection-referral-list"),
+    path("protection-referrals/services/", apis.ProtectionServicesApi.as_view(), name="protection-referral-services"),
+    path(
+        "protection-referrals/<int:referral_id>/",
+        apis.ProtectionReferralDetailApi.as_view(),
+        name="protection-referral-detail",
+    ),
+    path(
+        "protection-referrals/<int:referral_id>/follow-up/",
+        apis.ProtectionReferralFollowUpApi.as_view(),
+        name="protection-referral-follow-up",
+    ),
     path("children/<int:child_id>/criminal-history/", apis.ChildCriminalHistoryApi.as_view(), name="criminal-history"),
 ]

@@ -115,9 +115,11 @@ INVENTORY: dict[str, Holding] = {
         "Until the share expires or is withdrawn.",
     ),
     "cases.ChildProtectionReferral": Holding(
-        "Where a child below the minimum age goes instead of a criminal case.",
-        ("MACR-1",),
-        "caseworker, supervisor of the agency",
+        "Where a child below the minimum age (or alleged only a status offence) goes instead of a criminal case: "
+        "the receiving child protection service, the referral's status with its dates, and follow-up notes (free "
+        "text about the child: masked in the audit trail, blanked when the identity is removed).",
+        ("MACR-1", "STA-1"),
+        "the caseworker who made the referral, supervisors of the agency",
         WITH_THE_CHILD,
     ),
     "cases.Sentence": Holding(

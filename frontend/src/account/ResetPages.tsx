@@ -62,7 +62,7 @@ export function ForgotPasswordPage() {
           <Typography variant="body2" sx={{ my: 1 }}>{translate("jj.password.forgot_help")}</Typography>
           {error && <Alert severity="error" sx={{ mb: 1 }}>{translate(error, { _: error })}</Alert>}
           <TextField type="email" name="email" label={translate("jj.password.email")} value={email}
-            onChange={(e) => setEmail(e.target.value)} autoComplete="email" required fullWidth autoFocus />
+            onChange={(e) => setEmail(e.target.value)} autoComplete="email" required fullWidth />
           <Button type="submit" variant="contained" sx={{ mt: 2 }}>{translate("jj.password.send")}</Button>
         </Box>
       )}

@@ -1,8 +1,10 @@
 import { Datagrid, DateTimeInput, List, SelectField, SelectInput, TextField, TextInput } from "react-admin";
 
 import { ZonedDateField } from "../layout/ZonedDateField";
+import { auditOutcomeEnumValues } from "../api/schema.generated";
+import { choicesOf } from "../api";
 
-const OUTCOME = ["success", "denied", "refused", "failed"].map((id) => ({ id, name: `jj.audit.outcome.${id}` }));
+const OUTCOME = choicesOf(auditOutcomeEnumValues, "jj.audit.outcome");
 
 const filters = [
   <TextInput source="action" key="action" label="jj.fields.action" />,

@@ -20,39 +20,24 @@ import { Link } from "react-router-dom";
 
 import { useCan } from "../capabilities";
 import { ActionForm } from "../custody/ActionForm";
+import {
+  assignmentRoleEnumValues,
+  diversionStageEnumValues,
+  optionEnumValues,
+  sentenceTypeEnumValues,
+} from "../api/schema.generated";
+import { choicesOf } from "../api";
 
-const SENTENCE_TYPES = [
-  { id: "warning", name: "jj.choices.sentence_type.warning" },
-  { id: "community_service", name: "jj.choices.sentence_type.community_service" },
-  { id: "probation", name: "jj.choices.sentence_type.probation" },
-  { id: "supervision", name: "jj.choices.sentence_type.supervision" },
-  { id: "fine", name: "jj.choices.sentence_type.fine" },
-  { id: "restorative", name: "jj.choices.sentence_type.restorative" },
-  { id: "education_order", name: "jj.choices.sentence_type.education_order" },
-  { id: "custody", name: "jj.choices.sentence_type.custody" },
-  { id: "indeterminate", name: "jj.choices.sentence_type.indeterminate" },
-  { id: "life_with_parole", name: "jj.choices.sentence_type.life_with_parole" },
-];
-const NON_CUSTODIAL = [
-  { id: "warning", name: "jj.choices.non_custodial.warning" },
-  { id: "community_service", name: "jj.choices.non_custodial.community_service" },
-  { id: "probation", name: "jj.choices.non_custodial.probation" },
-  { id: "supervision", name: "jj.choices.non_custodial.supervision" },
-  { id: "fine", name: "jj.choices.non_custodial.fine" },
-  { id: "restorative", name: "jj.choices.non_custodial.restorative" },
-  { id: "education_order", name: "jj.choices.non_custodial.education_order" },
-];
-const ASSIGNMENT_ROLES = [
-  { id: "caseworker", name: "jj.case.role_caseworker" },
-  { id: "legal_counsel", name: "jj.case.role_legal_counsel" },
-  { id: "court_officer", name: "jj.case.role_court_officer" },
-];
-const STAGES = [
-  { id: "intake", name: "jj.choices.stage.intake" },
-  { id: "charge", name: "jj.choices.stage.charge" },
-  { id: "trial", name: "jj.choices.stage.trial" },
-  { id: "later", name: "jj.choices.stage.later" },
-];
+// The prohibited sentences (SEN-1..4: death, corporal punishment, forced labour, life without release) are in the
+// schema's enum so that the server can refuse them with a citation; the form does not offer them.
+const PROHIBITED = new Set(["forced_labour", "life_without_parole", "death", "corporal"]);
+const SENTENCE_TYPES = choicesOf(
+  sentenceTypeEnumValues.filter((type) => !PROHIBITED.has(type)),
+  "jj.choices.sentence_type",
+);
+const NON_CUSTODIAL = choicesOf(optionEnumValues, "jj.choices.non_custodial");
+const ASSIGNMENT_ROLES = choicesOf(assignmentRoleEnumValues, (role) => `jj.case.role_${role}`);
+const STAGES = choicesOf(diversionStageEnumValues, "jj.choices.stage");
 
 interface CaseRecord {
   id: number;

@@ -25,6 +25,7 @@ import {
 
 import { DecisionItem, DecisionList } from "../decisions/DecisionList";
 import { useRuleErrors } from "../decisions/useRuleErrors";
+import { ProtectionReferralLink } from "../referrals/ReferralLink";
 import type { Decision } from "../http";
 import { ZonedDateField } from "../layout/ZonedDateField";
 import { ResponsiveDatagrid, SUB_TABLE_SX } from "../layout/ResponsiveDatagrid";
@@ -33,32 +34,12 @@ import { DocumentsPanel } from "../documents/DocumentsPanel";
 import { ExportingListActions } from "../layout/ServerExportButtons";
 import { CaseReportButton } from "../reports/CaseReportButton";
 import { EmptyText } from "../layout/EmptyText";
+import { caseKindEnumValues, caseOutputStatusEnumValues, categoryEnumValues } from "../api/schema.generated";
+import { choicesOf } from "../api";
 
-export const CASE_STATUS = [
-  { id: "open", name: "jj.choices.case_status.open" },
-  { id: "charged", name: "jj.choices.case_status.charged" },
-  { id: "diverted", name: "jj.choices.case_status.diverted" },
-  { id: "sentenced", name: "jj.choices.case_status.sentenced" },
-  { id: "closed", name: "jj.choices.case_status.closed" },
-  { id: "closed_final", name: "jj.choices.case_status.closed_final" },
-];
-const KIND = [
-  { id: "arrest", name: "jj.choices.case_kind.arrest" },
-  { id: "referral", name: "jj.choices.case_kind.referral" },
-];
-export const CATEGORY = [
-  ["01", "Acts leading to death"],
-  ["02", "Acts causing harm to the person"],
-  ["03", "Injurious acts of a sexual nature"],
-  ["04", "Property with violence"],
-  ["05", "Property only"],
-  ["06", "Controlled drugs"],
-  ["07", "Fraud, deception or corruption"],
-  ["08", "Public order and authority"],
-  ["09", "Public safety and state security"],
-  ["10", "Natural environment"],
-  ["11", "Other"],
-].map(([id, name]) => ({ id: id!, name: `${id} ${name}` }));
+export const CASE_STATUS = choicesOf(caseOutputStatusEnumValues, "jj.choices.case_status");
+const KIND = choicesOf(caseKindEnumValues, "jj.choices.case_kind");
+export const CATEGORY = choicesOf(categoryEnumValues, "jj.choices.category");
 
 const filters = [
   <TextInput source="q" label="ra.action.search" alwaysOn key="q" />,
@@ -157,6 +138,7 @@ export function CaseCreate() {
           </SimpleFormIterator>
         </ArrayInput>
         <DecisionList decisions={rules.decisions} />
+        <ProtectionReferralLink id={rules.referral} />
       </SimpleForm>
     </Create>
   );

@@ -11,13 +11,15 @@ import {
   TextField,
   TextInput,
   required,
-  usePermissions,
   useRecordContext,
   useTranslate,
   WithListContext,
 } from "react-admin";
 
+import { useCan } from "../capabilities";
 import { ActionForm } from "../custody/ActionForm";
+import { choicesOf } from "../api";
+import { fieldEnumValues } from "../api/schema.generated";
 
 const SUBJECTS = ["personal_details", "age", "offence", "custody", "assessment", "other"].map((id) => ({
   id,
@@ -29,14 +31,9 @@ const STATUSES = ["pending", "upheld", "partly_upheld", "rejected"].map((id) => 
   name: `jj.contest.statuses.${id}`,
 }));
 const DECISIONS = STATUSES.filter((s) => s.id !== "pending");
-// The facts of the child's record a decision may correct (the server holds the same list).
-const FIELDS = [
-  "given_name", "family_name", "other_names", "date_of_birth", "dob_certainty", "dob_earliest", "dob_latest", "sex",
-  "languages", "interpreter_needed", "disability", "accommodation_needs", "health_notes", "developmental_disorder",
-  "address", "nationality", "migration_status", "minority_status",
-].map((id) => ({ id, name: `jj.contest.fields.${id}` }));
+// The facts of the child's record a decision may correct: the server's list (the schema's enum).
+const FIELDS = choicesOf(fieldEnumValues, "jj.contest.fields");
 
-const RECORDERS = new Set(["caseworker", "supervisor", "legal_counsel"]);
 
 interface Contest {
   id: number;
@@ -62,9 +59,10 @@ function DecideContest({ contest }: { contest: Contest }) {
 
 export function RecordContests() {
   const child = useRecordContext<{ id: number }>();
-  const { permissions: role } = usePermissions<string>();
+  const can = useCan();
   const translate = useTranslate();
-  if (!child || !RECORDERS.has(role ?? "")) return null;
+  // The file's contests are read by those who may record one (the capability table's row says both).
+  if (!child || !can("record_contest.open")) return null;
   return (
     <Box data-testid="record-contests">
       <Typography variant="h6" component="h2">{translate("jj.contest.title")}</Typography>
@@ -80,7 +78,7 @@ export function RecordContests() {
           <TextField source="decision_reason" label="jj.contest.decision_reason" emptyText="-" />
         </Datagrid>
       </ReferenceManyField>
-      {role === "supervisor" && (
+      {can("record_contest.decide") && (
         // A supervisor decides the pending ones, each in its own form (the server refuses their own contests).
         <ReferenceManyField reference="record-contests" target="child" filter={{ status: "pending" }}>
           <WithListContext<Contest> render={({ data }) => (

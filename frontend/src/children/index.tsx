@@ -31,25 +31,12 @@ import { SubjectAccessButton } from "../reports/SubjectAccessButton";
 import { DuplicateWarning } from "./DuplicateWarning";
 import { DocumentsPanel } from "../documents/DocumentsPanel";
 import { ExportingListActions } from "../layout/ServerExportButtons";
+import { choicesOf } from "../api";
+import { ageAssessmentMethodEnumValues, dobCertaintyEnumValues, sexEnumValues } from "../api/schema.generated";
 
-export const DOB_CERTAINTY = [
-  { id: "documented", name: "jj.choices.dob_certainty.documented" },
-  { id: "estimated", name: "jj.choices.dob_certainty.estimated" },
-  { id: "disputed", name: "jj.choices.dob_certainty.disputed" },
-  { id: "unknown", name: "jj.choices.dob_certainty.unknown" },
-];
-export const SEX = [
-  { id: "female", name: "jj.choices.sex.female" },
-  { id: "male", name: "jj.choices.sex.male" },
-  { id: "other", name: "jj.choices.sex.other" },
-  { id: "unknown", name: "jj.choices.sex.unknown" },
-];
-const AGE_METHOD = [
-  { id: "none", name: "No assessment" },
-  { id: "documents", name: "Documentary evidence" },
-  { id: "developmental", name: "Developmental assessment by specialists" },
-  { id: "medical_only", name: "Medical examination only (bone or dental)" },
-];
+export const DOB_CERTAINTY = choicesOf(dobCertaintyEnumValues, "jj.choices.dob_certainty");
+export const SEX = choicesOf(sexEnumValues, "jj.choices.sex");
+const AGE_METHOD = choicesOf(ageAssessmentMethodEnumValues, "jj.choices.age_method");
 
 const filters = [<SearchInput source="q" alwaysOn key="q" />];
 

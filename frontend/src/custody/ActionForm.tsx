@@ -11,6 +11,7 @@ import { useCan } from "../capabilities";
 import { dataProvider } from "../dataProvider";
 import { DecisionList } from "../decisions/DecisionList";
 import { useRuleErrors } from "../decisions/useRuleErrors";
+import { ProtectionReferralLink } from "../referrals/ReferralLink";
 
 // A step records something new: it must not start from the values of the record it is about.
 const EMPTY = {};
@@ -66,6 +67,7 @@ export function ActionForm({
         <Form onSubmit={submit} defaultValues={initialValues} record={EMPTY}>
           {children}
           <DecisionList decisions={rules.decisions} />
+          <ProtectionReferralLink id={rules.referral} />
           <SaveButton alwaysEnable label="ra.action.save" />
         </Form>
       </AccordionDetails>

@@ -37,6 +37,8 @@ import { ZonedDateField } from "../layout/ZonedDateField";
 import type { Decision } from "../http";
 import { ActionForm } from "./ActionForm";
 import { DocumentsPanel } from "../documents/DocumentsPanel";
+import { allegationKindEnumValues, challengeDecisionOutcomeEnumValues, eventEnumValues, methodEnumValues, reasonEnumValues } from "../api/schema.generated";
+import { choicesOf } from "../api";
 
 const EPISODE_KIND = [
   { id: "police_custody", name: "jj.choices.episode_kind.police_custody" },
@@ -73,40 +75,18 @@ const INCIDENT_KIND = [
   { id: "disappearance", name: "jj.choices.incident_kind.disappearance" },
   { id: "other", name: "jj.choices.incident_kind.other" },
 ];
-const ALLEGATION_KIND = [
-  "ill_treatment",
-  "torture",
-  "staff_violence",
-  "peer_violence",
-  "sexual_abuse",
-  "sexual_exploitation",
-].map((id) => ({ id, name: `jj.choices.allegation_kind.${id}` }));
+const ALLEGATION_KIND = choicesOf(allegationKindEnumValues, "jj.choices.allegation_kind");
 const PURPOSE = [
   { id: "imminent_threat", name: "jj.choices.purpose.imminent_threat" },
   { id: "protection", name: "jj.choices.purpose.protection" },
   { id: "punishment", name: "jj.choices.purpose.punishment" },
   { id: "compliance", name: "jj.choices.purpose.compliance" },
 ];
-const RELEASE_REASON = [
-  { id: "judicial_order", name: "jj.choices.release_reason.judicial_order" },
-  { id: "bail", name: "jj.choices.release_reason.bail" },
-  { id: "charges_dropped", name: "jj.choices.release_reason.charges_dropped" },
-  { id: "acquitted", name: "jj.choices.release_reason.acquitted" },
-  { id: "sentence_served", name: "jj.choices.release_reason.sentence_served" },
-  { id: "diversion", name: "jj.choices.release_reason.diversion" },
-  { id: "mandatory_release", name: "jj.choices.release_reason.mandatory_release" },
-  { id: "other", name: "jj.choices.release_reason.other" },
-];
-const NOTIFICATION_EVENT = ["arrest", "admission", "transfer", "release"].map((id) => ({
-  id,
-  name: `jj.custody.notification_event.${id}`,
-}));
-const NOTIFICATION_METHOD = ["phone", "in_person", "letter", "email", "message"].map((id) => ({
-  id,
-  name: `jj.custody.notification_method.${id}`,
-}));
+const RELEASE_REASON = choicesOf(reasonEnumValues, "jj.choices.release_reason");
+const NOTIFICATION_EVENT = choicesOf(eventEnumValues, "jj.custody.notification_event");
+const NOTIFICATION_METHOD = choicesOf(methodEnumValues, "jj.custody.notification_method");
 
-const CHALLENGE_OUTCOME = ["upheld", "dismissed"].map((id) => ({ id, name: `jj.custody.challenge_outcome.${id}` }));
+const CHALLENGE_OUTCOME = choicesOf(challengeDecisionOutcomeEnumValues, "jj.custody.challenge_outcome");
 const ORDER_KIND = [
   { id: "pretrial_detention", name: "jj.choices.episode_kind.pretrial_detention" },
   { id: "electronic_monitoring", name: "jj.choices.order_kind.electronic_monitoring" },

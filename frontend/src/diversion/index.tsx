@@ -29,35 +29,13 @@ import { useRuleErrors } from "../decisions/useRuleErrors";
 import { ZonedDateField } from "../layout/ZonedDateField";
 import { EmptyText } from "../layout/EmptyText";
 import { SUB_TABLE_SX } from "../layout/ResponsiveDatagrid";
+import { informedOfEnumValues, outcomeOutcomeEnumValues, programmeKindEnumValues, referralStatusEnumValues } from "../api/schema.generated";
+import { choicesOf } from "../api";
 
-export const REFERRAL_STATUS = [
-  { id: "offered", name: "jj.choices.referral_status.offered" },
-  { id: "active", name: "jj.choices.referral_status.active" },
-  { id: "declined", name: "jj.choices.referral_status.declined" },
-  { id: "completed", name: "jj.choices.referral_status.completed" },
-  { id: "not_completed", name: "jj.choices.referral_status.not_completed" },
-  { id: "withdrawn", name: "jj.choices.referral_status.withdrawn" },
-];
-const PROGRAMME_KIND = [
-  { id: "caution", name: "jj.choices.programme_kind.caution" },
-  { id: "community", name: "jj.choices.programme_kind.community" },
-  { id: "mediation", name: "jj.choices.programme_kind.mediation" },
-  { id: "family_group_conference", name: "jj.choices.programme_kind.family_group_conference" },
-  { id: "sentencing_circle", name: "jj.choices.programme_kind.sentencing_circle" },
-  { id: "education", name: "jj.choices.programme_kind.education" },
-  { id: "other_restorative", name: "jj.choices.programme_kind.other_restorative" },
-];
-const INFORMED_OF = [
-  { id: "nature", name: "jj.choices.informed_of.nature" },
-  { id: "content", name: "jj.choices.informed_of.content" },
-  { id: "duration", name: "jj.choices.informed_of.duration" },
-  { id: "consequences", name: "jj.choices.informed_of.consequences" },
-];
-const OUTCOMES = [
-  { id: "completed", name: "jj.choices.outcome.completed" },
-  { id: "not_completed", name: "jj.choices.outcome.not_completed" },
-  { id: "withdrawn", name: "jj.choices.outcome.withdrawn" },
-];
+export const REFERRAL_STATUS = choicesOf(referralStatusEnumValues, "jj.choices.referral_status");
+const PROGRAMME_KIND = choicesOf(programmeKindEnumValues, "jj.choices.programme_kind");
+const INFORMED_OF = choicesOf(informedOfEnumValues, "jj.choices.informed_of");
+const OUTCOMES = choicesOf(outcomeOutcomeEnumValues, "jj.choices.outcome");
 
 export function ReferralList() {
   return (

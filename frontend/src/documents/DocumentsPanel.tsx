@@ -2,13 +2,14 @@
  * not the name), download (audited, as a read of the child's record) and, for supervisors, delete. */
 import { Box, Button, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from "@mui/material";
 import { type FormEvent, useCallback, useEffect, useId, useState } from "react";
-import { useLocaleState, useNotify, usePermissions, useRecordContext, useTranslate } from "react-admin";
+import { useLocaleState, useNotify, useRecordContext, useTranslate } from "react-admin";
 
+import { useCan } from "../capabilities";
 import { API, apiFetch, ensureCsrf, toHttpError } from "../http";
 import { formatInZone } from "../time";
+import { documentTypeEnumValues } from "../api/schema.generated";
 
-export const DOCUMENT_TYPES = ["court_order", "assessment", "consent_form", "identity_document", "report", "other"] as const;
-export const UPLOADER_ROLES = ["caseworker", "supervisor", "legal_counsel", "court_officer", "facility_officer"];
+export const DOCUMENT_TYPES = documentTypeEnumValues;
 
 export interface DocumentRow {
   id: number;
@@ -30,7 +31,7 @@ export function formatSize(bytes: number): string {
 
 export function DocumentsPanel({ base }: { base: DocumentBase }) {
   const record = useRecordContext<{ id: number }>();
-  const { permissions: role } = usePermissions<string>();
+  const can = useCan();
   const translate = useTranslate();
   const notify = useNotify();
   const [locale] = useLocaleState();
@@ -52,7 +53,9 @@ export function DocumentsPanel({ base }: { base: DocumentBase }) {
   useEffect(load, [load]);
 
   if (!record) return null;
-  const canUpload = UPLOADER_ROLES.includes(role ?? "");
+  // What the capability table lets this role do with documents (the server checks the record as well).
+  const canUpload = can("document.attach");
+  const canDelete = can("document.delete");
 
   async function upload(event: FormEvent) {
     event.preventDefault();
@@ -105,7 +108,7 @@ export function DocumentsPanel({ base }: { base: DocumentBase }) {
               <TableCell>{translate("jj.documents.size")}</TableCell>
               <TableCell>{translate("jj.documents.uploaded_by")}</TableCell>
               <TableCell>{translate("jj.documents.uploaded_at")}</TableCell>
-              {role === "supervisor" && <TableCell>{translate("jj.documents.actions")}</TableCell>}
+              {canDelete && <TableCell>{translate("jj.documents.actions")}</TableCell>}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -118,9 +121,9 @@ export function DocumentsPanel({ base }: { base: DocumentBase }) {
                 <TableCell>{formatSize(row.size)}</TableCell>
                 <TableCell>{row.uploaded_by ?? "-"}</TableCell>
                 <TableCell>{formatInZone(row.created_at, locale)}</TableCell>
-                {role === "supervisor" && (
+                {canDelete && (
                   <TableCell>
-                    <Button size="small" color="error" onClick={() => void remove(row.id)}
+                    <Button size="small" color="error" data-action="document.delete" onClick={() => void remove(row.id)}
                       aria-label={`${translate("jj.documents.delete")} ${row.original_name}`}>
                       {translate("jj.documents.delete")}
                     </Button>
@@ -132,7 +135,7 @@ export function DocumentsPanel({ base }: { base: DocumentBase }) {
         </Table>
       )}
       {canUpload && (
-        <Box component="form" onSubmit={(e: FormEvent) => void upload(e)} sx={{ display: "flex", gap: 2, alignItems: "center", mt: 1, flexWrap: "wrap" }}>
+        <Box component="form" data-action="document.attach" onSubmit={(e: FormEvent) => void upload(e)} sx={{ display: "flex", gap: 2, alignItems: "center", mt: 1, flexWrap: "wrap" }}>
           <TextField select size="small" id={`${ids}-type`} label={translate("jj.documents.type")} value={kind}
             onChange={(e) => setKind(e.target.value)} sx={{ minWidth: 200 }}>
             {DOCUMENT_TYPES.map((t) => (

@@ -31,7 +31,6 @@ import {
 } from "react-admin";
 import { Link } from "react-router-dom";
 
-import { currentUser } from "../authProvider";
 import { ActionForm } from "../custody/ActionForm";
 import { ZonedDateField } from "../layout/ZonedDateField";
 import { formatInZone, jurisdictionZone } from "../time";
@@ -197,10 +196,10 @@ export function HearingCreate() {
   );
 }
 
-function OutcomeForm() {
+export function HearingOutcomeForm() {
   const record = useRecordContext<HearingRow>();
-  const role = currentUser()?.role;
-  if (!record || record.status !== "scheduled" || role === "facility_officer") return null;
+  // ActionForm shows the form only to roles the capability table lets record it.
+  if (!record || record.status !== "scheduled") return null;
   return (
     <ActionForm action="hearing.schedule" title="jj.hearings.record_outcome" path={`/hearings/${record.id}/outcome/`} testId="form-hearing-outcome"
       defaultValues={{ status: "held" }}>
@@ -226,7 +225,7 @@ export function HearingShow() {
         <TextField source="agency_name" label="jj.hearings.agency" />
         <TextField source="notes" label="jj.hearings.notes" emptyText="-" />
         <TextField source="outcome_note" label="jj.hearings.note" emptyText="-" />
-        <OutcomeForm />
+        <HearingOutcomeForm />
       </SimpleShowLayout>
     </Show>
   );

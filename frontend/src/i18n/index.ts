@@ -13,6 +13,8 @@ import { extra } from "./extra";
 import fr from "./fr";
 import raArabic from "./raArabic";
 import raSpanish from "./raSpanish";
+import { referrals } from "./referrals";
+import { schemaChoices } from "./schemaChoices";
 
 export const LOCALES = [
   { locale: "en", name: "English" },
@@ -22,10 +24,10 @@ export const LOCALES = [
 ];
 
 export const messages: Record<string, TranslationMessages> = {
-  en: mergeTranslations(englishMessages, en, extra.en, accounts.en),
-  fr: mergeTranslations(frenchMessages, fr, extra.fr, accounts.fr),
-  es: mergeTranslations(englishMessages, raSpanish, es, extra.es, accounts.es),
-  ar: mergeTranslations(englishMessages, raArabic, ar, extra.ar, accounts.ar),
+  en: mergeTranslations(englishMessages, en, extra.en, accounts.en, referrals.en, schemaChoices.en),
+  fr: mergeTranslations(frenchMessages, fr, extra.fr, accounts.fr, referrals.fr, schemaChoices.fr),
+  es: mergeTranslations(englishMessages, raSpanish, es, extra.es, accounts.es, referrals.es, schemaChoices.es),
+  ar: mergeTranslations(englishMessages, raArabic, ar, extra.ar, accounts.ar, referrals.ar, schemaChoices.ar),
 };
 
 // react-admin keeps the chosen locale in its store (localStorage) and restores it at the next visit.

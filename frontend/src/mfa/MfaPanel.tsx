@@ -30,7 +30,7 @@ function VerifyForm({ onDone }: { onDone: () => void }) {
       <Typography variant="body2" sx={{ my: 1 }}>{translate("jj.mfa.verify_help")}</Typography>
       {error && <Alert severity="error" sx={{ mb: 1 }}>{translate(error, { _: error })}</Alert>}
       <TextField label={translate("jj.mfa.code")} value={code} onChange={(e) => setCode(e.target.value)}
-        autoComplete="one-time-code" inputProps={{ inputMode: "numeric" }} autoFocus fullWidth required />
+        autoComplete="one-time-code" inputProps={{ inputMode: "numeric" }} fullWidth required />
       <Button type="submit" variant="contained" sx={{ mt: 2 }}>{translate("jj.mfa.verify")}</Button>
     </form>
   );
@@ -89,7 +89,7 @@ function EnrolForm({ onDone }: { onDone: () => void }) {
         </Typography>
         {alert}
         <TextField label={translate("jj.mfa.code")} value={code} onChange={(e) => setCode(e.target.value)}
-          autoComplete="one-time-code" inputProps={{ inputMode: "numeric" }} autoFocus fullWidth required />
+          autoComplete="one-time-code" inputProps={{ inputMode: "numeric" }} fullWidth required />
         <Button type="submit" variant="contained" sx={{ mt: 2 }}>{translate("jj.mfa.confirm")}</Button>
       </form>
     );

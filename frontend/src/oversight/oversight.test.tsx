@@ -1,6 +1,6 @@
 import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { AdminContext, I18nContextProvider } from "react-admin";
+import { AdminContext, I18nContextProvider, testDataProvider } from "react-admin";
 import { describe, expect, it, vi } from "vitest";
 
 import { i18nProvider } from "../i18n";
@@ -131,7 +131,7 @@ describe("VerifyAuditButton", () => {
       head_hash: "x",
     });
     render(
-      <AdminContext dataProvider={{ get } as never} i18nProvider={i18nProvider}>
+      <AdminContext dataProvider={testDataProvider({ get })} i18nProvider={i18nProvider}>
         <VerifyAuditButton />
       </AdminContext>,
     );
@@ -144,7 +144,7 @@ describe("VerifyAuditButton", () => {
   it("says how many events were checked when it is intact", async () => {
     const get = vi.fn().mockResolvedValue({ ok: true, events_checked: 41, first_broken_seq: null, problem: "", head_seq: 41, head_hash: "x" });
     render(
-      <AdminContext dataProvider={{ get } as never} i18nProvider={i18nProvider}>
+      <AdminContext dataProvider={testDataProvider({ get })} i18nProvider={i18nProvider}>
         <VerifyAuditButton />
       </AdminContext>,
     );
@@ -180,7 +180,7 @@ describe("ExportButtons", () => {
         job({ status: "done", progress: 100, filename: "indicators-north.xlsx", download_url: "/api/oversight/exports/7/file/" }),
       );
     render(
-      <AdminContext dataProvider={{ get, post } as never} i18nProvider={i18nProvider}>
+      <AdminContext dataProvider={testDataProvider({ get, post })} i18nProvider={i18nProvider}>
         <ExportButtons filters={{ period_start: "2025-01-01", period_end: "2025-12-31" }} pollMs={5} />
       </AdminContext>,
     );
@@ -197,7 +197,7 @@ describe("ExportButtons", () => {
     let finish: (value: ExportJob) => void = () => undefined;
     const get = vi.fn().mockReturnValue(new Promise<ExportJob>((resolve) => (finish = resolve)));
     render(
-      <AdminContext dataProvider={{ get, post } as never} i18nProvider={i18nProvider}>
+      <AdminContext dataProvider={testDataProvider({ get, post })} i18nProvider={i18nProvider}>
         <ExportButtons filters={{ period_start: "2025-01-01", period_end: "2025-12-31" }} pollMs={5} />
       </AdminContext>,
     );

@@ -26,12 +26,11 @@ import {
 
 import type { dataProvider as provider } from "../dataProvider";
 import { ProfileForm } from "./ProfileForm";
+import { ageGroupEnumValues, sexEnumValues } from "../api/schema.generated";
+import { choicesOf } from "../api";
 
-export const SEXES = ["female", "male", "other", "unknown"].map((id) => ({ id, name: `jj.choices.sex.${id}` }));
-export const AGE_GROUPS = ["under_10", "10_13", "14_15", "16_17"].map((id) => ({
-  id,
-  name: `jj.oversight.group_names.${id}`,
-}));
+export const SEXES = choicesOf(sexEnumValues, "jj.choices.sex");
+export const AGE_GROUPS = choicesOf(ageGroupEnumValues, "jj.oversight.group_names");
 
 /** Reads the chosen CSV file in the browser and sends its text; the API checks every line before writing any. */
 export function PopulationImport() {

@@ -186,7 +186,6 @@ function MfaResetButton() {
               autoComplete="current-password"
               required
               fullWidth
-              autoFocus
             />
           </DialogContent>
           <DialogActions>

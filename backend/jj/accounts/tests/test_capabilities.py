@@ -86,6 +86,7 @@ BEFORE = {
     "child.guardians": {"caseworker", "supervisor", "legal_counsel", "facility_officer"},
     "child.access_log": {"supervisor"},
     "protection_referral.read": {"caseworker", "supervisor"},
+    "protection_referral.follow_up": {"caseworker", "supervisor"},
     "records.preview": {"supervisor"},
     "records.sealed_read": {"caseworker", "supervisor"},
     "diversion.record": {"caseworker", "supervisor"},
@@ -247,7 +248,6 @@ def test_capabilities_catalogue_command_writes_and_checks(tmp_path: Path) -> Non
 ROLE_COMPARISON = re.compile(r"\.role\s*(==|!=|not in|in)\s|\brole\s*(==|!=)\s*Role\.")
 SCOPE_LOGIC = {
     "jj/cases/access.py": 7,  # which cases each role reaches (assigned, agency, facility; a supervisor writes)
-    "jj/cases/apis.py": 1,  # referrals: a supervisor's agency, a caseworker's own
     "jj/cases/counsel.py": 2,  # the supervisor of the case's agency; the assignment is counsel's
     "jj/cases/services.py": 2,  # a caseworker is assigned to the case they open; assignee's role must match
     "jj/compliance/apis.py": 2,  # approvals: a supervisor's agency, a caseworker's own

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from jj.cases.lifecycle import CASE_TRANSITIONS
+from jj.cases.lifecycle import CASE_TRANSITIONS, REFERRAL_TRANSITIONS
 from jj.custody.lifecycle import EPISODE_KIND_TRANSITIONS
 
 DOC = Path(__file__).resolve().parents[4] / "docs" / "architecture.md"
@@ -26,3 +26,8 @@ def test_the_case_lifecycle_table_is_the_codes() -> None:
 def test_the_episode_lifecycle_table_is_the_codes() -> None:
     documented = {r for r in _rows(DOC.read_text(), 2) if r[0].endswith(("custody", "detention"))}
     assert documented == {(a, b) for a, b in EPISODE_KIND_TRANSITIONS}
+
+
+def test_the_referral_lifecycle_table_is_the_codes() -> None:
+    documented = {r for r in _rows(DOC.read_text(), 3) if r[0] in {"to_send", "sent", "received", "accepted"}}
+    assert documented == {(a, b, act) for (a, b), act in REFERRAL_TRANSITIONS.items()}

@@ -37,7 +37,7 @@ from drf_spectacular.generators import SchemaGenerator
 
 from conftest import HEARD, World, make_user
 from jj.accounts.models import Agency, Role
-from jj.cases.models import Assignment
+from jj.cases.models import Assignment, ChildProtectionReferral
 from jj.custody import services as custody_services
 from jj.deadlines.models import Notification
 from jj.documents.models import Document
@@ -136,6 +136,9 @@ EXPECTED: dict[str, str] = {
     "GET /api/policies/{code}/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "GET /api/policies/{code}/decisions/": "cw=403 sv=200 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/protection-referrals/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
+    "GET /api/protection-referrals/services/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
+    "GET /api/protection-referrals/{referral_id}/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
+    "POST /api/protection-referrals/{referral_id}/follow-up/": "cw=400 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
     "GET /api/records/preview/": "cw=403 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
     "GET /api/staff/": "cw=403 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
     "GET /api/users/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=200",
@@ -272,6 +275,8 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     "GET /api/guardians/{guardian_id}/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/policies/{code}/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "GET /api/policies/{code}/decisions/": "cw=403 sv=200 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/protection-referrals/{referral_id}/": "cw=404 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
+    "POST /api/protection-referrals/{referral_id}/follow-up/": "cw=404 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
     "GET /api/users/{user_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=200",
     "PATCH /api/cases/{case_id}/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "PATCH /api/children/{child_id}/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
@@ -368,6 +373,8 @@ EXPECTED_AGENCY: dict[str, str] = {
     "GET /api/guardians/{guardian_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/policies/{code}/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "GET /api/policies/{code}/decisions/": "cw=403 sv=200 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/protection-referrals/{referral_id}/": "cw=404 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
+    "POST /api/protection-referrals/{referral_id}/follow-up/": "cw=404 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
     "GET /api/users/{user_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=200",
     "PATCH /api/cases/{case_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "PATCH /api/children/{child_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
@@ -571,6 +578,10 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
                 recipient=world[who], recipient_role=world[who].role, case=case, kind="k", message="m"
             ).pk,
             "simulation_id": _simulation(exporters[side], jurisdictions[side]),
+            # A child-protection referral is its maker's (and their agency's supervisors').
+            "referral_id": ChildProtectionReferral.objects.create(
+                child_id=case.child_id, agency_id=case.agency_id, referred_by=world[who], reason="MACR-1"
+            ).pk,
         }
     result["sealed"] = _sealed_record(world, make_case, client_for, facilities["north"])
     return result

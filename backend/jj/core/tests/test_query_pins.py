@@ -9,7 +9,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from jj.cases.models import Case
+from jj.cases.models import Case, ChildProtectionReferral
 from jj.custody import services as custody_services
 from jj.custody.models import CustodyEpisode
 from jj.deadlines.models import Deadline
@@ -20,8 +20,8 @@ from jj.oversight.models import ExportJob
 from jj.people.models import Guardian, RecordContest
 from jj.simulation.models import PolicySimulation, SimulationStatus
 
-# (user, url template, queries): {case}, {child}, {guardian}, {contest}, {episode}, {facility}, {export}, {document}
-# are ids from the world.
+# (user, url template, queries): {case}, {referral}, {child}, {guardian}, {contest}, {episode}, {facility}, {export},
+# {document} are ids from the world.
 PINS: list[tuple[str, str, int]] = [
     ("caseworker", "/api/cases/", 9),
     ("supervisor", "/api/cases/", 11),
@@ -61,6 +61,9 @@ PINS: list[tuple[str, str, int]] = [
     ("caseworker", "/api/facilities/", 7),
     ("caseworker", "/api/facilities/{facility}/", 6),
     ("caseworker", "/api/protection-referrals/", 7),
+    ("supervisor", "/api/protection-referrals/", 8),
+    ("caseworker", "/api/protection-referrals/{referral}/", 6),
+    ("caseworker", "/api/protection-referrals/services/", 4),
     ("caseworker", "/api/diversion-referrals/", 7),
     ("supervisor", "/api/approvals/", 6),
     ("oversight_monitor", "/api/audit/events/", 9),
@@ -157,8 +160,15 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
             status=SimulationStatus.DONE,
             result={"totals": {"cases_removed": None}},
         )
+    referrals = [
+        ChildProtectionReferral.objects.create(
+            child_id=c.child_id, agency_id=c.agency_id, referred_by=world["caseworker"], reason="MACR-1"
+        )
+        for c in cases
+    ]
     return {
         "case": case.pk,
+        "referral": referrals[0].pk,
         "child": case.child_id,
         "guardian": guardian.pk,
         "contest": contests[0].pk,
