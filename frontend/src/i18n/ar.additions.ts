@@ -145,6 +145,7 @@ const additions = {
         "deadlines_not_found": "مواعيد نهائية لم يُعثر على سجلها المحفوظ",
         "age_not_recorded": "قضايا مستبعدة لم يُسجَّل عمر الطفل فيها"
       },
+      "reproduced": "محاكاة السياسة السارية تستنسخ كل قرار محفوظ (0 اختلافات).",
       "export_csv": "تصدير CSV",
       "export_xlsx": "تصدير XLSX",
       "export_pdf": "تقرير للطباعة (PDF)",

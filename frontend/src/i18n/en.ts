@@ -346,6 +346,7 @@ const en = {
         age_not_recorded: "Cases removed whose child's age is not recorded",
       },
       export_csv: "Export CSV",
+      reproduced: "Simulating the policy in force reproduces every stored decision (0 mismatches).",
       export_xlsx: "Export XLSX",
       export_pdf: "Printable report (PDF)",
       compare: "Compare",

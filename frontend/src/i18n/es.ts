@@ -348,6 +348,7 @@ const es: typeof en = {
         age_not_recorded: "Casos excluidos cuya edad del niño no está registrada",
       },
       export_csv: "Exportar CSV",
+      reproduced: "Simular la política vigente reproduce cada decisión registrada (0 discrepancias).",
       export_xlsx: "Exportar XLSX",
       export_pdf: "Informe imprimible (PDF)",
       compare: "Comparar",

@@ -348,6 +348,7 @@ const fr: typeof en = {
         age_not_recorded: "Affaires écartées dont l'âge de l'enfant n'est pas renseigné",
       },
       export_csv: "Exporter en CSV",
+      reproduced: "La simulation de la politique en vigueur reproduit chaque décision enregistrée (0 écart).",
       export_xlsx: "Exporter en XLSX",
       export_pdf: "Rapport imprimable (PDF)",
       compare: "Comparer",

@@ -214,7 +214,7 @@ function Result({ simulation, result }: { simulation: Simulation; result: Simula
     <Box>
       <Alert severity={result.coverage.share === 1 ? "info" : "warning"} sx={{ mb: 2 }}>
         {translate("jj.simulation.coverage", { replayable: result.coverage.replayable, acts: result.coverage.acts, share })}
-        {result.reproduced.mismatches > 0 && ` ${translate("jj.simulation.mismatches", { count: result.reproduced.mismatches })}`}
+        {` ${result.reproduced.mismatches > 0 ? translate("jj.simulation.mismatches", { count: result.reproduced.mismatches }) : translate("jj.simulation.reproduced")}`}
       </Alert>
       <Section title={translate("jj.simulation.parameters")}>
         <Table size="small" aria-label={translate("jj.simulation.parameters")}>
