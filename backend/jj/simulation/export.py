@@ -101,10 +101,9 @@ def result_file(simulation: PolicySimulation, *, file_format: str, language: str
     if file_format == "csv":
         return result_csv(result)
     if file_format == "xlsx":
-        period = result.get("period", {})
         title = (
             f"Policy impact simulation {simulation.pk} - {jurisdiction.name} - "
-            f"{str(period.get('from', ''))[:10]} to {str(period.get('to', ''))[:10]} "
+            f"{simulation.period_from} to {simulation.period_to} "
             f"(counts from 1 to {result.get('threshold')} suppressed)"
         )
         return result_xlsx(result, title=title)
@@ -112,6 +111,7 @@ def result_file(simulation: PolicySimulation, *, file_format: str, language: str
         result,
         language=language,
         jurisdiction=jurisdiction.name,
+        period=f"{simulation.period_from} - {simulation.period_to}",
         requested_by=simulation.requested_by.username,
         asked_at=simulation.created_at,
         now=now,

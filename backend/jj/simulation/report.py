@@ -16,7 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 LANGUAGES = ("en", "fr", "es")
@@ -280,15 +280,19 @@ def _chart(rows: list[dict[str, Any]], t: dict[str, Any]) -> Drawing:
 
 
 def result_pdf(
-    result: dict[str, Any], *, language: str, jurisdiction: str, requested_by: str, asked_at: datetime, now: datetime
+    result: dict[str, Any],
+    *,
+    language: str,
+    jurisdiction: str,
+    period: str,
+    requested_by: str,
+    asked_at: datetime,
+    now: datetime,
 ) -> bytes:
+    """`period`: the days asked for, as the reader gave them (the result's bounds are instants, the end excluded)."""
     t = labels_for(language)
-    period = result.get("period", {})
     story: list[Flowable] = [Paragraph(t["title"], _STYLES["Title"])]
-    summary = [
-        [t["jurisdiction"], jurisdiction],
-        [t["period"], f"{str(period.get('from', ''))[:10]} - {str(period.get('to', ''))[:10]}"],
-    ]
+    summary = [[t["jurisdiction"], jurisdiction], [t["period"], period]]
     story.append(_table(summary, [45 * mm, 125 * mm], header=False))
     story.append(_p(t["asked"] % {"who": requested_by, "at": asked_at.strftime("%Y-%m-%d %H:%M")}))
     story.append(Spacer(1, 4 * mm))
@@ -315,8 +319,8 @@ def result_pdf(
 
     breakdown = result.get("breakdown", {})
     for dimension in ("sex", "age_group"):
-        story.append(Paragraph(t["chart"] % {"dimension": t["dimensions"][dimension]}, _STYLES["Heading3"]))
-        story.append(_chart(breakdown.get(dimension, []), t))
+        heading = Paragraph(t["chart"] % {"dimension": t["dimensions"][dimension]}, _STYLES["Heading3"])
+        story.append(KeepTogether([heading, _chart(breakdown.get(dimension, []), t)]))
     for dimension in ("sex", "age_group", "agency"):
         story.append(Paragraph(t["by"] % {"dimension": t["dimensions"][dimension]}, _STYLES["Heading3"]))
         header = [t["dimensions"][dimension], *[t["short"][m] for m in MEASURES]]

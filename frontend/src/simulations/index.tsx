@@ -381,7 +381,8 @@ const GROUPED = ["sex", "age_group", "agency"] as const;
 export function SimulationCompare() {
   const translate = useTranslate();
   const [params] = useSearchParams();
-  const ids = (params.get("ids") ?? "").split(",").filter(Boolean);
+  // The older simulation first, whichever order they were ticked in.
+  const ids = (params.get("ids") ?? "").split(",").filter(Boolean).sort((a, b) => Number(a) - Number(b));
   const first = useGetOne<Simulation>("simulations", { id: Number(ids[0] ?? 0) }, { enabled: ids.length === 2 });
   const second = useGetOne<Simulation>("simulations", { id: Number(ids[1] ?? 0) }, { enabled: ids.length === 2 });
   if (ids.length !== 2) return <Alert severity="info" sx={{ m: 2 }}>{translate("jj.simulation.compare_pick")}</Alert>;
@@ -453,7 +454,13 @@ function Comparison({ pair }: { pair: Simulation[] }) {
         };
         const chart = groups.map((group) => ({
           group: translate(`jj.simulation.groups.${group}`, { _: group }),
-          ...Object.fromEntries(pair.map((s, i) => [title(s), results[i]?.breakdown[dimension].find((x) => x.group === group)?.cases_removed ?? 0])),
+          // A suppressed cell draws no bar (the table says "suppressed"); a group absent from a result is 0.
+          ...Object.fromEntries(
+            pair.map((s, i) => {
+              const row = results[i]?.breakdown[dimension].find((x) => x.group === group);
+              return [title(s), row ? row.cases_removed : 0];
+            }),
+          ),
         }));
         return (
           <Section key={dimension} title={label}>

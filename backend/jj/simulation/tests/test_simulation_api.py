@@ -258,7 +258,8 @@ def test_the_printable_report_is_in_the_readers_language_and_keeps_suppressed_ce
         "missing": {},
     }
     at = timezone.now()
-    common = {"jurisdiction": "Northland", "requested_by": "monitor", "asked_at": at, "now": at}
+    common = {"jurisdiction": "Northland", "period": "2025-01-01 - 2025-12-31", "requested_by": "monitor"}
+    common |= {"asked_at": at, "now": at}
     english = result_pdf(result, language="en", **common)
     french = result_pdf(result, language="fr", **common)
     assert english.startswith(b"%PDF")
