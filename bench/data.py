@@ -472,7 +472,7 @@ def generate(size: str, events_per_child: int) -> dict[str, Any]:
         counts["audit_events"] = copy(
             raw, __import__("jj.audit.models", fromlist=["AuditEvent"]).AuditEvent, events(), now
         )
-        models = [Jurisdiction, Agency, User, Facility, staff, Child, Case, Assignment, CustodyEpisode, Deadline]
+        models: list[Any] = [Jurisdiction, Agency, User, Facility, staff, Child, Case, Assignment, CustodyEpisode, Deadline]
         models += [JurisdictionPolicy, DecisionInputs, DecisionRecord]
         for statement in connection.ops.sequence_reset_sql(
             __import__("django.core.management.color", fromlist=["no_style"]).no_style(), models

@@ -258,14 +258,24 @@ def test_the_printable_report_is_in_the_readers_language_and_keeps_suppressed_ce
         "missing": {},
     }
     at = timezone.now()
-    common = {"jurisdiction": "Northland", "period": "2025-01-01 - 2025-12-31", "requested_by": "monitor"}
-    common |= {"asked_at": at, "now": at}
-    english = result_pdf(result, language="en", **common)
-    french = result_pdf(result, language="fr", **common)
+
+    def render(language: str) -> bytes:
+        return result_pdf(
+            result,
+            language=language,
+            jurisdiction="Northland",
+            period="2025-01-01 - 2025-12-31",
+            requested_by="monitor",
+            asked_at=at,
+            now=at,
+        )
+
+    english = render("en")
+    french = render("fr")
     assert english.startswith(b"%PDF")
     assert french.startswith(b"%PDF")
     assert english != french
-    assert result_pdf(result, language="ar", **common).startswith(b"%PDF")  # English labels (no Arabic shaping)
+    assert render("ar").startswith(b"%PDF")  # English labels (no Arabic shaping)
     assert labels_for("fr")["suppressed"] == "masqué"
     assert labels_for("ar") == labels_for("en")
 
@@ -282,3 +292,33 @@ def test_a_result_not_ready_cannot_be_exported(world: Any, client_for: Any) -> N
         response = client_for("oversight_monitor").get(f"/api/simulations/{simulation.pk}/{file_format}/")
         assert response.status_code == 409
     assert not AuditEvent.objects.filter(action="simulation.export").exists()
+
+
+def test_the_replay_reads_in_batches_its_query_count_does_not_grow_with_the_acts(world: Any, macr_12: None) -> None:
+    """Pinned: a year's replay reads the acts with one cursor, their facts one batch at a time, then the cases and
+    episodes concerned set-based; more acts in a batch add no query (a national year is ~700 batches)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from jj.compliance.selectors import policy_for
+    from jj.simulation.replay import replay_period
+
+    def queries() -> int:
+        current = policy_for(world.north.pk)
+        start, end = services.period_bounds(world.north, date(2025, 1, 1), timezone.localdate())
+        with CaptureQueriesContext(connection) as captured:
+            result = replay_period(
+                jurisdiction_id=world.north.pk,
+                current=current,
+                proposed=current.with_values({"macr": 14}),
+                start=start,
+                end=end,
+                now=timezone.now(),
+            )
+        assert result.mismatches == 0
+        return len(captured.captured_queries)
+
+    _young_cases(world, 2)
+    few = queries()
+    _young_cases(world, 6, sex="male")
+    assert queries() == few == 4  # the count, the acts, their facts, the episodes of the removed cases
