@@ -472,8 +472,8 @@ def generate(size: str, events_per_child: int) -> dict[str, Any]:
         counts["audit_events"] = copy(
             raw, __import__("jj.audit.models", fromlist=["AuditEvent"]).AuditEvent, events(), now
         )
-        models: list[Any] = [Jurisdiction, Agency, User, Facility, staff, Child, Case, Assignment, CustodyEpisode, Deadline]
-        models += [JurisdictionPolicy, DecisionInputs, DecisionRecord]
+        models: list[Any] = [Jurisdiction, Agency, User, Facility, staff, Child, Case, Assignment, CustodyEpisode]
+        models += [Deadline, JurisdictionPolicy, DecisionInputs, DecisionRecord]
         for statement in connection.ops.sequence_reset_sql(
             __import__("django.core.management.color", fromlist=["no_style"]).no_style(), models
         ):
