@@ -111,7 +111,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo data created." if created else "Demo data already present."))
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {password})")
-        for user in User.objects.filter(username__in=[*Role.values, "caseworker2"]).order_by("username"):
+        for user in User.objects.filter(username__in=[*Role.values, "caseworker2", "sp_monitor"]).order_by("username"):
             agency = user.agency.name if user.agency else "-"
             self.stdout.write(f"  {user.username:<18} {user.get_role_display():<18} {agency}")
 
