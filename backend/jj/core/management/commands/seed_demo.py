@@ -130,9 +130,7 @@ class Command(BaseCommand):
 
     def _seed(self, password: str) -> bool:
         if Jurisdiction.objects.filter(code="northland").exists():
-            for user in User.objects.filter(
-                username__in=[*Role.values, "caseworker2", *SOUTHPORT_USERS]
-            ):
+            for user in User.objects.filter(username__in=[*Role.values, "caseworker2", *SOUTHPORT_USERS]):
                 if not user.check_password(password):
                     user.set_password(password)
                     user.save(update_fields=["password"])
