@@ -1,6 +1,7 @@
 """A simulation's result as a printable PDF report (reportlab, as the court report): the proposal, how much of the
 period could be decided again, what would have been different, a chart and the tables by sex, age group and agency,
-the decisions by rule and the facts that were missing. Suppressed cells stay suppressed; aggregates only.
+the decisions by rule and the facts that were missing. Suppressed cells stay suppressed; aggregates only. Policy
+parameters are named from the catalogue's translations.
 
 Labels in English, French and Spanish; Arabic needs a shaping engine and an Arabic font that the PDF toolkit does
 not bring, so an Arabic reader gets the English report (the web page itself is in Arabic and prints as it is)."""
@@ -9,6 +10,8 @@ from datetime import datetime
 from io import BytesIO
 from typing import Any
 
+from django.utils import translation
+from django.utils.translation import gettext
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
@@ -18,6 +21,8 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
+
+from jj.rules.policy import PARAMETERS
 
 LANGUAGES = ("en", "fr", "es")
 MEASURES = (
@@ -246,6 +251,15 @@ _PLAIN = TableStyle(
 )
 
 
+def _label(parameter: dict[str, Any], language: str) -> str:
+    """A policy parameter's label in the reader's language (the catalogue's msgids are in the .po files)."""
+    known = PARAMETERS.get(str(parameter.get("name")))
+    if known is None:
+        return str(parameter.get("label", parameter.get("name", "")))
+    with translation.override(language):
+        return gettext(known.label)
+
+
 def _table(rows: list[list[Any]], widths: list[float], *, header: bool = True) -> Table:
     table = Table([[_p(c) for c in row] for row in rows], colWidths=widths, repeatRows=1 if header else 0)
     table.setStyle(_GRID if header else _PLAIN)
@@ -299,7 +313,8 @@ def result_pdf(
 
     story.append(Paragraph(t["parameters"], _STYLES["Heading2"]))
     rows = [[t["parameter"], t["current"], t["proposed"]]]
-    rows += [[p["label"], _value(p["current"], t), _value(p["proposed"], t)] for p in result.get("parameters", [])]
+    for p in result.get("parameters", []):
+        rows.append([_label(p, language), _value(p["current"], t), _value(p["proposed"], t)])
     story.append(_table(rows, [90 * mm, 40 * mm, 40 * mm]))
 
     coverage = result.get("coverage", {})

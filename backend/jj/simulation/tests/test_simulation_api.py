@@ -21,7 +21,7 @@ from jj.rules.policy import STANDARD
 from jj.simulation import export, services
 from jj.simulation.models import PolicySimulation, SimulationStatus
 from jj.simulation.replay import MEASURES, suppressed_tables
-from jj.simulation.report import labels_for, result_pdf
+from jj.simulation.report import _label, labels_for, result_pdf
 from jj.simulation.tasks import run_simulation
 
 
@@ -277,6 +277,7 @@ def test_the_printable_report_is_in_the_readers_language_and_keeps_suppressed_ce
     assert english != french
     assert render("ar").startswith(b"%PDF")  # English labels (no Arabic shaping)
     assert labels_for("fr")["suppressed"] == "masqué"
+    assert _label({"name": "macr", "label": "Minimum age"}, "fr") == "Âge minimum de la responsabilité pénale (ans)"
     assert labels_for("ar") == labels_for("en")
 
 
