@@ -189,6 +189,10 @@ bench-data: venv ## Generate the benchmark dataset into PostgreSQL: make bench-d
 bench: venv ## HTTP benchmark on the bench-data dataset beside a bare DRF reference; writes docs/benchmarks.md
 	cd backend && BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) ../bench/load.py --port $(BENCH_PORT)
 
+.PHONY: bench-simulation
+bench-simulation: venv ## Time a policy impact simulation (one year, minimum age 12 -> 14) on the bench-data dataset
+	cd backend && BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) ../bench/simulation.py
+
 .PHONY: bench-micro
 bench-micro: venv ## In-process benchmarks: audit cost on writes, chain verification (see docs/benchmarks.md)
 	cd backend && $(PY) ../bench/run.py

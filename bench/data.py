@@ -9,6 +9,11 @@ most 300 open cases each (17 caseworkers an agency: 5,100), one supervisor and o
 agency, 2% of children held now (20,000 open custody episodes), one deadline a case (a third met) plus a
 final-decision deadline for each child held, and 3 audit events a child on a valid hash chain. Smaller sizes keep
 the proportions. Every user's password is BENCH_PASSWORD.
+
+The jurisdiction's policy sets the minimum age of criminal responsibility at 12 (BENCH_POLICY), and every case's
+intake and every custody start carry what a real act stores (compliance.DecisionInputs: the complete facts, and the
+DecisionRecords the rules engine answered on them under that policy), so the policy impact simulation can replay them
+(`make bench-simulation`). Children are 12 to 17 at the offence of their first case.
 """
 
 import argparse
@@ -18,7 +23,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +41,7 @@ SIZES = {
 }
 CASES_PER_WORKER = 295  # open cases a caseworker carries (the issue's bound is 300)
 EPOCH = datetime(2026, 11, 1, tzinfo=UTC)  # fixed, so the data is the same whenever it is generated
+BENCH_POLICY = {"macr": 12}  # the jurisdiction's departure from the standard (a minimum age of 12, as many have)
 
 
 def mix(i: int, salt: int = 0) -> int:
@@ -77,6 +83,16 @@ class Plan:
 
     def is_held(self, child: int) -> bool:
         return child % 50 == 0
+
+    def offence_date(self, case: int) -> date:
+        return self.opened_at(case).date() - timedelta(days=mix(case, 8) % 30)
+
+    def born(self, child: int) -> date:
+        """12 to 17 years before the offence of the child's earliest case (12 * 365 + 3 days: 12 full years)."""
+        second = child + self.children
+        first = min(self.offence_date(child), self.offence_date(second)) if second <= self.cases else None
+        first = first or self.offence_date(child)
+        return first - timedelta(days=365 * 12 + 3 + mix(child, 1) % (365 * 6))
 
 
 def rows_for(
@@ -146,10 +162,18 @@ def generate(size: str, events_per_child: int) -> dict[str, Any]:
     from jj.audit.chain import GENESIS_HASH, chain_hasher
     from jj.audit.services import audit_key, iso_utc
     from jj.cases.models import Assignment, Case
+    from jj.compliance.models import DecisionInputs, DecisionRecord, JurisdictionPolicy
+    from jj.core.exceptions import decision_to_json
+    from jj.core.i18n import stored_parts
     from jj.core.pseudonym import child_pseudonym
     from jj.custody.models import CustodyEpisode, Facility
     from jj.deadlines.models import Deadline
     from jj.people.models import Child
+    from jj.rules.engine import Trigger
+    from jj.rules.facts import CaseFacts, ChildFacts, FacilityFacts, OffenceFacts, PlacementFacts
+    from jj.rules.policy import STANDARD
+    from jj.rules.registry import replay as decide
+    from jj.rules.serialize import facts_dump
 
     plan = Plan(size)
     started = time.monotonic()
@@ -218,7 +242,7 @@ def generate(size: str, events_per_child: int) -> dict[str, Any]:
 
         def children() -> Iterator[dict[str, Any]]:
             for c in range(1, plan.children + 1):
-                born = EPOCH.date() - timedelta(days=365 * 12 + mix(c, 1) % (365 * 6))
+                born = plan.born(c)
                 created = EPOCH - timedelta(minutes=mix(c, 2) % (5 * 365 * 24 * 60))
                 yield {
                     "id": c,
@@ -273,6 +297,10 @@ def generate(size: str, events_per_child: int) -> dict[str, Any]:
             now,
         )
         held = [c for c in range(1, plan.children + 1) if plan.is_held(c)]
+
+        def held_at(c: int) -> datetime:
+            return EPOCH - timedelta(hours=1 + mix(c, 5) % (24 * 60))
+
         counts["custody_episodes"] = copy(
             raw,
             CustodyEpisode,
@@ -283,7 +311,7 @@ def generate(size: str, events_per_child: int) -> dict[str, Any]:
                     "child_id": c,
                     "kind": "pretrial_detention",
                     "legal_status": "pre_sentence",
-                    "started_at": EPOCH - timedelta(hours=1 + mix(c, 5) % (24 * 60)),
+                    "started_at": held_at(c),
                     "current_facility_id": plan.child_agency(c),
                     "started_by_id": plan.case_worker(c),
                 }
@@ -357,10 +385,95 @@ def generate(size: str, events_per_child: int) -> dict[str, Any]:
                 fields["occurred_at"] = datetime.fromisoformat(fields["occurred_at"])
                 yield fields
 
+        # The acts the simulation replays: every case's intake and every custody start, with their complete facts
+        # (DecisionInputs, ids: case k -> k, episode n -> cases + n) and the decisions the rules engine answered on
+        # them under the jurisdiction's policy (DecisionRecords), as compliance.services stores a real act.
+        policy_row = {"id": 1, "jurisdiction_id": 1, "values": BENCH_POLICY}
+        counts["policies"] = copy(raw, JurisdictionPolicy, [policy_row], now)
+        policy = STANDARD.with_values(BENCH_POLICY)
+        capacity = max(20, plan.held // plan.agencies * 2)
+
+        def case_facts(k: int) -> CaseFacts:
+            child = plan.case_child(k)
+            return CaseFacts(
+                child=ChildFacts(date_of_birth=plan.born(child), dob_certainty="documented", sex=sexes[child % 5]),
+                offences=(OffenceFacts(offence_date=plan.offence_date(k), category=("05", "07", "11")[k % 3]),),
+                opened_at=plan.opened_at(k),
+                zone="UTC",
+            )
+
+        def placement(n: int, c: int) -> PlacementFacts:
+            return PlacementFacts(
+                case=case_facts(c),
+                facility=FacilityFacts("juvenile_detention", capacity, n % capacity, True),
+                at=held_at(c),
+                zone="UTC",
+                commitment_order_reference=f"ORD-{n}",
+                age_floor_justification="No alternative protects the child (bench)",
+                child_views="The child was heard (bench)",
+            )
+
+        def acts() -> Iterator[tuple[int, str, str, int, int, datetime, Any]]:
+            """(inputs id, trigger, object type, object id, case id, as of, facts) of every act."""
+            for k in range(1, plan.cases + 1):
+                yield k, Trigger.INTAKE.value, "case", k, k, plan.opened_at(k), case_facts(k)
+            for n, c in enumerate(held, start=1):
+                yield plan.cases + n, Trigger.CUSTODY_START.value, "custody_episode", n, c, held_at(c), placement(n, c)
+
+        counts["decision_inputs"] = copy(
+            raw,
+            DecisionInputs,
+            (
+                {
+                    "id": i,
+                    "jurisdiction_id": 1,
+                    "case_id": case,
+                    "trigger": trigger,
+                    "as_of": at,
+                    "facts": facts_dump(facts),
+                    "excluded_rules": [],
+                    "object_type": kind,
+                    "object_id": obj,
+                }
+                for i, trigger, kind, obj, case, at, facts in acts()
+            ),
+            now,
+        )
+
+        def decisions() -> Iterator[dict[str, Any]]:
+            n = 0
+            for i, trigger, kind, obj, case, at, facts in acts():
+                for decision in decide(trigger, policy, facts, at):
+                    n += 1
+                    data = decision_to_json(decision)
+                    yield {
+                        "id": n,
+                        "decided_at": at,
+                        "trigger": trigger,
+                        "rule_id": decision.rule_id,
+                        "outcome": decision.outcome.value,
+                        "message": decision.message,
+                        "message_parts": stored_parts(decision.message),
+                        "citation": data["citation"],
+                        "further_citations": data["further_citations"],
+                        "facts": data["facts"],
+                        "below_standard": decision.below_standard,
+                        "object_type": kind,
+                        "object_id": obj,
+                        "case_id": case,
+                        "jurisdiction_id": 1,
+                        "actor_id": plan.case_worker(case),
+                        "justification": "Justified (bench)" if decision.satisfied else "",
+                        "inputs_id": i,
+                    }
+
+        counts["decision_records"] = copy(raw, DecisionRecord, decisions(), now)
+
         counts["audit_events"] = copy(
             raw, __import__("jj.audit.models", fromlist=["AuditEvent"]).AuditEvent, events(), now
         )
-        models = [Jurisdiction, Agency, User, Facility, staff, Child, Case, Assignment, CustodyEpisode, Deadline]
+        models: list[Any] = [Jurisdiction, Agency, User, Facility, staff, Child, Case, Assignment, CustodyEpisode]
+        models += [Deadline, JurisdictionPolicy, DecisionInputs, DecisionRecord]
         for statement in connection.ops.sequence_reset_sql(
             __import__("django.core.management.color", fromlist=["no_style"]).no_style(), models
         ):

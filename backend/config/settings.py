@@ -357,6 +357,7 @@ SPECTACULAR_SETTINGS = {
         "ProgrammeKindEnum": "jj.diversion.models.ProgrammeKind",
         "SimulationStatusEnum": "jj.simulation.models.SimulationStatus",
         "ProtectionReferralStatusEnum": "jj.cases.models.ProtectionReferralStatus",
+        "ExportKindEnum": "jj.oversight.models.ExportKind",
     },
 }
 

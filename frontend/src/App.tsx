@@ -46,7 +46,7 @@ import { ProtectionReferralList, ProtectionReferralShow } from "./referrals";
 import { Layout } from "./layout/Layout";
 import { LoginPage } from "./layout/LoginPage";
 import { SecurityPage } from "./mfa";
-import { SimulationCreate, SimulationList, SimulationShow } from "./simulations";
+import { SimulationCompare, SimulationCreate, SimulationList, SimulationShow } from "./simulations";
 import { theme } from "./layout/theme";
 import { UserCreate, UserEdit, UserList } from "./users";
 
@@ -82,7 +82,9 @@ export function App() {
       <Resource name="indicators" list={OversightDashboard} icon={InsightsIcon}>
         <Route path="report" element={<OversightReport />} />
       </Resource>
-      <Resource name="simulations" list={SimulationList} show={SimulationShow} create={SimulationCreate} icon={ScienceIcon} />
+      <Resource name="simulations" list={SimulationList} show={SimulationShow} create={SimulationCreate} icon={ScienceIcon}>
+        <Route path="compare" element={<SimulationCompare />} />
+      </Resource>
       <Resource name="jurisdictions" list={JurisdictionList} create={JurisdictionCreate} icon={PublicIcon} />
       <Resource name="child-population" list={PopulationList} create={PopulationCreate} icon={PeopleIcon} />
       <Resource name="audit-events" list={AuditEventList} icon={HistoryIcon} />

@@ -81,17 +81,30 @@ def _sort_key(rule_id: str) -> tuple[int, int]:
     return SECTION_ORDER.index(prefix), int(number)
 
 
+# The catalogue in order, per trigger: sorted once (rules are only ever added, at import), not at every engine call
+# (a policy simulation calls the engine twice per act of a year). Rebuilt whenever a rule has been registered since.
+_ORDERED: dict[tuple[Trigger, bool], tuple[RuleSpec, ...]] = {}
+_ORDERED_SIZE = [-1]
+
+
 def all_rules() -> list[RuleSpec]:
     _load_checks()
     return sorted(_RULES.values(), key=lambda spec: _sort_key(spec.rule_id))
 
 
 def rules_for(trigger: Trigger, *, include_unwired: bool = False) -> Iterator[RuleSpec]:
-    return (
-        spec
-        for spec in all_rules()
-        if trigger in spec.triggers and (include_unwired or spec.rule_id not in NOT_YET_WIRED)
-    )
+    ordered = all_rules() if _ORDERED_SIZE[0] != len(_RULES) else None
+    if ordered is not None:
+        _ORDERED.clear()
+        _ORDERED_SIZE[0] = len(_RULES)
+    key = (trigger, include_unwired)
+    if key not in _ORDERED:
+        _ORDERED[key] = tuple(
+            spec
+            for spec in (ordered if ordered is not None else all_rules())
+            if trigger in spec.triggers and (include_unwired or spec.rule_id not in NOT_YET_WIRED)
+        )
+    return iter(_ORDERED[key])
 
 
 def evaluate(

@@ -5,6 +5,7 @@ other facts classes; `facts_dump` writes it with its class name and `facts_load`
 (`facts_load(facts_dump(x)) == x`). Pure: no database, no clock."""
 
 import dataclasses
+import functools
 import types
 import typing
 from datetime import date, datetime
@@ -52,11 +53,16 @@ def facts_load(stored: dict[str, Any]) -> Any:
     return _load(cls, stored.get("data"))
 
 
+@functools.cache
+def _shape(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """A facts class's field types and names, read once per class (not at every act a simulation replays)."""
+    return typing.get_type_hints(cls), frozenset(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+
+
 def _load_dataclass(cls: type, data: Any) -> Any:
     if not isinstance(data, dict):
         raise FactsNotReplayable(f"{cls.__name__}: expected an object")
-    hints = typing.get_type_hints(cls)
-    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    hints, names = _shape(cls)
     unknown = set(data) - names
     if unknown:
         raise FactsNotReplayable(f"{cls.__name__}: unknown fields {sorted(unknown)}")

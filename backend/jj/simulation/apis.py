@@ -1,10 +1,11 @@
-"""The simulation API: thin views over services (request) and selectors (list, detail), plus the CSV of a result.
+"""The simulation API: thin views over services (request) and selectors (list, detail), plus a result's files.
 Every simulation belongs to one jurisdiction: its oversight monitors and administrators see it, nobody else."""
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -82,31 +83,67 @@ class SimulationDetailApi(APIView):
         return Response(SimulationDetailSerializer(simulation).data)
 
 
-class SimulationCsvApi(APIView):
-    permission_classes = [Readers]
+class SimulationExportApi(APIView):
+    """A finished simulation's result as a file: CSV, XLSX or a printable PDF report (`?lang=en|fr|es`). Audited
+    (`simulation.export`, with the format); aggregates only, suppressed cells stay suppressed."""
 
-    @extend_schema(
-        responses={
-            (200, "text/csv"): OpenApiTypes.BINARY,
-            409: OpenApiResponse(description="Not finished yet"),
-        },
-        summary="A finished simulation's result as CSV (audited; suppressed cells stay suppressed)",
-    )
+    permission_classes = [Readers]
+    file_format = "csv"
+
     def get(self, request: Request, simulation_id: int) -> HttpResponse | Response:
         user: User = request.user  # type: ignore[assignment]
         simulation = _simulation_or_404(user, simulation_id, "simulation.export")
         if not isinstance(simulation.result, dict):
             return Response({"detail": "This simulation has no result yet."}, status=status.HTTP_409_CONFLICT)
-        body = export.result_csv(simulation.result)
+        language = request.query_params.get("lang", "en")
+        body = export.result_file(simulation, file_format=self.file_format, language=language, now=timezone.now())
         audit_append(
             actor=user,
             action="simulation.export",
             object_type="simulation",
             object_id=simulation.pk,
-            changes={"format": "csv", "bytes": len(body)},
+            changes={"format": self.file_format, "bytes": len(body)},
         )
-        response = HttpResponse(body, content_type="text/csv")
-        response["Content-Disposition"] = (
-            f'attachment; filename="simulation-{simulation.jurisdiction.code}-{simulation.pk}.csv"'
-        )
+        response = HttpResponse(body, content_type=export.CONTENT_TYPES[self.file_format])
+        name = f"simulation-{simulation.jurisdiction.code}-{simulation.pk}.{self.file_format}"
+        disposition = "inline" if self.file_format == "pdf" else "attachment"
+        response["Content-Disposition"] = f'{disposition}; filename="{name}"'
+        response["Cache-Control"] = "no-store"
         return response
+
+
+_CONFLICT = {409: OpenApiResponse(description="Not finished yet")}
+
+
+class SimulationCsvApi(SimulationExportApi):
+    file_format = "csv"
+
+    @extend_schema(
+        responses={(200, "text/csv"): OpenApiTypes.BINARY, **_CONFLICT},
+        summary="A finished simulation's result as CSV (audited; suppressed cells stay suppressed)",
+    )
+    def get(self, request: Request, simulation_id: int) -> HttpResponse | Response:
+        return super().get(request, simulation_id)
+
+
+class SimulationXlsxApi(SimulationExportApi):
+    file_format = "xlsx"
+
+    @extend_schema(
+        responses={(200, export.CONTENT_TYPES["xlsx"]): OpenApiTypes.BINARY, **_CONFLICT},
+        summary="A finished simulation's result as XLSX (audited; suppressed cells stay suppressed)",
+    )
+    def get(self, request: Request, simulation_id: int) -> HttpResponse | Response:
+        return super().get(request, simulation_id)
+
+
+class SimulationPdfApi(SimulationExportApi):
+    file_format = "pdf"
+
+    @extend_schema(
+        parameters=[OpenApiParameter("lang", str, enum=["en", "fr", "es", "ar"], required=False)],
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY, **_CONFLICT},
+        summary="A finished simulation's printable report as PDF, in the reader's language (audited)",
+    )
+    def get(self, request: Request, simulation_id: int) -> HttpResponse | Response:
+        return super().get(request, simulation_id)

@@ -1,11 +1,25 @@
-"""A simulation's result as CSV: one row per number, suppressed cells written as "suppressed". Text a spreadsheet
-would run as a formula is neutralised (oversight.export.guard)."""
+"""A simulation's result as CSV or XLSX (one row per number) and as a printable PDF report (jj.simulation.report).
+Suppressed cells are written as "suppressed", never as their count; text a spreadsheet would run as a formula is
+neutralised (oversight.export.guard). The result holds aggregates only: nothing here names a child."""
 
 import csv
 import io
+from datetime import datetime
 from typing import Any
 
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+
 from jj.oversight.export import SUPPRESSED, guard
+from jj.simulation.models import PolicySimulation
+from jj.simulation.report import result_pdf
+
+CONTENT_TYPES = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
 
 COLUMNS = ("section", "item", "group", "measure", "value")
 
@@ -14,7 +28,8 @@ def _value(value: Any) -> Any:
     return SUPPRESSED if value is None else value
 
 
-def result_csv(result: dict[str, Any]) -> bytes:
+def result_rows(result: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Every number of the result as (section, item, group, measure, value), in reading order."""
     rows: list[tuple[Any, ...]] = []
     period = result.get("period", {})
     rows.append(("period", "from", "", "", period.get("from", "")))
@@ -41,9 +56,63 @@ def result_csv(result: dict[str, Any]) -> bytes:
                     rows.append((f"by {dimension}", dimension, row["group"], measure, _value(value)))
     for name, value in result.get("missing", {}).items():
         rows.append(("missing", name, "", "", value))
+    return rows
+
+
+def result_csv(result: dict[str, Any]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
-    for row in rows:
+    for row in result_rows(result):
         writer.writerow([guard(cell) for cell in row])
     return out.getvalue().encode("utf-8")
+
+
+def _xlsx_cell(value: Any) -> Any:
+    if isinstance(value, str):
+        return guard(ILLEGAL_CHARACTERS_RE.sub("", value))
+    if isinstance(value, list | tuple | dict):
+        return guard(str(value))
+    return value
+
+
+def result_xlsx(result: dict[str, Any], *, title: str) -> bytes:
+    """One sheet, the rows of the CSV under a title line; numbers stay numbers, suppressed cells say so."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Simulation"
+    sheet.append([_xlsx_cell(title)])
+    sheet.append(list(COLUMNS))
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for row in result_rows(result):
+        sheet.append([_xlsx_cell(cell) for cell in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def result_file(simulation: PolicySimulation, *, file_format: str, language: str, now: datetime) -> bytes:
+    """A finished simulation's result in `file_format` (csv, xlsx or pdf)."""
+    result = simulation.result
+    assert isinstance(result, dict)
+    jurisdiction = simulation.jurisdiction
+    if file_format == "csv":
+        return result_csv(result)
+    if file_format == "xlsx":
+        title = (
+            f"Policy impact simulation {simulation.pk} - {jurisdiction.name} - "
+            f"{simulation.period_from} to {simulation.period_to} "
+            f"(counts from 1 to {result.get('threshold')} suppressed)"
+        )
+        return result_xlsx(result, title=title)
+    return result_pdf(
+        result,
+        language=language,
+        jurisdiction=jurisdiction.name,
+        period=f"{simulation.period_from} - {simulation.period_to}",
+        requested_by=simulation.requested_by.username,
+        asked_at=simulation.created_at,
+        now=now,
+    )

@@ -145,7 +145,18 @@ const additions = {
         "deadlines_not_found": "مواعيد نهائية لم يُعثر على سجلها المحفوظ",
         "age_not_recorded": "قضايا مستبعدة لم يُسجَّل عمر الطفل فيها"
       },
-      "export_csv": "تصدير CSV"
+      "reproduced": "محاكاة السياسة السارية تستنسخ كل قرار محفوظ (0 اختلافات).",
+      "export_csv": "تصدير CSV",
+      "export_xlsx": "تصدير XLSX",
+      "export_pdf": "تقرير للطباعة (PDF)",
+      "compare": "مقارنة",
+      "compare_title": "المحاكاة جنبًا إلى جنب",
+      "compare_help": "حدّد محاكاتين في القائمة ثم اختر مقارنة.",
+      "compare_pick": "اختر محاكاتين بالضبط للمقارنة.",
+      "simulation_n": "المحاكاة %{id}",
+      "coverage_short": "إجراءات أعيد البتّ فيها",
+      "mismatches_short": "قرارات محفوظة لم تُستنسخ",
+      "item": "البند"
     },
     "oversight": {
       "deadline_kinds": {

@@ -1,7 +1,9 @@
 /** Policy impact simulations (issue 18): what a proposed policy would have changed over a period, for oversight
  * monitors and administrators. The list, a create form with every policy parameter (prefilled from the policy edit
  * page's "Simulate"), and the result: a chart by sex and age group and the tables, suppressed cells marked. */
+import CompareArrowsIcon from "@mui/icons-material/CompareArrows";
 import DownloadIcon from "@mui/icons-material/Download";
+import PrintIcon from "@mui/icons-material/Print";
 import ScienceIcon from "@mui/icons-material/Science";
 import { Alert, Box, Button as MuiButton, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
 import type { ReactNode } from "react";
@@ -23,10 +25,13 @@ import {
   Toolbar,
   required,
   useGetList,
+  useGetOne,
+  useListContext,
+  useLocaleState,
   useRecordContext,
   useTranslate,
 } from "react-admin";
-import { useLocation, useNavigate } from "react-router-dom";
+import { Link, useLocation, useNavigate, useSearchParams } from "react-router-dom";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 
 import { API } from "../http";
@@ -70,7 +75,8 @@ export function SimulationList() {
   const suppressed = translate("jj.simulation.suppressed");
   return (
     <List exporter={false} sort={{ field: "created_at", order: "DESC" }}>
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <Typography variant="body2" sx={{ px: 2, pt: 1 }}>{translate("jj.simulation.compare_help")}</Typography>
+      <Datagrid rowClick="show" bulkActionButtons={<CompareButton />}>
         <DateField source="created_at" label="jj.simulation.created_at" showTime />
         <FunctionField label="jj.simulation.parameters" render={(r: Simulation) => Object.entries(r.parameters).map(([k, v]) => `${k} = ${display(v)}`).join("; ")} />
         <FunctionField label="jj.simulation.period" render={(r: Simulation) => `${r.period_from} – ${r.period_to}`} />
@@ -208,7 +214,7 @@ function Result({ simulation, result }: { simulation: Simulation; result: Simula
     <Box>
       <Alert severity={result.coverage.share === 1 ? "info" : "warning"} sx={{ mb: 2 }}>
         {translate("jj.simulation.coverage", { replayable: result.coverage.replayable, acts: result.coverage.acts, share })}
-        {result.reproduced.mismatches > 0 && ` ${translate("jj.simulation.mismatches", { count: result.reproduced.mismatches })}`}
+        {` ${result.reproduced.mismatches > 0 ? translate("jj.simulation.mismatches", { count: result.reproduced.mismatches }) : translate("jj.simulation.reproduced")}`}
       </Alert>
       <Section title={translate("jj.simulation.parameters")}>
         <Table size="small" aria-label={translate("jj.simulation.parameters")}>
@@ -291,8 +297,26 @@ function Result({ simulation, result }: { simulation: Simulation; result: Simula
           </Table>
         )}
       </Section>
-      <MuiButton component="a" href={`${API}/simulations/${simulation.id}/csv/`} download startIcon={<DownloadIcon />}>
+      <ExportButtons simulation={simulation} />
+    </Box>
+  );
+}
+
+/** The result as CSV and XLSX, and the printable report (PDF) in the reader's language (English for Arabic). */
+function ExportButtons({ simulation }: { simulation: Simulation }) {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const base = `${API}/simulations/${simulation.id}`;
+  return (
+    <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap" }}>
+      <MuiButton component="a" href={`${base}/csv/`} download startIcon={<DownloadIcon />}>
         {translate("jj.simulation.export_csv")}
+      </MuiButton>
+      <MuiButton component="a" href={`${base}/xlsx/`} download startIcon={<DownloadIcon />}>
+        {translate("jj.simulation.export_xlsx")}
+      </MuiButton>
+      <MuiButton component="a" href={`${base}/pdf/?lang=${encodeURIComponent(locale)}`} target="_blank" rel="noopener" startIcon={<PrintIcon />}>
+        {translate("jj.simulation.export_pdf")}
       </MuiButton>
     </Box>
   );
@@ -328,5 +352,155 @@ export function SimulationShow() {
     >
       <SimulationBody />
     </Show>
+  );
+}
+
+/** In the list, with two simulations ticked: open them side by side. */
+function CompareButton() {
+  const translate = useTranslate();
+  const navigate = useNavigate();
+  const { selectedIds } = useListContext();
+  return (
+    <MuiButton
+      size="small"
+      startIcon={<CompareArrowsIcon />}
+      disabled={selectedIds.length !== 2}
+      title={selectedIds.length !== 2 ? translate("jj.simulation.compare_pick") : undefined}
+      onClick={() => navigate(`/simulations/compare?ids=${selectedIds.join(",")}`)}
+    >
+      {translate("jj.simulation.compare")}
+    </MuiButton>
+  );
+}
+
+const GROUPED = ["sex", "age_group", "agency"] as const;
+
+/** Two kept simulations next to each other (`#/simulations/compare?ids=A,B`): the proposals, how much of each
+ * period could be decided again, every total, and cases and child-days by sex, age group and agency. Suppressed
+ * cells stay suppressed. */
+export function SimulationCompare() {
+  const translate = useTranslate();
+  const [params] = useSearchParams();
+  // The older simulation first, whichever order they were ticked in.
+  const ids = (params.get("ids") ?? "").split(",").filter(Boolean).sort((a, b) => Number(a) - Number(b));
+  const first = useGetOne<Simulation>("simulations", { id: Number(ids[0] ?? 0) }, { enabled: ids.length === 2 });
+  const second = useGetOne<Simulation>("simulations", { id: Number(ids[1] ?? 0) }, { enabled: ids.length === 2 });
+  if (ids.length !== 2) return <Alert severity="info" sx={{ m: 2 }}>{translate("jj.simulation.compare_pick")}</Alert>;
+  if (first.isPending || second.isPending) return <Loading />;
+  const pair = [first.data, second.data].filter((s): s is Simulation => s !== undefined);
+  if (pair.length !== 2) return <Alert severity="error" sx={{ m: 2 }}>{translate("jj.simulation.compare_pick")}</Alert>;
+  return <Comparison pair={pair} />;
+}
+
+function Comparison({ pair }: { pair: Simulation[] }) {
+  const translate = useTranslate();
+  const suppressed = translate("jj.simulation.suppressed");
+  const title = (s: Simulation) => translate("jj.simulation.simulation_n", { id: s.id });
+  const head = (
+    <TableHead>
+      <TableRow>
+        <TableCell>{translate("jj.simulation.item")}</TableCell>
+        {pair.map((s) => (
+          <TableCell key={s.id} align="right">
+            <Link to={`/simulations/${s.id}/show`}>{title(s)}</Link>
+          </TableCell>
+        ))}
+      </TableRow>
+    </TableHead>
+  );
+  const results = pair.map((s) => s.result ?? null);
+  const line = (key: string, label: string, cell: (s: Simulation, r: SimulationResult | null) => ReactNode) => (
+    <TableRow key={key}>
+      <TableCell component="th" scope="row">{label}</TableCell>
+      {pair.map((s, i) => <TableCell key={s.id} align="right">{cell(s, results[i] ?? null)}</TableCell>)}
+    </TableRow>
+  );
+  const parameterNames = [...new Set(pair.flatMap((s) => Object.keys(s.parameters)))];
+  return (
+    <Box sx={{ p: 2 }}>
+      <Typography variant="h5" component="h1" sx={{ mb: 2 }}>{translate("jj.simulation.compare_title")}</Typography>
+      <Section title={translate("jj.simulation.parameters")}>
+        <Table size="small" aria-label={translate("jj.simulation.parameters")}>
+          {head}
+          <TableBody>
+            {line("period", translate("jj.simulation.period"), (s) => `${s.period_from} – ${s.period_to}`)}
+            {parameterNames.map((name) =>
+              line(name, results.map((r) => r?.parameters.find((p) => p.name === name)?.label).find(Boolean) ?? name, (s, r) => {
+                const p = r?.parameters.find((x) => x.name === name);
+                return p ? `${display(p.current)} → ${display(p.proposed)}` : display(s.parameters[name]);
+              }),
+            )}
+            {line("requested_by", translate("jj.simulation.requested_by"), (s) => s.requested_by_username)}
+            {line("status", translate("jj.simulation.status_label"), (s) => translate(`jj.simulation.status.${s.status}`))}
+            {line("coverage", translate("jj.simulation.coverage_short"), (_, r) => (r ? `${r.coverage.replayable} / ${r.coverage.acts}` : "-"))}
+            {line("mismatches", translate("jj.simulation.mismatches_short"), (_, r) => (r ? r.reproduced.mismatches : "-"))}
+          </TableBody>
+        </Table>
+      </Section>
+      <Section title={translate("jj.simulation.totals")}>
+        <Table size="small" aria-label={translate("jj.simulation.totals")}>
+          {head}
+          <TableBody>
+            {MEASURES.map((m) => line(m, translate(`jj.simulation.measures.${m}`), (_, r) => (r ? shown(r.totals[m], suppressed) : "-")))}
+          </TableBody>
+        </Table>
+      </Section>
+      {GROUPED.map((dimension) => {
+        const label = translate("jj.simulation.by", { dimension: translate(`jj.simulation.dimensions.${dimension}`) });
+        const groups = [...new Set(results.flatMap((r) => (r ? r.breakdown[dimension].map((row) => row.group) : [])))];
+        const cell = (r: SimulationResult | null, group: string, m: Measure) => {
+          const row = r?.breakdown[dimension].find((x) => x.group === group);
+          return row ? shown(row[m], suppressed) : "0";
+        };
+        const chart = groups.map((group) => ({
+          group: translate(`jj.simulation.groups.${group}`, { _: group }),
+          // A suppressed cell draws no bar (the table says "suppressed"); a group absent from a result is 0.
+          ...Object.fromEntries(
+            pair.map((s, i) => {
+              const row = results[i]?.breakdown[dimension].find((x) => x.group === group);
+              return [title(s), row ? row.cases_removed : 0];
+            }),
+          ),
+        }));
+        return (
+          <Section key={dimension} title={label}>
+            {dimension !== "agency" && (
+              <Box component="figure" role="group" aria-label={`${label}: ${translate("jj.simulation.measures.cases_removed")}`} sx={{ m: 0, mb: 2 }}>
+                <BarChart width={640} height={220} data={chart}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="group" />
+                  <YAxis allowDecimals={false} />
+                  <Tooltip />
+                  <Legend />
+                  {pair.map((s, i) => <Bar key={s.id} dataKey={title(s)} fill={i === 0 ? "#1565c0" : "#ef6c00"} isAnimationActive={false} />)}
+                </BarChart>
+              </Box>
+            )}
+            <Table size="small" aria-label={label}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate(`jj.simulation.dimensions.${dimension}`)}</TableCell>
+                  {pair.map((s) => (
+                    <TableCell key={`${s.id}-c`} align="right">{`${title(s)}: ${translate("jj.simulation.measures.cases_removed")}`}</TableCell>
+                  ))}
+                  {pair.map((s) => (
+                    <TableCell key={`${s.id}-d`} align="right">{`${title(s)}: ${translate("jj.simulation.measures.child_days_avoided")}`}</TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {groups.map((group) => (
+                  <TableRow key={group}>
+                    <TableCell>{translate(`jj.simulation.groups.${group}`, { _: group })}</TableCell>
+                    {results.map((r, i) => <TableCell key={`${i}-c`} align="right">{cell(r, group, "cases_removed")}</TableCell>)}
+                    {results.map((r, i) => <TableCell key={`${i}-d`} align="right">{cell(r, group, "child_days_avoided")}</TableCell>)}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Section>
+        );
+      })}
+    </Box>
   );
 }

@@ -250,6 +250,8 @@ EXPECTED: dict[str, str] = {
     "GET /api/simulations/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/simulations/{simulation_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/simulations/{simulation_id}/csv/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/simulations/{simulation_id}/pdf/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/simulations/{simulation_id}/xlsx/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "POST /api/simulations/": "cw=403 sv=403 lc=403 fo=403 co=403 om=400 ad=400",
 }
 
@@ -351,6 +353,8 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     # A simulation belongs to the jurisdiction: every monitor and administrator of it reads it, whoever asked.
     "GET /api/simulations/{simulation_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/simulations/{simulation_id}/csv/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/simulations/{simulation_id}/pdf/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/simulations/{simulation_id}/xlsx/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
 }
 
 # Another agency's record in the callers' jurisdiction. Regenerated like EXPECTED; review every change.
@@ -449,6 +453,8 @@ EXPECTED_AGENCY: dict[str, str] = {
     # A simulation belongs to the jurisdiction: every monitor and administrator of it reads it, whoever asked.
     "GET /api/simulations/{simulation_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/simulations/{simulation_id}/csv/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/simulations/{simulation_id}/pdf/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/simulations/{simulation_id}/xlsx/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
 }
 
 

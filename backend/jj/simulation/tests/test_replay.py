@@ -233,3 +233,26 @@ def test_simulating_the_policy_in_force_reproduces_every_decision_of_the_demo(se
     assert result.mismatches == 0, dict(result.mismatch_rules)
     assert not result.transitions
     assert not result.refused_acts
+    # Southport's minimum age is 12: the same holds there, and raising it to 14 over the last year keeps its fifteen
+    # children of 12 and 13 out of the criminal process, with the six held now (the browser test's scenario).
+    south = Jurisdiction.objects.get(code="southport")
+    current = policy_for(south.pk)
+    assert current.macr == 12
+    start, end = period_bounds(south, today - timedelta(days=365), today)
+    same = replay_period(
+        jurisdiction_id=south.pk, current=current, proposed=current, start=start, end=end, now=timezone.now()
+    )
+    assert same.replayable == same.acts
+    assert same.mismatches == 0, dict(same.mismatch_rules)
+    raised = replay_period(
+        jurisdiction_id=south.pk,
+        current=current,
+        proposed=current.with_values({"macr": 14}),
+        start=start,
+        end=end,
+        now=timezone.now(),
+    )
+    assert raised.mismatches == 0
+    assert len(raised.removed_cases) == 15
+    assert len(raised.episodes_avoided) == 6
+    assert sum(raised.episodes_avoided.values()) > 0

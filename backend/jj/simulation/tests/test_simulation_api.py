@@ -1,11 +1,13 @@
 """The simulation API and service: who may ask (refusals write nothing but their audit event), field messages, the
-background task run in-process, suppression of small cells, and the CSV export."""
+background task run in-process, suppression of small cells, and the CSV, XLSX and PDF exports."""
 
+import io
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from conftest import child_data, make_user, offence_data
 from jj.accounts.models import Role
@@ -16,9 +18,10 @@ from jj.core.exceptions import ActionNotAllowed
 from jj.oversight.models import JurisdictionProfile
 from jj.people import services as people_services
 from jj.rules.policy import STANDARD
-from jj.simulation import services
+from jj.simulation import export, services
 from jj.simulation.models import PolicySimulation, SimulationStatus
 from jj.simulation.replay import MEASURES, suppressed_tables
+from jj.simulation.report import _label, labels_for, result_pdf
 from jj.simulation.tasks import run_simulation
 
 
@@ -202,8 +205,80 @@ def test_a_simulation_of_another_jurisdiction_is_not_found(world: Any, client_fo
     )
     client = client_for("oversight_monitor")
     assert client.get(f"/api/simulations/{simulation.pk}/").status_code == 404
-    assert client.get(f"/api/simulations/{simulation.pk}/csv/").status_code == 404
+    for file_format in ("csv", "xlsx", "pdf"):
+        assert client.get(f"/api/simulations/{simulation.pk}/{file_format}/").status_code == 404
     assert client.get("/api/simulations/").json()["count"] == 0
+
+
+def test_the_result_exports_as_xlsx_and_pdf_suppressed_guarded_and_audited(
+    world: Any, client_for: Any, macr_12: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    world.yjs.name = '=HYPERLINK("http://x")'  # an agency name a spreadsheet would run as a formula
+    world.yjs.save(update_fields=["name"])
+    _young_cases(world, 6, sex="female")
+    _young_cases(world, 2, sex="male")
+    client = client_for("oversight_monitor")
+    with django_capture_on_commit_callbacks(execute=True):
+        pk = client.post("/api/simulations/", {**_period(), "macr": 14}, format="json").json()["id"]
+
+    xlsx = client.get(f"/api/simulations/{pk}/xlsx/")
+    assert xlsx.status_code == 200
+    assert xlsx["Content-Type"] == export.CONTENT_TYPES["xlsx"]
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet is not None
+    rows = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+    agencies = {row[2] for row in rows if row[0] == "by agency"}
+    assert "'" + world.yjs.name in agencies  # neutralised, not a formula
+    assert not any(str(cell).startswith("=") for row in rows for cell in row)
+    assert ("total", "cases_removed", None, None, 8) in rows  # numbers stay numbers
+    assert ("by sex", "sex", "male", "cases_removed", "suppressed") in rows  # 2 is a small cell
+    assert ("reproduced", "mismatches", None, None, 0) in rows
+    text = " ".join(str(cell) for row in rows for cell in row)
+    for name in ("Kid0female", "Kid1male"):
+        assert name not in text
+
+    pdf = client.get(f"/api/simulations/{pk}/pdf/?lang=fr")
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    exports = AuditEvent.objects.filter(action="simulation.export", object_id=str(pk)).order_by("seq")
+    assert [e.changes["format"] for e in exports] == ["xlsx", "pdf"]
+
+
+def test_the_printable_report_is_in_the_readers_language_and_keeps_suppressed_cells() -> None:
+    result = {
+        "period": {"from": "2025-01-01T00:00:00+00:00", "to": "2026-01-01T00:00:00+00:00"},
+        "threshold": 5,
+        "parameters": [{"name": "macr", "label": "Minimum age", "current": 12, "proposed": 14}],
+        "coverage": {"acts": 10, "replayable": 10, "share": 1.0, "by_trigger": []},
+        "reproduced": {"mismatches": 0, "rules": []},
+        "totals": dict.fromkeys(MEASURES),
+        "breakdown": {"sex": [{"group": "female", **dict.fromkeys(MEASURES)}], "age_group": [], "agency": []},
+        "rules": [],
+        "missing": {},
+    }
+    at = timezone.now()
+
+    def render(language: str) -> bytes:
+        return result_pdf(
+            result,
+            language=language,
+            jurisdiction="Northland",
+            period="2025-01-01 - 2025-12-31",
+            requested_by="monitor",
+            asked_at=at,
+            now=at,
+        )
+
+    english = render("en")
+    french = render("fr")
+    assert english.startswith(b"%PDF")
+    assert french.startswith(b"%PDF")
+    assert english != french
+    assert render("ar").startswith(b"%PDF")  # English labels (no Arabic shaping)
+    assert labels_for("fr")["suppressed"] == "masqué"
+    assert _label({"name": "macr", "label": "Minimum age"}, "fr") == "Âge minimum de la responsabilité pénale (ans)"
+    assert labels_for("ar") == labels_for("en")
 
 
 def test_a_result_not_ready_cannot_be_exported(world: Any, client_for: Any) -> None:
@@ -214,4 +289,37 @@ def test_a_result_not_ready_cannot_be_exported(world: Any, client_for: Any) -> N
         period_from=date(2026, 1, 1),
         period_to=date(2026, 1, 31),
     )
-    assert client_for("oversight_monitor").get(f"/api/simulations/{simulation.pk}/csv/").status_code == 409
+    for file_format in ("csv", "xlsx", "pdf"):
+        response = client_for("oversight_monitor").get(f"/api/simulations/{simulation.pk}/{file_format}/")
+        assert response.status_code == 409
+    assert not AuditEvent.objects.filter(action="simulation.export").exists()
+
+
+def test_the_replay_reads_in_batches_its_query_count_does_not_grow_with_the_acts(world: Any, macr_12: None) -> None:
+    """Pinned: a year's replay reads the acts with one cursor, their facts one batch at a time, then the cases and
+    episodes concerned set-based; more acts in a batch add no query (a national year is ~700 batches)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from jj.compliance.selectors import policy_for
+    from jj.simulation.replay import replay_period
+
+    def queries() -> int:
+        current = policy_for(world.north.pk)
+        start, end = services.period_bounds(world.north, date(2025, 1, 1), timezone.localdate())
+        with CaptureQueriesContext(connection) as captured:
+            result = replay_period(
+                jurisdiction_id=world.north.pk,
+                current=current,
+                proposed=current.with_values({"macr": 14}),
+                start=start,
+                end=end,
+                now=timezone.now(),
+            )
+        assert result.mismatches == 0
+        return len(captured.captured_queries)
+
+    _young_cases(world, 2)
+    few = queries()
+    _young_cases(world, 6, sex="male")
+    assert queries() == few == 4  # the count, the acts, their facts, the episodes of the removed cases

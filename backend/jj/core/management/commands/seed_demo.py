@@ -92,6 +92,7 @@ OFFENCES = [
 DEMO_NO_DIVERSION = "Demo: the child declined the diversion programme offered by the police"
 # CNS-1 and HRD-1: legal counsel is being appointed (its deadline shows on the worklist), and the child was heard.
 DEMO_NO_COUNSEL = "Legal aid counsel requested from the Northland defender; the court would not wait"
+SOUTHPORT_USERS = ("sp_caseworker", "sp_supervisor", "sp_monitor", "sp_administrator")
 DEMO_VIEWS = "Wants to go home to the family and keep going to school"
 
 
@@ -110,7 +111,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo data created." if created else "Demo data already present."))
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {password})")
-        for user in User.objects.filter(username__in=[*Role.values, "caseworker2"]).order_by("username"):
+        for user in User.objects.filter(username__in=[*Role.values, "caseworker2", "sp_monitor"]).order_by("username"):
             agency = user.agency.name if user.agency else "-"
             self.stdout.write(f"  {user.username:<18} {user.get_role_display():<18} {agency}")
 
@@ -129,9 +130,7 @@ class Command(BaseCommand):
 
     def _seed(self, password: str) -> bool:
         if Jurisdiction.objects.filter(code="northland").exists():
-            for user in User.objects.filter(
-                username__in=[*Role.values, "caseworker2", "sp_caseworker", "sp_supervisor"]
-            ):
+            for user in User.objects.filter(username__in=[*Role.values, "caseworker2", *SOUTHPORT_USERS]):
                 if not user.check_password(password):
                     user.set_password(password)
                     user.save(update_fields=["password"])
@@ -161,6 +160,11 @@ class Command(BaseCommand):
         admin = make_user("administrator", Role.ADMINISTRATOR, yjs, "Ade", "Min")
         sp_worker = make_user("sp_caseworker", Role.CASEWORKER, south_agency, "Sam", "Porter")
         sp_super = make_user("sp_supervisor", Role.SUPERVISOR, south_agency, "Sue", "Park")
+        sp_admin = make_user("sp_administrator", Role.ADMINISTRATOR, south_agency, "Ayo", "Bello")
+        make_user("sp_monitor", Role.OVERSIGHT_MONITOR, south_agency, "Marta", "Silva")
+        # Southport's minimum age is 12 (as in many countries), from before any of its acts: the policy impact
+        # simulation's demo is "what if it were 14?" (issue 18).
+        compliance_services.policy_update(actor=sp_admin, jurisdiction=south, version=0, values={"macr": 12})
 
         rng = random.Random(2026)  # noqa: S311  (demo data, not security)
         today = timezone.localdate()
@@ -233,7 +237,64 @@ class Command(BaseCommand):
         self._seed_refused_intakes(caseworker, today)
         self._seed_custody(admin, officer, caseworker, yjs)
         self._seed_population(admin, north, today)
+        self._seed_southport_young(sp_admin, sp_worker, south_agency, rng, today)
         return True
+
+    def _seed_southport_young(self, admin: User, worker: User, agency: Agency, rng: random.Random, today: date) -> None:
+        """Southport (minimum age 12): fifteen children of 12 and 13 prosecuted in the last months, six of them held
+        in police custody now. Raising the minimum age to 14 would have kept every one of them out of the criminal
+        process (the simulation's demo: enough of each sex that the counts are not suppressed)."""
+        from jj.custody import services as custody
+        from jj.custody.models import CustodyEpisode
+
+        station = custody.facility_create(
+            actor=admin,
+            data={
+                "name": "Southport police station",
+                "kind": "police_station",
+                "capacity": 10,
+                "children_wholly_separated": True,
+                "operator": agency,
+                "city": "Southport",
+            },
+        )
+        now = timezone.now()
+        why = "Demo: no responsible adult could be reached overnight"
+        for n in range(15):
+            years = 12 + n % 2
+            offence_day = today - timedelta(days=10 + 20 * n)
+            child = people_services.child_register(
+                actor=worker,
+                data={
+                    "given_name": rng.choice(GIVEN),
+                    "family_name": rng.choice(FAMILY),
+                    "sex": Sex.FEMALE if n < 8 else Sex.MALE,
+                    "dob_certainty": DobCertainty.DOCUMENTED,
+                    "date_of_birth": offence_day - timedelta(days=years * 365 + 40),
+                    "age_assessment_method": AgeAssessmentMethod.DOCUMENTS,
+                },
+            )
+            category, description = OFFENCES[n % len(OFFENCES)]
+            case = case_services.case_open(
+                actor=worker,
+                child=child,
+                kind=CaseKind.ARREST,
+                opened_at=timezone.make_aware(datetime.combine(offence_day + timedelta(days=1), time(11, n))),
+                summary="Demo case",
+                offences=[
+                    {"description": description, "category": OffenceCategory(category), "offence_date": offence_day}
+                ],
+            )
+            if n % 15 < 6:
+                episode = custody.custody_start(
+                    actor=worker,
+                    case=case,
+                    facility=station,
+                    started_at=now - timedelta(hours=2 + 3 * n),
+                    police_cell_justification=why,
+                    age_floor_justification=why,
+                )
+                assert isinstance(episode, CustodyEpisode)
 
     def _seed_population(self, admin: User, north: Jurisdiction, today: date) -> None:
         """Child population figures (the denominators of the indicator rates) for last year and this year, imported
