@@ -3,7 +3,7 @@ import type { AuthProvider, UserIdentity } from "react-admin";
 
 import { apiFetch } from "./http";
 import type { MfaStatus } from "./mfa/mfa";
-import { canAccess } from "./permissions";
+import { canAccessAs } from "./permissions";
 
 export interface Me {
   id: number;
@@ -60,8 +60,6 @@ export const authProvider: AuthProvider = {
   getPermissions: async () => (await loadMe()).role,
   canAccess: async ({ resource, action }) => {
     const user = await loadMe().catch(() => null);
-    // Jurisdictions are the platform operator's: an administrator account the server marks as such, not a role.
-    if (resource === "jurisdictions") return user?.capabilities?.["jurisdiction.create"] !== undefined && ["list", "create"].includes(action);
-    return canAccess(user?.role, resource, action);
+    return canAccessAs(user, resource, action);
   },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { canAccess, seesNames } from "./permissions";
+import { canAccess, canAccessAs, seesNames } from "./permissions";
 
 describe("canAccess", () => {
   it.each([
@@ -35,5 +35,18 @@ describe("canAccess", () => {
     expect(seesNames("oversight_monitor")).toBe(false);
     expect(seesNames("administrator")).toBe(false);
     expect(seesNames(undefined)).toBe(false);
+  });
+});
+
+describe("canAccessAs: jurisdictions are the platform operator's", () => {
+  it("shows them only to an account the server serves jurisdiction.create", () => {
+    const operator = { role: "administrator", capabilities: { "jurisdiction.create": "platform" } };
+    const admin = { role: "administrator", capabilities: { "users.manage": "jurisdiction" } };
+    expect(canAccessAs(operator, "jurisdictions", "list")).toBe(true);
+    expect(canAccessAs(operator, "jurisdictions", "create")).toBe(true);
+    expect(canAccessAs(operator, "jurisdictions", "edit")).toBe(false);
+    expect(canAccessAs(admin, "jurisdictions", "list")).toBe(false);
+    expect(canAccessAs(null, "jurisdictions", "list")).toBe(false);
+    expect(canAccessAs(admin, "facilities", "create")).toBe(true);
   });
 });

@@ -76,6 +76,19 @@ export function canAccess(role: string | undefined, resource: string, action: Ac
   return allowed !== undefined && allowed.includes(action);
 }
 
+/** As `canAccess`, for the signed-in user: jurisdictions are the platform operator's (an administrator account the
+ * server marks as such, served as the `jurisdiction.create` capability in /me), not a role's. */
+export function canAccessAs(
+  user: { role?: string; capabilities?: Record<string, string> } | null | undefined,
+  resource: string,
+  action: Action,
+): boolean {
+  if (resource === "jurisdictions") {
+    return user?.capabilities?.["jurisdiction.create"] !== undefined && ["list", "create"].includes(action);
+  }
+  return canAccess(user?.role, resource, action);
+}
+
 /** Roles that see children's names (oversight and administrators see pseudonyms or nothing). */
 export function seesNames(role: string | undefined): boolean {
   return role !== undefined && !["oversight_monitor", "administrator"].includes(role);

@@ -208,3 +208,22 @@ def test_custody_start_query_pin(
     with django_assert_num_queries(CUSTODY_START_QUERIES, exact=True):
         response = client.post("/api/custody-episodes/", body, format="json")
     assert response.status_code == 201, response.json()
+
+
+# The platform operator's list of jurisdictions (issue 13): one query for the rows and their profiles, whatever their
+# number; the rest is the session, the user and the second factor, as on every request.
+JURISDICTION_LIST_QUERIES = 5
+
+
+def test_jurisdiction_list_query_pin(world: Any, client_for: Any, django_assert_num_queries: Any) -> None:
+    from jj.accounts.models import Jurisdiction, User
+
+    User.objects.filter(pk=world["administrator"].pk).update(is_superuser=True)
+    world["administrator"].refresh_from_db()
+    for n in range(5):
+        Jurisdiction.objects.create(code=f"j{n}", name=f"J {n}", timezone="UTC")
+    client = client_for("administrator")
+    with django_assert_num_queries(JURISDICTION_LIST_QUERIES, exact=True):
+        response = client.get("/api/jurisdictions/")
+    assert response.status_code == 200
+    assert len(response.json()) == 7
