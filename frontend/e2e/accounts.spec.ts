@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 
 import { expect, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 import { expectAccessible, login, submitForm } from "./helpers";
 import { DEMO_PASSWORD } from "./global-setup";
@@ -29,6 +30,23 @@ function resetLinkFor(username: string): string {
   return match![1]!;
 }
 
+/** Through the administrator's form: an account of the Youth Justice Service, confirmed with the admin's password. */
+async function createAccount(page: Page, username: string, email: string, password: string): Promise<void> {
+  await page.goto("/#/users/create");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Given name").fill("Rita");
+  await page.getByLabel("Family name").fill("Reset");
+  await page.getByLabel(/^E-mail/).fill(email);
+  await page.getByLabel("Agency").click();
+  await page.getByRole("option", { name: "Youth Justice Service" }).click();
+  await page.getByLabel(/^First password/).fill(password);
+  await page.getByLabel("Your own password, to confirm").fill(DEMO_PASSWORD);
+  await expectAccessible(page, `user-create-${username}`);
+  const created = await submitForm(page, page.getByRole("button", { name: "Save" }), "/users/");
+  expect(created.status()).toBe(201);
+  await expect(page.getByRole("cell", { name: username, exact: true })).toBeVisible();
+}
+
 test("an administrator creates an account; its holder resets a forgotten password by e-mail and changes it", async ({
   page,
 }) => {
@@ -37,19 +55,7 @@ test("an administrator creates an account; its holder resets a forgotten passwor
   await expect(page.getByRole("cell", { name: "caseworker2", exact: true })).toBeVisible();
   await expectAccessible(page, "users-list");
 
-  await page.goto("/#/users/create");
-  await page.getByLabel("Username").fill("e2e_reset");
-  await page.getByLabel("Given name").fill("Rita");
-  await page.getByLabel("Family name").fill("Reset");
-  await page.getByLabel(/^E-mail/).fill("rita.reset@example.org");
-  await page.getByLabel("Agency").click();
-  await page.getByRole("option", { name: "Youth Justice Service" }).click();
-  await page.getByLabel(/^First password/).fill("first-password-for-rita-2026");
-  await page.getByLabel("Your own password, to confirm").fill(DEMO_PASSWORD);
-  await expectAccessible(page, "user-create");
-  const created = await submitForm(page, page.getByRole("button", { name: "Save" }), "/users/");
-  expect(created.status()).toBe(201);
-  await expect(page.getByRole("cell", { name: "e2e_reset", exact: true })).toBeVisible();
+  await createAccount(page, "e2e_reset", "rita.reset@example.org", "first-password-for-rita-2026");
 
   // Signed out: "Forgot password?" on the sign-in page.
   await page.context().clearCookies();
@@ -126,4 +132,32 @@ test("a court outcome 'released' releases the child; the custody page shows the 
   await expect(page.getByTestId("episode-appearances")).toContainText("Released");
   await expect(page.getByTestId("form-appearance")).toHaveCount(0); // ended: no more court acts on this episode
   await expectAccessible(page, "custody-released-by-court");
+});
+
+test("an administrator switches an account off: its open session ends at once", async ({ page, browser }) => {
+  await login(page, "administrator");
+  await createAccount(page, "e2e_off", "off@example.org", "first-password-for-off-2026");
+
+  const holder = await (await browser.newContext()).newPage();
+  await holder.goto("/#/login");
+  await holder.getByLabel(/username/i).fill("e2e_off");
+  await holder.getByRole("textbox", { name: /password/i }).fill("first-password-for-off-2026");
+  await holder.getByRole("button", { name: /sign in/i }).click();
+  await expect(holder.getByRole("heading", { name: "What needs doing", level: 1 })).toBeVisible();
+
+  await page.getByRole("cell", { name: "e2e_off", exact: true }).click();
+  await expect(page).toHaveURL(/users\/\d+$/);
+  await page.getByLabel("Role").click();
+  await page.getByRole("option", { name: "Facility officer" }).click();
+  await page.getByLabel("Account active").uncheck();
+  await page.getByLabel("Your own password, to confirm").fill(DEMO_PASSWORD);
+  await expectAccessible(page, "user-edit");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Account saved.")).toBeVisible();
+  const row = page.locator("tbody tr").filter({ hasText: "e2e_off" });
+  await expect(row).toContainText("Facility officer");
+
+  await holder.reload();
+  await expect(holder.getByRole("button", { name: /sign in/i })).toBeVisible(); // signed out
+  await holder.context().close();
 });
