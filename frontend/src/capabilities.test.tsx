@@ -14,6 +14,7 @@ import { ReferralActions } from "./diversion";
 import { i18nProvider } from "./i18n";
 import { FollowUpButton } from "./inspections";
 import { authAs } from "./test/authAs";
+import { MfaResetButton } from "./users";
 
 const ROLES = Object.keys(TABLE.roles);
 const HELD = {
@@ -36,6 +37,7 @@ const PAGES: Record<string, { record: Record<string, unknown>; element: ReactNod
   ),
   "diversion, offered": { record: { id: 9, status: "offered" }, element: <ReferralActions /> },
   "diversion, active": { record: { id: 9, status: "active" }, element: <ReferralActions /> },
+  "user account": { record: { id: 2, username: "caseworker" }, element: <MfaResetButton /> },
   "inspection, follow-up due": {
     record: { id: 4, follow_up_due: "2026-03-01", follow_up_done_on: null },
     element: <FollowUpButton />,
@@ -102,6 +104,11 @@ describe("no page shows an action the capability table denies", { timeout: 120_0
     for (const action of ["custody.appearance", "custody.detention_order", "custody.transfer", "custody.legality_decision"]) {
       expect(actions, action).not.toContain(action);
     }
+  });
+
+  it("offers the authenticator reset on an account to administrators only", async () => {
+    expect(await offered("administrator", "user account")).toContain("users.manage");
+    expect(await offered("supervisor", "user account")).not.toContain("users.manage");
   });
 
   it("offers Start custody only where custody may start, and only to roles that start it", async () => {
