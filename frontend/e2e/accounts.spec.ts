@@ -11,6 +11,9 @@ import type { Page } from "@playwright/test";
 import { expectAccessible, login, submitForm } from "./helpers";
 import { DEMO_PASSWORD } from "./global-setup";
 
+// Each of these walks several pages (with an accessibility check on each) and signs in more than once.
+test.describe.configure({ timeout: 120_000 });
+
 const ROOT = resolve(import.meta.dirname, "..", "..");
 
 /** The reset link queued for this account in the e-mail outbox (no worker sends it during the browser tests). */
@@ -145,9 +148,10 @@ test("an administrator switches an account off: its open session ends at once", 
   await holder.getByRole("button", { name: /sign in/i }).click();
   await expect(holder.getByRole("heading", { name: "What needs doing", level: 1 })).toBeVisible();
 
-  await page.getByRole("cell", { name: "e2e_off", exact: true }).click();
+  await page.locator("tbody tr").filter({ hasText: "e2e_off" }).getByRole("link", { name: "Edit" }).click();
   await expect(page).toHaveURL(/users\/\d+$/);
-  await page.getByLabel("Role").click();
+  await expect(page.getByLabel("Your own password, to confirm")).toBeVisible();
+  await page.getByRole("combobox", { name: /^Role/ }).click();
   await page.getByRole("option", { name: "Facility officer" }).click();
   await page.getByLabel("Account active").uncheck();
   await page.getByLabel("Your own password, to confirm").fill(DEMO_PASSWORD);
