@@ -31,6 +31,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     DJANGO_ALLOWED_HOSTS: "127.0.0.1,localhost",
     DEMO_PASSWORD,
   };
+  // The specs run the backend's commands on the same database (accounts.spec.ts reads a reset link from the outbox,
+  // which no worker empties here): the settings that name it, passed on to the test workers.
+  process.env.E2E_BACKEND_ENV = JSON.stringify({ SQLITE_PATH: env.SQLITE_PATH, JJ_MEDIA_ROOT: env.JJ_MEDIA_ROOT,
+    DJANGO_SECRET_KEY: env.DJANGO_SECRET_KEY, JJ_AUDIT_HMAC_KEY: env.JJ_AUDIT_HMAC_KEY, JJ_ALLOW_DEMO: "1",
+    DJANGO_ALLOWED_HOSTS: env.DJANGO_ALLOWED_HOSTS, DJANGO_SECURE_COOKIES: "0" });
   for (const args of [["manage.py", "migrate", "--noinput", "-v0"], ["manage.py", "seed_demo"]]) {
     const run = spawnSync(python, args, { cwd: backend, env, encoding: "utf-8" });
     if (run.status !== 0) throw new Error(`${args.join(" ")} failed:\n${run.stdout}\n${run.stderr}`);

@@ -18,6 +18,7 @@ import { i18nProvider } from "./i18n";
 import { FollowUpButton } from "./inspections";
 import { ProtectionReferralActions } from "./referrals";
 import { authAs } from "./test/authAs";
+import { MfaResetButton } from "./users";
 
 const ROLES = Object.keys(TABLE.roles);
 const HELD = {
@@ -40,6 +41,7 @@ const PAGES: Record<string, { record: Record<string, unknown>; element: ReactNod
   ),
   "diversion, offered": { record: { id: 9, status: "offered" }, element: <ReferralActions /> },
   "diversion, active": { record: { id: 9, status: "active" }, element: <ReferralActions /> },
+  "user account": { record: { id: 2, username: "caseworker" }, element: <MfaResetButton /> },
   "inspection, follow-up due": {
     record: { id: 4, follow_up_due: "2026-03-01", follow_up_done_on: null },
     element: <FollowUpButton />,
@@ -131,6 +133,11 @@ describe("no page shows an action the capability table denies", { timeout: 300_0
       const actions = await offered(role, "case, documents");
       expect(actions.has("document.attach"), role).toBe(allows(TABLE.roles[role], "document.attach"));
     }
+  });
+
+  it("offers the authenticator reset on an account to administrators only", async () => {
+    expect(await offered("administrator", "user account")).toContain("users.manage");
+    expect(await offered("supervisor", "user account")).not.toContain("users.manage");
   });
 
   it("offers Start custody only where custody may start, and only to roles that start it", async () => {

@@ -138,7 +138,7 @@ export function userEditTransform(values: Record<string, unknown>): Record<strin
   return password ? { ...rest, password } : rest;
 }
 
-function MfaResetButton() {
+export function MfaResetButton() {
   const record = useRecordContext<{ id: number; username: string }>();
   const translate = useTranslate();
   const notify = useNotify();
@@ -163,7 +163,8 @@ function MfaResetButton() {
   };
   return (
     <>
-      <MuiButton variant="outlined" color="warning" onClick={() => setOpen(true)} data-testid="mfa-reset">
+      <MuiButton variant="outlined" color="warning" onClick={() => setOpen(true)} data-testid="mfa-reset"
+        data-action="users.manage">
         {translate("jj.users.mfa_reset")}
       </MuiButton>
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="mfa-reset-title">
