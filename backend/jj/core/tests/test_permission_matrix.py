@@ -225,9 +225,9 @@ EXPECTED: dict[str, str] = {
     "POST /api/custody-episodes/{episode_id}/documents/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/children/duplicates/": "cw=400 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
     "POST /api/children/{child_id}/merge/": "cw=403 sv=400 lc=403 fo=403 co=403 om=404 ad=404",
-    "GET /api/cases/export/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
-    "GET /api/children/export/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
-    "GET /api/deadlines/export/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "GET /api/cases/export/": "cw=400 sv=400 lc=400 fo=400 co=400 om=403 ad=403",  # 400: no purpose stated
+    "GET /api/children/export/": "cw=400 sv=400 lc=400 fo=400 co=400 om=403 ad=403",  # 400: no purpose stated
+    "GET /api/deadlines/export/": "cw=400 sv=400 lc=400 fo=400 co=400 om=403 ad=403",  # 400: no purpose stated
     "GET /api/hearings/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "GET /api/hearings/{hearing_id}/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
     "GET /api/notifications/preference/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",

@@ -78,10 +78,10 @@ PINS: list[tuple[str, str, int]] = [
     ("supervisor", "/api/cases/{case}/documents/", 10),
     ("caseworker", "/api/custody-episodes/{episode}/documents/", 8),
     ("caseworker", "/api/documents/{document}/download/", 7),
-    ("caseworker", "/api/cases/export/", 8),
-    ("supervisor", "/api/cases/export/?file_format=xlsx", 10),
-    ("caseworker", "/api/children/export/", 6),
-    ("caseworker", "/api/deadlines/export/", 6),
+    ("caseworker", "/api/cases/export/?purpose=Weekly+review", 8),
+    ("supervisor", "/api/cases/export/?file_format=xlsx&purpose=Weekly+review", 10),
+    ("caseworker", "/api/children/export/?purpose=Weekly+review", 6),
+    ("caseworker", "/api/deadlines/export/?purpose=Weekly+review", 6),
 ]
 
 
