@@ -22,8 +22,10 @@ from jj.audit.services import audit_append
 from jj.cases.models import Assignment, Case, ChildProtectionReferral
 from jj.core.i18n import stored_parts
 from jj.deadlines.models import Deadline, EmailMode, Notification, NotificationPreference, OutboxEmail
+from jj.people.models import Child
 from jj.rules.checks.common import CHILD_PROTECTION, FAMILY, INDEPENDENT_OVERSIGHT, SUPERVISOR
 from jj.rules.engine import Decision
+from jj.rules.masking import mask_identity
 from jj.rules.text import Text, parts_from_json, t
 
 # Older rows said "oversight_body" for what the rules now call the independent oversight.
@@ -152,6 +154,21 @@ def recipients_resolve(*, case: Case, target: str) -> list[User]:
     return _active(in_jurisdiction.filter(role=Role.ADMINISTRATOR))
 
 
+# Readers outside the child's case who are told of it (REC-2): the free text they read has the child's known names
+# and date of birth masked.
+OUTSIDE_THE_CASE = frozenset({Role.OVERSIGHT_MONITOR, Role.ADMINISTRATOR})
+
+
+def _masked_for_outsiders(case: Case, message: str) -> str:
+    cached = case._state.fields_cache.get("child")
+    child = cached if isinstance(cached, Child) else Child.objects.get(pk=case.child_id)
+    return mask_identity(
+        str(message),
+        names=(child.given_name, child.family_name, child.other_names),
+        dates=[child.date_of_birth],
+    )
+
+
 def notification_create(
     *,
     case: Case,
@@ -203,6 +220,7 @@ def notification_create(
                 reason=message,
                 circumstances=f"Case {case.reference} ({rule_id})",
             )
+    masked = _masked_for_outsiders(case, message) if any(u.role in OUTSIDE_THE_CASE for u in people.values()) else ""
     rows = Notification.objects.bulk_create(
         [
             Notification(
@@ -212,8 +230,9 @@ def notification_create(
                 case=case,
                 deadline=deadline,
                 kind=kind,
-                message=message[:500],
-                message_parts=stored_parts(message),
+                message=(masked if user.role in OUTSIDE_THE_CASE else message)[:500],
+                # The masked text is plain English: its parts would carry the names again.
+                message_parts=[] if user.role in OUTSIDE_THE_CASE else stored_parts(message),
             )
             for user in people.values()
         ]

@@ -262,6 +262,13 @@ INVENTORY: dict[str, Holding] = {
     "oversight.JurisdictionProfile": Holding(
         "Policy facts of the jurisdiction.", ("IND-14", "IND-15"), "oversight monitors, administrators", FOR_EVER
     ),
+    "custody.SealedReadRequest": Holding(
+        "A break-glass read of a sealed record held for a second supervisor's approval (the reason only in the"
+        " audit trail, encrypted under the child's key).",
+        ("REC-3",),
+        "supervisors of the child's agency; the person who asked",
+        WITH_THE_CHILD,
+    ),
     "oversight.ExportJob": Holding(
         "An indicator export computed in the background, pseudonymised.",
         ("REC-2",),

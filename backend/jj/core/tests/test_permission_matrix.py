@@ -39,6 +39,7 @@ from conftest import HEARD, World, make_user
 from jj.accounts.models import Agency, Role
 from jj.cases.models import Assignment
 from jj.custody import services as custody_services
+from jj.custody.models import SealedReadRequest
 from jj.deadlines.models import Notification
 from jj.documents.models import Document
 from jj.hearings.models import Hearing
@@ -241,6 +242,9 @@ EXPECTED: dict[str, str] = {
     "GET /api/simulations/{simulation_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/simulations/{simulation_id}/csv/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "POST /api/simulations/": "cw=403 sv=403 lc=403 fo=403 co=403 om=400 ad=400",
+    # sv=400: the body (approve) is checked before the request is looked up; cw=409: the own request is not approved
+    "POST /api/records/sealed-read/{request_id}/decide/": "cw=403 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
+    "POST /api/records/sealed-read/{request_id}/open/": "cw=409 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
 }
 
 
@@ -339,6 +343,8 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     # A simulation belongs to the jurisdiction: every monitor and administrator of it reads it, whoever asked.
     "GET /api/simulations/{simulation_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/simulations/{simulation_id}/csv/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "POST /api/records/sealed-read/{request_id}/decide/": "cw=403 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
+    "POST /api/records/sealed-read/{request_id}/open/": "cw=404 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
 }
 
 # Another agency's record in the callers' jurisdiction. Regenerated like EXPECTED; review every change.
@@ -435,6 +441,8 @@ EXPECTED_AGENCY: dict[str, str] = {
     # A simulation belongs to the jurisdiction: every monitor and administrator of it reads it, whoever asked.
     "GET /api/simulations/{simulation_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/simulations/{simulation_id}/csv/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "POST /api/records/sealed-read/{request_id}/decide/": "cw=403 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
+    "POST /api/records/sealed-read/{request_id}/open/": "cw=404 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
 }
 
 
@@ -564,6 +572,10 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
                 recipient=world[who], recipient_role=world[who].role, case=case, kind="k", message="m"
             ).pk,
             "simulation_id": _simulation(exporters[side], jurisdictions[side]),
+            # A held break-glass read of a sealed record (REC-3, second person), asked by the record's maker.
+            "request_id": SealedReadRequest.objects.create(
+                child_id=case.child_id, agency_id=case.agency_id, requested_by=world[who]
+            ).pk,
         }
     result["sealed"] = _sealed_record(world, make_case, client_for, facilities["north"])
     return result
