@@ -210,9 +210,12 @@ def sealed_child_read(*, actor: User, child_id: int, reason: str) -> Child | Sea
 
 def _sealed_child(*, actor: User, child_id: int, action: str) -> Child:
     """The sealed, not removed child of the actor's agency; 404 (audited, without the stated reason) otherwise."""
-    child = Child.objects.filter(
-        pk=child_id, agency_id=actor.agency_id, sealed_at__isnull=False, removed_at__isnull=True
-    ).first()
+    agency_id = actor.agency_id
+    child = (
+        Child.objects.filter(pk=child_id, agency_id=agency_id, sealed_at__isnull=False, removed_at__isnull=True).first()
+        if agency_id is not None
+        else None
+    )
     if child is None:
         audit_denied(
             actor=actor,

@@ -716,7 +716,7 @@ class JusticeSystem(RuleBasedStateMachine):
     def removal_policy(self, review: bool) -> None:
         """The jurisdiction asks for an independent review before removal, or removes automatically."""
         JurisdictionPolicy.objects.update_or_create(
-            jurisdiction_id=self.s.users["supervisor"].agency.jurisdiction_id,
+            jurisdiction_id=self.s.users["supervisor"].jurisdiction_id,
             defaults={"values": {"records_removal": "review" if review else "automatic"}},
         )
 
@@ -731,7 +731,7 @@ class JusticeSystem(RuleBasedStateMachine):
         self._records_sweep()
 
     def _records_sweep(self) -> None:
-        jurisdiction = Jurisdiction.objects.get(pk=self.s.users["supervisor"].agency.jurisdiction_id)
+        jurisdiction = Jurisdiction.objects.get(agencies__users=self.s.users["supervisor"])
         policy = policy_for(jurisdiction.pk)
         review = policy.records_removal == "review"
         now = datetime.now(UTC)
