@@ -3,6 +3,7 @@ Every simulation belongs to one jurisdiction: its oversight monitors and adminis
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
@@ -12,6 +13,7 @@ from rest_framework.views import APIView
 
 from jj.accounts.models import User
 from jj.audit.services import audit_append, audit_denied
+from jj.core.exports import watermark
 from jj.core.permissions import HasCapability
 from jj.core.views import ListAPIView
 from jj.oversight.access import oversight_jurisdiction_get
@@ -93,13 +95,14 @@ class SimulationCsvApi(APIView):
         simulation = _simulation_or_404(user, simulation_id, "simulation.export")
         if not isinstance(simulation.result, dict):
             return Response({"detail": "This simulation has no result yet."}, status=status.HTTP_409_CONFLICT)
-        body = export.result_csv(simulation.result)
+        mark = watermark(exporter=user.username, role=str(user.role), at=timezone.now(), purpose="policy simulation")
+        body = export.result_csv(simulation.result, mark=mark)
         audit_append(
             actor=user,
             action="simulation.export",
             object_type="simulation",
             object_id=simulation.pk,
-            changes={"format": "csv", "bytes": len(body)},
+            changes={"format": "csv", "bytes": len(body), "watermark": mark},
         )
         response = HttpResponse(body, content_type="text/csv")
         response["Content-Disposition"] = (

@@ -14,7 +14,8 @@ def _value(value: Any) -> Any:
     return SUPPRESSED if value is None else value
 
 
-def result_csv(result: dict[str, Any]) -> bytes:
+def result_csv(result: dict[str, Any], *, mark: str = "") -> bytes:
+    """The rows; `mark` (who exported it and when, jj.core.exports.watermark) is the first row, starting with '#'."""
     rows: list[tuple[Any, ...]] = []
     period = result.get("period", {})
     rows.append(("period", "from", "", "", period.get("from", "")))
@@ -43,6 +44,8 @@ def result_csv(result: dict[str, Any]) -> bytes:
         rows.append(("missing", name, "", "", value))
     out = io.StringIO()
     writer = csv.writer(out)
+    if mark:
+        writer.writerow([guard("# " + mark)])
     writer.writerow(COLUMNS)
     for row in rows:
         writer.writerow([guard(cell) for cell in row])

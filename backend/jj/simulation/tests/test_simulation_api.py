@@ -118,6 +118,7 @@ def test_a_simulation_runs_in_the_background_and_its_result_is_suppressed_audite
     assert csv.status_code == 200
     assert csv["Content-Type"] == "text/csv"
     text = csv.content.decode()
+    assert text.startswith("# Confidential - exported by oversight_monitor (oversight_monitor) on ")
     assert "total,cases_removed,,,8" in text
     assert "by sex,sex,male,cases_removed,suppressed" in text
     assert "by age_group,age_group,10_13,cases_removed,8" in text
