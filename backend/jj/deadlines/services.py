@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from jj.accounts.capabilities import can
 from jj.accounts.models import Role, User
 from jj.audit.services import audit_append
 from jj.cases.models import Assignment, Case, ChildProtectionReferral
@@ -154,9 +155,10 @@ def recipients_resolve(*, case: Case, target: str) -> list[User]:
     return _active(in_jurisdiction.filter(role=Role.ADMINISTRATOR))
 
 
-# Readers outside the child's case who are told of it (REC-2): the free text they read has the child's known names
-# and date of birth masked.
-OUTSIDE_THE_CASE = frozenset({Role.OVERSIGHT_MONITOR, Role.ADMINISTRATOR})
+def _outside_the_case(user: User) -> bool:
+    """A reader told of a case who reads no case file (the oversight monitor, an administrator: the capability
+    table's `case.read`): the free text they read has the child's known names and date of birth masked (REC-2)."""
+    return not can(user, "case.read")
 
 
 def _masked_for_outsiders(case: Case, message: str) -> str:
@@ -220,7 +222,8 @@ def notification_create(
                 reason=message,
                 circumstances=f"Case {case.reference} ({rule_id})",
             )
-    masked = _masked_for_outsiders(case, message) if any(u.role in OUTSIDE_THE_CASE for u in people.values()) else ""
+    outside = {pk for pk, user in people.items() if _outside_the_case(user)}
+    masked = _masked_for_outsiders(case, message) if outside else ""
     rows = Notification.objects.bulk_create(
         [
             Notification(
@@ -230,9 +233,9 @@ def notification_create(
                 case=case,
                 deadline=deadline,
                 kind=kind,
-                message=(masked if user.role in OUTSIDE_THE_CASE else message)[:500],
+                message=(masked if user.pk in outside else message)[:500],
                 # The masked text is plain English: its parts would carry the names again.
-                message_parts=[] if user.role in OUTSIDE_THE_CASE else stored_parts(message),
+                message_parts=[] if user.pk in outside else stored_parts(message),
             )
             for user in people.values()
         ]
