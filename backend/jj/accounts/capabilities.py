@@ -115,7 +115,22 @@ CAPABILITIES: tuple[Capability, ...] = (
         {CW: Scope.OWN, SUP: AG},
     ),
     _c("records.preview", "records", "preview the sealing and removal of records", {SUP: AG}),
+    # Controlled disclosure: a list leaves the system only in a format the role may take, with a stated purpose,
+    # watermarked with the exporter and the time, and audited (REC-2).
+    _c(
+        "export.csv",
+        "records",
+        "export a list they can read as CSV, with a stated purpose",
+        {CW: A, SUP: AG, LC: A, CO: A, FO: F},
+    ),
+    _c("export.xlsx", "records", "export a list they can read as XLSX, with a stated purpose", {CW: A, SUP: AG, CO: A}),
     _c("records.sealed_read", "records", "read a sealed record, with a reason", {CW: AG, SUP: AG}),
+    _c(
+        "records.sealed_read_approve",
+        "records",
+        "approve another person's break-glass read of a sealed record, where the policy asks for a second person",
+        {SUP: AG},
+    ),
     # Custody
     _c("custody.start", "custody", "start custody", _CUSTODY),
     _c("custody.transfer", "custody", "transfer to another facility", _CUSTODY),

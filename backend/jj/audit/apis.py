@@ -161,7 +161,7 @@ class ChildAccessLogApi(ListAPIView):
 
     def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
         if args and kwargs.get("many"):
-            sealed = [event for event in args[0] if has_sealed(event.changes)]
+            sealed = [event for event in args[0] if has_sealed(event.changes) or has_sealed(event.reason)]
             if sealed:  # one query for the child's data key, only when the page holds encrypted values
                 context = kwargs.setdefault("context", self.get_serializer_context())
                 context["child_key"] = child_key_for_read(child_ref=sealed[0].child_ref)

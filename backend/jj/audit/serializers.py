@@ -8,11 +8,14 @@ from jj.audit.shredding import mask, reveal
 
 class AuditEventSerializer(serializers.ModelSerializer[AuditEvent]):
     """Events as stored: children appear only as pseudonyms; identifying values, stored encrypted under the
-    child's data key, read `***` (and `[removed]` once the key was shredded: the list's `child_key_shredded`)."""
+    child's data key (and the reason of an event about a child), read `***` (and `[removed]` once the key was
+    shredded: the list's `child_key_shredded`)."""
 
     def to_representation(self, instance: AuditEvent) -> dict[str, Any]:
         data = super().to_representation(instance)
-        data["changes"] = mask(data["changes"], shredded=bool(getattr(instance, "child_key_shredded", False)))
+        shredded = bool(getattr(instance, "child_key_shredded", False))
+        data["changes"] = mask(data["changes"], shredded=shredded)
+        data["reason"] = mask(data["reason"], shredded=shredded)
         return data
 
     class Meta:
@@ -47,6 +50,7 @@ class AccessLogEntrySerializer(serializers.ModelSerializer[AuditEvent]):
     def to_representation(self, instance: AuditEvent) -> dict[str, Any]:
         data = super().to_representation(instance)
         data["changes"] = reveal(data["changes"], key=self.context.get("child_key"), child_ref=instance.child_ref)
+        data["reason"] = reveal(data["reason"], key=self.context.get("child_key"), child_ref=instance.child_ref)
         return data
 
     class Meta:

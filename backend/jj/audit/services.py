@@ -17,6 +17,7 @@ from jj.audit.shredding import (
     Identifying,
     child_key_for_write,
     contains_identifying,
+    seal,
     seal_identifying,
     search_term_digest,
 )
@@ -106,11 +107,15 @@ def _event_fields(
     decision_rows = [decision_to_json(d) if isinstance(d, Decision) else dict(d) for d in decisions]
     child_ref = child_pseudonym(child_id) if child_id is not None else ""
     change_values: dict[str, Any] = dict(changes or {})
-    if contains_identifying(change_values):
+    stored_reason = reason
+    if contains_identifying(change_values) or (reason and child_ref):
         # Crypto-shredding: identifying values are stored encrypted under the child's data key (one more
-        # query, two the first time, and only for events that carry such values).
+        # query, two the first time, and only for events that carry such values). The reason of an event about a
+        # child is free text about the child (a break-glass reason, why a case was shared): encrypted too.
         key = child_key_for_write(child_ref=child_ref) if child_ref else None
         change_values = seal_identifying(change_values, key=key, child_ref=child_ref)
+        if reason and child_ref:
+            stored_reason = seal(reason, key=key, child_ref=child_ref)
     return {
         "occurred_at": iso_utc(timezone.now()),
         "actor_id": actor.pk if actor is not None else None,
@@ -126,7 +131,7 @@ def _event_fields(
         "decisions": decision_rows,
         "rule_ids": _tags(row.get("rule_id") for row in decision_rows),
         "decision_outcomes": _tags(row.get("outcome") for row in decision_rows),
-        "reason": reason,
+        "reason": stored_reason,
         "request_id": ctx.request_id,
         "ip": ctx.ip or "",
     }

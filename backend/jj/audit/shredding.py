@@ -154,6 +154,14 @@ def child_key_for_read(*, child_ref: str) -> AESGCM | None:
     return _unwrap(row) if row is not None else None
 
 
+def readable(value: Any, *, child_ref: str) -> Any:
+    """A stored value as those allowed to see the child's identity read it (one query for the key when sealed):
+    decrypted, `[removed]` once the child's key was shredded. For services and tests, not for list views."""
+    if not child_ref or not has_sealed(value):
+        return value
+    return reveal(value, key=child_key_for_read(child_ref=child_ref), child_ref=child_ref)
+
+
 def child_key_shred(*, child_ref: str) -> bool:
     """Destroy the child's data key for good. A row stays, marked shredded, so no new key is ever made for the
     child. Returns False if it was already shredded. Callers audit the shredding themselves."""

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from openpyxl import Workbook
@@ -21,6 +22,8 @@ CONTENT_TYPES = {
     CSV: "text/csv; charset=utf-8",
     XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+# A stated purpose: long enough to say something, short enough for a line of the watermark.
+PURPOSE_MIN, PURPOSE_MAX = 5, 200
 # More than any caseworker's list; a larger export is cut here and says so in its last row.
 MAX_ROWS = 10_000
 
@@ -66,15 +69,29 @@ def columns_of(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     return list(seen)
 
 
-def render(rows: Iterable[Mapping[str, Any]], file_format: str) -> bytes:
+def watermark(*, exporter: str, role: str, at: datetime, purpose: str) -> str:
+    """The line every exported file carries: who exported it, when (UTC), and why. No child is named in it."""
+    stamp = at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return f"Confidential - exported by {exporter} ({role}) on {stamp} for: {purpose}"
+
+
+def render(rows: Iterable[Mapping[str, Any]], file_format: str, *, mark: str = "") -> bytes:
+    """The file; `mark` (the watermark) is its first row (CSV: one cell starting with '#'; XLSX: row 1, and the
+    printed page's header and footer), the column names follow."""
     flat = [flatten(row) for row in rows]
     columns = columns_of(flat)
     if file_format == XLSX:
         workbook = Workbook(write_only=False)
         sheet = workbook.active
         assert sheet is not None
+        if mark:
+            sheet.append([guard(_xlsx("# " + mark))])
+            sheet.cell(1, 1).font = Font(italic=True)
+            sheet.oddHeader.center.text = _xlsx(mark).replace("&", "&&")
+            sheet.oddFooter.center.text = _xlsx(mark).replace("&", "&&")
+            workbook.properties.creator = _xlsx(mark)[:255]
         sheet.append([guard(c) for c in columns])
-        for cell in sheet[1]:
+        for cell in sheet[sheet.max_row]:
             cell.font = Font(bold=True)
         for row in flat:
             sheet.append([_xlsx(row.get(c, "")) for c in columns])
@@ -83,6 +100,8 @@ def render(rows: Iterable[Mapping[str, Any]], file_format: str) -> bytes:
         return buffer.getvalue()
     text = io.StringIO()
     writer = csv.writer(text)
+    if mark:
+        writer.writerow([guard("# " + mark)])
     writer.writerow([guard(c) for c in columns])
     for row in flat:
         writer.writerow([row.get(c, "") for c in columns])

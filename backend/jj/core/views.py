@@ -56,48 +56,83 @@ class ListAPIView(mixins.ListModelMixin, generics.GenericAPIView):  # type: igno
 
 EXPORT_SCHEMA = extend_schema(
     parameters=[
-        OpenApiParameter("file_format", str, enum=list(exports.FORMATS), description="csv (the default) or xlsx")
+        OpenApiParameter("file_format", str, enum=list(exports.FORMATS), description="csv (the default) or xlsx"),
+        OpenApiParameter(
+            "purpose",
+            str,
+            required=True,
+            description=f"Why the list leaves the system ({exports.PURPOSE_MIN} to {exports.PURPOSE_MAX} characters;"
+            " no child's name): written into the file's watermark and the audit trail",
+        ),
     ],
     responses={
         (200, "text/csv"): OpenApiTypes.BINARY,
         (200, exports.CONTENT_TYPES[exports.XLSX]): OpenApiTypes.BINARY,
     },
-    summary="The list as CSV or XLSX, with its filters, search and ordering (audited)",
+    summary="The list as CSV or XLSX, with its filters, search and ordering (a stated purpose; watermarked, audited)",
 )
 
 
+def export_purpose(raw: str | None) -> str:
+    """The stated purpose of an export, on one line; 400 when missing, too short or too long."""
+    from jj.rules.text import t
+
+    purpose = " ".join((raw or "").split())
+    if not exports.PURPOSE_MIN <= len(purpose) <= exports.PURPOSE_MAX:
+        message = t(
+            "State why this list leaves the system ({low} to {high} characters).",
+            low=exports.PURPOSE_MIN,
+            high=exports.PURPOSE_MAX,
+        )
+        raise ApplicationError(message, extra={"purpose": [message]})
+    return purpose
+
+
 class ExportMixin:
-    """`GET <list>/export/?file_format=csv|xlsx&<the list's filters>`: the rows the list would show (every page, at
-    most exports.MAX_ROWS), through the list's own serializer, so each role exports only what its list shows.
-    Audited as `<object type>.export` with the ids exported and the query (search terms as keyed hashes)."""
+    """`GET <list>/export/?file_format=csv|xlsx&purpose=...&<the list's filters>`: the rows the list would show
+    (every page, at most exports.MAX_ROWS), through the list's own serializer, so each role exports only what its list
+    shows. Controlled disclosure (REC-2): the role must take `export.<format>` in the capability table (403), a
+    purpose must be stated (400), the file's first row is a watermark with the exporter, the time and the purpose, and
+    the export is audited as `<object type>.export` with the ids exported, the query (search terms as keyed hashes)
+    and the purpose. The file is streamed once and never stored (`Cache-Control: no-store`): there is no link to
+    outlive it."""
 
     export_as = ""
 
     def export(self, request: Request) -> HttpResponse:
+        from jj.accounts.capabilities import require
         from jj.audit.services import audit_append, query_for_audit  # audit builds on core
+        from jj.rules.text import t
 
         view: Any = self
         params = request.query_params.dict()
         file_format = params.pop("file_format", exports.CSV)
         if file_format not in exports.FORMATS:
             raise ApplicationError("Choose csv or xlsx.", extra={"file_format": ["Choose csv or xlsx."]})
+        caller: User = view.caller
+        require(caller, f"export.{file_format}", t("Your role may not export lists as {fmt}.", fmt=file_format))
+        purpose = export_purpose(params.pop("purpose", None))
         params.pop("page", None)
         params.pop("page_size", None)
         queryset = view.filter_queryset(view.get_queryset())[: exports.MAX_ROWS]
         rows = list(view.get_serializer(queryset, many=True).data)
-        body = exports.render(rows, file_format)
+        now = timezone.now()
+        mark = exports.watermark(exporter=caller.username, role=str(caller.role), at=now, purpose=purpose)
+        body = exports.render(rows, file_format, mark=mark)
         audit_append(
-            actor=view.caller,
+            actor=caller,
             action=f"{self.export_as}.export",
             object_type=self.export_as,
             changes={
                 "shown_ids": [str(row.get("id", "")) for row in rows],
                 "query": query_for_audit(params),
                 "file_format": file_format,
+                "purpose": purpose,
+                "watermark": mark,
             },
         )
         response = HttpResponse(body, content_type=exports.CONTENT_TYPES[file_format])
-        stamp = timezone.now().strftime("%Y%m%d-%H%M")
+        stamp = now.strftime("%Y%m%d-%H%M")
         response["Content-Disposition"] = f'attachment; filename="{self.export_as}s-{stamp}.{file_format}"'
         response["Cache-Control"] = "no-store"
         return response

@@ -413,3 +413,33 @@ class AftercarePlan(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Aftercare plan {self.pk}"
+
+
+class SealedReadStatus(models.TextChoices):
+    PENDING = "pending", msgid("Waiting for a second supervisor")
+    APPROVED = "approved", msgid("Approved: can be opened once")
+    REJECTED = "rejected", msgid("Rejected")
+    OPENED = "opened", msgid("Opened")
+
+
+class SealedReadRequest(TimeStampedModel):
+    """A break-glass read of a sealed record held until a second supervisor of the child's agency approves it
+    (where the jurisdiction's policy asks for a second person, REC-3). Approved, it opens the record once, for the
+    person who asked. The stated reason is not kept here: it is in the audit trail, encrypted under the child's data
+    key (so removal makes it unreadable)."""
+
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=16, choices=SealedReadStatus.choices, default=SealedReadStatus.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    opened_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["agency", "status"], name="sealed_read_agency_status_idx")]
+
+    def __str__(self) -> str:
+        return f"Sealed read {self.pk} ({self.status})"

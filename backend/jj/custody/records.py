@@ -18,9 +18,9 @@ from jj.audit.services import audit_append, audit_denied
 from jj.cases.models import Case, CaseStatus
 from jj.cases.records import child_identity_shred, child_seal
 from jj.compliance.selectors import policy_for
-from jj.core.exceptions import ActionNotAllowed, ApplicationError
+from jj.core.exceptions import ActionNotAllowed, ApplicationError, VersionConflict
 from jj.core.pseudonym import child_pseudonym
-from jj.custody.models import CustodyEpisode
+from jj.custody.models import CustodyEpisode, SealedReadRequest, SealedReadStatus
 from jj.deadlines.services import notification_create
 from jj.people.models import Child
 from jj.rules.checks.common import INDEPENDENT_OVERSIGHT, SUPERVISOR
@@ -156,8 +156,11 @@ def records_preview(*, user: User, now: datetime, days: int = 30) -> list[Previe
     return rows
 
 
-def sealed_child_read(*, actor: User, child_id: int, reason: str) -> Child:
-    """Break-glass read of a sealed record: a stated reason, audited, and reported to oversight and supervisors."""
+def sealed_child_read(*, actor: User, child_id: int, reason: str) -> Child | SealedReadRequest:
+    """Break-glass read of a sealed record: a stated reason, audited (the reason encrypted under the child's key),
+    reported to oversight and supervisors. Where the jurisdiction's policy asks for a second person, nothing is
+    shown yet: a request is held until another supervisor approves it (`sealed_read_decide`), then the person who
+    asked opens the record once (`sealed_read_open`)."""
     if actor.role not in SEALED_READ_ROLES or actor.agency_id is None:
         raise ActionNotAllowed(NOT_A_SEALED_READER)
     if len(reason.strip()) < 20:
@@ -165,23 +168,35 @@ def sealed_child_read(*, actor: User, child_id: int, reason: str) -> Child:
             t("Say why you need this sealed record."),
             extra={"reason": [t("Give the reason in at least 20 characters.")]},
         )
-    child = Child.objects.filter(
-        pk=child_id, agency_id=actor.agency_id, sealed_at__isnull=False, removed_at__isnull=True
-    ).first()
-    if child is None:
-        audit_denied(actor=actor, action="child.sealed_read", object_type="child", object_id=child_id, reason=reason)
-        raise Http404
-    with transaction.atomic():
-        case = Case.objects.filter(child_id=child.pk).order_by("-opened_at").first()
-        if case is not None:
-            notification_create(
-                case=case,
-                kind="child.sealed_read",
-                message=f"A sealed record was opened by {actor.username}: {reason}",
-                targets=(SUPERVISOR, INDEPENDENT_OVERSIGHT),
-                actor=actor,
-                at=timezone.now(),
+    child = _sealed_child(actor=actor, child_id=child_id, action="child.sealed_read")
+    if policy_for(child.jurisdiction_id).records_sealed_read_second_person:
+        with transaction.atomic():
+            request = SealedReadRequest.objects.create(child=child, agency_id=actor.agency_id, requested_by=actor)
+            _tell(
+                child,
+                t(
+                    "A break-glass read of a sealed record was asked by {user} and waits for a second supervisor"
+                    " (request {request}).",
+                    user=actor.username,
+                    request=request.pk,
+                ),
+                actor,
             )
+            audit_append(
+                actor=actor,
+                action="child.sealed_read.request",
+                object_type="sealed_read_request",
+                object_id=request.pk,
+                child_id=child.pk,
+                reason=reason,
+            )
+        return request
+    with transaction.atomic():
+        _tell(
+            child,
+            t("A sealed record was opened by {user}; the reason is in the child's access log.", user=actor.username),
+            actor,
+        )
         audit_append(
             actor=actor,
             action="child.sealed_read",
@@ -189,5 +204,120 @@ def sealed_child_read(*, actor: User, child_id: int, reason: str) -> Child:
             object_id=child.pk,
             child_id=child.pk,
             reason=reason,
+        )
+    return child
+
+
+def _sealed_child(*, actor: User, child_id: int, action: str) -> Child:
+    """The sealed, not removed child of the actor's agency; 404 (audited, without the stated reason) otherwise."""
+    agency_id = actor.agency_id
+    child = (
+        Child.objects.filter(pk=child_id, agency_id=agency_id, sealed_at__isnull=False, removed_at__isnull=True).first()
+        if agency_id is not None
+        else None
+    )
+    if child is None:
+        audit_denied(
+            actor=actor,
+            action=action,
+            object_type="child",
+            object_id=child_id,
+            reason="not a sealed record of the caller's agency",
+        )
+        raise Http404
+    return child
+
+
+def _tell(child: Child, message: str, actor: User) -> None:
+    """Supervisors of the agency and the independent oversight body (REC-3), through the child's latest case."""
+    case = Case.objects.filter(child_id=child.pk).order_by("-opened_at").first()
+    if case is not None:
+        notification_create(
+            case=case,
+            kind="child.sealed_read",
+            message=message,
+            targets=(SUPERVISOR, INDEPENDENT_OVERSIGHT),
+            actor=actor,
+            at=timezone.now(),
+        )
+
+
+def sealed_read_decide(*, actor: User, request_id: int, approve: bool, note: str = "") -> SealedReadRequest:
+    """A second supervisor of the child's agency approves or rejects a held break-glass read (never their own).
+    Audited and reported to oversight. 404 for a request of another agency; 409 once decided."""
+    if not can(actor, "records.sealed_read_approve") or actor.agency_id is None:
+        raise ActionNotAllowed(t("Only a supervisor of the child's agency can approve a break-glass read."))
+    with transaction.atomic():
+        request = (
+            SealedReadRequest.objects.select_for_update()
+            .select_related("child")
+            .filter(pk=request_id, agency_id=actor.agency_id)
+            .first()
+        )
+        if request is None:
+            raise Http404
+        if request.requested_by_id == actor.pk:
+            raise ActionNotAllowed(
+                t("A break-glass read must be approved by a second supervisor, not by the person who asked.")
+            )
+        if request.status != SealedReadStatus.PENDING:
+            raise VersionConflict(t("This request has already been decided."))
+        request.status = SealedReadStatus.APPROVED if approve else SealedReadStatus.REJECTED
+        request.decided_by = actor
+        request.decided_at = timezone.now()
+        request.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
+        verb = "approved" if approve else "rejected"
+        _tell(
+            request.child,
+            t(
+                "A break-glass read of a sealed record was {verb} by {user} (request {request}).",
+                verb=verb,
+                user=actor.username,
+                request=request.pk,
+            ),
+            actor,
+        )
+        audit_append(
+            actor=actor,
+            action=f"child.sealed_read.{'approve' if approve else 'reject'}",
+            object_type="sealed_read_request",
+            object_id=request.pk,
+            child_id=request.child_id,
+            changes={"requested_by": request.requested_by_id},
+            reason=note,
+        )
+    return request
+
+
+def sealed_read_open(*, actor: User, request_id: int) -> Child:
+    """The person who asked opens the approved record, once. 404 for anyone else's request or a record no longer
+    sealed (removed meanwhile); 409 when not approved or already opened."""
+    with transaction.atomic():
+        request = (
+            SealedReadRequest.objects.select_for_update()
+            .select_related("decided_by")
+            .filter(pk=request_id, requested_by=actor)
+            .first()
+        )
+        if request is None:
+            raise Http404
+        if request.status != SealedReadStatus.APPROVED:
+            raise VersionConflict(t("This request is not approved, or was already opened."))
+        child = _sealed_child(actor=actor, child_id=request.child_id, action="child.sealed_read")
+        request.status = SealedReadStatus.OPENED
+        request.opened_at = timezone.now()
+        request.save(update_fields=["status", "opened_at", "updated_at"])
+        _tell(
+            child,
+            t("A sealed record was opened by {user}; the reason is in the child's access log.", user=actor.username),
+            actor,
+        )
+        audit_append(
+            actor=actor,
+            action="child.sealed_read",
+            object_type="child",
+            object_id=child.pk,
+            child_id=child.pk,
+            changes={"request": request.pk, "approved_by": request.decided_by.username if request.decided_by else ""},
         )
     return child

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import serializers
+from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -11,7 +11,8 @@ from rest_framework.views import APIView
 from jj.accounts.models import User
 from jj.audit.services import audit_append
 from jj.core.permissions import HasCapability
-from jj.custody.records import records_preview, sealed_child_read
+from jj.custody.models import SealedReadRequest
+from jj.custody.records import records_preview, sealed_child_read, sealed_read_decide, sealed_read_open
 from jj.people.access import child_fields_for
 from jj.people.serializers import ChildOutputSerializer
 
@@ -54,21 +55,74 @@ class _SealedReadInput(serializers.Serializer):
     reason = serializers.CharField(help_text="Why you need this sealed record; recorded and reported to oversight.")
 
 
+class _HeldRead(serializers.Serializer):
+    request = serializers.IntegerField(source="pk")
+    status = serializers.CharField()
+
+
 class SealedChildReadApi(APIView):
-    """Break-glass: open a sealed child's record with a stated reason (audited, oversight told)."""
+    """Break-glass: open a sealed child's record with a stated reason (audited, oversight told). Where the policy
+    asks for a second person: 202 with the held request, and nothing of the record, until another supervisor
+    approves it."""
 
     permission_classes = [IsAuthenticated, HasCapability.of("records.sealed_read")]
 
     @extend_schema(
         request=_SealedReadInput,
-        responses={200: inline_serializer("SealedChildRead", {"child": ChildOutputSerializer()})},
+        responses={
+            200: inline_serializer("SealedChildRead", {"child": ChildOutputSerializer()}),
+            202: _HeldRead,
+        },
         summary="Open a sealed child's record (break-glass, REC-3)",
     )
     def post(self, request: Request) -> Response:
         user: User = request.user  # type: ignore[assignment]
         data = _SealedReadInput(data=request.data)
         data.is_valid(raise_exception=True)
-        child = sealed_child_read(
+        result = sealed_child_read(
             actor=user, child_id=data.validated_data["child"], reason=data.validated_data["reason"]
         )
+        if isinstance(result, SealedReadRequest):
+            return Response(_HeldRead(result).data, status=status.HTTP_202_ACCEPTED)
+        return Response({"child": ChildOutputSerializer(result, allowed_fields=child_fields_for(user)).data})
+
+
+class _DecideInput(serializers.Serializer):
+    approve = serializers.BooleanField()
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class SealedReadDecideApi(APIView):
+    """A second supervisor of the child's agency approves or rejects a held break-glass read (never their own)."""
+
+    permission_classes = [IsAuthenticated, HasCapability.of("records.sealed_read_approve")]
+
+    @extend_schema(
+        request=_DecideInput,
+        responses={200: _HeldRead},
+        summary="Approve or reject a held break-glass read of a sealed record (REC-3, second person)",
+    )
+    def post(self, request: Request, request_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        data = _DecideInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        held = sealed_read_decide(
+            actor=user, request_id=request_id, approve=data.validated_data["approve"], note=data.validated_data["note"]
+        )
+        return Response(_HeldRead(held).data)
+
+
+class SealedReadOpenApi(APIView):
+    """The person who asked opens the approved record, once."""
+
+    permission_classes = [IsAuthenticated, HasCapability.of("records.sealed_read")]
+
+    @extend_schema(
+        request=None,
+        responses={200: inline_serializer("SealedChildOpened", {"child": ChildOutputSerializer()})},
+        summary="Open a sealed record after a second supervisor approved the break-glass read (once)",
+    )
+    def post(self, request: Request, request_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        child = sealed_read_open(actor=user, request_id=request_id)
         return Response({"child": ChildOutputSerializer(child, allowed_fields=child_fields_for(user)).data})

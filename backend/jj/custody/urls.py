@@ -7,6 +7,16 @@ E = "custody-episodes/<int:episode_id>/"
 urlpatterns = [
     path("records/preview/", records_apis.RecordsPreviewApi.as_view(), name="records-preview"),
     path("records/sealed-read/", records_apis.SealedChildReadApi.as_view(), name="records-sealed-read"),
+    path(
+        "records/sealed-read/<int:request_id>/decide/",
+        records_apis.SealedReadDecideApi.as_view(),
+        name="records-sealed-read-decide",
+    ),
+    path(
+        "records/sealed-read/<int:request_id>/open/",
+        records_apis.SealedReadOpenApi.as_view(),
+        name="records-sealed-read-open",
+    ),
     path("facilities/", apis.FacilityListApi.as_view(), name="facility-list"),
     path("facilities/occupancy/", apis.FacilityOccupancyApi.as_view(), name="facility-occupancy"),
     path(

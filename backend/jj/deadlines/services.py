@@ -17,13 +17,16 @@ from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from jj.accounts.capabilities import can
 from jj.accounts.models import Role, User
 from jj.audit.services import audit_append
 from jj.cases.models import Assignment, Case, ChildProtectionReferral
 from jj.core.i18n import stored_parts
 from jj.deadlines.models import Deadline, EmailMode, Notification, NotificationPreference, OutboxEmail
+from jj.people.models import Child
 from jj.rules.checks.common import CHILD_PROTECTION, FAMILY, INDEPENDENT_OVERSIGHT, SUPERVISOR
 from jj.rules.engine import Decision
+from jj.rules.masking import mask_identity
 from jj.rules.text import Text, parts_from_json, t
 
 # Older rows said "oversight_body" for what the rules now call the independent oversight.
@@ -152,6 +155,22 @@ def recipients_resolve(*, case: Case, target: str) -> list[User]:
     return _active(in_jurisdiction.filter(role=Role.ADMINISTRATOR))
 
 
+def _outside_the_case(user: User) -> bool:
+    """A reader told of a case who reads no case file (the oversight monitor, an administrator: the capability
+    table's `case.read`): the free text they read has the child's known names and date of birth masked (REC-2)."""
+    return not can(user, "case.read")
+
+
+def _masked_for_outsiders(case: Case, message: str) -> str:
+    cached = case._state.fields_cache.get("child")
+    child = cached if isinstance(cached, Child) else Child.objects.get(pk=case.child_id)
+    return mask_identity(
+        str(message),
+        names=(child.given_name, child.family_name, child.other_names),
+        dates=[child.date_of_birth],
+    )
+
+
 def notification_create(
     *,
     case: Case,
@@ -203,6 +222,8 @@ def notification_create(
                 reason=message,
                 circumstances=f"Case {case.reference} ({rule_id})",
             )
+    outside = {pk for pk, user in people.items() if _outside_the_case(user)}
+    masked = _masked_for_outsiders(case, message) if outside else ""
     rows = Notification.objects.bulk_create(
         [
             Notification(
@@ -212,8 +233,9 @@ def notification_create(
                 case=case,
                 deadline=deadline,
                 kind=kind,
-                message=message[:500],
-                message_parts=stored_parts(message),
+                message=(masked if user.pk in outside else message)[:500],
+                # The masked text is plain English: its parts would carry the names again.
+                message_parts=[] if user.pk in outside else stored_parts(message),
             )
             for user in people.values()
         ]

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from jj.accounts import mfa
 from jj.accounts.models import Jurisdiction, User
 from jj.audit.services import audit_append
+from jj.core.exports import watermark
 from jj.core.permissions import HasCapability
 from jj.core.throttling import CostlyThrottle
 from jj.oversight import export, monitoring, selectors, services
@@ -153,14 +154,20 @@ class IndicatorsExportApi(APIView):
         user: User = request.user  # type: ignore[assignment]
         jurisdiction, report = _indicator_report(user, params, "oversight.export")
         fmt = params["file"]
-        body = export.report_file(file_format=fmt, jurisdiction_name=jurisdiction.name, report=report)
+        mark = watermark(exporter=user.username, role=str(user.role), at=timezone.now(), purpose="statistics")
+        body = export.report_file(file_format=fmt, jurisdiction_name=jurisdiction.name, report=report, mark=mark)
         content_type = export.CONTENT_TYPES[fmt]
         audit_append(
             actor=user,
             action="oversight.export",
             object_type="jurisdiction",
             object_id=jurisdiction.code,
-            changes={"format": fmt, "query": {k: str(v) for k, v in params.items()}, "bytes": len(body)},
+            changes={
+                "format": fmt,
+                "query": {k: str(v) for k, v in params.items()},
+                "bytes": len(body),
+                "watermark": mark,
+            },
         )
         name = export.report_filename(jurisdiction_code=jurisdiction.code, report=report, file_format=fmt)
         return _attachment(body, content_type, name)

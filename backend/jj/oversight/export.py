@@ -139,8 +139,11 @@ def report_title(*, jurisdiction_name: str, report: dict[str, Any]) -> str:
     )
 
 
-def report_file(*, file_format: str, jurisdiction_name: str, report: dict[str, Any]) -> bytes:
+def report_file(*, file_format: str, jurisdiction_name: str, report: dict[str, Any], mark: str = "") -> bytes:
+    """The indicator table; `mark` (who exported it and when, jj.core.exports.watermark) ends its title row."""
     title = report_title(jurisdiction_name=jurisdiction_name, report=report)
+    if mark:
+        title = f"{title} - {mark}"
     if file_format == "csv":
         return to_csv(report["results"], title=title)
     return to_xlsx(report["results"], title=title)

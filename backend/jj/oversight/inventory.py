@@ -264,6 +264,13 @@ INVENTORY: dict[str, Holding] = {
     "oversight.JurisdictionProfile": Holding(
         "Policy facts of the jurisdiction.", ("IND-14", "IND-15"), "oversight monitors, administrators", FOR_EVER
     ),
+    "custody.SealedReadRequest": Holding(
+        "A break-glass read of a sealed record held for a second supervisor's approval (the reason only in the"
+        " audit trail, encrypted under the child's key).",
+        ("REC-3",),
+        "supervisors of the child's agency; the person who asked",
+        WITH_THE_CHILD,
+    ),
     "oversight.ExportJob": Holding(
         "An oversight export computed in the background: the indicator table (suppressed aggregates) or the"
         " pseudonymised dataset (one row per case: keyed pseudonyms, age group, no name, birth date or address).",

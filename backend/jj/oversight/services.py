@@ -17,6 +17,7 @@ from jj.accounts.capabilities import require
 from jj.accounts.models import Jurisdiction, User
 from jj.audit.services import audit_append, changed_fields
 from jj.core.exceptions import ActionNotAllowed, ApplicationError, VersionConflict
+from jj.core.exports import watermark
 from jj.core.services import versioned_update
 from jj.oversight import export, microdata, selectors
 from jj.oversight.access import READERS
@@ -271,7 +272,12 @@ def export_job_run(*, job_id: int) -> ExportJob | None:
     Idempotent: a job already finished (a second delivery of the task) is left as it is; a job left running by a
     worker that died is started again."""
     with transaction.atomic():
-        job = ExportJob.objects.select_for_update().select_related("jurisdiction").filter(pk=job_id).first()
+        job = (
+            ExportJob.objects.select_for_update()
+            .select_related("jurisdiction", "requested_by")
+            .filter(pk=job_id)
+            .first()
+        )
         if job is None or job.status not in (ExportStatus.QUEUED, ExportStatus.RUNNING):
             return job
         job.status, job.progress = ExportStatus.RUNNING, 0
@@ -307,7 +313,11 @@ def export_job_run(*, job_id: int) -> ExportJob | None:
             "threshold": conventions.threshold,
             "results": results,
         }
-        body = export.report_file(file_format=job.file_format, jurisdiction_name=jurisdiction.name, report=report)
+        requester = job.requested_by
+        mark = watermark(exporter=requester.username, role=str(requester.role), at=timezone.now(), purpose="statistics")
+        body = export.report_file(
+            file_format=job.file_format, jurisdiction_name=jurisdiction.name, report=report, mark=mark
+        )
     except (OperationalError, InterfaceError):
         raise  # retried by the task
     except Exception:

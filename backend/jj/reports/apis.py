@@ -10,6 +10,7 @@ from jj.accounts.models import User
 from jj.audit.services import audit_append, audit_read
 from jj.cases.access import case_get_for_user
 from jj.core.exceptions import ActionNotAllowed
+from jj.core.exports import watermark
 from jj.core.pseudonym import child_pseudonym
 from jj.people.access import child_get_for_user
 from jj.reports.labels import LANGUAGES
@@ -41,6 +42,7 @@ class CaseReportApi(APIView):
             zone_name=case.jurisdiction.timezone or "UTC",
             reader_role=user.get_role_display(),  # type: ignore[attr-defined]
             now=timezone.now(),
+            mark=watermark(exporter=user.username, role=str(user.role), at=timezone.now(), purpose="case report"),
         )
         audit_read(actor=user, object_type="case_report", object_id=case.pk, child_id=case.child_id)
         response = HttpResponse(pdf, content_type="application/pdf")
@@ -72,6 +74,12 @@ class SubjectAccessApi(APIView):
             zone_name=child.jurisdiction.timezone or "UTC",
             reader_role=user.get_role_display(),  # type: ignore[attr-defined]
             now=timezone.now(),
+            mark=watermark(
+                exporter=user.username,
+                role=str(user.role),
+                at=timezone.now(),
+                purpose="subject access, for the child or their counsel",
+            ),
         )
         audit_append(
             actor=user,

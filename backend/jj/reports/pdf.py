@@ -1,6 +1,7 @@
 """The court report rendered as PDF with reportlab (pure Python): a title, the case and child, the decisions with
 their citations, the custody timeline, the deadlines, and a footer saying for whom it was made."""
 
+from collections.abc import Callable
 from datetime import datetime
 from io import BytesIO
 from typing import Any
@@ -10,6 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
@@ -44,7 +46,22 @@ def _table(header: list[str], rows: list[list[Any]], widths: list[float]) -> Tab
     return table
 
 
-def render_report(data: ReportData, *, language: str, zone_name: str, reader_role: str, now: datetime) -> bytes:
+def footer(mark: str) -> Callable[[Canvas, Any], None]:
+    """A page callback writing the watermark (who produced the document, when, why) at the foot of every page."""
+
+    def draw(canvas: Canvas, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont("Helvetica", 7)
+        canvas.drawString(15 * mm, 8 * mm, mark[:160])
+        canvas.drawRightString(A4[0] - 15 * mm, 8 * mm, str(canvas.getPageNumber()))
+        canvas.restoreState()
+
+    return draw
+
+
+def render_report(
+    data: ReportData, *, language: str, zone_name: str, reader_role: str, now: datetime, mark: str = ""
+) -> bytes:
     t = labels_for(language)
     zone = ZoneInfo(zone_name)
     story: list[Flowable] = [Paragraph(t["title"], _STYLES["Title"])]
@@ -114,5 +131,5 @@ def render_report(data: ReportData, *, language: str, zone_name: str, reader_rol
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, title=f"{t['title']} {case['reference']}", author="", subject="", creator="jj"
     )
-    doc.build(story)
+    doc.build(story, onFirstPage=footer(mark), onLaterPages=footer(mark))
     return buffer.getvalue()

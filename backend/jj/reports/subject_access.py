@@ -19,7 +19,7 @@ from jj.audit.models import AuditEvent
 from jj.audit.services import audit_seal_before_reading
 from jj.core.pseudonym import child_pseudonym
 from jj.people.models import Child
-from jj.reports.pdf import _GRID, _STYLES, _p, _table, _when
+from jj.reports.pdf import _GRID, _STYLES, _p, _table, _when, footer
 
 # Tables that lead to the child but are not the child's file; each says why.
 SKIPPED: dict[str, str] = {
@@ -148,7 +148,9 @@ def subject_access_reads(*, child: Child, zone: ZoneInfo) -> list[list[Any]]:
     ]
 
 
-def render_subject_access(*, child: Child, language: str, zone_name: str, reader_role: str, now: datetime) -> bytes:
+def render_subject_access(
+    *, child: Child, language: str, zone_name: str, reader_role: str, now: datetime, mark: str = ""
+) -> bytes:
     t = LABELS.get(language, LABELS["en"])
     zone = ZoneInfo(zone_name)
     sections, left_out = subject_access_sections(child=child, zone=zone)
@@ -182,5 +184,7 @@ def render_subject_access(*, child: Child, language: str, zone_name: str, reader
         story += [_p(f"{name}: {why}") for name, why in left_out]
     story += [Spacer(1, 8 * mm), _p(t["generated"] % {"at": _when(now, zone), "role": reader_role})]
     buffer = BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4, title=t["title"], author="", subject="", creator="jj").build(story)
+    SimpleDocTemplate(buffer, pagesize=A4, title=t["title"], author="", subject="", creator="jj").build(
+        story, onFirstPage=footer(mark), onLaterPages=footer(mark)
+    )
     return buffer.getvalue()

@@ -129,6 +129,7 @@ class Policy:
     mandatory_pretrial_detention: str = Strictness.BLOCK
     records_removal_age: int = 18
     records_removal: str = "automatic"
+    records_sealed_read_second_person: bool = False
 
     def is_status_offence_code(self, code: str) -> bool:
         """STA-1: whether an offence's local code is on the jurisdiction's list of status offences (the flag is
@@ -551,6 +552,14 @@ _PARAMETERS = (
         ("REC-3",),
         "CRC/C/GC/24 para. 71",
         choices=("automatic", "review"),
+    ),
+    Parameter(
+        "records_sealed_read_second_person",
+        msgid("A break-glass read of a sealed record waits until a second supervisor approves it"),
+        False,
+        Direction.NONE,
+        ("REC-3",),
+        "CRC/C/GC/24 para. 71",
     ),
 )
 

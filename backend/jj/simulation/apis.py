@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from jj.accounts.models import User
 from jj.audit.services import audit_append, audit_denied
+from jj.core.exports import watermark
 from jj.core.permissions import HasCapability
 from jj.core.throttling import CostlyThrottle
 from jj.core.views import ListAPIView
@@ -96,13 +97,15 @@ class SimulationExportApi(APIView):
         if not isinstance(simulation.result, dict):
             return Response({"detail": "This simulation has no result yet."}, status=status.HTTP_409_CONFLICT)
         language = request.query_params.get("lang", "en")
-        body = export.result_file(simulation, file_format=self.file_format, language=language, now=timezone.now())
+        now = timezone.now()
+        mark = watermark(exporter=user.username, role=str(user.role), at=now, purpose="policy simulation")
+        body = export.result_file(simulation, file_format=self.file_format, language=language, now=now, mark=mark)
         audit_append(
             actor=user,
             action="simulation.export",
             object_type="simulation",
             object_id=simulation.pk,
-            changes={"format": self.file_format, "bytes": len(body)},
+            changes={"format": self.file_format, "bytes": len(body), "watermark": mark},
         )
         response = HttpResponse(body, content_type=export.CONTENT_TYPES[self.file_format])
         name = f"simulation-{simulation.jurisdiction.code}-{simulation.pk}.{self.file_format}"

@@ -59,9 +59,12 @@ def result_rows(result: dict[str, Any]) -> list[tuple[Any, ...]]:
     return rows
 
 
-def result_csv(result: dict[str, Any]) -> bytes:
+def result_csv(result: dict[str, Any], *, mark: str = "") -> bytes:
+    """The rows; `mark` (who exported it and when, jj.core.exports.watermark) is the first row, starting with '#'."""
     out = io.StringIO()
     writer = csv.writer(out)
+    if mark:
+        writer.writerow([guard("# " + mark)])
     writer.writerow(COLUMNS)
     for row in result_rows(result):
         writer.writerow([guard(cell) for cell in row])
@@ -76,15 +79,20 @@ def _xlsx_cell(value: Any) -> Any:
     return value
 
 
-def result_xlsx(result: dict[str, Any], *, title: str) -> bytes:
-    """One sheet, the rows of the CSV under a title line; numbers stay numbers, suppressed cells say so."""
+def result_xlsx(result: dict[str, Any], *, title: str, mark: str = "") -> bytes:
+    """One sheet, the rows of the CSV under the watermark and a title line; numbers stay numbers, suppressed cells
+    say so."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "Simulation"
+    if mark:
+        sheet.append([_xlsx_cell("# " + mark)])
+        sheet.oddHeader.center.text = mark
+        sheet.oddFooter.center.text = mark
     sheet.append([_xlsx_cell(title)])
     sheet.append(list(COLUMNS))
-    for cell in sheet[2]:
+    for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for row in result_rows(result):
         sheet.append([_xlsx_cell(cell) for cell in row])
@@ -93,20 +101,22 @@ def result_xlsx(result: dict[str, Any], *, title: str) -> bytes:
     return out.getvalue()
 
 
-def result_file(simulation: PolicySimulation, *, file_format: str, language: str, now: datetime) -> bytes:
+def result_file(
+    simulation: PolicySimulation, *, file_format: str, language: str, now: datetime, mark: str = ""
+) -> bytes:
     """A finished simulation's result in `file_format` (csv, xlsx or pdf)."""
     result = simulation.result
     assert isinstance(result, dict)
     jurisdiction = simulation.jurisdiction
     if file_format == "csv":
-        return result_csv(result)
+        return result_csv(result, mark=mark)
     if file_format == "xlsx":
         title = (
             f"Policy impact simulation {simulation.pk} - {jurisdiction.name} - "
             f"{simulation.period_from} to {simulation.period_to} "
             f"(counts from 1 to {result.get('threshold')} suppressed)"
         )
-        return result_xlsx(result, title=title)
+        return result_xlsx(result, title=title, mark=mark)
     return result_pdf(
         result,
         language=language,
@@ -115,4 +125,5 @@ def result_file(simulation: PolicySimulation, *, file_format: str, language: str
         requested_by=simulation.requested_by.username,
         asked_at=simulation.created_at,
         now=now,
+        mark=mark,
     )

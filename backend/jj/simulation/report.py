@@ -22,6 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from jj.reports.pdf import footer
 from jj.rules.policy import PARAMETERS
 
 LANGUAGES = ("en", "fr", "es")
@@ -302,6 +303,7 @@ def result_pdf(
     requested_by: str,
     asked_at: datetime,
     now: datetime,
+    mark: str = "",
 ) -> bytes:
     """`period`: the days asked for, as the reader gave them (the result's bounds are instants, the end excluded)."""
     t = labels_for(language)
@@ -364,5 +366,5 @@ def result_pdf(
     story += [Spacer(1, 8 * mm), _p(t["generated"] % {"at": now.strftime("%Y-%m-%d %H:%M UTC")})]
     buffer = BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, title=str(t["title"]), author="", subject="", creator="jj")
-    doc.build(story)
+    doc.build(story, onFirstPage=footer(mark), onLaterPages=footer(mark))
     return buffer.getvalue()

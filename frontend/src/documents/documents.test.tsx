@@ -38,6 +38,11 @@ describe("exportUrl", () => {
     expect(params.has("empty")).toBe(false);
   });
 
+  it("carries the stated purpose when given", () => {
+    const params = new URLSearchParams(exportUrl("cases", "csv", {}, undefined, "Monthly review").split("?")[1]);
+    expect(params.get("purpose")).toBe("Monthly review");
+  });
+
   it("uses the API path of the resource", () => {
     expect(exportUrl("deadlines", "csv", {}).startsWith("/api/deadlines/export/?")).toBe(true);
   });

@@ -28,7 +28,14 @@ const en = {
       help: "Open the record to check before registering the child again; a supervisor can merge two records of one child.",
       reasons: { name: "same name", similar_name: "similar name", date_of_birth: "same date of birth" },
     },
-    export: { csv: "Export CSV", xlsx: "Export XLSX" },
+    export: {
+      csv: "Export CSV",
+      xlsx: "Export XLSX",
+      purpose_title: "Why does this list leave the system?",
+      purpose: "Purpose of the export",
+      purpose_help: "%{min} to %{max} characters, no child's name. The file carries your name, the time and this purpose; the export is audited.",
+      download: "Export",
+    },
     app_title: "Juvenile justice",
     mfa: {
       menu: "Account security",

@@ -30,7 +30,14 @@ const es: typeof en = {
       help: "Abra el expediente para comprobarlo antes de registrar de nuevo al niño o niña; un supervisor puede fusionar dos expedientes de la misma persona.",
       reasons: { name: "mismo nombre", similar_name: "nombre parecido", date_of_birth: "misma fecha de nacimiento" },
     },
-    export: { csv: "Exportar CSV", xlsx: "Exportar XLSX" },
+    export: {
+      csv: "Exportar CSV",
+      xlsx: "Exportar XLSX",
+      purpose_title: "¿Por qué sale esta lista del sistema?",
+      purpose: "Finalidad de la exportación",
+      purpose_help: "De %{min} a %{max} caracteres, sin el nombre de ningún niño. El archivo lleva su nombre, la hora y esta finalidad; la exportación queda registrada.",
+      download: "Exportar",
+    },
     app_title: "Justicia juvenil",
     mfa: {
       menu: "Seguridad de la cuenta",

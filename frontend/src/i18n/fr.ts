@@ -30,7 +30,14 @@ const fr: typeof en = {
       help: "Ouvrez la fiche pour vérifier avant d'enregistrer l'enfant une seconde fois ; un superviseur peut fusionner deux fiches d'un même enfant.",
       reasons: { name: "même nom", similar_name: "nom proche", date_of_birth: "même date de naissance" },
     },
-    export: { csv: "Exporter en CSV", xlsx: "Exporter en XLSX" },
+    export: {
+      csv: "Exporter en CSV",
+      xlsx: "Exporter en XLSX",
+      purpose_title: "Pourquoi cette liste quitte-t-elle le système ?",
+      purpose: "Finalité de l'export",
+      purpose_help: "De %{min} à %{max} caractères, sans nom d'enfant. Le fichier porte votre nom, l'heure et cette finalité ; l'export est journalisé.",
+      download: "Exporter",
+    },
     app_title: "Justice des mineurs",
     mfa: {
       menu: "Sécurité du compte",

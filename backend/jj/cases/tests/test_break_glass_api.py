@@ -7,6 +7,7 @@ import pytest
 from conftest import ALL_ROLES, make_user
 from jj.accounts.models import Role
 from jj.audit.models import AuditEvent
+from jj.audit.shredding import readable
 from jj.deadlines.models import Notification
 
 REASON = "Child arrested in our district tonight; need the guardian contacts"
@@ -27,7 +28,7 @@ def test_break_glass_grants_24_hours_and_tells_supervisors_and_oversight(
     assert granted.status_code == 201
     assert outsider.get(f"/api/cases/{case.pk}/").status_code == 200
     event = AuditEvent.objects.get(action="case.break_glass", outcome="success")
-    assert event.reason == REASON
+    assert readable(event.reason, child_ref=event.child_ref) == REASON  # stored encrypted
     assert set(Notification.objects.filter(kind="case.break_glass").values_list("recipient_role", flat=True)) == {
         "supervisor",
         "oversight_monitor",

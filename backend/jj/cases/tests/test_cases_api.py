@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from conftest import ALL_ROLES, child_data, offence_data
 from jj.audit.models import AuditEvent
+from jj.audit.shredding import readable
 from jj.cases.models import Assignment, Case, Offence
 from jj.core.pseudonym import child_pseudonym
 from jj.people import services as people_services
@@ -146,7 +147,8 @@ def test_unassigning_removes_access(world: Any, make_case: Any, client_for: Any)
     )
     assert response.status_code == 200
     assert client_for("legal_counsel").get(f"/api/cases/{case.pk}/").status_code == 404
-    assert AuditEvent.objects.get(action="case.unassign").reason == "Conflict of interest"
+    unassigned = AuditEvent.objects.get(action="case.unassign")
+    assert readable(unassigned.reason, child_ref=unassigned.child_ref) == "Conflict of interest"
 
 
 @pytest.mark.parametrize(
@@ -195,7 +197,8 @@ def test_share_with_another_agency_grants_access_until_expiry(world: Any, make_c
     assert response.status_code == 201, response.json()
     assert outsider.get(f"/api/cases/{case.pk}/").status_code == 200
     assert outsider.get(f"/api/children/{case.child_id}/").status_code == 200
-    assert AuditEvent.objects.get(action="case.share").reason == "Child moved to Southport"
+    shared = AuditEvent.objects.get(action="case.share")
+    assert readable(shared.reason, child_ref=shared.child_ref) == "Child moved to Southport"
 
 
 def test_expired_share_gives_no_access(world: Any, make_case: Any, client_for: Any) -> None:

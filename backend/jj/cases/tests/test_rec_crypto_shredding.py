@@ -14,7 +14,7 @@ from django.test.utils import override_settings
 
 from jj.audit.models import AuditEvent, ChildDataKey
 from jj.audit.services import audit_append, changed_fields
-from jj.audit.shredding import REMOVED, child_keys_rewrap, is_sealed, master_key_id, search_term_digest
+from jj.audit.shredding import REMOVED, child_keys_rewrap, is_sealed, master_key_id, readable, search_term_digest
 from jj.audit.verification import verify_chain
 from jj.cases import services as case_services
 from jj.cases.records import child_identity_shred
@@ -182,3 +182,40 @@ def test_a_case_summary_enters_the_trail_encrypted(make_case: Any, client_for: A
     assert NAME not in json.dumps(event.changes)
     log = client_for("supervisor").get(f"/api/children/{case.child_id}/access-log/?page_size=100").json()
     assert next(e for e in log["results"] if e["action"] == "case.update")["changes"]["summary"]["after"] == summary
+
+
+def test_an_audit_reason_enters_the_trail_encrypted_and_is_forgotten_on_removal(
+    child_case: Any, world: Any, client_for: Any
+) -> None:
+    """The reason of an event about a child is free text about the child: stored encrypted under the child's key
+    (never in clear in any table), read by the supervisor, `***` for oversight, `[removed]` once the key is gone;
+    the chain covers the ciphertext and verifies before and after."""
+    reason = f"Checking on {NAME}'s safety after the call from her aunt"
+    event = audit_append(
+        actor=world["caseworker"],
+        action="case.read",
+        object_type="case",
+        object_id=child_case.pk,
+        child_id=child_case.child_id,
+        reason=reason,
+    )
+    assert is_sealed(event.reason)
+    assert _rows_containing("after the call from her aunt") == []
+    assert verify_chain().ok
+    log = client_for("supervisor").get(f"/api/children/{child_case.child_id}/access-log/?page_size=100").json()
+    assert next(e for e in log["results"] if e["seq"] == event.seq)["reason"] == reason
+    trail = client_for("oversight_monitor").get("/api/audit/events/?action=case.read").json()["results"]
+    assert next(e for e in trail if e["seq"] == event.seq)["reason"] == "***"
+    assert readable(AuditEvent.objects.get(seq=event.seq).reason, child_ref=event.child_ref) == reason
+
+    assert child_identity_shred(actor=world["supervisor"], child=child_case.child, reason="REC-3 removal at 18")
+    assert readable(AuditEvent.objects.get(seq=event.seq).reason, child_ref=event.child_ref) == REMOVED
+    log = client_for("supervisor").get(f"/api/children/{child_case.child_id}/access-log/?page_size=100").json()
+    assert next(e for e in log["results"] if e["seq"] == event.seq)["reason"] == REMOVED
+    assert verify_chain().ok
+
+
+def test_a_reason_without_a_child_stays_readable(world: Any) -> None:
+    """Events about no child (a sign-out, a policy change) keep their reason as written: nobody's identity."""
+    event = audit_append(actor=world["caseworker"], action="auth.logout", reason="idle")
+    assert event.reason == "idle"

@@ -39,6 +39,7 @@ from conftest import HEARD, World, make_user
 from jj.accounts.models import Agency, Role
 from jj.cases.models import Assignment, ChildProtectionReferral
 from jj.custody import services as custody_services
+from jj.custody.models import SealedReadRequest
 from jj.deadlines.models import Notification
 from jj.documents.models import Document
 from jj.hearings.models import Hearing
@@ -234,9 +235,9 @@ EXPECTED: dict[str, str] = {
     "POST /api/custody-episodes/{episode_id}/documents/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/children/duplicates/": "cw=400 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
     "POST /api/children/{child_id}/merge/": "cw=403 sv=400 lc=403 fo=403 co=403 om=404 ad=404",
-    "GET /api/cases/export/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
-    "GET /api/children/export/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
-    "GET /api/deadlines/export/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "GET /api/cases/export/": "cw=400 sv=400 lc=400 fo=400 co=400 om=403 ad=403",  # 400: no purpose stated
+    "GET /api/children/export/": "cw=400 sv=400 lc=400 fo=400 co=400 om=403 ad=403",  # 400: no purpose stated
+    "GET /api/deadlines/export/": "cw=400 sv=400 lc=400 fo=400 co=400 om=403 ad=403",  # 400: no purpose stated
     "GET /api/hearings/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "GET /api/hearings/{hearing_id}/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
     "GET /api/notifications/preference/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
@@ -253,6 +254,9 @@ EXPECTED: dict[str, str] = {
     "GET /api/simulations/{simulation_id}/pdf/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/simulations/{simulation_id}/xlsx/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "POST /api/simulations/": "cw=403 sv=403 lc=403 fo=403 co=403 om=400 ad=400",
+    # sv=400: the body (approve) is checked before the request is looked up; cw=409: the own request is not approved
+    "POST /api/records/sealed-read/{request_id}/decide/": "cw=403 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
+    "POST /api/records/sealed-read/{request_id}/open/": "cw=409 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
 }
 
 
@@ -355,6 +359,8 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     "GET /api/simulations/{simulation_id}/csv/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/simulations/{simulation_id}/pdf/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/simulations/{simulation_id}/xlsx/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "POST /api/records/sealed-read/{request_id}/decide/": "cw=403 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
+    "POST /api/records/sealed-read/{request_id}/open/": "cw=404 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
 }
 
 # Another agency's record in the callers' jurisdiction. Regenerated like EXPECTED; review every change.
@@ -455,6 +461,8 @@ EXPECTED_AGENCY: dict[str, str] = {
     "GET /api/simulations/{simulation_id}/csv/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/simulations/{simulation_id}/pdf/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/simulations/{simulation_id}/xlsx/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "POST /api/records/sealed-read/{request_id}/decide/": "cw=403 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
+    "POST /api/records/sealed-read/{request_id}/open/": "cw=404 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
 }
 
 
@@ -587,6 +595,10 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
             # A child-protection referral is its maker's (and their agency's supervisors').
             "referral_id": ChildProtectionReferral.objects.create(
                 child_id=case.child_id, agency_id=case.agency_id, referred_by=world[who], reason="MACR-1"
+            ).pk,
+            # A held break-glass read of a sealed record (REC-3, second person), asked by the record's maker.
+            "request_id": SealedReadRequest.objects.create(
+                child_id=case.child_id, agency_id=case.agency_id, requested_by=world[who]
             ).pk,
         }
     result["sealed"] = _sealed_record(world, make_case, client_for, facilities["north"])

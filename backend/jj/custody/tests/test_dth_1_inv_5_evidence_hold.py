@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from conftest import HEARD
 from jj.audit.models import AuditEvent
+from jj.audit.shredding import readable
 from jj.core.exceptions import EvidenceHold
 from jj.custody import services
 from jj.custody.evidence import episode_records_edit_check
@@ -133,7 +134,7 @@ def test_dth_1_changing_a_recorded_judicial_decision_is_refused_and_audited(
     assert custody_state() == before
     refused = AuditEvent.objects.get(action="legality_challenge.decide", outcome="refused")
     assert refused.object_id == str(decided.pk)
-    assert refused.reason == "evidence hold (DTH-1)"
+    assert readable(refused.reason, child_ref=refused.child_ref) == "evidence hold (DTH-1)"
 
 
 def test_inv_5_judicial_review_of_a_pending_challenge_proceeds_under_the_hold(

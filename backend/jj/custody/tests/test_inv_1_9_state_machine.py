@@ -32,22 +32,29 @@ from hypothesis.stateful import (
 
 from jj.accounts.models import Agency, Jurisdiction, Role, User
 from jj.audit.models import AuditEvent
+from jj.audit.verification import verify_chain
 from jj.cases import services as case_services
 from jj.cases.models import Assignment, Case, CaseEvent, CaseStatus, Sentence
+from jj.cases.selectors import case_list
 from jj.compliance.facts import case_facts
-from jj.compliance.models import ApprovalRequest, DecisionRecord
+from jj.compliance.models import ApprovalRequest, DecisionRecord, JurisdictionPolicy
 from jj.compliance.selectors import policy_for
 from jj.compliance.services import approval_decide
 from jj.core.exceptions import ApplicationError, RuleViolation
 from jj.custody import allegations, services
 from jj.custody.lifecycle import HELD_DEADLINES, case_clock
 from jj.custody.models import Complaint, CustodyEpisode, Facility, Incident, Placement
+from jj.custody.records import records_sweep
 from jj.deadlines.models import Deadline, Notification
+from jj.deadlines.selectors import deadline_list
 from jj.deadlines.services import deadlines_sweep
 from jj.diversion import services as diversion_services
 from jj.diversion.models import DiversionReferral, Programme, ReferralStatus
+from jj.oversight.conventions import Conventions
+from jj.oversight.indicators import indicators_compute
 from jj.people import services as people_services
 from jj.people.models import Child
+from jj.people.selectors import child_list
 from jj.rules.checks.age import macr_1
 from jj.rules.checks.custody import charge_due, final_decision_due
 from jj.rules.engine import Outcome
@@ -673,6 +680,74 @@ class JusticeSystem(RuleBasedStateMachine):
     def sweep(self) -> None:
         deadlines_sweep(now=datetime.now(UTC))
 
+    # --- REC-3: sealing, independent review, removal --------------------------------------------------------------
+
+    @rule(i=st.integers(0, 50))
+    def close_case(self, i: int) -> None:
+        case = self._case(i)
+        if case is not None:
+            self._attempt(
+                case_services.case_close,
+                actor=self._user("supervisor"),
+                case=case,
+                reason="Dismissed: the evidence fell away",
+            )
+
+    @rule(i=st.integers(0, 50), years=st.integers(0, 7))
+    def release_close_and_age_out(self, i: int, years: int) -> None:
+        """The whole REC-3 path in one step (random sequences rarely line it up): the child released, every case
+        closed, the sweep seals; `years` later the sweep removes (or, under a review policy, waits)."""
+        case = self._case(i)
+        if case is None:
+            return
+        for episode in CustodyEpisode.objects.filter(child_id=case.child_id, ended_at__isnull=True):
+            self._attempt(
+                services.custody_release, actor=self._user("caseworker"), episode=episode, reason="bail", aftercare={}
+            )
+        for other in Case.objects.filter(child_id=case.child_id).exclude(status__in=CLOSED_STATUSES):
+            self._attempt(
+                case_services.case_close, actor=self._user("supervisor"), case=other, reason="Dismissed: no evidence"
+            )
+        self._records_sweep()
+        self.traveller.shift(timedelta(days=365 * years))
+        self._records_sweep()
+
+    @rule(review=st.booleans())
+    def removal_policy(self, review: bool) -> None:
+        """The jurisdiction asks for an independent review before removal, or removes automatically."""
+        JurisdictionPolicy.objects.update_or_create(
+            jurisdiction_id=self.s.users["supervisor"].jurisdiction_id,
+            defaults={"values": {"records_removal": "review" if review else "automatic"}},
+        )
+
+    @rule()
+    def records_sweep(self) -> None:
+        self._records_sweep()
+
+    @rule(years=st.integers(1, 7))
+    def years_pass_then_records_sweep(self, years: int) -> None:
+        """Time travel towards the removal age, then the scheduled sweep."""
+        self.traveller.shift(timedelta(days=365 * years))
+        self._records_sweep()
+
+    def _records_sweep(self) -> None:
+        jurisdiction = Jurisdiction.objects.get(agencies__users=self.s.users["supervisor"])
+        policy = policy_for(jurisdiction.pk)
+        review = policy.records_removal == "review"
+        now = datetime.now(UTC)
+        # The statistics (a few queries per indicator) only when someone could be removed: a child of removal age.
+        of_age = now.date().replace(year=now.date().year - policy.records_removal_age)
+        removable = Child.objects.filter(pk__in=self.children, removed_at__isnull=True, date_of_birth__lte=of_age)
+        before = _statistics(jurisdiction) if removable.exists() else None
+        result = records_sweep(now=now)
+        OUTCOMES[f"records_sweep: sealed={result.sealed} removed={result.removed} reviews={result.reviews}"] += 1
+        if review:
+            assert result.removed == 0, "REC-3: a removal under a review policy happened without the review"
+        if result.removed:
+            assert verify_chain().ok, "REC-3: removal broke the audit chain"
+            assert before is not None, "REC-3: a child below the removal age was removed"
+            assert _statistics(jurisdiction) == before, "REC-3: removal changed the oversight statistics"
+
     # --- invariants ------------------------------------------------------------------------------------------
 
     @invariant()
@@ -689,6 +764,7 @@ class JusticeSystem(RuleBasedStateMachine):
         inv_9_one_justification_answers_one_rule(world)
         cns_1_the_counsel_deadline_is_open_only_while_no_counsel_is(self.cases)
         ill_1_every_allegation_is_reported_and_its_investigation_tracked(self.cases, self._user("oversight_monitor"))
+        rec_3_a_sealed_child_is_in_no_ordinary_list(self.children, self.s.users)
 
 
 @dataclass
@@ -875,3 +951,32 @@ def test_inv_1_9_hold_over_random_sequences_of_real_actions(world: Any) -> None:
     if os.environ.get("JJ_STATEFUL_STATS"):
         for outcome, count in sorted(OUTCOMES.items()):
             STATS_LOG.info("%8d  %s", count, outcome)
+
+
+CLOSED_STATUSES = (CaseStatus.CLOSED, CaseStatus.CLOSED_FINAL)
+ORDINARY_READERS = ("caseworker", "supervisor", "court_officer", "facility_officer", "legal_counsel")
+
+
+def rec_3_a_sealed_child_is_in_no_ordinary_list(children: list[int], users: dict[str, User]) -> None:
+    """REC-3: a sealed (or removed) child appears in no ordinary list or count of any role: children, cases,
+    deadlines (the worklist counts are counts of that list)."""
+    sealed = set(Child.objects.filter(pk__in=children, sealed_at__isnull=False).values_list("pk", flat=True))
+    if not sealed:
+        return
+    for role in ORDINARY_READERS:
+        user = users[role]
+        assert not sealed & set(child_list(user=user).values_list("pk", flat=True)), (
+            f"REC-3: {role} lists a sealed child"
+        )
+        assert not sealed & set(case_list(user=user).values_list("child_id", flat=True)), f"REC-3: {role}'s cases"
+        listed = set(deadline_list(user=user).values_list("case__child_id", flat=True))
+        assert not sealed & listed, f"REC-3: {role}'s deadlines"
+
+
+def _statistics(jurisdiction: Jurisdiction) -> list[Any]:
+    """The monitor's counts over the whole simulated time (no suppression, so every child counts)."""
+    conventions = Conventions(period_start=date(2020, 1, 1), period_end=date(2040, 12, 31), threshold=0)
+    return [
+        (r.get("numerator"), r.get("denominator"))
+        for r in indicators_compute(jurisdiction=jurisdiction, conventions=conventions, numbers=(1, 2, 3, 4, 5))
+    ]

@@ -81,6 +81,10 @@ def test_csv_export_in_the_background_neutralises_formulas(ds, world, client_for
     assert "'@SUM(1+1)" in text
     assert ",@SUM" not in text
     assert "\n@SUM" not in text
+    # The watermark: the title row names who exported the file and when (UTC).
+    title = text.splitlines()[0]
+    assert " - Confidential - exported by oversight_monitor (oversight_monitor) on " in title
+    assert " UTC for: statistics" in title
 
 
 def test_progress_is_recorded_after_each_indicator(ds, world, monkeypatch):

@@ -46,6 +46,9 @@ def test_the_supervisor_gets_the_whole_file_with_who_read_it(make_case: Any, cli
     assert "Tout ce qui est conserv" in text
     for held in (NAME, "Grace Okafor", case.reference, "child.read", "guardian.create"):
         assert held in text, held
+    # The watermark at the foot of every page: who produced it, when (UTC), why.
+    assert "Confidential - exported by supervisor " in text  # (the PDF escapes the parentheses)
+    assert "for: subject access, for the child or their counsel" in text
     event = AuditEvent.objects.get(action="child.subject_access")
     assert event.child_ref
     assert event.actor_role == "supervisor"

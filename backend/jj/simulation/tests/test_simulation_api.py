@@ -121,6 +121,7 @@ def test_a_simulation_runs_in_the_background_and_its_result_is_suppressed_audite
     assert csv.status_code == 200
     assert csv["Content-Type"] == "text/csv"
     text = csv.content.decode()
+    assert text.startswith("# Confidential - exported by oversight_monitor (oversight_monitor) on ")
     assert "total,cases_removed,,,8" in text
     assert "by sex,sex,male,cases_removed,suppressed" in text
     assert "by age_group,age_group,10_13,cases_removed,8" in text
@@ -227,6 +228,7 @@ def test_the_result_exports_as_xlsx_and_pdf_suppressed_guarded_and_audited(
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert sheet is not None
     rows = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+    assert str(rows[0][0]).startswith("# Confidential - exported by oversight_monitor (oversight_monitor) on ")
     agencies = {row[2] for row in rows if row[0] == "by agency"}
     assert "'" + world.yjs.name in agencies  # neutralised, not a formula
     assert not any(str(cell).startswith("=") for row in rows for cell in row)
@@ -243,6 +245,7 @@ def test_the_result_exports_as_xlsx_and_pdf_suppressed_guarded_and_audited(
     assert pdf.content.startswith(b"%PDF")
     exports = AuditEvent.objects.filter(action="simulation.export", object_id=str(pk)).order_by("seq")
     assert [e.changes["format"] for e in exports] == ["xlsx", "pdf"]
+    assert all(e.changes["watermark"].endswith("for: policy simulation") for e in exports)
 
 
 def test_the_printable_report_is_in_the_readers_language_and_keeps_suppressed_cells() -> None:
