@@ -16,6 +16,7 @@ import ShieldIcon from "@mui/icons-material/Shield";
 import InsightsIcon from "@mui/icons-material/Insights";
 import PeopleIcon from "@mui/icons-material/People";
 import ScienceIcon from "@mui/icons-material/Science";
+import UploadFileIcon from "@mui/icons-material/UploadFile";
 import { Admin, CustomRoutes, Resource } from "react-admin";
 import { Route } from "react-router-dom";
 
@@ -43,6 +44,7 @@ import { Layout } from "./layout/Layout";
 import { LoginPage } from "./layout/LoginPage";
 import { SecurityPage } from "./mfa";
 import { SimulationCreate, SimulationList, SimulationShow } from "./simulations";
+import { ImportPage } from "./imports";
 import { theme } from "./layout/theme";
 
 export function App() {
@@ -63,6 +65,7 @@ export function App() {
         recordRepresentation="reference" />
       <Resource name="children" list={ChildList} show={ChildShow} create={ChildCreate} edit={ChildEdit}
         icon={ChildCareIcon} recordRepresentation="pseudonym" />
+      <Resource name="imports" list={ImportPage} icon={UploadFileIcon} />
       <Resource name="deadlines" list={DeadlineList} icon={AlarmIcon} />
       <Resource name="hearings" list={HearingList} show={HearingShow} create={HearingCreate} icon={EventIcon} />
       <Resource name="notifications" list={NotificationList} icon={NotificationsIcon} />

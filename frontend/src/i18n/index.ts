@@ -10,6 +10,7 @@ import en from "./en";
 import es from "./es";
 import { extra } from "./extra";
 import fr from "./fr";
+import { importMessages } from "./imports";
 import raArabic from "./raArabic";
 import raSpanish from "./raSpanish";
 
@@ -21,10 +22,10 @@ export const LOCALES = [
 ];
 
 export const messages: Record<string, TranslationMessages> = {
-  en: mergeTranslations(englishMessages, en, extra.en),
-  fr: mergeTranslations(frenchMessages, fr, extra.fr),
-  es: mergeTranslations(englishMessages, raSpanish, es, extra.es),
-  ar: mergeTranslations(englishMessages, raArabic, ar, extra.ar),
+  en: mergeTranslations(englishMessages, en, extra.en, importMessages.en),
+  fr: mergeTranslations(frenchMessages, fr, extra.fr, importMessages.fr),
+  es: mergeTranslations(englishMessages, raSpanish, es, extra.es, importMessages.es),
+  ar: mergeTranslations(englishMessages, raArabic, ar, extra.ar, importMessages.ar),
 };
 
 // react-admin keeps the chosen locale in its store (localStorage) and restores it at the next visit.

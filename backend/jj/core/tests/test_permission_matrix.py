@@ -42,6 +42,7 @@ from jj.custody import services as custody_services
 from jj.deadlines.models import Notification
 from jj.documents.models import Document
 from jj.hearings.models import Hearing
+from jj.imports.models import ImportJob
 from jj.oversight import services as oversight_services
 from jj.oversight.models import ExportJob
 from jj.people.models import Child
@@ -241,6 +242,11 @@ EXPECTED: dict[str, str] = {
     "GET /api/simulations/{simulation_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/simulations/{simulation_id}/csv/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "POST /api/simulations/": "cw=403 sv=403 lc=403 fo=403 co=403 om=400 ad=400",
+    "GET /api/imports/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
+    "GET /api/imports/template/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
+    "GET /api/imports/{import_id}/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
+    "GET /api/imports/{import_id}/rows/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
+    "POST /api/imports/": "cw=400 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
 }
 
 
@@ -339,6 +345,8 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     # A simulation belongs to the jurisdiction: every monitor and administrator of it reads it, whoever asked.
     "GET /api/simulations/{simulation_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/simulations/{simulation_id}/csv/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/imports/{import_id}/": "cw=404 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
+    "GET /api/imports/{import_id}/rows/": "cw=404 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
 }
 
 # Another agency's record in the callers' jurisdiction. Regenerated like EXPECTED; review every change.
@@ -435,6 +443,8 @@ EXPECTED_AGENCY: dict[str, str] = {
     # A simulation belongs to the jurisdiction: every monitor and administrator of it reads it, whoever asked.
     "GET /api/simulations/{simulation_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "GET /api/simulations/{simulation_id}/csv/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
+    "GET /api/imports/{import_id}/": "cw=404 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
+    "GET /api/imports/{import_id}/rows/": "cw=404 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
 }
 
 
@@ -564,6 +574,10 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
                 recipient=world[who], recipient_role=world[who].role, case=case, kind="k", message="m"
             ).pk,
             "simulation_id": _simulation(exporters[side], jurisdictions[side]),
+            # An import is its requester's, and their agency supervisor's: the case maker's (a caseworker's).
+            "import_id": ImportJob.objects.create(
+                agency=world[who].agency, requested_by=world[who], file_format="csv", status="done"
+            ).pk,
         }
     result["sealed"] = _sealed_record(world, make_case, client_for, facilities["north"])
     return result

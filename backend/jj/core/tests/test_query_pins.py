@@ -16,11 +16,13 @@ from jj.deadlines.models import Deadline
 from jj.deadlines.services import notification_create
 from jj.documents.models import Document
 from jj.hearings.models import Hearing
+from jj.imports.models import ImportJob, ImportRow
 from jj.oversight.models import ExportJob
 from jj.people.models import Guardian, RecordContest
 from jj.simulation.models import PolicySimulation, SimulationStatus
 
-# (user, url template, queries): {case}, {child}, {guardian}, {contest}, {episode}, {facility}, {export}, {document}
+# (user, url template, queries): {case}, {child}, {guardian}, {contest}, {episode}, {facility}, {export}, {document},
+# {import}
 # are ids from the world.
 PINS: list[tuple[str, str, int]] = [
     ("caseworker", "/api/cases/", 9),
@@ -54,7 +56,7 @@ PINS: list[tuple[str, str, int]] = [
     ("legal_counsel", "/api/hearings/?mine=true", 7),
     ("caseworker", "/api/hearings/{hearing}/", 6),
     ("caseworker", "/api/cases/{case}/report/?lang=fr", 10),  # case, decisions, episodes, appearances, deadlines
-    ("supervisor", "/api/children/{child}/subject-access/", 44),  # one query per table that leads to the child
+    ("supervisor", "/api/children/{child}/subject-access/", 46),  # one query per table that leads to the child
     ("caseworker", "/api/custody-episodes/", 7),
     ("facility_officer", "/api/custody-episodes/", 7),
     ("caseworker", "/api/custody-episodes/{episode}/", 22),  # + plans, education, aftercare, implicated staff
@@ -78,6 +80,10 @@ PINS: list[tuple[str, str, int]] = [
     ("supervisor", "/api/cases/{case}/documents/", 10),
     ("caseworker", "/api/custody-episodes/{episode}/documents/", 8),
     ("caseworker", "/api/documents/{document}/download/", 7),
+    ("caseworker", "/api/imports/", 5),
+    ("supervisor", "/api/imports/", 6),
+    ("caseworker", "/api/imports/{import}/", 4),
+    ("caseworker", "/api/imports/{import}/rows/", 8),  # + the audit of the rows shown
     ("caseworker", "/api/cases/export/", 8),
     ("supervisor", "/api/cases/export/?file_format=xlsx", 10),
     ("caseworker", "/api/children/export/", 6),
@@ -157,7 +163,14 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
             status=SimulationStatus.DONE,
             result={"totals": {"cases_removed": None}},
         )
+    for _ in range(3):
+        job = ImportJob.objects.create(
+            agency=world.yjs, requested_by=world["caseworker"], file_format="csv", status="done", total=3, done=3
+        )
+        for n, kid in enumerate(cases):
+            ImportRow.objects.create(job=job, row=n + 2, outcome="created", child_id=kid.child_id, case=kid)
     return {
+        "import": job.pk,
         "case": case.pk,
         "child": case.child_id,
         "guardian": guardian.pk,
