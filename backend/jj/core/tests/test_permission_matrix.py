@@ -576,7 +576,7 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
             "simulation_id": _simulation(exporters[side], jurisdictions[side]),
             # An import is its requester's, and their agency supervisor's: the case maker's (a caseworker's).
             "import_id": ImportJob.objects.create(
-                agency_id=world[who].agency_id, requested_by=world[who], file_format="csv", status="done"
+                agency=case.agency, requested_by=world[who], file_format="csv", status="done"
             ).pk,
         }
     result["sealed"] = _sealed_record(world, make_case, client_for, facilities["north"])
