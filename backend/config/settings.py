@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "jj.hearings",
     "jj.reports",
     "jj.simulation",
+    "jj.imports",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("jj.hearings.urls")),
     path("", include("jj.reports.urls")),
     path("", include("jj.simulation.urls")),
+    path("", include("jj.imports.urls")),
 ]
 
 urlpatterns = [path("api/", include(api_patterns))]

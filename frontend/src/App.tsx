@@ -18,6 +18,7 @@ import PeopleIcon from "@mui/icons-material/People";
 import PublicIcon from "@mui/icons-material/Public";
 import ScienceIcon from "@mui/icons-material/Science";
 import ManageAccountsIcon from "@mui/icons-material/ManageAccounts";
+import UploadFileIcon from "@mui/icons-material/UploadFile";
 import { Admin, CustomRoutes, Resource } from "react-admin";
 import { Route } from "react-router-dom";
 
@@ -47,6 +48,7 @@ import { Layout } from "./layout/Layout";
 import { LoginPage } from "./layout/LoginPage";
 import { SecurityPage } from "./mfa";
 import { SimulationCompare, SimulationCreate, SimulationList, SimulationShow } from "./simulations";
+import { ImportPage } from "./imports";
 import { theme } from "./layout/theme";
 import { UserCreate, UserEdit, UserList } from "./users";
 
@@ -68,6 +70,7 @@ export function App() {
         recordRepresentation="reference" />
       <Resource name="children" list={ChildList} show={ChildShow} create={ChildCreate} edit={ChildEdit}
         icon={ChildCareIcon} recordRepresentation="pseudonym" />
+      <Resource name="imports" list={ImportPage} icon={UploadFileIcon} />
       <Resource name="deadlines" list={DeadlineList} icon={AlarmIcon} />
       <Resource name="hearings" list={HearingList} show={HearingShow} create={HearingCreate} icon={EventIcon} />
       <Resource name="notifications" list={NotificationList} icon={NotificationsIcon} />

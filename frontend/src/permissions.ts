@@ -18,6 +18,7 @@ const CREATE = [...READ, "create"];
 const TABLE: Record<Role, Record<string, string[]>> = {
   caseworker: {
     children: WRITE,
+    imports: CREATE,
     cases: WRITE,
     deadlines: READ,
     hearings: CREATE,
@@ -32,6 +33,7 @@ const TABLE: Record<Role, Record<string, string[]>> = {
   },
   supervisor: {
     children: WRITE,
+    imports: CREATE,
     cases: WRITE,
     deadlines: READ,
     hearings: CREATE,

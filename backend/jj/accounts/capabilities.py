@@ -79,6 +79,12 @@ CAPABILITIES: tuple[Capability, ...] = (
     ),
     _c("case.staff_list", "cases", "list the staff who can be assigned to a case", {SUP: J}),
     _c("child.register", "cases", "register a child", {CW: Scope.OWN, SUP: AG}),
+    _c(
+        "child.import",
+        "cases",
+        "import children and cases from a spreadsheet, and follow the import",
+        {CW: Scope.OWN, SUP: AG},
+    ),
     _c("child.guardians", "cases", "read a child's guardians", {CW: A, SUP: AG, LC: A, FO: F}),
     _c("child.access_log", "cases", "see who opened a child's file", {SUP: AG}),
     _c(

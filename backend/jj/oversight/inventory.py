@@ -71,6 +71,24 @@ INVENTORY: dict[str, Holding] = {
         "as the record it is attached to",
         WITH_THE_CHILD,
     ),
+    "imports.ImportJob": Holding(
+        "An import of an agency's spreadsheet: its file until the import has run (then deleted), progress and counts.",
+        ("casework",),
+        "the caseworker who asked for it; supervisors of the agency",
+        "The file: until the import has run. The job: for ever (it says what was imported, when and by whom).",
+    ),
+    "imports.ImportRow": Holding(
+        "The per-row report of an import: row number, outcome, field messages, rule decisions, record ids; no names.",
+        ("MACR-1", "casework"),
+        "the caseworker who asked for it; supervisors of the agency",
+        "With the import job.",
+    ),
+    "imports.ImportedRecord": Holding(
+        "The agency's own reference of an imported child, so a file imported again creates nothing twice.",
+        ("casework",),
+        "the importer's agency (never shown alone)",
+        WITH_THE_CHILD,
+    ),
     "people.Child": Holding(
         "The child's record: identity, age evidence, needs. Field by field below.",
         ("MACR-1", "REC-1"),

@@ -11,6 +11,7 @@ import en from "./en";
 import es from "./es";
 import { extra } from "./extra";
 import fr from "./fr";
+import { importMessages } from "./imports";
 import raArabic from "./raArabic";
 import raSpanish from "./raSpanish";
 import { referrals } from "./referrals";
@@ -24,10 +25,44 @@ export const LOCALES = [
 ];
 
 export const messages: Record<string, TranslationMessages> = {
-  en: mergeTranslations(englishMessages, en, extra.en, accounts.en, referrals.en, schemaChoices.en),
-  fr: mergeTranslations(frenchMessages, fr, extra.fr, accounts.fr, referrals.fr, schemaChoices.fr),
-  es: mergeTranslations(englishMessages, raSpanish, es, extra.es, accounts.es, referrals.es, schemaChoices.es),
-  ar: mergeTranslations(englishMessages, raArabic, ar, extra.ar, accounts.ar, referrals.ar, schemaChoices.ar),
+  en: mergeTranslations(
+    englishMessages,
+    en,
+    extra.en,
+    accounts.en,
+    referrals.en,
+    importMessages.en,
+    schemaChoices.en,
+  ),
+  fr: mergeTranslations(
+    frenchMessages,
+    fr,
+    extra.fr,
+    accounts.fr,
+    referrals.fr,
+    importMessages.fr,
+    schemaChoices.fr,
+  ),
+  es: mergeTranslations(
+    englishMessages,
+    raSpanish,
+    es,
+    extra.es,
+    accounts.es,
+    referrals.es,
+    importMessages.es,
+    schemaChoices.es,
+  ),
+  ar: mergeTranslations(
+    englishMessages,
+    raArabic,
+    ar,
+    extra.ar,
+    accounts.ar,
+    referrals.ar,
+    importMessages.ar,
+    schemaChoices.ar,
+  ),
 };
 
 // react-admin keeps the chosen locale in its store (localStorage) and restores it at the next visit.

@@ -53,7 +53,7 @@ export function ServerExportButtons() {
       <Dialog open={fileFormat !== null} onClose={close} fullWidth maxWidth="sm">
         <DialogTitle>{translate("jj.export.purpose_title")}</DialogTitle>
         <DialogContent>
-          <TextField autoFocus fullWidth multiline minRows={2} margin="dense" label={translate("jj.export.purpose")}
+          <TextField fullWidth multiline minRows={2} margin="dense" label={translate("jj.export.purpose")}
             helperText={translate("jj.export.purpose_help", { min: PURPOSE_MIN, max: PURPOSE_MAX })}
             value={purpose} onChange={(event) => setPurpose(event.target.value)}
             slotProps={{ htmlInput: { maxLength: PURPOSE_MAX } }} />

@@ -83,6 +83,7 @@ BEFORE = {
     "case.break_glass": {"caseworker", "supervisor"},
     "case.staff_list": {"supervisor"},
     "child.register": {"caseworker", "supervisor"},
+    "child.import": {"caseworker", "supervisor"},
     "child.guardians": {"caseworker", "supervisor", "legal_counsel", "facility_officer"},
     "child.access_log": {"supervisor"},
     "protection_referral.read": {"caseworker", "supervisor"},

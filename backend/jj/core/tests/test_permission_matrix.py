@@ -43,6 +43,7 @@ from jj.custody.models import SealedReadRequest
 from jj.deadlines.models import Notification
 from jj.documents.models import Document
 from jj.hearings.models import Hearing
+from jj.imports.models import ImportJob
 from jj.oversight import services as oversight_services
 from jj.oversight.models import ExportJob
 from jj.people.models import Child
@@ -257,6 +258,11 @@ EXPECTED: dict[str, str] = {
     # sv=400: the body (approve) is checked before the request is looked up; cw=409: the own request is not approved
     "POST /api/records/sealed-read/{request_id}/decide/": "cw=403 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
     "POST /api/records/sealed-read/{request_id}/open/": "cw=409 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
+    "GET /api/imports/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
+    "GET /api/imports/template/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
+    "GET /api/imports/{import_id}/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
+    "GET /api/imports/{import_id}/rows/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
+    "POST /api/imports/": "cw=400 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
 }
 
 
@@ -361,6 +367,8 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     "GET /api/simulations/{simulation_id}/xlsx/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "POST /api/records/sealed-read/{request_id}/decide/": "cw=403 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
     "POST /api/records/sealed-read/{request_id}/open/": "cw=404 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
+    "GET /api/imports/{import_id}/": "cw=404 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
+    "GET /api/imports/{import_id}/rows/": "cw=404 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
 }
 
 # Another agency's record in the callers' jurisdiction. Regenerated like EXPECTED; review every change.
@@ -463,6 +471,8 @@ EXPECTED_AGENCY: dict[str, str] = {
     "GET /api/simulations/{simulation_id}/xlsx/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "POST /api/records/sealed-read/{request_id}/decide/": "cw=403 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
     "POST /api/records/sealed-read/{request_id}/open/": "cw=404 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
+    "GET /api/imports/{import_id}/": "cw=404 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
+    "GET /api/imports/{import_id}/rows/": "cw=404 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
 }
 
 
@@ -599,6 +609,10 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
             # A held break-glass read of a sealed record (REC-3, second person), asked by the record's maker.
             "request_id": SealedReadRequest.objects.create(
                 child_id=case.child_id, agency_id=case.agency_id, requested_by=world[who]
+            ).pk,
+            # An import is its requester's, and their agency supervisor's: the case maker's (a caseworker's).
+            "import_id": ImportJob.objects.create(
+                agency=case.agency, requested_by=world[who], file_format="csv", status="done"
             ).pk,
         }
     result["sealed"] = _sealed_record(world, make_case, client_for, facilities["north"])

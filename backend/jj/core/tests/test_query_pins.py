@@ -16,12 +16,13 @@ from jj.deadlines.models import Deadline
 from jj.deadlines.services import notification_create
 from jj.documents.models import Document
 from jj.hearings.models import Hearing
+from jj.imports.models import ImportJob, ImportRow
 from jj.oversight.models import ExportJob
 from jj.people.models import Guardian, RecordContest
 from jj.simulation.models import PolicySimulation, SimulationStatus
 
 # (user, url template, queries): {case}, {referral}, {child}, {guardian}, {contest}, {episode}, {facility}, {export},
-# {document} are ids from the world.
+# {document}, {import} are ids from the world.
 PINS: list[tuple[str, str, int]] = [
     ("caseworker", "/api/cases/", 9),
     ("supervisor", "/api/cases/", 11),
@@ -83,6 +84,10 @@ PINS: list[tuple[str, str, int]] = [
     ("supervisor", "/api/cases/{case}/documents/", 10),
     ("caseworker", "/api/custody-episodes/{episode}/documents/", 8),
     ("caseworker", "/api/documents/{document}/download/", 7),
+    ("caseworker", "/api/imports/", 5),
+    ("supervisor", "/api/imports/", 6),
+    ("caseworker", "/api/imports/{import}/", 4),
+    ("caseworker", "/api/imports/{import}/rows/", 8),  # + the audit of the rows shown
     ("caseworker", "/api/cases/export/?purpose=Weekly+review", 8),
     ("supervisor", "/api/cases/export/?file_format=xlsx&purpose=Weekly+review", 10),
     ("caseworker", "/api/children/export/?purpose=Weekly+review", 6),
@@ -168,7 +173,14 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
         )
         for c in cases
     ]
+    for _ in range(3):
+        job = ImportJob.objects.create(
+            agency=world.yjs, requested_by=world["caseworker"], file_format="csv", status="done", total=3, done=3
+        )
+        for n, kid in enumerate(cases):
+            ImportRow.objects.create(job=job, row=n + 2, outcome="created", child_id=kid.child_id, case=kid)
     return {
+        "import": job.pk,
         "case": case.pk,
         "referral": referrals[0].pk,
         "child": case.child_id,
