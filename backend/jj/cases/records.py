@@ -54,6 +54,8 @@ def child_identity_shred(*, actor: User | None, child: Child, reason: str) -> bo
         given_name=REMOVED,
         **dict.fromkeys(_CHILD_TEXT_IDENTITY, ""),
         minority_status_consent=False,
+        migration_status_consent=False,
+        disability_consent=False,
         **dates,
     )
     Guardian.objects.filter(child_id=child.pk).update(name=REMOVED, phone="", email="", address="")

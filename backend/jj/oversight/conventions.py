@@ -25,7 +25,19 @@ DEFAULTS: dict[str, Any] = {
     "threshold": DEFAULT_THRESHOLD,
 }
 
-DIMENSIONS = ("sex", "age_group", "jurisdiction", "agency", "facility", "minority_status")
+# The last four only where the child or guardian consented to their use (A/RES/79/172 para 17).
+DIMENSIONS = (
+    "sex",
+    "age_group",
+    "jurisdiction",
+    "agency",
+    "facility",
+    "minority_status",
+    "nationality",
+    "migration_status",
+    "disability",
+)
+CONSENTED_DIMENSIONS = ("minority_status", "nationality", "migration_status", "disability")
 
 
 def months_before(day: date, months: int) -> date:

@@ -353,19 +353,40 @@ def group_queryset(qs: QuerySet[Any], paths: Paths, by: str, reference: Any) -> 
         if paths.facility is None:
             raise UnsupportedDimension(by)
         return qs.annotate(group=Coalesce(F(paths.facility), Value(NOT_RECORDED)))
-    if by == "minority_status":
-        # Only where recorded with the consent of the child or guardian (the model refuses it otherwise).
+    if by in _CONSENTED_VALUE:
+        # Only where recorded with the consent of the child or guardian to its use (para 17); otherwise "not
+        # recorded", so a child who did not consent is never placed in a group.
+        field, consent = _CONSENTED_VALUE[by]
         return qs.annotate(
             group=SqlCase(
                 When(
-                    Q(**{f"{child}__minority_status_consent": True}) & ~Q(**{f"{child}__minority_status": ""}),
-                    then=F(f"{child}__minority_status"),
+                    Q(**{f"{child}__{consent}": True}) & ~Q(**{f"{child}__{field}": ""}),
+                    then=F(f"{child}__{field}"),
                 ),
                 default=Value(NOT_RECORDED),
                 output_field=CharField(),
             )
         )
+    if by == "disability":
+        # Counted as recorded or not, never by its description (a health detail).
+        return qs.annotate(
+            group=SqlCase(
+                When(Q(**{f"{child}__disability_consent": False}), then=Value(NOT_RECORDED)),
+                When(Q(**{f"{child}__disability": ""}), then=Value(NO_DISABILITY)),
+                default=Value(WITH_DISABILITY),
+                output_field=CharField(),
+            )
+        )
     raise UnsupportedDimension(by)
+
+
+_CONSENTED_VALUE = {
+    "minority_status": ("minority_status", "minority_status_consent"),
+    "nationality": ("nationality", "migration_status_consent"),
+    "migration_status": ("migration_status", "migration_status_consent"),
+}
+WITH_DISABILITY = "disability"
+NO_DISABILITY = "no_disability"
 
 
 def _population(jurisdiction: Jurisdiction, year: int) -> QuerySet[ChildPopulation]:

@@ -336,6 +336,14 @@ CHILD_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "migration_status": ("Disaggregation for discrimination (with consent).", ("REC-4",)),
     "minority_status": ("Disaggregation for discrimination, only with consent.", ("REC-4",)),
     "minority_status_consent": ("The consent without which minority status is not recorded.", ("REC-4",)),
+    "migration_status_consent": (
+        "The consent without which nationality and migration status are not counted in statistics.",
+        ("REC-4",),
+    ),
+    "disability_consent": (
+        "The consent without which a disability is not counted in statistics (as recorded or not, never described).",
+        ("REC-4",),
+    ),
     "sealed_at": ("When the records were sealed.", ("REC-3",)),
     "removed_at": ("When the identity was removed.", ("REC-3",)),
 }

@@ -5,7 +5,7 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from jj.core.i18n import localize
-from jj.oversight.conventions import DIMENSIONS, months_before
+from jj.oversight.conventions import CONSENTED_DIMENSIONS, DIMENSIONS, months_before
 from jj.oversight.models import AgeGroup, ChildPopulation, ExportJob, ExportKind, ExportStatus
 from jj.people.models import Sex
 from jj.rules.text import t
@@ -78,7 +78,7 @@ class ExportJobRequest(ExportQuery):
 
 
 class DisparityQuery(PeriodQuery):
-    by = serializers.ChoiceField(choices=["sex", "age_group", "minority_status", "agency"], default="sex")
+    by = serializers.ChoiceField(choices=["sex", "age_group", "agency", *CONSENTED_DIMENSIONS], default="sex")
     reference = serializers.CharField(required=False, allow_blank=True)
 
 

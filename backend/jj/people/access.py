@@ -37,11 +37,21 @@ IDENTITY = frozenset(
 )
 ADDRESS = frozenset({"address"})
 HEALTH = frozenset(
-    {"disability", "accommodation_needs", "health_notes", "developmental_disorder", "pregnant", "child_in_care"}
+    {
+        "disability",
+        "disability_consent",
+        "accommodation_needs",
+        "health_notes",
+        "developmental_disorder",
+        "pregnant",
+        "child_in_care",
+    }
 )
 # CAF-1: the people who decide on prosecution and detention must know it; no one else needs to.
 HISTORY = frozenset({"armed_forces_association"})
-ORIGIN = frozenset({"nationality", "migration_status", "minority_status", "minority_status_consent"})
+ORIGIN = frozenset(
+    {"nationality", "migration_status", "migration_status_consent", "minority_status", "minority_status_consent"}
+)
 
 # Need to know (CRC/C/GC/24 para 67; Havana Rules r. 19): each role gets only what its work requires.
 CHILD_FIELDS_BY_ROLE: dict[str, frozenset[str]] = {

@@ -71,6 +71,16 @@ class Child(VersionedModel):
     migration_status = models.CharField(max_length=100, blank=True)
     minority_status = models.CharField(max_length=100, blank=True)
     minority_status_consent = models.BooleanField(default=False)
+    # A/RES/79/172 para 17: data that reveal discrimination, counted only with the consent of the child or guardian.
+    # Nationality and migration status are recorded for consular and protection duties; the consent is to their use
+    # in statistics. Disability is counted as "recorded or not", never by its description.
+    migration_status_consent = models.BooleanField(
+        default=False,
+        help_text="Nationality and migration status may be counted in the oversight statistics.",
+    )
+    disability_consent = models.BooleanField(
+        default=False, help_text="Whether a disability is recorded may be counted in the oversight statistics."
+    )
     # REC-3 (jj.custody.records): sealed when the process ended for the child, removed (identity shredded) at the
     # removal age. A sealed child vanishes from every ordinary list, search, count and detail (people.access and
     # cases.access); a break-glass read with a stated reason still reaches the record.

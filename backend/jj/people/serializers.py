@@ -33,6 +33,8 @@ CHILD_WRITABLE = [
     "migration_status",
     "minority_status",
     "minority_status_consent",
+    "migration_status_consent",
+    "disability_consent",
 ]
 
 

@@ -18,7 +18,9 @@ import {
   required,
   usePermissions,
   useRecordContext,
+  useTranslate,
 } from "react-admin";
+import { Typography } from "@mui/material";
 
 import { DecisionList } from "../decisions/DecisionList";
 import { useRuleErrors } from "../decisions/useRuleErrors";
@@ -87,6 +89,7 @@ export function ChildShow() {
 }
 
 function ChildFields() {
+  const translate = useTranslate();
   return (
     <>
       <TextInput source="given_name" label="jj.fields.given_name" validate={required()} />
@@ -101,6 +104,19 @@ function ChildFields() {
       <BooleanInput source="interpreter_needed" label="jj.fields.interpreter_needed" />
       <BooleanInput source="developmental_disorder" label="jj.labels.developmental_disorder" />
       <BooleanInput source="armed_forces_association" label="jj.labels.armed_forces_association" />
+      <Typography variant="subtitle2" sx={{ mt: 2 }}>
+        {translate("jj.labels.origin_section")}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {translate("jj.labels.consent_help")}
+      </Typography>
+      <TextInput source="nationality" label="jj.labels.nationality" />
+      <TextInput source="migration_status" label="jj.labels.migration_status" />
+      <BooleanInput source="migration_status_consent" label="jj.labels.migration_status_consent" />
+      <TextInput source="minority_status" label="jj.labels.minority_status" />
+      <BooleanInput source="minority_status_consent" label="jj.labels.minority_status_consent" />
+      <TextInput source="disability" label="jj.labels.disability" multiline />
+      <BooleanInput source="disability_consent" label="jj.labels.disability_consent" />
     </>
   );
 }

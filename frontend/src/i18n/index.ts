@@ -6,6 +6,7 @@ import type { TranslationMessages } from "react-admin";
 
 import { setReaderLocale } from "../http";
 import { accounts } from "./accounts";
+import { consent } from "./consent";
 import ar from "./ar";
 import en from "./en";
 import es from "./es";
@@ -32,6 +33,7 @@ export const messages: Record<string, TranslationMessages> = {
     accounts.en,
     referrals.en,
     importMessages.en,
+    consent.en,
     schemaChoices.en,
   ),
   fr: mergeTranslations(
@@ -41,6 +43,7 @@ export const messages: Record<string, TranslationMessages> = {
     accounts.fr,
     referrals.fr,
     importMessages.fr,
+    consent.fr,
     schemaChoices.fr,
   ),
   es: mergeTranslations(
@@ -51,6 +54,7 @@ export const messages: Record<string, TranslationMessages> = {
     accounts.es,
     referrals.es,
     importMessages.es,
+    consent.es,
     schemaChoices.es,
   ),
   ar: mergeTranslations(
@@ -61,6 +65,7 @@ export const messages: Record<string, TranslationMessages> = {
     accounts.ar,
     referrals.ar,
     importMessages.ar,
+    consent.ar,
     schemaChoices.ar,
   ),
 };

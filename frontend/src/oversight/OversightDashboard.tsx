@@ -7,7 +7,7 @@ import { Title, useTranslate } from "react-admin";
 import { Link, useSearchParams } from "react-router-dom";
 
 import type { Compliance, Disparity, Filters, Indicator, IndicatorReport, Occupancy } from "./api";
-import { filtersFrom, queryOf } from "./api";
+import { DISPARITY_DIMENSIONS, filtersFrom, queryOf } from "./api";
 import { GroupChart, OccupancyChart } from "./charts";
 import { ComplianceSection } from "./ComplianceSection";
 import { DisparitySection } from "./DisparitySection";
@@ -34,7 +34,7 @@ export function OversightDashboard() {
   const query = queryOf(filters);
   const report = useOversight<IndicatorReport>(`/oversight/indicators/?${query}`);
   const compliance = useOversight<Compliance>(`/oversight/compliance/?${queryOf({ ...filters, by: undefined })}`);
-  const disparityBy = filters.by && ["sex", "age_group", "minority_status", "agency"].includes(filters.by) ? filters.by : "sex";
+  const disparityBy = filters.by && DISPARITY_DIMENSIONS.includes(filters.by) ? filters.by : "sex";
   const disparity = useOversight<Disparity>(
     `/oversight/disparity/?${queryOf({ ...filters, by: disparityBy, census_date: undefined })}`,
   );

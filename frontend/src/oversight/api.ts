@@ -101,7 +101,18 @@ export interface ChainReport {
   head_hash: string | null;
 }
 
-export const DIMENSIONS = ["sex", "age_group", "agency", "facility", "minority_status"] as const;
+export const DIMENSIONS = [
+  "sex",
+  "age_group",
+  "agency",
+  "facility",
+  "minority_status",
+  "nationality",
+  "migration_status",
+  "disability",
+] as const;
+// Disparity is computed between children, so not by facility.
+export const DISPARITY_DIMENSIONS: readonly string[] = DIMENSIONS.filter((d) => d !== "facility");
 
 export interface Filters {
   jurisdiction?: string;
