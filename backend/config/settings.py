@@ -290,6 +290,15 @@ PASSWORD_RESET_WINDOW_SECONDS = 3600
 # monitors unless turned off (`make run`'s demo and the browser tests do, and say so). See docs/security.md.
 MFA_REQUIRED = env_bool("JJ_MFA_REQUIRED", not DEBUG)
 OTP_TOTP_ISSUER = env_str("JJ_MFA_ISSUER", "Juvenile justice case management")
+# WebAuthn (security keys, platform authenticators) as a second factor beside TOTP (jj.accounts.security_keys). The
+# relying party id is the site's host name (never an IP address: browsers refuse those), and the origins are the
+# exact scheme://host[:port] the browser shows; a credential made for one RP id works for no other.
+WEBAUTHN_RP_ID = env_str("JJ_WEBAUTHN_RP_ID", "localhost")
+WEBAUTHN_RP_NAME = env_str("JJ_WEBAUTHN_RP_NAME", "Juvenile justice case management")
+WEBAUTHN_ORIGINS = env_list(
+    "JJ_WEBAUTHN_ORIGINS",
+    [f"https://{WEBAUTHN_RP_ID}"] + (["http://localhost:8000", "http://localhost:5173"] if DEBUG else []),
+)
 
 GUARDIAN_RAISE_403 = False
 GUARDIAN_MONKEY_PATCH_USER = False

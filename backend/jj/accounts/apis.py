@@ -1,4 +1,5 @@
 import base64
+import json
 from typing import Any
 
 from django.contrib.auth import authenticate
@@ -6,6 +7,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_protect, ensure_csrf_cookie
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
@@ -14,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jj.accounts import mfa, selectors, services
+from jj.accounts import mfa, security_keys, selectors, services
 from jj.accounts.access import (
     admin_jurisdiction_id,
     agency_get_for_admin,
@@ -41,6 +43,7 @@ from jj.accounts.serializers import (
     UserCreateSerializer,
     UserOutputSerializer,
     UserUpdateSerializer,
+    WebAuthnCredentialSerializer,
 )
 from jj.core.i18n import localize
 from jj.core.permissions import HasCapability
@@ -342,4 +345,95 @@ class PasswordResetConfirmApi(APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         services.password_reset_confirm(uid=data["uid"], token=data["token"], new_password=data["new_password"])
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class WebAuthnCredentialInputSerializer(serializers.Serializer):
+    """The browser's PublicKeyCredential, as JSON (binary fields base64url), checked by jj.accounts.security_keys."""
+
+    credential = serializers.DictField()
+    name = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
+
+
+class WebAuthnRegisteredSerializer(serializers.Serializer):
+    key = WebAuthnCredentialSerializer()
+    recovery_codes = serializers.ListField(child=serializers.CharField())
+
+
+class WebAuthnRegisterOptionsApi(APIView):
+    """Start enrolling a security key: the password again, then options for navigator.credentials.create."""
+
+    @extend_schema(request=PasswordConfirmSerializer, responses={200: OpenApiTypes.OBJECT})
+    def post(self, request: Request) -> Response:
+        actor: User = request.user  # type: ignore[assignment]
+        serializer = PasswordConfirmSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        mfa.reauthenticate(
+            actor=actor, password=serializer.validated_data["current_password"], action="mfa.webauthn_register"
+        )
+        return Response(json.loads(security_keys.registration_options(request=request._request, actor=actor)))
+
+
+class WebAuthnRegisterVerifyApi(APIView):
+    """Finish enrolling a security key with its answer; recovery codes come back, once, if there were none."""
+
+    @extend_schema(request=WebAuthnCredentialInputSerializer, responses={201: WebAuthnRegisteredSerializer})
+    def post(self, request: Request) -> Response:
+        serializer = WebAuthnCredentialInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        key, codes = security_keys.registration_verify(
+            request=request._request,
+            actor=request.user,  # type: ignore[arg-type]
+            credential=serializer.validated_data["credential"],
+            name=serializer.validated_data["name"],
+        )
+        data = {"key": WebAuthnCredentialSerializer(key).data, "recovery_codes": codes}
+        return Response(data, status=status.HTTP_201_CREATED)
+
+
+class WebAuthnAuthenticateOptionsApi(APIView):
+    """The second step of signing in with a security key: options for navigator.credentials.get."""
+
+    @extend_schema(request=None, responses={200: OpenApiTypes.OBJECT})
+    def post(self, request: Request) -> Response:
+        actor: User = request.user  # type: ignore[assignment]
+        return Response(json.loads(security_keys.authentication_options(request=request._request, actor=actor)))
+
+
+class WebAuthnAuthenticateVerifyApi(APIView):
+    """The key's answer: the session counts as second-factor verified, as after a TOTP code."""
+
+    @extend_schema(request=WebAuthnCredentialInputSerializer, responses={200: MeSerializer})
+    def post(self, request: Request) -> Response:
+        serializer = WebAuthnCredentialInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        security_keys.authentication_verify(
+            request=request._request,
+            actor=request.user,  # type: ignore[arg-type]
+            credential=serializer.validated_data["credential"],
+        )
+        return Response(MeSerializer(request.user, context={"request": request._request}).data)
+
+
+class WebAuthnCredentialListApi(APIView):
+    """The signed-in user's own security keys."""
+
+    @extend_schema(responses={200: WebAuthnCredentialSerializer(many=True)})
+    def get(self, request: Request) -> Response:
+        keys = selectors.webauthn_credentials_of(request.user)  # type: ignore[arg-type]
+        return Response(WebAuthnCredentialSerializer(keys, many=True).data)
+
+
+class WebAuthnCredentialRemoveApi(APIView):
+    """Remove one of one's own security keys: the password again first."""
+
+    @extend_schema(request=PasswordConfirmSerializer, responses={204: None})
+    def post(self, request: Request, credential_id: int) -> Response:
+        actor: User = request.user  # type: ignore[assignment]
+        serializer = PasswordConfirmSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        mfa.reauthenticate(
+            actor=actor, password=serializer.validated_data["current_password"], action="mfa.webauthn_remove"
+        )
+        security_keys.credential_remove(request=request._request, actor=actor, credential_id=credential_id)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,4 +1,5 @@
-"""Multi-factor authentication (TOTP, with single-use recovery codes), on django-otp.
+"""Multi-factor authentication (TOTP, with single-use recovery codes), on django-otp; WebAuthn security keys are
+the other factor (jj.accounts.security_keys) and count as enrolment here.
 
 Required for supervisors, administrators and oversight monitors (JJ_MFA_REQUIRED, on by default outside debug);
 optional for every other role, and once someone has enrolled, their sign-ins always ask for a code. A signed-in
@@ -17,7 +18,7 @@ from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from jj.accounts.models import Role, User
+from jj.accounts.models import Role, User, WebAuthnCredential
 from jj.accounts.sessions import sessions_end_for_user
 from jj.audit.models import Outcome
 from jj.audit.services import audit_append
@@ -34,6 +35,9 @@ WRONG_CODE = msgid("That code is not right, or was already used. Codes change ev
 NO_SETUP = msgid("Start the enrolment first: your authenticator app needs the secret.")
 ALREADY_ENROLLED = msgid("An authenticator app is already enrolled. Ask an administrator to reset it to enrol another.")
 WRONG_PASSWORD = msgid("Your password is not right.")
+SECOND_FACTOR_FIRST = msgid(
+    "Give your second factor first: security keys and authenticators change only from a verified session."
+)
 
 
 @dataclass(frozen=True)
@@ -42,14 +46,21 @@ class MfaStatus:
     enrolled: bool
     verified: bool
     recovery_codes_left: int
+    totp: bool
+    security_keys: int
 
 
 def mfa_required_for(user: User) -> bool:
     return bool(settings.MFA_REQUIRED) and user.role in MFA_ROLES
 
 
-def mfa_enrolled(user: User) -> bool:
+def totp_enrolled(user: User) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def mfa_enrolled(user: User) -> bool:
+    """An authenticator app or at least one security key (WebAuthn, jj.accounts.security_keys)."""
+    return totp_enrolled(user) or WebAuthnCredential.objects.filter(user=user, confirmed=True).exists()
 
 
 def session_verified(request: HttpRequest) -> bool:
@@ -78,6 +89,8 @@ def mfa_status(request: HttpRequest) -> MfaStatus:
         enrolled=mfa_enrolled(user),
         verified=session_verified(request),
         recovery_codes_left=left,
+        totp=totp_enrolled(user),
+        security_keys=WebAuthnCredential.objects.filter(user=user).count(),
     )
 
 
@@ -100,7 +113,7 @@ def reauthenticate(*, actor: User, password: str, action: str) -> None:
 def totp_setup(*, actor: User) -> TOTPDevice:
     """A new, unconfirmed authenticator for the actor (replacing any unconfirmed one). Its secret is shown once;
     it counts only after a code from it is confirmed."""
-    if mfa_enrolled(actor):
+    if totp_enrolled(actor):
         raise ApplicationError(ALREADY_ENROLLED)
     TOTPDevice.objects.filter(user=actor, confirmed=False).delete()
     device = TOTPDevice.objects.create(user=actor, name=TOTP_NAME, confirmed=False)
@@ -113,6 +126,8 @@ def totp_confirm(*, request: HttpRequest, actor: User, code: str) -> list[str]:
     device = TOTPDevice.objects.filter(user=actor, confirmed=False).first()
     if device is None:
         raise ApplicationError(NO_SETUP)
+    if mfa_enrolled(actor) and not session_verified(request):  # a security key is enrolled: give it first
+        raise ApplicationError(SECOND_FACTOR_FIRST)
     if not device.verify_token(code):
         audit_append(
             actor=actor, action="mfa.enrol_failed", object_type="user", object_id=actor.pk, outcome=Outcome.DENIED
@@ -121,7 +136,7 @@ def totp_confirm(*, request: HttpRequest, actor: User, code: str) -> list[str]:
     with transaction.atomic():
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        codes = _new_recovery_codes(actor)
+        codes = new_recovery_codes(actor)
         audit_append(
             actor=actor,
             action="mfa.enrol",
@@ -146,7 +161,7 @@ def _recovery_digests(code: str) -> list[str]:
     return [recovery_code_digest(code, secret=secret) for secret in secrets]
 
 
-def _new_recovery_codes(user: User) -> list[str]:
+def new_recovery_codes(user: User) -> list[str]:
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=RECOVERY_NAME, confirmed=True)
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
@@ -191,7 +206,11 @@ def mfa_verify(*, request: HttpRequest, actor: User, code: str) -> None:
 def mfa_reset(*, actor: User, user: User) -> None:
     """An administrator removes a user's authenticator and recovery codes (a lost phone); the user's sessions end
     and the next sign-in enrols again. The caller has fetched `user` through the administrator's scope."""
-    removed = TOTPDevice.objects.filter(user=user).delete()[0] + StaticDevice.objects.filter(user=user).delete()[0]
+    removed = (
+        TOTPDevice.objects.filter(user=user).delete()[0]
+        + StaticDevice.objects.filter(user=user).delete()[0]
+        + WebAuthnCredential.objects.filter(user=user).delete()[0]
+    )
     ended = sessions_end_for_user(user_id=user.pk)
     audit_append(
         actor=actor,

@@ -1,5 +1,8 @@
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django_otp.models import Device
 
 from jj.rules.text import msgid
 
@@ -39,7 +42,7 @@ class Agency(models.Model):
         return self.name
 
 
-class User(AbstractUser):
+class User(AbstractUser):  # type: ignore[django-manager-missing]  # WebAuthnCredential: an untyped django-otp Device
     role = models.CharField(max_length=32, choices=Role.choices, default=Role.CASEWORKER)
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="users")
     trained_in_child_justice_on = models.DateField(
@@ -55,3 +58,22 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.username
+
+
+class WebAuthnCredential(Device):
+    """A security key or platform authenticator (WebAuthn) enrolled as a second factor (jj.accounts.webauthn).
+
+    A django-otp Device, so a sign-in verified with it marks the session the same way a TOTP code does. Only the
+    public key is kept: the private key never leaves the authenticator. `confirmed` (from Device) is always true."""
+
+    credential_id: "models.BinaryField[bytes | memoryview, bytes | memoryview]" = models.BinaryField(
+        max_length=1024, unique=True
+    )
+    public_key: "models.BinaryField[bytes | memoryview, bytes | memoryview]" = models.BinaryField(max_length=2048)
+    sign_count: "models.PositiveBigIntegerField[int, int]" = models.PositiveBigIntegerField(default=0)
+    transports = models.JSONField(default=list, blank=True)
+    created_at: "models.DateTimeField[Any, Any]" = models.DateTimeField(auto_now_add=True)
+    last_used_at: "models.DateTimeField[Any, Any]" = models.DateTimeField(null=True, blank=True)
+
+    class Meta(Device.Meta):
+        ordering = ["created_at", "id"]

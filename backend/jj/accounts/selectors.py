@@ -1,6 +1,6 @@
 from django.db.models import QuerySet
 
-from jj.accounts.models import Agency, Role, User
+from jj.accounts.models import Agency, Role, User, WebAuthnCredential
 
 
 def user_list(*, actor: User) -> QuerySet[User]:
@@ -24,3 +24,8 @@ def agency_list(*, actor: User) -> QuerySet[Agency]:
         .filter(jurisdiction_id=actor.agency.jurisdiction_id)
         .order_by("name")
     )
+
+
+def webauthn_credentials_of(user: User) -> QuerySet[WebAuthnCredential]:
+    """The signed-in user's own security keys (nobody lists anyone else's)."""
+    return WebAuthnCredential.objects.filter(user=user).order_by("created_at", "id")

@@ -25,6 +25,17 @@ class MfaStatusSerializer(serializers.Serializer):
     enrolled = serializers.BooleanField()
     verified = serializers.BooleanField()
     recovery_codes_left = serializers.IntegerField()
+    totp = serializers.BooleanField()
+    security_keys = serializers.IntegerField()
+
+
+class WebAuthnCredentialSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    transports = serializers.ListField(child=serializers.CharField())
+    sign_count = serializers.IntegerField()
+    created_at = serializers.DateTimeField()
+    last_used_at = serializers.DateTimeField(allow_null=True)
 
 
 class MeSerializer(serializers.Serializer):

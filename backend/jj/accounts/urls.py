@@ -11,6 +11,32 @@ urlpatterns = [
     path("auth/mfa/totp/setup/", apis.TotpSetupApi.as_view(), name="auth-mfa-totp-setup"),
     path("auth/mfa/totp/confirm/", apis.TotpConfirmApi.as_view(), name="auth-mfa-totp-confirm"),
     path("auth/mfa/verify/", apis.MfaVerifyApi.as_view(), name="auth-mfa-verify"),
+    path(
+        "auth/mfa/webauthn/register/options/",
+        apis.WebAuthnRegisterOptionsApi.as_view(),
+        name="auth-mfa-webauthn-register-options",
+    ),
+    path(
+        "auth/mfa/webauthn/register/verify/",
+        apis.WebAuthnRegisterVerifyApi.as_view(),
+        name="auth-mfa-webauthn-register-verify",
+    ),
+    path(
+        "auth/mfa/webauthn/authenticate/options/",
+        apis.WebAuthnAuthenticateOptionsApi.as_view(),
+        name="auth-mfa-webauthn-authenticate-options",
+    ),
+    path(
+        "auth/mfa/webauthn/authenticate/verify/",
+        apis.WebAuthnAuthenticateVerifyApi.as_view(),
+        name="auth-mfa-webauthn-authenticate-verify",
+    ),
+    path("auth/mfa/webauthn/keys/", apis.WebAuthnCredentialListApi.as_view(), name="auth-mfa-webauthn-keys"),
+    path(
+        "auth/mfa/webauthn/keys/<int:credential_id>/remove/",
+        apis.WebAuthnCredentialRemoveApi.as_view(),
+        name="auth-mfa-webauthn-key-remove",
+    ),
     path("auth/password/", apis.PasswordChangeApi.as_view(), name="auth-password"),
     path("auth/password-reset/", apis.PasswordResetRequestApi.as_view(), name="auth-password-reset"),
     path(

@@ -50,6 +50,13 @@ INVENTORY: dict[str, Holding] = {
         "administrators of the jurisdiction; names of colleagues to their agency",
         WHILE_ACTIVE,
     ),
+    "accounts.WebAuthnCredential": Holding(
+        "Security keys enrolled as a second factor: credential id, public key (never a private key), signature "
+        "counter (a cloned key is refused), transports, name, when added and last used.",
+        ("casework",),
+        "the key's owner; removed by them (password again) or by an administrator's MFA reset",
+        "Until removed by its owner or an administrator's MFA reset; deleted with the account's second factors.",
+    ),
     "audit.AuditEvent": Holding(
         "Every read and write of a child's record and every refusal, on a keyed hash chain.",
         ("REC-1",),

@@ -44,7 +44,14 @@ def _enrol(client: APIClient) -> tuple[TOTPDevice, list[str]]:
 def test_privileged_roles_get_nothing_with_a_password_alone(role: str, world: World) -> None:
     client = _sign_in(role)
     me = client.get("/api/auth/me/").json()
-    assert me["mfa"] == {"required": True, "enrolled": False, "verified": False, "recovery_codes_left": 0}
+    assert me["mfa"] == {
+        "required": True,
+        "enrolled": False,
+        "verified": False,
+        "recovery_codes_left": 0,
+        "totp": False,
+        "security_keys": 0,
+    }
     for url in ["/api/cases/", "/api/children/", "/api/users/", "/api/audit/events/", "/api/deadlines/"]:
         response = client.get(url)
         assert response.status_code == 403
