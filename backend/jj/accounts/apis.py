@@ -363,6 +363,8 @@ class WebAuthnRegisteredSerializer(serializers.Serializer):
 class WebAuthnRegisterOptionsApi(APIView):
     """Start enrolling a security key: the password again, then options for navigator.credentials.create."""
 
+    permission_classes = [IsAuthenticated, HasCapability.of("account.security_keys")]
+
     @extend_schema(request=PasswordConfirmSerializer, responses={200: OpenApiTypes.OBJECT})
     def post(self, request: Request) -> Response:
         actor: User = request.user  # type: ignore[assignment]
@@ -376,6 +378,8 @@ class WebAuthnRegisterOptionsApi(APIView):
 
 class WebAuthnRegisterVerifyApi(APIView):
     """Finish enrolling a security key with its answer; recovery codes come back, once, if there were none."""
+
+    permission_classes = [IsAuthenticated, HasCapability.of("account.security_keys")]
 
     @extend_schema(request=WebAuthnCredentialInputSerializer, responses={201: WebAuthnRegisteredSerializer})
     def post(self, request: Request) -> Response:
@@ -418,6 +422,8 @@ class WebAuthnAuthenticateVerifyApi(APIView):
 class WebAuthnCredentialListApi(APIView):
     """The signed-in user's own security keys."""
 
+    permission_classes = [IsAuthenticated, HasCapability.of("account.security_keys")]
+
     @extend_schema(responses={200: WebAuthnCredentialSerializer(many=True)})
     def get(self, request: Request) -> Response:
         keys = selectors.webauthn_credentials_of(request.user)  # type: ignore[arg-type]
@@ -426,6 +432,8 @@ class WebAuthnCredentialListApi(APIView):
 
 class WebAuthnCredentialRemoveApi(APIView):
     """Remove one of one's own security keys: the password again first."""
+
+    permission_classes = [IsAuthenticated, HasCapability.of("account.security_keys")]
 
     @extend_schema(request=PasswordConfirmSerializer, responses={204: None})
     def post(self, request: Request, credential_id: int) -> Response:

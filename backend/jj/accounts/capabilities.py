@@ -189,6 +189,12 @@ CAPABILITIES: tuple[Capability, ...] = (
         "change one's own password (the current one first; other sessions end)",
         dict.fromkeys(Role, Scope.OWN),
     ),
+    _c(
+        "account.security_keys",
+        "administration",
+        "list, enrol and remove one's own security keys (WebAuthn second factor; the password again first)",
+        dict.fromkeys(Role, Scope.OWN),
+    ),
 )
 
 TABLE: Mapping[str, Capability] = MappingProxyType({c.action: c for c in CAPABILITIES})

@@ -108,6 +108,7 @@ BEFORE = {
     "policy.change": {"administrator"},
     "users.manage": {"administrator"},
     "account.password": set(ALL_ROLES),
+    "account.security_keys": set(ALL_ROLES),
     "child.merge": {"supervisor"},
     "child.subject_access": {"supervisor"},
     "record_contest.open": {"caseworker", "supervisor", "legal_counsel"},

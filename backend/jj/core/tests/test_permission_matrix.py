@@ -91,6 +91,7 @@ EXPECTED: dict[str, str] = {
     "GET /api/auth/csrf/": "cw=204 sv=204 lc=204 fo=204 co=204 om=204 ad=204",
     "GET /api/auth/me/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "GET /api/auth/mfa/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
+    "GET /api/auth/mfa/webauthn/keys/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "GET /api/cases/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "GET /api/cases/{case_id}/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
     "GET /api/cases/{case_id}/decisions/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
@@ -159,6 +160,11 @@ EXPECTED: dict[str, str] = {
     "POST /api/auth/mfa/totp/confirm/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
     "POST /api/auth/mfa/totp/setup/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
     "POST /api/auth/mfa/verify/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
+    "POST /api/auth/mfa/webauthn/authenticate/options/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
+    "POST /api/auth/mfa/webauthn/authenticate/verify/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
+    "POST /api/auth/mfa/webauthn/keys/{credential_id}/remove/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
+    "POST /api/auth/mfa/webauthn/register/options/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
+    "POST /api/auth/mfa/webauthn/register/verify/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
     "POST /api/auth/password/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
     "POST /api/auth/password-reset/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
     "POST /api/auth/password-reset/confirm/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
@@ -269,6 +275,7 @@ EXPECTED: dict[str, str] = {
 # A colleague's record (same agency, nobody of the callers assigned; for the facility officer, another facility),
 # for the operations whose path names a record. Regenerated like EXPECTED; review every change.
 EXPECTED_COLLEAGUE: dict[str, str] = {
+    "POST /api/auth/mfa/webauthn/keys/{credential_id}/remove/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
     "GET /api/children/{child_id}/subject-access/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/record-contests/{contest_id}/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/record-contests/{contest_id}/decision/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
@@ -373,6 +380,7 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
 
 # Another agency's record in the callers' jurisdiction. Regenerated like EXPECTED; review every change.
 EXPECTED_AGENCY: dict[str, str] = {
+    "POST /api/auth/mfa/webauthn/keys/{credential_id}/remove/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
     "GET /api/children/{child_id}/subject-access/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "GET /api/record-contests/{contest_id}/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/record-contests/{contest_id}/decision/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",

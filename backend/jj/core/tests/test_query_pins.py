@@ -34,6 +34,7 @@ PINS: list[tuple[str, str, int]] = [
     ("caseworker", "/api/cases/{case}/decisions/", 9),
     ("caseworker", "/api/cases/{case}/sentences/", 7),
     ("caseworker", "/api/children/", 7),
+    ("caseworker", "/api/auth/mfa/webauthn/keys/", 3),
     ("supervisor", "/api/children/", 9),
     ("caseworker", "/api/children/{child}/", 6),
     ("caseworker", "/api/children/{child}/criminal-history/", 8),
@@ -242,3 +243,22 @@ def test_jurisdiction_list_query_pin(world: Any, client_for: Any, django_assert_
         response = client.get("/api/jurisdictions/")
     assert response.status_code == 200
     assert len(response.json()) == 7
+
+
+# A user's own security keys (issue 11): one query for the rows, whatever their number; the rest is the session and
+# the user.
+SECURITY_KEY_LIST_QUERIES = 3
+
+
+def test_security_key_list_query_pin(world: Any, client_for: Any, django_assert_num_queries: Any) -> None:
+    from jj.accounts.models import WebAuthnCredential
+
+    for n in range(4):
+        WebAuthnCredential.objects.create(
+            user=world["caseworker"], name=f"key {n}", credential_id=bytes([n]) * 16, public_key=b"k"
+        )
+    client = client_for("caseworker")
+    with django_assert_num_queries(SECURITY_KEY_LIST_QUERIES, exact=True):
+        response = client.get("/api/auth/mfa/webauthn/keys/")
+    assert response.status_code == 200
+    assert len(response.json()) == 4
