@@ -4,11 +4,16 @@ import { type FormEvent, useState } from "react";
 import { useNotify, useTranslate } from "react-admin";
 
 import { groupSecret, mfaApi, type MfaStep, type TotpSetup } from "./mfa";
+import { securityKeysApi, webauthnSupported } from "./webauthn";
 
-function errorText(error: unknown): string {
+export function errorText(error: unknown): string {
+  if (error instanceof DOMException) return "jj.mfa.key_cancelled"; // the browser's prompt was dismissed or timed out
   const body = (error as { body?: { errors?: Record<string, string> } })?.body;
   const fields = body?.errors ?? {};
-  return fields.code ?? fields.current_password ?? (error as Error)?.message ?? "ra.notification.http_error";
+  return (
+    fields.code ?? fields.current_password ?? fields.credential ?? (error as Error)?.message ??
+    "ra.notification.http_error"
+  );
 }
 
 function VerifyForm({ onDone }: { onDone: () => void }) {
@@ -24,6 +29,14 @@ function VerifyForm({ onDone }: { onDone: () => void }) {
       setError(errorText(e));
     }
   };
+  const useKey = async () => {
+    try {
+      await securityKeysApi.verify();
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
   return (
     <form onSubmit={submit} aria-label={translate("jj.mfa.verify_title")}>
       <Typography variant="h6" component="h1">{translate("jj.mfa.verify_title")}</Typography>
@@ -32,6 +45,9 @@ function VerifyForm({ onDone }: { onDone: () => void }) {
       <TextField label={translate("jj.mfa.code")} value={code} onChange={(e) => setCode(e.target.value)}
         autoComplete="one-time-code" inputProps={{ inputMode: "numeric" }} fullWidth required />
       <Button type="submit" variant="contained" sx={{ mt: 2 }}>{translate("jj.mfa.verify")}</Button>
+      {webauthnSupported() && (
+        <Button variant="outlined" sx={{ mt: 2, ml: 1 }} onClick={useKey}>{translate("jj.mfa.use_key")}</Button>
+      )}
     </form>
   );
 }
@@ -49,6 +65,16 @@ function EnrolForm({ onDone }: { onDone: () => void }) {
     try {
       setSetup(await mfaApi.setup(password));
       setError("");
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  const withKey = async () => {
+    try {
+      const { recovery_codes } = await securityKeysApi.register(password, "");
+      setError("");
+      if (recovery_codes.length) setRecovery(recovery_codes);
+      else onDone();
     } catch (e) {
       setError(errorText(e));
     }
@@ -102,6 +128,11 @@ function EnrolForm({ onDone }: { onDone: () => void }) {
       <TextField label={translate("jj.mfa.current_password")} type="password" value={password}
         onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" fullWidth required />
       <Button type="submit" variant="contained" sx={{ mt: 2 }}>{translate("jj.mfa.start")}</Button>
+      {webauthnSupported() && (
+        <Button variant="outlined" sx={{ mt: 2, ml: 1 }} onClick={withKey} disabled={!password}>
+          {translate("jj.mfa.enrol_key")}
+        </Button>
+      )}
     </form>
   );
 }

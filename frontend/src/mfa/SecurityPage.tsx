@@ -1,7 +1,9 @@
-/** Account security (/security): enrol an authenticator app, optional for roles that do not require one. */
+/** Account security (/security): enrol an authenticator app, optional for roles that do not require one, and
+ * security keys (WebAuthn). */
 import { Title, useGetIdentity } from "react-admin";
 
 import { MfaPanel } from "./MfaPanel";
+import { SecurityKeys } from "./SecurityKeys";
 import type { MfaStatus } from "./mfa";
 
 export function SecurityPage() {
@@ -11,7 +13,8 @@ export function SecurityPage() {
   return (
     <>
       <Title title="jj.mfa.menu" />
-      <MfaPanel step={mfa.enrolled ? "done" : "enrol"} onDone={() => window.location.reload()} />
+      <MfaPanel step={(mfa.totp ?? mfa.enrolled) ? "done" : "enrol"} onDone={() => window.location.reload()} />
+      <SecurityKeys />
     </>
   );
 }

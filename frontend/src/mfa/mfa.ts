@@ -6,6 +6,8 @@ export interface MfaStatus {
   enrolled: boolean;
   verified: boolean;
   recovery_codes_left: number;
+  totp?: boolean;
+  security_keys?: number;
 }
 
 export type MfaStep = "verify" | "enrol" | "done";
