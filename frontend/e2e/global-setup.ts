@@ -29,6 +29,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     JJ_MFA_REQUIRED: "0",
     DJANGO_SECURE_COOKIES: "0",
     DJANGO_ALLOWED_HOSTS: "127.0.0.1,localhost",
+    // Security keys (e2e/webauthn.spec.ts): browsers refuse an IP address as the RP id, so that spec reaches the
+    // server at http://localhost:<port>, the one origin a key may sign from here.
+    JJ_WEBAUTHN_RP_ID: "localhost",
+    JJ_WEBAUTHN_ORIGINS: `http://localhost:${port}`,
     DEMO_PASSWORD,
   };
   // The specs run the backend's commands on the same database (accounts.spec.ts reads a reset link from the outbox,
