@@ -29,7 +29,8 @@ function totp(secret: string, stepsAhead = 0): string {
 test("a caseworker enrols an authenticator app, then signs in with a code", async ({ page }) => {
   await login(page, "caseworker2");
   await page.goto("/#/security");
-  await page.getByLabel(/your password/i).fill(DEMO_PASSWORD);
+  // The app's form, not the security keys' one below it.
+  await page.getByRole("form", { name: "Set up an authenticator app" }).getByLabel(/your password/i).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Begin" }).click();
   const secret = (await page.getByTestId("mfa-secret").textContent()) ?? "";
   expect(secret.replace(/\s/g, "")).toMatch(/^[A-Z2-7]{16,}$/);
