@@ -23,7 +23,8 @@ records): a 2xx shows the role's whole write path works, and a 403/404 is a refu
 validation. A refused write must leave every table but the audit trail as it was, and append no successful audit
 event (only the refusal). To regenerate the tables after a deliberate
 change: JJ_MATRIX_PRINT=1 pytest jj/core/tests/test_permission_matrix.py --log-cli-level=INFO (each line is
-prefixed by its table: own, colleague, agency), and review the diff."""
+prefixed by its table: own, colleague, agency; the message of every 400, 409 and 422 is logged too, to tell a body
+that needs fixing from a rule or a state that refuses), and review the diff."""
 
 import logging
 import os
