@@ -12,10 +12,15 @@ from datetime import timedelta
 from typing import Any
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from conftest import COUNSEL_PENDING, HEARD, PASSWORD
+from jj.imports.rows import COLUMNS, EXAMPLE
 
 MISSING = 999_999
 
@@ -47,6 +52,21 @@ def _pdf() -> SimpleUploadedFile:
     return SimpleUploadedFile("order.pdf", b"%PDF-1.7\n%%EOF\n", content_type="application/pdf")
 
 
+def _csv_import() -> SimpleUploadedFile:
+    """The import template's own example row, as a dry run (nothing is created, the rows are checked)."""
+    header = ",".join(COLUMNS)
+    row = ",".join(EXAMPLE.get(name, "") for name in COLUMNS)
+    return SimpleUploadedFile("children.csv", f"{header}\n{row}\n".encode(), content_type="text/csv")
+
+
+def _reset_link(values: Values) -> dict[str, Any]:
+    """The uid and token of the link a password reset e-mails to the caller (as password_reset_request makes it)."""
+    user = get_user_model().objects.filter(username=values.get("caller")).first()
+    if user is None:
+        return {"uid": "MA", "token": "none"}
+    return {"uid": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)}
+
+
 def _document(values: Values) -> dict[str, Any]:
     return {"file": _pdf(), "document_type": "court_order"}
 
@@ -57,6 +77,14 @@ MULTIPART = {
     "POST /api/children/{child_id}/documents/",
     "POST /api/custody-episodes/{episode_id}/documents/",
     "POST /api/oversight/population/import/",
+    "POST /api/imports/",
+}
+
+# The query string a read needs to be answered at all (a list export states its purpose, REC-2).
+QUERIES: dict[str, str] = {
+    "GET /api/cases/export/": "purpose=Monthly+caseload+review",
+    "GET /api/children/export/": "purpose=Monthly+caseload+review",
+    "GET /api/deadlines/export/": "purpose=Monthly+caseload+review",
 }
 
 # Where an operation needs another of the side's records in its path than the one its parameter is named after.
@@ -70,6 +98,11 @@ PATH_KEYS: dict[str, dict[str, str]] = {
     "POST /api/custody-episodes/{episode_id}/incidents/{record_id}/investigation/": {"record_id": "incident_id"},
     "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/implicated-staff/": {"record_id": "complaint_id"},
     "POST /api/custody-episodes/{episode_id}/complaints/{record_id}/investigation/": {"record_id": "complaint_id"},
+    # {referral_id} names a diversion referral elsewhere; here a child-protection referral (MACR-1).
+    "GET /api/protection-referrals/{referral_id}/": {"referral_id": "protection_referral_id"},
+    "POST /api/protection-referrals/{referral_id}/follow-up/": {"referral_id": "protection_referral_id"},
+    # Only an approved break-glass request is opened, by the one who asked (REC-3, second person).
+    "POST /api/records/sealed-read/{request_id}/open/": {"request_id": "approved_request_id"},
 }
 
 # Write operations where no role's request about its own record succeeds in the matrix, and why. Every other write
@@ -80,6 +113,7 @@ NEVER_2XX: dict[str, str] = {
     "POST /api/cases/{case_id}/adult-transfer/": "MACR-6 refuses it for a child (422): the rule, not the role",
     "POST /api/custody-episodes/{episode_id}/aftercare-plans/": "after a release only; the matrix's child is held",
     "POST /api/approvals/{approval_id}/decide/": "the matrix builds no approval request (nonexistent id only)",
+    "POST /api/jurisdictions/": "the platform operator's only; no matrix role is one (test_jurisdiction_open.py)",
 }
 
 BODIES: dict[str, Factory] = {
@@ -323,6 +357,28 @@ BODIES: dict[str, Factory] = {
         "child": _id(v, "sealed_child_id"),
         "reason": "Court order 12/3 asks for the full file",
     },
+    "POST /api/records/sealed-read/{request_id}/decide/": lambda v: {"approve": True, "note": "Court order seen"},
+    "POST /api/records/sealed-read/{request_id}/open/": lambda v: {},
+    "POST /api/protection-referrals/{referral_id}/follow-up/": lambda v: {"note": "Called the service"},
+    "POST /api/imports/": lambda v: {"file": _csv_import(), "dry_run": True},
+    "POST /api/auth/password/": lambda v: {
+        "current_password": PASSWORD,
+        "new_password": "another-long-and-unusual-passphrase-78",
+    },
+    "POST /api/auth/password-reset/": lambda v: {"email": "someone@example.org"},
+    "POST /api/auth/password-reset/confirm/": lambda v: {
+        **_reset_link(v),
+        "new_password": "another-long-and-unusual-passphrase-78",
+    },
+    "POST /api/jurisdictions/": lambda v: {
+        "code": "westland",
+        "name": "Westland",
+        "timezone": "UTC",
+        "agency_name": "Westland Youth Justice Service",
+        "admin_username": "westland-admin",
+        "admin_password": "a-long-and-unusual-passphrase-79",
+        "current_password": PASSWORD,
+    },
     "POST /api/simulations/": lambda v: {"period_from": "2025-01-01", "period_to": "2025-12-31", "macr": 15},
     "POST /api/users/": lambda v: {
         "current_password": PASSWORD,
@@ -342,4 +398,4 @@ def body_for(operation: str, values: Values) -> tuple[dict[str, Any], str]:
     return body, "multipart" if operation in MULTIPART else "json"
 
 
-__all__ = ["BODIES", "MULTIPART", "NEVER_2XX", "PATH_KEYS", "body_for"]
+__all__ = ["BODIES", "MULTIPART", "NEVER_2XX", "PATH_KEYS", "QUERIES", "body_for"]

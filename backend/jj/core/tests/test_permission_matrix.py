@@ -34,6 +34,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
@@ -43,9 +44,9 @@ from conftest import HEARD, World, make_user
 from jj.accounts.models import Agency, Role
 from jj.audit.models import AuditEvent, Outcome
 from jj.cases.models import Assignment, ChildProtectionReferral
-from jj.core.tests.matrix_bodies import BODIES, NEVER_2XX, PATH_KEYS, body_for
+from jj.core.tests.matrix_bodies import BODIES, NEVER_2XX, PATH_KEYS, QUERIES, body_for
 from jj.custody import services as custody_services
-from jj.custody.models import SealedReadRequest
+from jj.custody.models import SealedReadRequest, SealedReadStatus
 from jj.deadlines.models import Notification
 from jj.diversion.models import Programme
 from jj.documents.models import Document
@@ -682,8 +683,18 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
         inspector = "sp_monitor" if side == "south" else "oversight_monitor"
         values["inspection_id"] = _made(client_for(inspector), "POST /api/inspections/", values)
     result["sealed"] = _sealed_record(world, make_case, client_for, facilities["north"])
-    for side in ("north", "colleague", "agency", "south"):
+    sealed_agency = Child.objects.filter(pk=result["sealed"]["child_id"]).values_list("agency_id", flat=True).first()
+    for side, maker in makers.items():
         result[side]["sealed_child_id"] = result["sealed"]["child_id"]
+        # A break-glass read of the sealed record a second supervisor approved: only the side's maker opens it.
+        result[side]["approved_request_id"] = SealedReadRequest.objects.create(
+            child_id=result["sealed"]["child_id"],
+            agency_id=sealed_agency,
+            requested_by=world[maker],
+            decided_by=world["supervisor"],
+            status=SealedReadStatus.APPROVED,
+            decided_at=timezone.now(),
+        ).pk
     return result
 
 
@@ -728,7 +739,8 @@ def _sealed_record(world: World, make_case: Any, client_for: Any, facility: Any)
 def _url(path: str, values: dict[str, Any], operation: str = "") -> str:
     """The path with the side's ids; PATH_KEYS says where an operation needs another record of the side's."""
     keys = PATH_KEYS.get(operation, {})
-    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(keys.get(m.group(1), m.group(1))) or MISSING), path)
+    url = re.sub(r"\{(\w+)\}", lambda m: str(values.get(keys.get(m.group(1), m.group(1))) or MISSING), path)
+    return f"{url}?{QUERIES[operation]}" if operation in QUERIES else url
 
 
 def _tables() -> list[str]:
@@ -758,6 +770,7 @@ def _call(client: Any, operation: str, path: str, values: dict[str, Any], tables
     method = operation.split(" ", 1)[0]
     url = _url(path, values, operation)
     result: tuple[int, str] = (0, "")
+    cache.clear()  # rate-limit counters (logins, password resets): every request starts without any, as its rows do
     try:
         with transaction.atomic():
             if method == "GET":
