@@ -37,7 +37,7 @@ from drf_spectacular.generators import SchemaGenerator
 
 from conftest import HEARD, World, make_user
 from jj.accounts.models import Agency, Role
-from jj.cases.models import Assignment, ChildProtectionReferral
+from jj.cases.models import Assignment, ChildProtectionReferral, Sentence
 from jj.custody import services as custody_services
 from jj.custody.models import SealedReadRequest
 from jj.deadlines.models import Notification
@@ -175,6 +175,7 @@ EXPECTED: dict[str, str] = {
     "POST /api/cases/{case_id}/interviews/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/cases/{case_id}/offences/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/cases/{case_id}/sentences/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
+    "POST /api/cases/{case_id}/sentence-reviews/": "cw=400 sv=400 lc=403 fo=403 co=400 om=403 ad=403",
     "POST /api/cases/{case_id}/shares/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/children/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
     "POST /api/custody-episodes/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
@@ -308,6 +309,7 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     "POST /api/cases/{case_id}/interviews/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/cases/{case_id}/offences/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/cases/{case_id}/sentences/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/sentence-reviews/": "cw=404 sv=400 lc=403 fo=403 co=404 om=403 ad=403",
     "POST /api/cases/{case_id}/shares/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/aftercare-plans/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/appearances/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
@@ -412,6 +414,7 @@ EXPECTED_AGENCY: dict[str, str] = {
     "POST /api/cases/{case_id}/interviews/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/cases/{case_id}/offences/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/cases/{case_id}/sentences/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/sentence-reviews/": "cw=404 sv=404 lc=403 fo=403 co=404 om=403 ad=403",
     "POST /api/cases/{case_id}/shares/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/aftercare-plans/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/appearances/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
@@ -582,6 +585,8 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
             format="json",
         )
         assert contest.status_code == 201, contest.content
+        # A custodial sentence (SEN-4 reviews it), written directly: the matrix asks who reaches it, not SEN-1..3.
+        Sentence.objects.create(case=case, sentence_type="custody", imposed_at=timezone.now(), length_months=6)
         result[side] = {
             "case_id": case.pk,
             "child_id": case.child_id,
