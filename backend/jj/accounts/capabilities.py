@@ -312,7 +312,10 @@ DEADLINE_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType(
 )
 DEADLINES_WITHOUT_A_FORM: Mapping[str, str] = MappingProxyType(
     {
-        "records_removal": "met by the records sweep (REC-3), not by a person",
+        # REC-3's removal day is stored with the sealing decision (audit), never opened as a Deadline row: the sweep
+        # removes on the day. Where the policy asks for an independent review first, no act records it yet.
+        "records_removal": "the records sweep's own timer (REC-3), not on a worklist; the independent review that "
+        "the policy may ask for has no act yet",
     }
 )
 
