@@ -9,6 +9,8 @@ import pytest
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from rest_framework.test import APIClient
 
 from jj.accounts.mfa import MFA_ROLES
@@ -18,6 +20,11 @@ from jj.cases.lifecycle import case_status_change
 from jj.cases.models import AssignmentRole, Case, CaseStatus
 from jj.people import services as people_services
 from jj.people.models import Child
+
+# Property tests never depend on the machine's speed (CI runs on a loaded 2-core machine): no deadline, and no
+# "too slow" health check, which failed a sentencing property test once under load. Tests may still set their own.
+hypothesis_settings.register_profile("jj", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("jj")
 
 PASSWORD = "correct-horse-battery-staple-42"
 

@@ -70,7 +70,7 @@ CAPABILITIES: tuple[Capability, ...] = (
     _c("case.read", "cases", "read a case file", {CW: A, SUP: AG, LC: A, CO: A, FO: F}),
     _c("case.record", "cases", "record intake, offences, interviews and the charge", {CW: A, SUP: AG}),
     _c("case.supervise", "cases", "assign, share, close, transfer to the adult procedure", {SUP: AG}),
-    _c("case.court_decision", "cases", "record a sentence", _COURT),
+    _c("case.court_decision", "cases", "record a sentence, and its reviews for early release (SEN-4)", _COURT),
     _c(
         "case.break_glass",
         "cases",
@@ -311,13 +311,17 @@ DEADLINE_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "diversion_end": ("diversion.record", CW),
         "legal_counsel": ("case.supervise", SUP),
         "inspection_follow_up": ("inspection.record", OM),
+        "sentence_review": ("case.court_decision", CO),  # SEN-4: the authority's review, recorded on the sentence
+        # ILL-1: a supervisor outside the facility's staff opens it, on an incident's or a complaint's allegation
+        "allegation_investigation": ("custody.open_investigation", SUP),
     }
 )
 DEADLINES_WITHOUT_A_FORM: Mapping[str, str] = MappingProxyType(
     {
-        "records_removal": "met by the records sweep (REC-3), not by a person",
-        "sentence_review": "no act records a sentence review yet",
-        "allegation_investigation": "no act records the investigation of an allegation yet",
+        # REC-3's removal day is stored with the sealing decision (audit), never opened as a Deadline row: the sweep
+        # removes on the day. Where the policy asks for an independent review first, no act records it yet.
+        "records_removal": "the records sweep's own timer (REC-3), not on a worklist; the independent review that "
+        "the policy may ask for has no act yet",
     }
 )
 

@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -31,6 +31,7 @@ from jj.cases.serializers import (
     ProtectionReferralFollowUpSerializer,
     ProtectionReferralSerializer,
     ProtectionServicesSerializer,
+    SentenceReviewSerializer,
     SentenceSerializer,
     ShareSerializer,
     UnassignSerializer,
@@ -219,6 +220,33 @@ class CaseAdultTransferApi(APIView):
         serializer.is_valid(raise_exception=True)
         case = services.case_transfer_to_adult_procedure(actor=user, case=case, **serializer.validated_data)
         return Response(_case_out(selectors.case_list(user=user).get(pk=case.pk), user))
+
+
+class SentenceReviewApi(APIView):
+    """SEN-4: record the review of the case's custodial sentence for early release (meets the review deadline)."""
+
+    permission_classes = [HasCapability.of("case.court_decision")]
+
+    @extend_schema(request=SentenceReviewSerializer, responses={201: CaseEventSerializer})
+    def post(self, request: Request, case_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        case = case_get_for_user(user=user, case_id=case_id, action="sentence.review")
+        sentence = case.sentences.order_by("-imposed_at", "-id").first()  # a case is sentenced once (INV-4)
+        if sentence is None:
+            raise Http404
+        serializer = SentenceReviewSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        event = services.sentence_review_record(
+            actor=user,
+            case=case,
+            sentence=sentence,
+            outcome=data["outcome"],
+            authority=data["authority"],
+            reasons=data["reasons"],
+            at=data.get("reviewed_at"),
+        )
+        return Response(CaseEventSerializer(event).data, status=status.HTTP_201_CREATED)
 
 
 class CaseSentenceApi(APIView):

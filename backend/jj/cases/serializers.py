@@ -357,3 +357,12 @@ class InterviewSerializer(serializers.ModelSerializer[Interview]):
 class BreakGlassSerializer(serializers.Serializer):
     case = serializers.IntegerField()
     reason = serializers.CharField(help_text="Why you need this file now; recorded and reported to oversight.")
+
+
+class SentenceReviewSerializer(serializers.Serializer[dict[str, Any]]):
+    """SEN-4: the review of a custodial sentence for early release, by the competent authority."""
+
+    outcome = serializers.ChoiceField(choices=["continued", "early_release"])
+    authority = serializers.CharField(max_length=200)
+    reasons = serializers.CharField()
+    reviewed_at = serializers.DateTimeField(required=False, allow_null=True)

@@ -43,9 +43,10 @@ from jj.compliance.services import (
 from jj.core.exceptions import ActionNotAllowed, ApplicationError
 from jj.core.i18n import stored_decision, stored_parts
 from jj.core.services import act_time, act_timing, versioned_update
-from jj.deadlines.services import deadlines_meet, notification_create
+from jj.deadlines.services import deadlines_from_decisions, deadlines_meet, notification_create
 from jj.people.models import Child
 from jj.rules.checks.common import CHILD_PROTECTION, INDEPENDENT_OVERSIGHT, SUPERVISOR
+from jj.rules.checks.sentencing import CUSTODIAL
 from jj.rules.engine import Decision, Trigger, needing_approval, unmet
 from jj.rules.facts import NonCustodialOption, SentenceFacts
 from jj.rules.policy import Policy
@@ -817,6 +818,76 @@ def sentence_record(*, actor: User, case: Case, data: dict[str, Any]) -> Sentenc
         justification=justification,
         reason=lambda sentence: sentence.justification,
     )
+
+
+SENTENCE_NOT_CUSTODIAL = msgid("Only a custodial sentence is reviewed for early release (SEN-4).")
+SENTENCE_REVIEWED = {
+    "continued": msgid("Sentence reviewed for early release: it continues"),
+    "early_release": msgid("Sentence reviewed: early release"),
+}
+SENTENCE_REVIEW_OUTCOMES = tuple(SENTENCE_REVIEWED)
+
+
+def sentence_review_record(
+    *, actor: User, case: Case, sentence: Sentence, outcome: str, authority: str, reasons: str, at: datetime | None
+) -> CaseEvent:
+    """SEN-4: the competent authority reviews a custodial sentence for early release. Meets the open review
+    deadline; when the sentence continues, SEN-4 opens the next review at the policy's interval from this one. An
+    early release ends the series (the release itself is recorded on the custody episode, which frees the child).
+    A new act, never an edit of the sentence; its reasons are the authority's, kept in the case's timeline."""
+    _require_court_recorder(actor)
+    if sentence.case_id != case.pk:
+        raise Http404
+    if sentence.sentence_type not in CUSTODIAL:
+        raise ApplicationError(t(SENTENCE_NOT_CUSTODIAL), extra={"sentence": [t(SENTENCE_NOT_CUSTODIAL)]})
+    if outcome not in SENTENCE_REVIEW_OUTCOMES:
+        raise ApplicationError(t("Choose an outcome."), extra={"outcome": [t("Choose an outcome.")]})
+    now = timezone.now()
+    moment = act_time(at, now=now, not_before=sentence.imposed_at, after=t("the sentence was imposed"))
+    facts = SentenceFacts(
+        case=case_facts(case, stage="charge"),
+        sentence_type=sentence.sentence_type,
+        length_months=sentence.length_months,
+        parole_eligibility_date=sentence.parole_eligibility_date,
+    )
+    # The next review, from this one (SEN-4 is the only rule on this trigger); none after an early release.
+    decisions = (
+        rules_evaluate(trigger=Trigger.SENTENCE_REVIEW, jurisdiction_id=case.jurisdiction_id, facts=facts, as_of=moment)
+        if outcome == "continued"
+        else []
+    )
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        met = deadlines_meet(case=locked, kinds=["sentence_review"], at=moment, by=actor, note=f"reviewed: {outcome}")
+        event = case_event_record(
+            case=locked,
+            kind="sentence.review",
+            summary=t(SENTENCE_REVIEWED[outcome]),
+            actor=actor,
+            data={"sentence": sentence.pk, "outcome": outcome, "authority": authority},
+            occurred_at=moment,
+        )
+        decisions_record(
+            decisions=decisions,
+            trigger=Trigger.SENTENCE_REVIEW,
+            object_type="sentence",
+            object_id=sentence.pk,
+            jurisdiction_id=locked.jurisdiction_id,
+            actor=actor,
+            at=now,
+            case=locked,
+        )
+        deadlines_from_decisions(case=locked, decisions=decisions, subject_type="sentence", subject_id=sentence.pk)
+        audit_append(
+            actor=actor,
+            action="sentence.review",
+            object_type="sentence",
+            object_id=sentence.pk,
+            child_id=locked.child_id,
+            changes={"outcome": outcome, "authority": authority, "deadlines_met": [d.pk for d in met]},
+            reason=reasons,
+        )
+    return event
 
 
 def interview_record(*, actor: User, case: Case, data: dict[str, Any]) -> Interview:

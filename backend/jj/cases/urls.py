@@ -22,6 +22,11 @@ urlpatterns = [
     path("cases/<int:case_id>/charge/", apis.CaseChargeApi.as_view(), name="case-charge"),
     path("cases/<int:case_id>/adult-transfer/", apis.CaseAdultTransferApi.as_view(), name="case-adult-transfer"),
     path("cases/<int:case_id>/sentences/", apis.CaseSentenceApi.as_view(), name="case-sentences"),
+    path(
+        "cases/<int:case_id>/sentence-reviews/",
+        apis.SentenceReviewApi.as_view(),
+        name="case-sentence-reviews",
+    ),
     path("cases/<int:case_id>/interviews/", apis.CaseInterviewApi.as_view(), name="case-interviews"),
     path("cases/<int:case_id>/decisions/", apis.CaseDecisionsApi.as_view(), name="case-decisions"),
     path("break-glass/", apis.BreakGlassApi.as_view(), name="break-glass"),

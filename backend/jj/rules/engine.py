@@ -84,6 +84,7 @@ class Trigger(StrEnum):
     CHARGE = "charge"
     ADULT_TRANSFER = "adult_transfer"
     SENTENCE = "sentence"
+    SENTENCE_REVIEW = "sentence_review"  # a custodial sentence reviewed for early release (SEN-4)
     POLICY_CHANGE = "policy_change"
     CUSTODY_START = "custody_start"
     TRANSFER = "transfer"

@@ -83,7 +83,8 @@ def _sort_key(rule_id: str) -> tuple[int, int]:
 
 # The catalogue in order, per trigger: sorted once (rules are only ever added, at import), not at every engine call
 # (a policy simulation calls the engine twice per act of a year). Rebuilt whenever a rule has been registered since.
-_ORDERED: dict[tuple[Trigger, bool], tuple[RuleSpec, ...]] = {}
+# Keyed by the unwired set too, so a change to it (a test marks a rule not yet wired) is never served a stale list.
+_ORDERED: dict[tuple[Trigger, bool, frozenset[str]], tuple[RuleSpec, ...]] = {}
 _ORDERED_SIZE = [-1]
 
 
@@ -97,7 +98,7 @@ def rules_for(trigger: Trigger, *, include_unwired: bool = False) -> Iterator[Ru
     if ordered is not None:
         _ORDERED.clear()
         _ORDERED_SIZE[0] = len(_RULES)
-    key = (trigger, include_unwired)
+    key = (trigger, include_unwired, frozenset() if include_unwired else NOT_YET_WIRED)
     if key not in _ORDERED:
         _ORDERED[key] = tuple(
             spec

@@ -24,6 +24,7 @@ import {
   assignmentRoleEnumValues,
   diversionStageEnumValues,
   optionEnumValues,
+  sentenceReviewOutcomeEnumValues,
   sentenceTypeEnumValues,
 } from "../api/schema.generated";
 import { choicesOf } from "../api";
@@ -37,6 +38,7 @@ const SENTENCE_TYPES = choicesOf(
 );
 const NON_CUSTODIAL = choicesOf(optionEnumValues, "jj.choices.non_custodial");
 const ASSIGNMENT_ROLES = choicesOf(assignmentRoleEnumValues, (role) => `jj.case.role_${role}`);
+const SENTENCE_REVIEW_OUTCOMES = choicesOf(sentenceReviewOutcomeEnumValues, "jj.choices.sentence_review_outcome");
 const STAGES = choicesOf(diversionStageEnumValues, "jj.choices.stage");
 
 interface CaseRecord {
@@ -142,6 +144,17 @@ export function CaseActions() {
           <TextInput source="child_views" label="jj.custody.child_views" multiline fullWidth />
           <TextInput source="views_not_heard_reason" label="jj.custody.views_not_heard_reason" multiline fullWidth />
           <TextInput source="no_counsel_justification" label="jj.custody.no_counsel_justification" multiline fullWidth />
+        </ActionForm>
+      )}
+      {record.status === "sentenced" && (
+        // SEN-4: the authority's review of a custodial sentence for early release meets the review deadline; the
+        // server refuses it for a sentence that deprives no liberty.
+        <ActionForm action="case.court_decision" title="jj.case.sentence_review" path={`/cases/${record.id}/sentence-reviews/`}
+          testId="form-sentence-review" defaultValues={{ outcome: "continued" }}>
+          <SelectInput source="outcome" choices={SENTENCE_REVIEW_OUTCOMES} label="jj.fields.outcome" validate={required()} />
+          <DateTimeInput source="reviewed_at" label="jj.fields.occurred_at" />
+          <TextInput source="authority" label="jj.custody.authority" validate={required()} />
+          <TextInput source="reasons" label="jj.case.sentence_review_reasons" multiline fullWidth validate={required()} />
         </ActionForm>
       )}
     </Box>

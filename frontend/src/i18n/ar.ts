@@ -186,6 +186,8 @@ const ar = {
       role_court_officer: "موظف المحكمة",
       charge: "توجيه اتهام رسمي",
       sentence: "تسجيل حكم",
+      sentence_review: "مراجعة العقوبة للإفراج المبكر (SEN-4)",
+      sentence_review_reasons: "أسباب السلطة",
       offer_diversion: "عرض تدبير بديل",
       diversion_not_offered_reason: "لماذا لم يُعرض تدبير بديل (DIV-1)",
       individual_assessment: "التقييم الفردي (DEV-1)",
@@ -452,6 +454,7 @@ const ar = {
       checks: "عمليات التحقق",
     },
     choices: {
+      sentence_review_outcome: { continued: "تستمر العقوبة", early_release: "إفراج مبكر" },
       sentence_type: {
         warning: "إنذار أو توبيخ",
         community_service: "خدمة مجتمعية",

@@ -248,6 +248,8 @@ const en = {
       legal_aid: "Under legal aid (CNS-1)",
       charge: "Charge formally",
       sentence: "Record a sentence",
+      sentence_review: "Review the sentence for early release (SEN-4)",
+      sentence_review_reasons: "The authority's reasons",
       offer_diversion: "Offer diversion",
       diversion_not_offered_reason: "Why diversion was not offered (DIV-1)",
       individual_assessment: "Individual assessment (DEV-1)",
@@ -610,6 +612,7 @@ const en = {
       checks: "Checks",
     },
     choices: {
+      sentence_review_outcome: { continued: "The sentence continues", early_release: "Early release" },
       sentence_type: {
         warning: "Warning or reprimand",
         community_service: "Community service",

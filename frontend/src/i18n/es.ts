@@ -250,6 +250,8 @@ const es: typeof en = {
       legal_aid: "Con asistencia jurídica gratuita (CNS-1)",
       charge: "Acusar formalmente",
       sentence: "Registrar una sentencia",
+      sentence_review: "Revisar la pena para la liberación anticipada (SEN-4)",
+      sentence_review_reasons: "Motivos de la autoridad",
       offer_diversion: "Ofrecer una remisión",
       diversion_not_offered_reason: "Por qué no se ofreció la remisión (DIV-1)",
       individual_assessment: "Evaluación individual (DEV-1)",
@@ -611,6 +613,7 @@ const es: typeof en = {
       checks: "Comprobaciones",
     },
     choices: {
+      sentence_review_outcome: { continued: "La pena continúa", early_release: "Liberación anticipada" },
       sentence_type: {
         warning: "Amonestación",
         community_service: "Servicio comunitario",

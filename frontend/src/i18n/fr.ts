@@ -250,6 +250,8 @@ const fr: typeof en = {
       legal_aid: "Au titre de l'aide juridictionnelle (CNS-1)",
       charge: "Inculper formellement",
       sentence: "Enregistrer une peine",
+      sentence_review: "Réexaminer la peine en vue d'une libération anticipée (SEN-4)",
+      sentence_review_reasons: "Motifs de l'autorité",
       offer_diversion: "Proposer une mesure de déjudiciarisation",
       diversion_not_offered_reason: "Pourquoi aucune déjudiciarisation n'a été proposée (DIV-1)",
       individual_assessment: "Évaluation individuelle (DEV-1)",
@@ -611,6 +613,7 @@ const fr: typeof en = {
       checks: "Vérifications",
     },
     choices: {
+      sentence_review_outcome: { continued: "La peine se poursuit", early_release: "Libération anticipée" },
       sentence_type: {
         warning: "Avertissement ou réprimande",
         community_service: "Travail d'intérêt général",

@@ -177,6 +177,11 @@ BODIES: dict[str, Factory] = {
         "category": "05",
         "offence_date": _today(4),
     },
+    "POST /api/cases/{case_id}/sentence-reviews/": lambda v: {
+        "outcome": "continued",
+        "authority": "Youth court",
+        "reasons": "Progress in education; risks remain",
+    },
     "POST /api/cases/{case_id}/sentences/": lambda v: {
         "sentence_type": "warning",
         "justification": "First contact with the law",

@@ -43,7 +43,7 @@ from drf_spectacular.generators import SchemaGenerator
 from conftest import HEARD, World, make_user
 from jj.accounts.models import Agency, Role
 from jj.audit.models import AuditEvent, Outcome
-from jj.cases.models import Assignment, ChildProtectionReferral
+from jj.cases.models import Assignment, ChildProtectionReferral, Sentence
 from jj.core.tests.matrix_bodies import BODIES, NEVER_2XX, PATH_KEYS, QUERIES, body_for
 from jj.custody import services as custody_services
 from jj.custody.models import SealedReadRequest, SealedReadStatus
@@ -189,6 +189,7 @@ EXPECTED: dict[str, str] = {
     "POST /api/cases/{case_id}/close/": "cw=403 sv=200 lc=403 fo=403 co=403 om=404 ad=404",
     "POST /api/cases/{case_id}/interviews/": "cw=201 sv=201 lc=403 fo=403 co=403 om=404 ad=404",
     "POST /api/cases/{case_id}/offences/": "cw=201 sv=201 lc=403 fo=403 co=403 om=404 ad=404",
+    "POST /api/cases/{case_id}/sentence-reviews/": "cw=201 sv=201 lc=403 fo=403 co=201 om=403 ad=403",
     "POST /api/cases/{case_id}/sentences/": "cw=201 sv=201 lc=403 fo=404 co=201 om=404 ad=404",
     "POST /api/cases/{case_id}/shares/": "cw=403 sv=201 lc=403 fo=403 co=403 om=404 ad=404",
     "POST /api/children/": "cw=201 sv=201 lc=403 fo=403 co=403 om=403 ad=403",
@@ -324,6 +325,7 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     "POST /api/cases/{case_id}/close/": "cw=404 sv=200 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/cases/{case_id}/interviews/": "cw=404 sv=201 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/cases/{case_id}/offences/": "cw=404 sv=201 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/sentence-reviews/": "cw=404 sv=201 lc=403 fo=403 co=404 om=403 ad=403",
     "POST /api/cases/{case_id}/sentences/": "cw=404 sv=201 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/cases/{case_id}/shares/": "cw=404 sv=201 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/aftercare-plans/": "cw=404 sv=400 lc=404 fo=404 co=404 om=404 ad=404",
@@ -430,6 +432,7 @@ EXPECTED_AGENCY: dict[str, str] = {
     "POST /api/cases/{case_id}/close/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/cases/{case_id}/interviews/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/cases/{case_id}/offences/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
+    "POST /api/cases/{case_id}/sentence-reviews/": "cw=404 sv=404 lc=403 fo=403 co=404 om=403 ad=403",
     "POST /api/cases/{case_id}/sentences/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/cases/{case_id}/shares/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
     "POST /api/custody-episodes/{episode_id}/aftercare-plans/": "cw=404 sv=404 lc=404 fo=404 co=404 om=404 ad=404",
@@ -623,6 +626,8 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
             format="json",
         )
         assert contest.status_code == 201, contest.content
+        # A custodial sentence (SEN-4 reviews it), written directly: the matrix asks who reaches it, not SEN-1..3.
+        Sentence.objects.create(case=case, sentence_type="custody", imposed_at=timezone.now(), length_months=6)
         result[side] = {
             "case_id": case.pk,
             "child_id": case.child_id,

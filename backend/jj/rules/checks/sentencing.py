@@ -203,7 +203,7 @@ def sen_3(policy: Policy, facts: SentenceFacts, as_of: datetime) -> list[Decisio
 @rule(
     "SEN-4",
     title="Custodial sentences are reviewed for early release",
-    triggers=(Trigger.SENTENCE,),
+    triggers=(Trigger.SENTENCE, Trigger.SENTENCE_REVIEW),
     outcomes=(Outcome.ALLOW,),
     summary="Every custodial sentence gets a review deadline, repeated at the policy's interval (default 6 "
     "months, an UNVERIFIED number: no international figure was found).",
