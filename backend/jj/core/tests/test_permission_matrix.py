@@ -219,7 +219,7 @@ EXPECTED: dict[str, str] = {
     "POST /api/guardians/": "cw=400 sv=400 lc=400 fo=400 co=400 om=400 ad=400",
     "POST /api/inspections/{inspection_id}/follow-up/": "cw=403 sv=403 lc=403 fo=403 co=403 om=404 ad=403",
     "POST /api/inspections/": "cw=403 sv=400 lc=403 fo=403 co=403 om=400 ad=400",
-    "POST /api/oversight/exports/": "cw=403 sv=403 lc=403 fo=403 co=403 om=202 ad=202",
+    "POST /api/oversight/exports/": "cw=403 sv=403 lc=403 fo=403 co=403 om=400 ad=400",  # 400: no purpose stated
     "POST /api/oversight/population/": "cw=403 sv=403 lc=403 fo=403 co=403 om=400 ad=400",
     "POST /api/oversight/population/import/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=400",
     "POST /api/records/sealed-read/": "cw=400 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
@@ -236,9 +236,9 @@ EXPECTED: dict[str, str] = {
     "POST /api/custody-episodes/{episode_id}/documents/": "cw=400 sv=400 lc=400 fo=400 co=400 om=404 ad=404",
     "POST /api/children/duplicates/": "cw=400 sv=400 lc=403 fo=403 co=403 om=403 ad=403",
     "POST /api/children/{child_id}/merge/": "cw=403 sv=400 lc=403 fo=403 co=403 om=404 ad=404",
-    "GET /api/cases/export/": "cw=400 sv=400 lc=400 fo=400 co=400 om=403 ad=403",  # 400: no purpose stated
-    "GET /api/children/export/": "cw=400 sv=400 lc=400 fo=400 co=400 om=403 ad=403",  # 400: no purpose stated
-    "GET /api/deadlines/export/": "cw=400 sv=400 lc=400 fo=400 co=400 om=403 ad=403",  # 400: no purpose stated
+    "GET /api/cases/export/": "cw=200 sv=200 lc=200 fo=200 co=200 om=403 ad=403",
+    "GET /api/children/export/": "cw=200 sv=200 lc=200 fo=200 co=200 om=403 ad=403",
+    "GET /api/deadlines/export/": "cw=200 sv=200 lc=200 fo=200 co=200 om=403 ad=403",
     "GET /api/hearings/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
     "GET /api/hearings/{hearing_id}/": "cw=200 sv=200 lc=200 fo=200 co=200 om=404 ad=404",
     "GET /api/notifications/preference/": "cw=200 sv=200 lc=200 fo=200 co=200 om=200 ad=200",
@@ -669,6 +669,12 @@ def _fingerprint(tables: list[str]) -> list[Any]:
         return [row[0] for row in cursor.fetchall()]
 
 
+# Every file that leaves the system states why (REC-2; 400 without): the matrix states a purpose on every GET of a
+# file, so an export's row shows who may download it (a hearing list filters on its own `purpose`, so only files).
+FILE_SUFFIXES = ("/export/", "/report/", "/subject-access/", "/csv/", "/xlsx/", "/pdf/")
+FILE_QUERY = {"purpose": "Permission matrix"}
+
+
 class _Rollback(Exception):
     pass
 
@@ -679,7 +685,11 @@ def _call(client: Any, method: str, url: str, tables: list[str]) -> tuple[int, b
     try:
         with transaction.atomic():
             before = _fingerprint(tables) if method != "GET" else []
-            response = getattr(client, method.lower())(url, {}, format="json") if method != "GET" else client.get(url)
+            response = (
+                getattr(client, method.lower())(url, {}, format="json")
+                if method != "GET"
+                else client.get(url, FILE_QUERY if url.endswith(FILE_SUFFIXES) else {})
+            )
             changed = method != "GET" and response.status_code >= 400 and _fingerprint(tables) != before
             result = (response.status_code, changed)
             raise _Rollback
