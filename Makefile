@@ -193,6 +193,10 @@ bench: venv ## HTTP benchmark on the bench-data dataset beside a bare DRF refere
 bench-simulation: venv ## Time a policy impact simulation (one year, minimum age 12 -> 14) on the bench-data dataset
 	cd backend && BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) ../bench/simulation.py
 
+.PHONY: bench-indicators
+bench-indicators: venv ## Time the oversight statistics (15 indicators, compliance, disparity, occupancy) on the bench-data dataset
+	cd backend && BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) ../bench/indicators.py
+
 .PHONY: bench-micro
 bench-micro: venv ## In-process benchmarks: audit cost on writes, chain verification (see docs/benchmarks.md)
 	cd backend && $(PY) ../bench/run.py
