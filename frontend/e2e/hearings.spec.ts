@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { expectAccessible, login, submitForm } from "./helpers";
+import { expectAccessible, fileHref, login, submitForm } from "./helpers";
 
 const COURT = "Youth Court No. 7";
 
@@ -54,7 +54,10 @@ test("a caseworker schedules a hearing for tomorrow, sees it on the calendar, an
   await expect(page).toHaveURL(/#\/cases\/\d+\/show/);
   await expect.poll(() => unread(page)).toBe(before);
   // The case page offers the court report as PDF, in the UI's language.
-  await expect(page.getByRole("link", { name: "Court report (PDF)" })).toHaveAttribute("href", /\/report\/\?lang=en$/);
+  // The case page offers the court report as PDF, in the UI's language, once the reader states why.
+  expect(await fileHref(page, "Court report (PDF)", "Hearing on Monday")).toMatch(
+    /\/report\/\?lang=en&purpose=Hearing\+on\+Monday$/,
+  );
   await expectAccessible(page, "case-with-report");
 
   await page.getByRole("menuitem", { name: "Notifications" }).click();

@@ -74,3 +74,15 @@ export async function submitForm(page: Page, save: Locator, path: string): Promi
 export async function submitExpectingRefusal(page: Page, save: Locator, path: string): Promise<void> {
   expect((await submitForm(page, save, path)).status()).toBe(422);
 }
+
+/** A file that leaves the system states why (REC-2): click the button, state the purpose in the dialog, and return
+ * the download link's address (the dialog closed again); the server refuses a download without a purpose. */
+export async function fileHref(page: Page, button: string, purpose = "Weekly review"): Promise<string> {
+  await page.getByRole("button", { name: button }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Purpose of the export").fill(purpose);
+  const href = (await dialog.getByRole("link", { name: "Export" }).getAttribute("href")) ?? "";
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  return href;
+}

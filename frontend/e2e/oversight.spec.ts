@@ -66,6 +66,8 @@ test("an ombudsperson reads the indicators, drills into a group, verifies the tr
 
   // The export runs in the background (in-process without a broker): its progress, then a download link.
   await page.getByRole("button", { name: "Export XLSX" }).click();
+  await page.getByRole("dialog").getByLabel("Purpose of the export").fill("Annual report");
+  await page.getByRole("dialog").getByRole("button", { name: "Export" }).click();
   const link = page.getByRole("link", { name: /^Download indicators-.*\.xlsx$/ });
   await expect(link).toBeVisible();
   const download = page.waitForEvent("download");
@@ -74,6 +76,8 @@ test("an ombudsperson reads the indicators, drills into a group, verifies the tr
 
   // The pseudonymised dataset, in the background too.
   await page.getByRole("button", { name: "Export the pseudonymised dataset (CSV)" }).click();
+  await page.getByRole("dialog").getByLabel("Purpose of the export").fill("Research agreement 12");
+  await page.getByRole("dialog").getByRole("button", { name: "Export" }).click();
   await expect(page.getByRole("link", { name: /^Download dataset-northland-.*\.csv$/ })).toBeVisible();
 
   await page.getByRole("link", { name: "Printable report" }).click();

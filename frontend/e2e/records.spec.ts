@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { expectAccessible, login, submitForm } from "./helpers";
+import { expectAccessible, fileHref, login, submitForm } from "./helpers";
 
 test("a contest of a fact in the file is recorded for the child, and a supervisor decides it (REC-1)", async ({ page }) => {
   await login(page, "caseworker");
@@ -36,8 +36,7 @@ test("a contest of a fact in the file is recorded for the child, and a superviso
   await expectAccessible(page, "record-contest-decided");
 
   // Subject access: everything held about the child, as PDF, for the child or their counsel.
-  const everything = page.getByRole("link", { name: "Everything held about this child (PDF)" });
-  const pdf = await page.request.get((await everything.getAttribute("href")) ?? "");
+  const pdf = await page.request.get(await fileHref(page, "Everything held about this child (PDF)", "Counsel request"));
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { expectAccessible, login, submitForm } from "./helpers";
+import { expectAccessible, fileHref, login, submitForm } from "./helpers";
 
 test("an administrator simulates raising the minimum age from the policy page and reads what it would have changed", async ({ page }) => {
   await login(page, "administrator");
@@ -27,7 +27,7 @@ test("an administrator simulates raising the minimum age from the policy page an
   await expect(page.getByRole("table", { name: "Decisions that would change, by rule" })).toContainText("MACR-1");
   await expect(page.getByRole("group", { name: "By sex" })).toBeVisible();
   await expect(page.getByRole("group", { name: "By age group" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Export CSV" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Export CSV" })).toBeVisible();
   const text = await page.locator("body").innerText();
   for (const name of ["Amara", "Okafor", "Milo", "Ines"]) expect(text).not.toContain(name);
   await expectAccessible(page, "simulation-show");
@@ -69,19 +69,17 @@ test("a monitor asks what raising the minimum age from 12 to 14 would have chang
   await expectAccessible(page, "simulation-macr-12-14");
 
   // The printable report (PDF, in the reader's language) and the spreadsheets download; every export is audited.
-  const report = page.getByRole("link", { name: "Printable report (PDF)" });
-  const href = await report.getAttribute("href");
-  expect(href).toMatch(/\/simulations\/\d+\/pdf\/\?lang=en$/);
-  const pdf = await page.request.get(href!);
+  const href = await fileHref(page, "Printable report (PDF)", "Reform briefing");
+  expect(href).toMatch(/\/simulations\/\d+\/pdf\/\?purpose=Reform\+briefing&lang=en$/);
+  const pdf = await page.request.get(href);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   expect((await pdf.body()).subarray(0, 4).toString()).toBe("%PDF");
-  const xlsxHref = await page.getByRole("link", { name: "Export XLSX" }).getAttribute("href");
-  const xlsx = await page.request.get(xlsxHref!);
+  const xlsx = await page.request.get(await fileHref(page, "Export XLSX", "Reform briefing"));
   expect(xlsx.status()).toBe(200);
   expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
-  const csvHref = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
-  const csv = await (await page.request.get(csvHref!)).text();
+  const csv = await (await page.request.get(await fileHref(page, "Export CSV", "Reform briefing"))).text();
+  expect(csv.split("\n")[0]).toContain(" UTC for: Reform briefing");
   expect(csv).toContain("total,children_removed,,,15");
   expect(csv).toContain("reproduced,mismatches,,,0");
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -60,7 +61,15 @@ def totp_enrolled(user: User) -> bool:
 
 def mfa_enrolled(user: User) -> bool:
     """An authenticator app or at least one security key (WebAuthn, jj.accounts.security_keys)."""
-    return totp_enrolled(user) or WebAuthnCredential.objects.filter(user=user, confirmed=True).exists()
+    # One query, not one per kind of factor: this runs on every request of a password-only session (the middleware).
+    return (
+        User.objects.filter(pk=user.pk)
+        .filter(
+            Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
+            | Exists(WebAuthnCredential.objects.filter(user=OuterRef("pk"), confirmed=True))
+        )
+        .exists()
+    )
 
 
 def session_verified(request: HttpRequest) -> bool:

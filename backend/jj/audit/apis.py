@@ -21,10 +21,10 @@ from jj.audit.serializers import AccessLogEntrySerializer, AuditEventSerializer,
 from jj.audit.services import audit_append, audit_seal_before_reading, query_for_audit
 from jj.audit.shredding import child_key_for_read, has_sealed
 from jj.audit.verification import verify_chain
-from jj.core.exceptions import ActionNotAllowed
+from jj.core.exceptions import ActionNotAllowed, ApplicationError
 from jj.core.permissions import HasCapability
 from jj.core.pseudonym import child_pseudonym
-from jj.core.views import ListAPIView
+from jj.core.views import ListAPIView, export_purpose
 from jj.people.access import child_get_for_user
 from jj.rules.text import t
 
@@ -101,6 +101,13 @@ class AuditVerifyApi(APIView):
 class _ExportQuery(serializers.Serializer):
     occurred_after = serializers.DateTimeField(required=False)
     occurred_before = serializers.DateTimeField(required=False)
+    purpose = serializers.CharField()
+
+    def validate_purpose(self, value: str) -> str:
+        try:
+            return export_purpose(value)
+        except ApplicationError as refusal:
+            raise serializers.ValidationError(refusal.message) from refusal
 
 
 class AuditExportApi(APIView):
@@ -113,6 +120,12 @@ class AuditExportApi(APIView):
         parameters=[
             OpenApiParameter("occurred_after", OpenApiTypes.DATETIME),
             OpenApiParameter("occurred_before", OpenApiTypes.DATETIME),
+            OpenApiParameter(
+                "purpose",
+                str,
+                required=True,
+                description="Why the trail leaves the system (5 to 200 characters): written into the audit trail",
+            ),
         ],
         responses={
             (200, "application/x-ndjson"): OpenApiTypes.STR,
@@ -133,6 +146,7 @@ class AuditExportApi(APIView):
             changes={
                 "occurred_after": after.isoformat() if after else None,
                 "occurred_before": before.isoformat() if before else None,
+                "purpose": query.validated_data["purpose"],
             },
         )
         response = StreamingHttpResponse(

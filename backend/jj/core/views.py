@@ -54,16 +54,17 @@ class ListAPIView(mixins.ListModelMixin, generics.GenericAPIView):  # type: igno
         return response
 
 
+EXPORT_PURPOSE_PARAMETER = OpenApiParameter(
+    "purpose",
+    str,
+    required=True,
+    description=f"Why the file leaves the system ({exports.PURPOSE_MIN} to {exports.PURPOSE_MAX} characters;"
+    " no child's name): written into the file's watermark and the audit trail",
+)
 EXPORT_SCHEMA = extend_schema(
     parameters=[
         OpenApiParameter("file_format", str, enum=list(exports.FORMATS), description="csv (the default) or xlsx"),
-        OpenApiParameter(
-            "purpose",
-            str,
-            required=True,
-            description=f"Why the list leaves the system ({exports.PURPOSE_MIN} to {exports.PURPOSE_MAX} characters;"
-            " no child's name): written into the file's watermark and the audit trail",
-        ),
+        EXPORT_PURPOSE_PARAMETER,
     ],
     responses={
         (200, "text/csv"): OpenApiTypes.BINARY,

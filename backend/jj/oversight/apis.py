@@ -154,7 +154,8 @@ class IndicatorsExportApi(APIView):
         user: User = request.user  # type: ignore[assignment]
         jurisdiction, report = _indicator_report(user, params, "oversight.export")
         fmt = params["file"]
-        mark = watermark(exporter=user.username, role=str(user.role), at=timezone.now(), purpose="statistics")
+        purpose = params.pop("purpose")
+        mark = watermark(exporter=user.username, role=str(user.role), at=timezone.now(), purpose=purpose)
         body = export.report_file(file_format=fmt, jurisdiction_name=jurisdiction.name, report=report, mark=mark)
         content_type = export.CONTENT_TYPES[fmt]
         audit_append(
@@ -166,6 +167,7 @@ class IndicatorsExportApi(APIView):
                 "format": fmt,
                 "query": {k: str(v) for k, v in params.items()},
                 "bytes": len(body),
+                "purpose": purpose,
                 "watermark": mark,
             },
         )

@@ -151,10 +151,14 @@ def dataset_rows(
         progress(95 * done // max(total, 1))
 
 
-def to_file(rows: Iterator[list[Any]], *, file_format: str, title: str) -> bytes:
+def to_file(rows: Iterator[list[Any]], *, file_format: str, title: str, mark: str = "") -> bytes:
+    """The dataset as CSV or XLSX: the watermark (who, when, why) first when given, then the title, the columns and
+    the rows."""
     if file_format == "csv":
         out = io.StringIO()
         writer = csv.writer(out)
+        if mark:
+            writer.writerow([guard("# " + mark)])
         writer.writerow([guard(title)])
         writer.writerow(COLUMNS)
         for row in rows:
@@ -162,6 +166,8 @@ def to_file(rows: Iterator[list[Any]], *, file_format: str, title: str) -> bytes
         return out.getvalue().encode("utf-8-sig")
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Dataset")
+    if mark:
+        sheet.append([guard(ILLEGAL_CHARACTERS_RE.sub("", "# " + mark))])
     sheet.append([guard(ILLEGAL_CHARACTERS_RE.sub("", title))])
     sheet.append(list(COLUMNS))
     for row in rows:

@@ -67,6 +67,19 @@ class IndicatorQuery(PeriodQuery):
 class ExportQuery(IndicatorQuery):
     # Not "format": DRF reserves that query parameter for choosing a renderer.
     file = serializers.ChoiceField(choices=["csv", "xlsx"], default="xlsx")
+    purpose = serializers.CharField(
+        help_text="Why the figures leave the system (5 to 200 characters; no child's name): written into the file's"
+        " watermark and the audit trail"
+    )
+
+    def validate_purpose(self, value: str) -> str:
+        from jj.core.exceptions import ApplicationError
+        from jj.core.views import export_purpose
+
+        try:
+            return export_purpose(value)
+        except ApplicationError as refusal:
+            raise serializers.ValidationError(refusal.message) from refusal
 
 
 class ExportJobRequest(ExportQuery):

@@ -255,6 +255,14 @@ def export_job_request(
     return job
 
 
+def _job_watermark(job: ExportJob) -> str:
+    """The watermark of a background export: who asked, when the file was written, and the purpose they stated
+    (stored with the query; jobs asked before purposes were required say "statistics")."""
+    requester = job.requested_by
+    purpose = str(job.query.get("purpose") or "statistics")
+    return watermark(exporter=requester.username, role=str(requester.role), at=timezone.now(), purpose=purpose)
+
+
 def _export_enqueue(job_id: int) -> None:
     from jj.oversight.tasks import run_export
 
@@ -296,7 +304,7 @@ def export_job_run(*, job_id: int) -> ExportJob | None:
                 start=conventions.period_start,
                 end=conventions.period_end,
             )
-            body = microdata.to_file(rows, file_format=job.file_format, title=str(title))
+            body = microdata.to_file(rows, file_format=job.file_format, title=str(title), mark=_job_watermark(job))
             filename = f"dataset-{jurisdiction.code}-{conventions.period_start}-{conventions.period_end}"
             return _export_finish(job, body=body, filename=f"{filename}.{job.file_format}")
         numbers = list(DEFINITIONS)
@@ -313,8 +321,7 @@ def export_job_run(*, job_id: int) -> ExportJob | None:
             "threshold": conventions.threshold,
             "results": results,
         }
-        requester = job.requested_by
-        mark = watermark(exporter=requester.username, role=str(requester.role), at=timezone.now(), purpose="statistics")
+        mark = _job_watermark(job)
         body = export.report_file(
             file_format=job.file_format, jurisdiction_name=jurisdiction.name, report=report, mark=mark
         )
@@ -360,6 +367,7 @@ def _export_finish(job: ExportJob, *, body: bytes, filename: str) -> ExportJob:
                 "kind": job.kind,
                 "format": job.file_format,
                 "query": job.query,
+                "purpose": job.query.get("purpose"),
                 "bytes": len(body),
                 "job": job.pk,
             },

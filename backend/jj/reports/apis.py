@@ -7,11 +7,12 @@ from rest_framework.views import APIView
 
 from jj.accounts.capabilities import require
 from jj.accounts.models import User
-from jj.audit.services import audit_append, audit_read
+from jj.audit.services import audit_append, audit_append_read
 from jj.cases.access import case_get_for_user
 from jj.core.exceptions import ActionNotAllowed
 from jj.core.exports import watermark
 from jj.core.pseudonym import child_pseudonym
+from jj.core.views import EXPORT_PURPOSE_PARAMETER, export_purpose
 from jj.people.access import child_get_for_user
 from jj.reports.labels import LANGUAGES
 from jj.reports.pdf import render_report
@@ -26,25 +27,34 @@ class CaseReportApi(APIView):
     may see (the child's fields by need to know). Audited as a read of the child's record."""
 
     @extend_schema(
-        parameters=[OpenApiParameter("lang", str, enum=list(LANGUAGES), required=False)],
+        parameters=[OpenApiParameter("lang", str, enum=list(LANGUAGES), required=False), EXPORT_PURPOSE_PARAMETER],
         responses={(200, "application/pdf"): OpenApiTypes.BINARY},
     )
     def get(self, request: Request, case_id: int) -> HttpResponse:
         user: User = request.user  # type: ignore[assignment]
         case = case_get_for_user(user=user, case_id=case_id, action="case_report.read")
+        purpose = export_purpose(request.query_params.get("purpose"))
         language = request.query_params.get("lang", "en")
         if language not in LANGUAGES:
             language = "en"
         data = report_data(user=user, case=case)
+        mark = watermark(exporter=user.username, role=str(user.role), at=timezone.now(), purpose=purpose)
         pdf = render_report(
             data,
             language=language,
             zone_name=case.jurisdiction.timezone or "UTC",
             reader_role=user.get_role_display(),  # type: ignore[attr-defined]
             now=timezone.now(),
-            mark=watermark(exporter=user.username, role=str(user.role), at=timezone.now(), purpose="case report"),
+            mark=mark,
         )
-        audit_read(actor=user, object_type="case_report", object_id=case.pk, child_id=case.child_id)
+        audit_append_read(
+            actor=user,
+            action="case_report.read",
+            object_type="case_report",
+            object_id=case.pk,
+            child_id=case.child_id,
+            changes={"purpose": purpose, "watermark": mark},
+        )
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="case-{case.reference}-{language}.pdf"'
         response["Cache-Control"] = "no-store"
@@ -56,7 +66,7 @@ class SubjectAccessApi(APIView):
     child or their counsel (subject access; Havana Rules r. 19). Audited, with the stated purpose."""
 
     @extend_schema(
-        parameters=[OpenApiParameter("lang", str, enum=list(LANGUAGES), required=False)],
+        parameters=[OpenApiParameter("lang", str, enum=list(LANGUAGES), required=False), EXPORT_PURPOSE_PARAMETER],
         responses={(200, "application/pdf"): OpenApiTypes.BINARY},
     )
     def get(self, request: Request, child_id: int) -> HttpResponse:
@@ -65,6 +75,7 @@ class SubjectAccessApi(APIView):
         require(user, "child.subject_access", NOT_THE_SUPERVISOR)
         if child.agency_id != user.agency_id:
             raise ActionNotAllowed(NOT_THE_SUPERVISOR)
+        purpose = export_purpose(request.query_params.get("purpose"))
         language = request.query_params.get("lang", "en")
         if language not in LANGUAGES:
             language = "en"
@@ -78,7 +89,7 @@ class SubjectAccessApi(APIView):
                 exporter=user.username,
                 role=str(user.role),
                 at=timezone.now(),
-                purpose="subject access, for the child or their counsel",
+                purpose=purpose,
             ),
         )
         audit_append(
@@ -87,7 +98,7 @@ class SubjectAccessApi(APIView):
             object_type="child",
             object_id=child.pk,
             child_id=child.pk,
-            reason="subject access: everything held, for the child or their counsel",
+            reason=f"subject access: {purpose}",
         )
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="subject-access-{child_pseudonym(child.pk)}.pdf"'

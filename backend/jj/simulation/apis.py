@@ -16,7 +16,7 @@ from jj.audit.services import audit_append, audit_denied
 from jj.core.exports import watermark
 from jj.core.permissions import HasCapability
 from jj.core.throttling import CostlyThrottle
-from jj.core.views import ListAPIView
+from jj.core.views import EXPORT_PURPOSE_PARAMETER, ListAPIView, export_purpose
 from jj.oversight.access import oversight_jurisdiction_get
 from jj.rules.policy import PARAMETERS
 from jj.simulation import export, selectors, services
@@ -96,16 +96,17 @@ class SimulationExportApi(APIView):
         simulation = _simulation_or_404(user, simulation_id, "simulation.export")
         if not isinstance(simulation.result, dict):
             return Response({"detail": "This simulation has no result yet."}, status=status.HTTP_409_CONFLICT)
+        purpose = export_purpose(request.query_params.get("purpose"))
         language = request.query_params.get("lang", "en")
         now = timezone.now()
-        mark = watermark(exporter=user.username, role=str(user.role), at=now, purpose="policy simulation")
+        mark = watermark(exporter=user.username, role=str(user.role), at=now, purpose=purpose)
         body = export.result_file(simulation, file_format=self.file_format, language=language, now=now, mark=mark)
         audit_append(
             actor=user,
             action="simulation.export",
             object_type="simulation",
             object_id=simulation.pk,
-            changes={"format": self.file_format, "bytes": len(body), "watermark": mark},
+            changes={"format": self.file_format, "bytes": len(body), "purpose": purpose, "watermark": mark},
         )
         response = HttpResponse(body, content_type=export.CONTENT_TYPES[self.file_format])
         name = f"simulation-{simulation.jurisdiction.code}-{simulation.pk}.{self.file_format}"
@@ -122,6 +123,7 @@ class SimulationCsvApi(SimulationExportApi):
     file_format = "csv"
 
     @extend_schema(
+        parameters=[EXPORT_PURPOSE_PARAMETER],
         responses={(200, "text/csv"): OpenApiTypes.BINARY, **_CONFLICT},
         summary="A finished simulation's result as CSV (audited; suppressed cells stay suppressed)",
     )
@@ -133,6 +135,7 @@ class SimulationXlsxApi(SimulationExportApi):
     file_format = "xlsx"
 
     @extend_schema(
+        parameters=[EXPORT_PURPOSE_PARAMETER],
         responses={(200, export.CONTENT_TYPES["xlsx"]): OpenApiTypes.BINARY, **_CONFLICT},
         summary="A finished simulation's result as XLSX (audited; suppressed cells stay suppressed)",
     )
@@ -144,7 +147,10 @@ class SimulationPdfApi(SimulationExportApi):
     file_format = "pdf"
 
     @extend_schema(
-        parameters=[OpenApiParameter("lang", str, enum=["en", "fr", "es", "ar"], required=False)],
+        parameters=[
+            OpenApiParameter("lang", str, enum=["en", "fr", "es", "ar"], required=False),
+            EXPORT_PURPOSE_PARAMETER,
+        ],
         responses={(200, "application/pdf"): OpenApiTypes.BINARY, **_CONFLICT},
         summary="A finished simulation's printable report as PDF, in the reader's language (audited)",
     )

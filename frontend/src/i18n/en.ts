@@ -31,7 +31,7 @@ const en = {
     export: {
       csv: "Export CSV",
       xlsx: "Export XLSX",
-      purpose_title: "Why does this list leave the system?",
+      purpose_title: "Why does this file leave the system?",
       purpose: "Purpose of the export",
       purpose_help: "%{min} to %{max} characters, no child's name. The file carries your name, the time and this purpose; the export is audited.",
       download: "Export",

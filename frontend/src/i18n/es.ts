@@ -33,7 +33,7 @@ const es: typeof en = {
     export: {
       csv: "Exportar CSV",
       xlsx: "Exportar XLSX",
-      purpose_title: "¿Por qué sale esta lista del sistema?",
+      purpose_title: "¿Por qué sale este archivo del sistema?",
       purpose: "Finalidad de la exportación",
       purpose_help: "De %{min} a %{max} caracteres, sin el nombre de ningún niño. El archivo lleva su nombre, la hora y esta finalidad; la exportación queda registrada.",
       download: "Exportar",

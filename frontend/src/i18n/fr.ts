@@ -33,7 +33,7 @@ const fr: typeof en = {
     export: {
       csv: "Exporter en CSV",
       xlsx: "Exporter en XLSX",
-      purpose_title: "Pourquoi cette liste quitte-t-elle le système ?",
+      purpose_title: "Pourquoi ce fichier quitte-t-il le système ?",
       purpose: "Finalité de l'export",
       purpose_help: "De %{min} à %{max} caractères, sans nom d'enfant. Le fichier porte votre nom, l'heure et cette finalité ; l'export est journalisé.",
       download: "Exporter",

@@ -29,6 +29,52 @@ export function exportUrl(
   return `${API}${pathOf(resource)}export/?${query}`;
 }
 
+/** The purpose dialog before any file leaves the system: the download link is enabled once a purpose of
+ * PURPOSE_MIN to PURPOSE_MAX characters is stated, and `href` receives it (the server refuses without one). */
+export function PurposeDialog({ open, onClose, href, onConfirm, newTab }: {
+  open: boolean;
+  onClose: () => void;
+  href?: (purpose: string) => string;
+  /** in place of a link: what to do with the purpose (a background export asked by POST) */
+  onConfirm?: (purpose: string) => void;
+  newTab?: boolean;
+}) {
+  const translate = useTranslate();
+  const [purpose, setPurpose] = useState("");
+  const trimmed = purpose.trim().replace(/\s+/g, " ");
+  const valid = trimmed.length >= PURPOSE_MIN && trimmed.length <= PURPOSE_MAX;
+  const close = () => {
+    setPurpose("");
+    onClose();
+  };
+  return (
+    <Dialog open={open} onClose={close} fullWidth maxWidth="sm">
+      <DialogTitle>{translate("jj.export.purpose_title")}</DialogTitle>
+      <DialogContent>
+        <TextField fullWidth multiline minRows={2} margin="dense" label={translate("jj.export.purpose")}
+          helperText={translate("jj.export.purpose_help", { min: PURPOSE_MIN, max: PURPOSE_MAX })}
+          value={purpose} onChange={(event) => setPurpose(event.target.value)}
+          slotProps={{ htmlInput: { maxLength: PURPOSE_MAX } }} />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={close}>{translate("ra.action.cancel")}</Button>
+        {onConfirm ? (
+          <Button variant="contained" disabled={!valid} onClick={() => { onConfirm(trimmed); close(); }}>
+            {translate("jj.export.download")}
+          </Button>
+        ) : (
+          <Button variant="contained" disabled={!valid} component="a"
+            {...(newTab ? { target: "_blank", rel: "noopener" } : { download: true })}
+            href={valid && href ? href(trimmed) : undefined}
+            onClick={() => setTimeout(close, 0)}>
+            {translate("jj.export.download")}
+          </Button>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}
+
 export function ServerExportButtons() {
   const { resource, filterValues, sort } = useListContext();
   const translate = useTranslate();

@@ -4,12 +4,14 @@
 import DownloadIcon from "@mui/icons-material/Download";
 import { Alert, Box, Button, LinearProgress } from "@mui/material";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useDataProvider, useTranslate } from "react-admin";
 
 import { useCan } from "../capabilities";
 import type { dataProvider as provider } from "../dataProvider";
 import type { ExportJob, Filters } from "./api";
 import { exportBody, exportRunning } from "./api";
+import { PurposeDialog } from "../layout/ServerExportButtons";
 
 export const POLL_MS = 1000;
 
@@ -18,9 +20,11 @@ export function ExportButtons({ filters, pollMs = POLL_MS }: { filters: Filters;
   const dataProvider = useDataProvider<typeof provider>();
   const can = useCan();
   const ask = useMutation({
-    mutationFn: ({ file, kind }: { file: "csv" | "xlsx"; kind: "indicators" | "dataset" }) =>
-      dataProvider.post<ExportJob>("/oversight/exports/", { ...exportBody(filters, file), kind }),
+    mutationFn: ({ file, kind, purpose }: { file: "csv" | "xlsx"; kind: "indicators" | "dataset"; purpose: string }) =>
+      dataProvider.post<ExportJob>("/oversight/exports/", { ...exportBody(filters, file), kind, purpose }),
   });
+  // The export the user clicked, asked once they state why the figures leave the system.
+  const [choice, setChoice] = useState<{ file: "csv" | "xlsx"; kind: "indicators" | "dataset" } | null>(null);
   const asked = ask.data;
   const followed = useQuery({
     queryKey: ["oversight-export", asked?.id],
@@ -38,7 +42,7 @@ export function ExportButtons({ filters, pollMs = POLL_MS }: { filters: Filters;
             key={file}
             variant="outlined"
             startIcon={<DownloadIcon />}
-            onClick={() => ask.mutate({ file, kind: "indicators" })}
+            onClick={() => setChoice({ file, kind: "indicators" })}
             disabled={ask.isPending || (job !== undefined && exportRunning(job))}
           >
             {translate(`jj.oversight.export_${file}`)}
@@ -48,13 +52,15 @@ export function ExportButtons({ filters, pollMs = POLL_MS }: { filters: Filters;
           <Button
             variant="outlined"
             startIcon={<DownloadIcon />}
-            onClick={() => ask.mutate({ file: "csv", kind: "dataset" })}
+            onClick={() => setChoice({ file: "csv", kind: "dataset" })}
             disabled={ask.isPending || (job !== undefined && exportRunning(job))}
           >
             {translate("jj.oversight.export_dataset")}
           </Button>
         )}
       </Box>
+      <PurposeDialog open={choice !== null} onClose={() => setChoice(null)}
+        onConfirm={(purpose) => choice && ask.mutate({ ...choice, purpose })} />
       <Box role="status" aria-live="polite" sx={{ mt: 1, maxWidth: 420 }}>
         {ask.isError && <Alert severity="error">{translate("jj.oversight.export_failed")}</Alert>}
         {job && exportRunning(job) && (

@@ -185,7 +185,19 @@ describe("ExportButtons", () => {
       </AdminContext>,
     );
     await userEvent.click(screen.getByRole("button", { name: "Export XLSX" }));
-    expect(post).toHaveBeenCalledWith("/oversight/exports/", { period_start: "2025-01-01", period_end: "2025-12-31", file: "xlsx", kind: "indicators" });
+    // Asked only once a purpose is stated (the server refuses without one and prints it in the watermark).
+    const ok = screen.getByRole("button", { name: "Export" });
+    expect(ok).toBeDisabled();
+    expect(post).not.toHaveBeenCalled();
+    await userEvent.type(screen.getByLabelText(/Purpose of the export/), "Annual report");
+    await userEvent.click(ok);
+    expect(post).toHaveBeenCalledWith("/oversight/exports/", {
+      period_start: "2025-01-01",
+      period_end: "2025-12-31",
+      file: "xlsx",
+      kind: "indicators",
+      purpose: "Annual report",
+    });
     const link = await screen.findByRole("link", { name: "Download indicators-north.xlsx" });
     expect(link).toHaveAttribute("href", "/api/oversight/exports/7/file/");
     expect(get).toHaveBeenCalledWith("/oversight/exports/7/");
@@ -202,6 +214,8 @@ describe("ExportButtons", () => {
       </AdminContext>,
     );
     await userEvent.click(screen.getByRole("button", { name: "Export CSV" }));
+    await userEvent.type(screen.getByLabelText(/Purpose of the export/), "Annual report");
+    await userEvent.click(screen.getByRole("button", { name: "Export" }));
     expect(await screen.findByRole("progressbar", { name: "Export progress" })).toHaveAttribute("aria-valuenow", "40");
     expect(screen.getByRole("button", { name: "Export XLSX" })).toBeDisabled();
     finish(job({ status: "failed", error: "The export could not be computed." }));

@@ -8,4 +8,8 @@ describe("court report link", () => {
     expect(reportUrl(7, "es")).toBe("/api/cases/7/report/?lang=es");
     expect(reportUrl(7, "de")).toBe("/api/cases/7/report/?lang=en");
   });
+
+  it("carries the stated purpose, which the server requires and prints in the watermark", () => {
+    expect(reportUrl(7, "fr", "Hearing on Monday")).toBe("/api/cases/7/report/?lang=fr&purpose=Hearing+on+Monday");
+  });
 });

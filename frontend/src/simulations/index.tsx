@@ -7,6 +7,7 @@ import PrintIcon from "@mui/icons-material/Print";
 import ScienceIcon from "@mui/icons-material/Science";
 import { Alert, Box, Button as MuiButton, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
 import type { ReactNode } from "react";
+import { useState } from "react";
 import {
   BooleanInput,
   Create,
@@ -35,6 +36,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from "react-router-do
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 
 import { API } from "../http";
+import { PurposeDialog } from "../layout/ServerExportButtons";
 import type { Measure, Row, Simulation, SimulationResult } from "./api";
 import { MEASURES, createBody, proposedParameters, running, shown } from "./api";
 
@@ -307,17 +309,24 @@ function ExportButtons({ simulation }: { simulation: Simulation }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const base = `${API}/simulations/${simulation.id}`;
+  const [asked, setAsked] = useState<"csv" | "xlsx" | "pdf" | null>(null);
+  const href = (purpose: string) => {
+    const query = new URLSearchParams({ purpose });
+    if (asked === "pdf") query.set("lang", locale);
+    return `${base}/${asked}/?${query}`;
+  };
   return (
     <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap" }}>
-      <MuiButton component="a" href={`${base}/csv/`} download startIcon={<DownloadIcon />}>
+      <MuiButton onClick={() => setAsked("csv")} startIcon={<DownloadIcon />}>
         {translate("jj.simulation.export_csv")}
       </MuiButton>
-      <MuiButton component="a" href={`${base}/xlsx/`} download startIcon={<DownloadIcon />}>
+      <MuiButton onClick={() => setAsked("xlsx")} startIcon={<DownloadIcon />}>
         {translate("jj.simulation.export_xlsx")}
       </MuiButton>
-      <MuiButton component="a" href={`${base}/pdf/?lang=${encodeURIComponent(locale)}`} target="_blank" rel="noopener" startIcon={<PrintIcon />}>
+      <MuiButton onClick={() => setAsked("pdf")} startIcon={<PrintIcon />}>
         {translate("jj.simulation.export_pdf")}
       </MuiButton>
+      <PurposeDialog open={asked !== null} onClose={() => setAsked(null)} href={href} newTab={asked === "pdf"} />
     </Box>
   );
 }

@@ -22,6 +22,8 @@ from jj.core.pseudonym import child_pseudonym
 
 SCRIPT = Path(django_settings.BASE_DIR).parent / "docs" / "audit" / "verify_export.py"
 
+WHY = {"purpose": "Annual inspection"}  # every export states why
+
 
 def _load_script() -> Any:
     spec = importlib.util.spec_from_file_location("verify_export", SCRIPT)
@@ -34,7 +36,7 @@ def _load_script() -> Any:
 
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_only_oversight_monitors_read_the_trail(role: str, client_for: Any) -> None:
-    for url in ["/api/audit/events/", "/api/audit/verify/", "/api/audit/export/"]:
+    for url in ["/api/audit/events/", "/api/audit/verify/", "/api/audit/export/?purpose=Annual+inspection"]:
         assert client_for(role).get(url).status_code == (200 if role == "oversight_monitor" else 403)
 
 
@@ -81,7 +83,7 @@ def test_oversight_responses_never_contain_a_name_or_date_of_birth(make_case: An
     bodies = [
         monitor.get("/api/audit/events/?page_size=200").content.decode(),
         monitor.get("/api/audit/verify/").content.decode(),
-        b"".join(monitor.get("/api/audit/export/").streaming_content).decode(),  # type: ignore[attr-defined]
+        b"".join(monitor.get("/api/audit/export/", WHY).streaming_content).decode(),  # type: ignore[attr-defined]
         monitor.get("/api/children/").content.decode(),
         monitor.get("/api/cases/").content.decode(),
         monitor.get("/api/oversight/decisions/?page_size=200").content.decode(),
@@ -117,7 +119,7 @@ def test_export_verifies_offline_with_the_standalone_script(make_case: Any, clie
     make_case(counsel=True)
     monitor = client_for("oversight_monitor")
     start = (timezone.now() - timedelta(days=1)).isoformat()
-    response = monitor.get("/api/audit/export/", {"occurred_after": start})
+    response = monitor.get("/api/audit/export/", {"occurred_after": start, **WHY})
     assert response["Content-Type"] == "application/x-ndjson"
     export = tmp_path / "audit.jsonl"
     export.write_bytes(b"".join(response.streaming_content))  # type: ignore[attr-defined]
@@ -138,7 +140,9 @@ def test_export_verifies_offline_with_the_standalone_script(make_case: Any, clie
 @pytest.mark.parametrize("tamper", ["edit", "drop_middle", "drop_last"])
 def test_script_names_the_tampered_event(tamper: str, make_case: Any, client_for: Any, tmp_path: Path) -> None:
     make_case(counsel=True)
-    lines = b"".join(client_for("oversight_monitor").get("/api/audit/export/").streaming_content).decode().splitlines()  # type: ignore[attr-defined]
+    lines = (
+        b"".join(client_for("oversight_monitor").get("/api/audit/export/", WHY).streaming_content).decode().splitlines()
+    )  # type: ignore[attr-defined]
     head = json.loads(lines[-1])
     target = json.loads(lines[2])
     if tamper == "edit":
@@ -200,7 +204,7 @@ def test_export_shows_only_own_jurisdiction_and_links_the_rest(make_case: Any, c
     verifies offline end to end without revealing them."""
     make_case()
     make_case(by="sp_caseworker", given_name="Southerner")
-    body = b"".join(client_for("oversight_monitor").get("/api/audit/export/").streaming_content).decode()  # type: ignore[attr-defined]
+    body = b"".join(client_for("oversight_monitor").get("/api/audit/export/", WHY).streaming_content).decode()  # type: ignore[attr-defined]
     events = [json.loads(line) for line in body.splitlines()]
     full = [e for e in events if not e.get("omitted")]
     stubs = [e for e in events if e.get("omitted")]
@@ -220,7 +224,7 @@ def test_offline_verification_needs_the_chain_key(make_case: Any, client_for: An
 
     make_case()
     export = tmp_path / "audit.jsonl"
-    export.write_bytes(b"".join(client_for("oversight_monitor").get("/api/audit/export/").streaming_content))  # type: ignore[attr-defined]
+    export.write_bytes(b"".join(client_for("oversight_monitor").get("/api/audit/export/", WHY).streaming_content))  # type: ignore[attr-defined]
     env = {k: v for k, v in os.environ.items() if k != "JJ_AUDIT_HMAC_KEY"}
     missing = subprocess.run([sys.executable, str(SCRIPT), str(export)], capture_output=True, text=True, env=env)
     assert missing.returncode == 2
@@ -244,7 +248,7 @@ def test_exports_are_rate_limited_per_monitor(client_for: Any, monkeypatch: Any)
     assert django_settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["export"] == "10/hour"  # type: ignore[index]
     monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"export": "2/hour"})  # DRF reads it at import
     monitor = client_for("oversight_monitor")
-    statuses = [monitor.get("/api/audit/export/").status_code for _ in range(3)]
+    statuses = [monitor.get("/api/audit/export/", WHY).status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
     assert AuditEvent.objects.filter(action="audit.export").count() == 2
     assert client_for("oversight_monitor").get("/api/audit/events/").status_code == 200  # only exports

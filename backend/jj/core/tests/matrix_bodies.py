@@ -85,6 +85,14 @@ QUERIES: dict[str, str] = {
     "GET /api/cases/export/": "purpose=Monthly+caseload+review",
     "GET /api/children/export/": "purpose=Monthly+caseload+review",
     "GET /api/deadlines/export/": "purpose=Monthly+caseload+review",
+    # Every other file that leaves the system states its purpose too (issue 14).
+    "GET /api/audit/export/": "purpose=Annual+inspection",
+    "GET /api/oversight/indicators/export/": "purpose=Annual+report",
+    "GET /api/cases/{case_id}/report/": "purpose=Hearing+on+Monday",
+    "GET /api/children/{child_id}/subject-access/": "purpose=Request+of+the+child%27s+counsel",
+    "GET /api/simulations/{simulation_id}/csv/": "purpose=Reform+briefing",
+    "GET /api/simulations/{simulation_id}/xlsx/": "purpose=Reform+briefing",
+    "GET /api/simulations/{simulation_id}/pdf/": "purpose=Reform+briefing",
 }
 
 # Where an operation needs another of the side's records in its path than the one its parameter is named after.
@@ -343,7 +351,11 @@ BODIES: dict[str, Factory] = {
     "PUT /api/notifications/preference/": lambda v: {"email_mode": "digest"},
     "POST /api/notifications/read-all/": lambda v: {},
     "POST /api/notifications/{notification_id}/read/": lambda v: {},
-    "POST /api/oversight/exports/": lambda v: {"period_start": "2025-01-01", "period_end": "2025-12-31"},
+    "POST /api/oversight/exports/": lambda v: {
+        "period_start": "2025-01-01",
+        "period_end": "2025-12-31",
+        "purpose": "Annual report",
+    },
     "POST /api/oversight/population/": lambda v: {"year": 2025, "sex": "female", "age_group": "14_15", "count": 1200},
     "POST /api/oversight/population/import/": lambda v: {
         "csv": "year,sex,age_group,count\n2025,male,14_15,1300\n",

@@ -55,10 +55,12 @@ PINS: list[tuple[str, str, int]] = [
     ("supervisor", "/api/hearings/", 9),
     ("legal_counsel", "/api/hearings/?mine=true", 7),
     ("caseworker", "/api/hearings/{hearing}/", 6),
-    ("caseworker", "/api/cases/{case}/report/?lang=fr", 10),  # case, decisions, episodes, appearances, deadlines
+    # case, decisions, episodes, appearances, deadlines
+    ("caseworker", "/api/cases/{case}/report/?lang=fr&purpose=Hearing+on+Monday", 10),
     # One query per table that leads to the child; 46 since the audit reason is encrypted under the child's data key
-    # (the key read, and created the first time).
-    ("supervisor", "/api/children/{child}/subject-access/", 46),
+    # (the key read, and created the first time); 48 since the reason carries the stated purpose (the 2 more are not
+    # yet explained: look at them with -v before raising this pin again).
+    ("supervisor", "/api/children/{child}/subject-access/?purpose=Counsel+request", 48),
     ("caseworker", "/api/custody-episodes/", 7),
     ("facility_officer", "/api/custody-episodes/", 7),
     ("caseworker", "/api/custody-episodes/{episode}/", 22),  # + plans, education, aftercare, implicated staff

@@ -172,7 +172,7 @@ def test_acknowledgement_never_leaves_its_column(make_case: Any, client_for: Any
         worker.get(f"/api/cases/{case.pk}/decisions/").content.decode(),
         worker.get(f"/api/children/{case.child_id}/criminal-history/").content.decode(),
         monitor.get("/api/audit/events/?page_size=200").content.decode(),
-        b"".join(monitor.get("/api/audit/export/").streaming_content).decode(),  # type: ignore[attr-defined]
+        b"".join(monitor.get("/api/audit/export/", {"purpose": "Annual inspection"}).streaming_content).decode(),  # type: ignore[attr-defined]
         json.dumps(list(AuditEvent.objects.values("changes", "decisions", "reason"))),
     ]
     for body in bodies:

@@ -18,7 +18,12 @@ from jj.oversight.models import ExportJob
 from jj.oversight.tests.dataset import build
 from jj.people.models import Child
 
-QUERY = {"period_start": "2025-01-01", "period_end": "2025-12-31", "kind": "dataset"}
+QUERY = {
+    "period_start": "2025-01-01",
+    "period_end": "2025-12-31",
+    "kind": "dataset",
+    "purpose": "Research agreement 12",
+}
 # The period in the jurisdiction's own zone (north: Europe/Paris).
 PARIS = ZoneInfo("Europe/Paris")
 START, END = datetime(2025, 1, 1, tzinfo=PARIS), datetime(2026, 1, 1, tzinfo=PARIS)
@@ -50,8 +55,11 @@ def test_the_dataset_is_exported_in_the_background_pseudonymised(
     download = client.get(job["download_url"])
     assert download.status_code == 200
     rows = _rows(download.content)
-    assert rows[1] == list(COLUMNS)
-    body = rows[2:]
+    # The watermark first: who asked, when, and the purpose they stated; then the title and the columns.
+    assert rows[0][0].startswith("# Confidential - exported by oversight_monitor (oversight_monitor) on ")
+    assert rows[0][0].endswith(" UTC for: Research agreement 12")
+    assert rows[2] == list(COLUMNS)
+    body = rows[3:]
     cases = _in_period(world)
     assert len(body) == cases.count() > 0
     assert {r[0] for r in body} == {case_pseudonym(c.pk) for c in cases}
@@ -75,7 +83,8 @@ def test_the_dataset_counts_what_the_database_holds(ds, world, client_for, djang
     client = client_for("oversight_monitor")
     with django_capture_on_commit_callbacks(execute=True):
         job_id = client.post("/api/oversight/exports/", {**QUERY, "file": "csv"}, format="json").json()["id"]
-    rows = _rows(client.get(f"/api/oversight/exports/{job_id}/file/").content)[2:]
+    download = client.get(f"/api/oversight/exports/{job_id}/file/")
+    rows = _rows(download.content)[3:]  # after the watermark, the title and the columns
     by_case = {r[0]: dict(zip(COLUMNS, r, strict=True)) for r in rows}
     for case in _in_period(world):
         row = by_case[case_pseudonym(case.pk)]

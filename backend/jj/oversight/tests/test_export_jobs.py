@@ -19,7 +19,7 @@ from jj.oversight.models import ExportJob, ExportStatus
 from jj.oversight.tests.dataset import build
 from jj.people.models import Child
 
-QUERY = {"period_start": "2025-01-01", "period_end": "2025-12-31"}
+QUERY = {"period_start": "2025-01-01", "period_end": "2025-12-31", "purpose": "Annual report"}
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_csv_export_in_the_background_neutralises_formulas(ds, world, client_for
     # The watermark: the title row names who exported the file and when (UTC).
     title = text.splitlines()[0]
     assert " - Confidential - exported by oversight_monitor (oversight_monitor) on " in title
-    assert " UTC for: statistics" in title
+    assert " UTC for: Annual report" in title
 
 
 def test_progress_is_recorded_after_each_indicator(ds, world, monkeypatch):
@@ -199,7 +199,9 @@ def test_an_export_is_only_its_requesters(ds, world, client_for):
     ("body", "status", "field"),
     [
         ({**QUERY, "file": "pdf"}, 400, "file"),
-        ({"period_start": "2025-12-31", "period_end": "2025-01-01"}, 400, "period_end"),
+        ({**QUERY, "period_start": "2025-12-31", "period_end": "2025-01-01"}, 400, "period_end"),
+        ({**QUERY, "purpose": "why"}, 400, "purpose"),
+        ({k: v for k, v in QUERY.items() if k != "purpose"}, 400, "purpose"),
         ({**QUERY, "by": "religion"}, 400, "by"),
         ({**QUERY, "jurisdiction": "south"}, 404, None),
     ],

@@ -25,11 +25,11 @@ LIMITED = [
         "oversight_export",
         "get",
         "/api/oversight/indicators/export/",
-        {**PERIOD, "file": "csv"},
+        {**PERIOD, "file": "csv", "purpose": "Annual report"},
         200,
         "oversight.export",
     ),
-    ("oversight_export", "post", "/api/oversight/exports/", PERIOD, 202, None),
+    ("oversight_export", "post", "/api/oversight/exports/", {**PERIOD, "purpose": "Annual report"}, 202, None),
     (
         "simulation",
         "post",

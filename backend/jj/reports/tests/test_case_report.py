@@ -45,7 +45,7 @@ def test_the_report_is_a_pdf_in_the_readers_language(lang: str, title: str, make
         description="Before a judge",
         due_at=timezone.now(),
     )
-    answer = client_for("caseworker").get(f"/api/cases/{case.pk}/report/?lang={lang}")
+    answer = client_for("caseworker").get(f"/api/cases/{case.pk}/report/?lang={lang}&purpose=Hearing+on+Monday")
     assert answer.status_code == 200
     assert answer["Content-Type"] == "application/pdf"
     assert NAME not in answer["Content-Disposition"]
@@ -62,7 +62,7 @@ def test_the_report_is_a_pdf_in_the_readers_language(lang: str, title: str, make
 
 def test_an_unknown_language_falls_back_to_english(make_case: Any, client_for: Any) -> None:
     case = make_case()
-    answer = client_for("caseworker").get(f"/api/cases/{case.pk}/report/?lang=xx")
+    answer = client_for("caseworker").get(f"/api/cases/{case.pk}/report/?lang=xx&purpose=Hearing+on+Monday")
     assert "Court report" in _text(answer.content)
 
 
@@ -82,7 +82,7 @@ def test_the_report_is_read_exactly_by_who_reads_the_case(
     username: str, status: int, make_case: Any, client_for: Any
 ) -> None:
     case = make_case(counsel=True)
-    assert client_for(username).get(f"/api/cases/{case.pk}/report/").status_code == status
+    assert client_for(username).get(f"/api/cases/{case.pk}/report/?purpose=Hearing+on+Monday").status_code == status
     reads = AuditEvent.objects.filter(action="case_report.read")
     assert reads.filter(outcome=Outcome.SUCCESS).count() == (1 if status == 200 else 0)
     assert reads.filter(outcome=Outcome.DENIED).count() == (0 if status == 200 else 1)  # the refusal is recorded

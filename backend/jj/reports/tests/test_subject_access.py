@@ -36,7 +36,9 @@ def test_the_supervisor_gets_the_whole_file_with_who_read_it(make_case: Any, cli
         "/api/guardians/", {"child": case.child_id, "name": "Grace Okafor", "relationship": "mother"}, format="json"
     )
     client_for("caseworker").get(f"/api/children/{case.child_id}/")
-    response = client_for("supervisor").get(f"/api/children/{case.child_id}/subject-access/?lang=fr")
+    response = client_for("supervisor").get(
+        f"/api/children/{case.child_id}/subject-access/?lang=fr&purpose=Request+of+the+child%27s+counsel"
+    )
     assert response.status_code == 200, response.content
     assert response["Content-Type"] == "application/pdf"
     assert "no-store" in response["Cache-Control"]
@@ -48,7 +50,7 @@ def test_the_supervisor_gets_the_whole_file_with_who_read_it(make_case: Any, cli
         assert held in text, held
     # The watermark at the foot of every page: who produced it, when (UTC), why.
     assert "Confidential - exported by supervisor " in text  # (the PDF escapes the parentheses)
-    assert "for: subject access, for the child or their counsel" in text
+    assert "for: Request of the child's counsel" in text
     event = AuditEvent.objects.get(action="child.subject_access")
     assert event.child_ref
     assert event.actor_role == "supervisor"
@@ -59,11 +61,18 @@ def test_the_supervisor_gets_the_whole_file_with_who_read_it(make_case: Any, cli
 )
 def test_nobody_but_the_agencys_supervisor_produces_it(role: str, make_case: Any, client_for: Any) -> None:
     case = make_case(counsel=True, court=True)
-    response = client_for(role).get(f"/api/children/{case.child_id}/subject-access/")
+    response = client_for(role).get(
+        f"/api/children/{case.child_id}/subject-access/?purpose=Request+of+the+child%27s+counsel"
+    )
     assert response.status_code in (403, 404)
     assert not AuditEvent.objects.filter(action="child.subject_access", outcome="success").exists()
 
 
 def test_another_jurisdictions_supervisor_gets_404(make_case: Any, client_for: Any) -> None:
     case = make_case()
-    assert client_for("sp_supervisor").get(f"/api/children/{case.child_id}/subject-access/").status_code == 404
+    assert (
+        client_for("sp_supervisor")
+        .get(f"/api/children/{case.child_id}/subject-access/?purpose=Request+of+the+child%27s+counsel")
+        .status_code
+        == 404
+    )

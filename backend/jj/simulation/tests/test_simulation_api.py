@@ -117,7 +117,7 @@ def test_a_simulation_runs_in_the_background_and_its_result_is_suppressed_audite
     assert {"rule_id": "MACR-1", "from": "warn", "to": "block", "acts": 8} in result["rules"]
     assert AuditEvent.objects.filter(action="simulation.request", object_id=str(body["id"])).exists()
     assert AuditEvent.objects.filter(action="simulation.run", object_id=str(body["id"])).exists()
-    csv = client.get(f"/api/simulations/{body['id']}/csv/")
+    csv = client.get(f"/api/simulations/{body['id']}/csv/?purpose=Reform+briefing")
     assert csv.status_code == 200
     assert csv["Content-Type"] == "text/csv"
     text = csv.content.decode()
@@ -222,7 +222,7 @@ def test_the_result_exports_as_xlsx_and_pdf_suppressed_guarded_and_audited(
     with django_capture_on_commit_callbacks(execute=True):
         pk = client.post("/api/simulations/", {**_period(), "macr": 14}, format="json").json()["id"]
 
-    xlsx = client.get(f"/api/simulations/{pk}/xlsx/")
+    xlsx = client.get(f"/api/simulations/{pk}/xlsx/?purpose=Reform+briefing")
     assert xlsx.status_code == 200
     assert xlsx["Content-Type"] == export.CONTENT_TYPES["xlsx"]
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
@@ -239,13 +239,13 @@ def test_the_result_exports_as_xlsx_and_pdf_suppressed_guarded_and_audited(
     for name in ("Kid0female", "Kid1male"):
         assert name not in text
 
-    pdf = client.get(f"/api/simulations/{pk}/pdf/?lang=fr")
+    pdf = client.get(f"/api/simulations/{pk}/pdf/?lang=fr&purpose=Reform+briefing")
     assert pdf.status_code == 200
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
     exports = AuditEvent.objects.filter(action="simulation.export", object_id=str(pk)).order_by("seq")
     assert [e.changes["format"] for e in exports] == ["xlsx", "pdf"]
-    assert all(e.changes["watermark"].endswith("for: policy simulation") for e in exports)
+    assert all(e.changes["watermark"].endswith("for: Reform briefing") for e in exports)
 
 
 def test_the_printable_report_is_in_the_readers_language_and_keeps_suppressed_cells() -> None:
