@@ -46,7 +46,7 @@ function VerifyForm({ onDone }: { onDone: () => void }) {
         autoComplete="one-time-code" inputProps={{ inputMode: "numeric" }} fullWidth required />
       <Button type="submit" variant="contained" sx={{ mt: 2 }}>{translate("jj.mfa.verify")}</Button>
       {webauthnSupported() && (
-        <Button variant="outlined" sx={{ mt: 2, ml: 1 }} onClick={useKey}>{translate("jj.mfa.use_key")}</Button>
+        <Button variant="outlined" sx={{ mt: 2, marginInlineStart: 1 }} onClick={useKey}>{translate("jj.mfa.use_key")}</Button>
       )}
     </form>
   );
@@ -129,7 +129,7 @@ function EnrolForm({ onDone }: { onDone: () => void }) {
         onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" fullWidth required />
       <Button type="submit" variant="contained" sx={{ mt: 2 }}>{translate("jj.mfa.start")}</Button>
       {webauthnSupported() && (
-        <Button variant="outlined" sx={{ mt: 2, ml: 1 }} onClick={withKey} disabled={!password}>
+        <Button variant="outlined" sx={{ mt: 2, marginInlineStart: 1 }} onClick={withKey} disabled={!password}>
           {translate("jj.mfa.enrol_key")}
         </Button>
       )}
