@@ -7,12 +7,13 @@ from django.db import migrations
 FORWARD = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE EXTENSION IF NOT EXISTS unaccent",
+    # Schema-qualified: pg_restore rebuilds the index with an empty search_path (a backup did not restore).
     # unaccent() is only STABLE (its dictionary could change); naming the dictionary makes the wrapper safe to
     # declare IMMUTABLE, so that an index can be built on it.
     """
     CREATE OR REPLACE FUNCTION jj_name_fold(given text, family text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        SELECT lower(unaccent('unaccent'::regdictionary, coalesce(given, '') || ' ' || coalesce(family, '')))
+        SELECT lower(public.unaccent('public.unaccent'::regdictionary, coalesce(given, '') || ' ' || coalesce(family, '')))
     $$
     """,
     "CREATE INDEX IF NOT EXISTS child_name_trgm_idx ON people_child USING gin "
