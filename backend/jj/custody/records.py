@@ -249,7 +249,7 @@ def sealed_read_decide(*, actor: User, request_id: int, approve: bool, note: str
         raise ActionNotAllowed(t("Only a supervisor of the child's agency can approve a break-glass read."))
     with transaction.atomic():
         request = (
-            SealedReadRequest.objects.select_for_update()
+            SealedReadRequest.objects.select_for_update(of=("self",))
             .select_related("child")
             .filter(pk=request_id, agency_id=actor.agency_id)
             .first()
@@ -294,7 +294,7 @@ def sealed_read_open(*, actor: User, request_id: int) -> Child:
     sealed (removed meanwhile); 409 when not approved or already opened."""
     with transaction.atomic():
         request = (
-            SealedReadRequest.objects.select_for_update()
+            SealedReadRequest.objects.select_for_update(of=("self",))
             .select_related("decided_by")
             .filter(pk=request_id, requested_by=actor)
             .first()
