@@ -1,7 +1,10 @@
+from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django_otp.models import Device
 
 from jj.rules.text import msgid
@@ -26,6 +29,11 @@ class Jurisdiction(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def today(self) -> date:
+        """The calendar day it is now where this law applies: a day-bounded period (a simulation, an indicator) ends
+        there, not in the server's UTC day, or acts of the last hours before local midnight fall outside it."""
+        return timezone.localdate(timezone=ZoneInfo(self.timezone))
 
 
 class Agency(models.Model):

@@ -86,7 +86,7 @@ def macr_12(world: Any) -> None:
 
 def _replay(world: Any, **proposed: Any) -> Replay:
     current = policy_for(world.north.pk)
-    today = timezone.localdate()
+    today = world.north.today()
     start, end = period_bounds(world.north, today - timedelta(days=90), today)
     return replay_period(
         jurisdiction_id=world.north.pk,
@@ -223,7 +223,7 @@ def test_simulating_the_policy_in_force_reproduces_every_decision_of_the_demo(se
     call_command("seed_demo", stdout=StringIO())
     north = Jurisdiction.objects.get(code="northland")
     current = policy_for(north.pk)
-    today = timezone.localdate()
+    today = north.today()
     start, end = period_bounds(north, today - timedelta(days=3 * 365), today + timedelta(days=1))
     result = replay_period(
         jurisdiction_id=north.pk, current=current, proposed=current, start=start, end=end, now=timezone.now()
@@ -238,7 +238,7 @@ def test_simulating_the_policy_in_force_reproduces_every_decision_of_the_demo(se
     south = Jurisdiction.objects.get(code="southport")
     current = policy_for(south.pk)
     assert current.macr == 12
-    start, end = period_bounds(south, today - timedelta(days=365), today)
+    start, end = period_bounds(south, south.today() - timedelta(days=365), south.today())
     same = replay_period(
         jurisdiction_id=south.pk, current=current, proposed=current, start=start, end=end, now=timezone.now()
     )

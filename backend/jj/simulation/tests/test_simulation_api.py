@@ -4,6 +4,7 @@ background task run in-process, suppression of small cells, and the CSV, XLSX an
 import io
 from datetime import date, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -25,8 +26,13 @@ from jj.simulation.report import _label, labels_for, result_pdf
 from jj.simulation.tasks import run_simulation
 
 
+def _today() -> date:
+    """Northland's day (the world's jurisdiction is in Europe/Paris): the UTC day ends an hour later there."""
+    return timezone.localdate(timezone=ZoneInfo("Europe/Paris"))
+
+
 def _period() -> dict[str, str]:
-    today = timezone.localdate()
+    today = _today()
     return {"period_from": (today - timedelta(days=30)).isoformat(), "period_to": today.isoformat()}
 
 
@@ -141,8 +147,8 @@ def test_a_jurisdiction_threshold_hides_more(
             actor=world["oversight_monitor"],
             jurisdiction=world.north,
             parameters={"macr": 14},
-            period_from=timezone.localdate() - timedelta(days=1),
-            period_to=timezone.localdate(),
+            period_from=_today() - timedelta(days=1),
+            period_to=_today(),
         )
     simulation.refresh_from_db()
     assert simulation.result is not None
@@ -183,8 +189,8 @@ def test_the_task_runs_in_process_and_a_second_delivery_changes_nothing(world: A
         jurisdiction=world.north,
         requested_by=world["oversight_monitor"],
         parameters={"macr": 14},
-        period_from=timezone.localdate(),
-        period_to=timezone.localdate(),
+        period_from=_today(),
+        period_to=_today(),
     )
     assert run_simulation.apply(args=[simulation.pk]).get() == SimulationStatus.DONE
     simulation.refresh_from_db()
@@ -309,7 +315,7 @@ def test_the_replay_reads_in_batches_its_query_count_does_not_grow_with_the_acts
 
     def queries() -> int:
         current = policy_for(world.north.pk)
-        start, end = services.period_bounds(world.north, date(2025, 1, 1), timezone.localdate())
+        start, end = services.period_bounds(world.north, date(2025, 1, 1), _today())
         with CaptureQueriesContext(connection) as captured:
             result = replay_period(
                 jurisdiction_id=world.north.pk,
