@@ -149,8 +149,58 @@ describe("dataProvider", () => {
     await expect(dataProvider.getOne("cases", { id: 1 })).rejects.toMatchObject({ status: 500 });
   });
 
+  it("reads a child's access log, an import's rows and a record's documents under their parent", async () => {
+    respond(200, { count: 1, results: [{ seq: 41, action: "child.read" }] });
+    const log = await dataProvider.getManyReference("access-log", {
+      target: "child", id: 3, pagination: { page: 1, perPage: 50 }, sort: { field: "seq", order: "DESC" }, filter: {},
+    });
+    expect(log.data[0]!.id).toBe(41);
+    expect(calls[0]!.url).toMatch(/^\/api\/children\/3\/access-log\/\?/);
+    expect(new URL(calls[0]!.url, "http://x").searchParams.get("ordering")).toBe("-seq");
+    respond(200, { count: 0, results: [] });
+    await dataProvider.getManyReference("import-rows", {
+      target: "import", id: 8, pagination: { page: 1, perPage: 500 }, sort: { field: "row", order: "ASC" }, filter: {},
+    });
+    expect(calls[1]!.url).toMatch(/^\/api\/imports\/8\/rows\/\?/);
+    for (const base of ["children", "cases", "custody-episodes"]) {
+      respond(200, { count: 0, results: [] });
+      await dataProvider.getManyReference("documents", {
+        target: base, id: 5, pagination: { page: 1, perPage: 100 }, sort: { field: "id", order: "DESC" }, filter: {},
+      });
+      expect(calls.at(-1)!.url).toMatch(new RegExp(`^/api/${base}/5/documents/\\?`));
+    }
+  });
+
+  it("deletes a document (DELETE with the CSRF token), nothing else", async () => {
+    respond(204, {});
+    const deleted = await dataProvider.delete("documents", { id: 12, previousData: { id: 12, original_name: "order.pdf" } });
+    expect(deleted.data).toEqual({ id: 12, original_name: "order.pdf" });
+    expect(calls[0]!.url).toBe("/api/documents/12/");
+    expect(calls[0]!.init.method).toBe("DELETE");
+    expect(new Headers(calls[0]!.init.headers).get("X-CSRFToken")).toBe("tok123");
+  });
+
+  it("uploads a multipart form with the CSRF token and the reader's language; errors as for JSON", async () => {
+    respond(201, { id: 4 });
+    const form = new FormData();
+    form.append("document_type", "court_order");
+    expect(await dataProvider.upload("/cases/5/documents/", form)).toEqual({ id: 4 });
+    expect(calls[0]!.url).toBe("/api/cases/5/documents/");
+    expect(calls[0]!.init.body).toBe(form);
+    const headers = new Headers(calls[0]!.init.headers);
+    expect(headers.get("X-CSRFToken")).toBe("tok123");
+    expect(headers.has("Accept-Language")).toBe(true);
+    expect(headers.has("Content-Type")).toBe(false);
+    respond(400, { file: ["This file type is not accepted."] });
+    await expect(dataProvider.upload("/cases/5/documents/", form)).rejects.toMatchObject({
+      status: 400,
+      body: { errors: { file: "This file type is not accepted." } },
+    });
+  });
+
   it("refuses deletes: records are closed or ended, never deleted", async () => {
     await expect(dataProvider.delete("cases", { id: 1 })).rejects.toThrow(/never deleted/);
+    expect(calls).toHaveLength(0);
     await expect(dataProvider.deleteMany("cases", { ids: [1] })).rejects.toThrow(/never deleted/);
     await expect(dataProvider.updateMany("cases", { ids: [1], data: {} })).rejects.toThrow(/audited/);
   });

@@ -5,7 +5,7 @@
  * (previous/next) instead of a total. */
 import type { DataProvider, GetListParams, GetListResult, Identifier, RaRecord } from "react-admin";
 
-import { apiFetch } from "./http";
+import { apiFetch, apiUpload } from "./http";
 
 interface Page<T> {
   count: number;
@@ -43,13 +43,20 @@ const PATHS: Record<string, string> = {
   "child-population": "/oversight/population/",
 };
 
-/** Nested lists: resource -> path under its parent, for getManyReference(resource, {target, id}). */
-const NESTED: Record<string, (id: Identifier) => string> = {
+/** Nested lists: resource -> path under its parent, for getManyReference(resource, {target, id}). Documents hang
+ * under a child, a case or a custody episode: the target names the parent's resource. */
+const NESTED: Record<string, (id: Identifier, target: string) => string> = {
   decisions: (id) => `/cases/${id}/decisions/`,
   timeline: (id) => `/cases/${id}/timeline/`,
   sentences: (id) => `/cases/${id}/sentences/`,
   "policy-decisions": (id) => `/policies/${id}/decisions/`,
+  "access-log": (id) => `/children/${id}/access-log/`,
+  "import-rows": (id) => `/imports/${id}/rows/`,
+  documents: (id, target) => `/${target}/${id}/documents/`,
 };
+
+/** The only records that are ever deleted (a supervisor removes a wrongly attached document; audited). */
+const DELETABLE = new Set(["documents"]);
 
 export function pathOf(resource: string): string {
   return PATHS[resource] ?? `/${resource}/`;
@@ -80,7 +87,7 @@ type Row = Record<string, unknown>;
 function withId<R extends RaRecord>(resource: string, row: Row): R {
   let id = row.id;
   if (resource === "policies" && id === undefined) id = row.jurisdiction;
-  if (resource === "audit-events" && id === undefined) id = row.seq;
+  if ((resource === "audit-events" || resource === "access-log") && id === undefined) id = row.seq;
   const record: Row & { id: unknown } = { ...row, id };
   return record as R;
 }
@@ -114,6 +121,7 @@ export const dataProvider: DataProvider & {
   post: <T = Record<string, unknown>>(path: string, body: unknown) => Promise<T>;
   put: <T = Record<string, unknown>>(path: string, body: unknown) => Promise<T>;
   get: <T = Record<string, unknown>>(path: string) => Promise<T>;
+  upload: <T = Record<string, unknown>>(path: string, form: FormData) => Promise<T>;
 } = {
   getList: <R extends RaRecord>(resource: string, params: Partial<GetListParams>) =>
     fetchList<R>(resource, pathOf(resource), params),
@@ -135,7 +143,7 @@ export const dataProvider: DataProvider & {
     params: Partial<GetListParams> & { target: string; id: Identifier },
   ) => {
     const nested = NESTED[resource];
-    if (nested) return fetchList<R>(resource, nested(params.id), params);
+    if (nested) return fetchList<R>(resource, nested(params.id, params.target), params);
     return fetchList<R>(resource, pathOf(resource), { ...params, filter: { ...params.filter, [params.target]: params.id } });
   },
 
@@ -160,10 +168,15 @@ export const dataProvider: DataProvider & {
   },
 
   updateMany: () => Promise.reject(new Error("Bulk updates are not supported: every change is its own audited step.")),
-  delete: () => Promise.reject(new Error("Records are never deleted: close or end them instead.")),
+  delete: async <R extends RaRecord>(resource: string, params: { id: Identifier; previousData?: R }) => {
+    if (!DELETABLE.has(resource)) throw new Error("Records are never deleted: close or end them instead.");
+    await apiFetch(`${pathOf(resource)}${encodeURIComponent(String(params.id))}/`, { method: "DELETE" });
+    return { data: params.previousData ?? withId<R>(resource, { id: params.id }) };
+  },
   deleteMany: () => Promise.reject(new Error("Records are never deleted: close or end them instead.")),
 
   post: (path, body) => apiFetch(path, { method: "POST", body: JSON.stringify(body) }),
   put: (path, body) => apiFetch(path, { method: "PUT", body: JSON.stringify(body) }),
   get: (path) => apiFetch(path),
+  upload: (path, form) => apiUpload(path, form),
 };

@@ -92,3 +92,14 @@ export async function apiFetch<T = Json>(path: string, init: RequestInit = {}): 
   if (!response.ok) throw toHttpError(response.status, body);
   return body as T;
 }
+
+/** POST a multipart form (a file upload): the same headers, CSRF token and errors as apiFetch, the browser sets the
+ * multipart boundary. */
+export async function apiUpload<T = Json>(path: string, form: FormData): Promise<T> {
+  const headers = readerHeaders(new Headers({ Accept: "application/json", "X-CSRFToken": await ensureCsrf() }));
+  const response = await fetch(`${API}${path}`, { method: "POST", body: form, credentials: "same-origin", headers });
+  const text = await response.text();
+  const body: unknown = text ? JSON.parse(text) : {};
+  if (!response.ok) throw toHttpError(response.status, body);
+  return body as T;
+}
