@@ -1,38 +1,26 @@
 /** Who opened this child's file and when (supervisors; REC-1: every read is audited). */
 import { Box, List, ListItem, ListItemText, Typography } from "@mui/material";
-import { useEffect, useState } from "react";
-import { useLocaleState, usePermissions, useRecordContext, useTranslate } from "react-admin";
+import { useGetManyReference, useLocaleState, usePermissions, useRecordContext, useTranslate } from "react-admin";
 
-import { dataProvider } from "../dataProvider";
+import type { Schemas } from "../api";
 import { formatInZone } from "../time";
 
-interface Access {
-  seq: number;
-  occurred_at: string;
-  actor_username: string;
-  actor_role: string;
-  action: string;
-  outcome: string;
-}
+/** The data provider names each entry by its audit sequence number. */
+type Access = Schemas["AccessLogEntry"] & { id: number };
 
 export function AccessLog() {
   const child = useRecordContext<{ id: number }>();
   const { permissions: role } = usePermissions<string>();
   const [locale] = useLocaleState();
   const translate = useTranslate();
-  const [rows, setRows] = useState<Access[]>([]);
-  useEffect(() => {
-    if (!child || role !== "supervisor") return;
-    let live = true;
-    dataProvider
-      .get<{ results: Access[] }>(`/children/${child.id}/access-log/?page_size=50`)
-      .then((b) => live && setRows(b.results))
-      .catch(() => live && setRows([]));
-    return () => {
-      live = false;
-    };
-  }, [child, role]);
-  if (role !== "supervisor") return null;
+  const supervisor = role === "supervisor";
+  const { data } = useGetManyReference<Access>(
+    "access-log",
+    { target: "child", id: child?.id, pagination: { page: 1, perPage: 50 }, sort: { field: "seq", order: "DESC" } },
+    { enabled: !!child && supervisor },
+  );
+  if (!supervisor) return null;
+  const rows = data ?? [];
   return (
     <Box>
       <Typography variant="h6" component="h2">{translate("jj.labels.access_log")}</Typography>

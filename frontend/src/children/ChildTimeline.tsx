@@ -1,44 +1,42 @@
 /** Everything that happened to the child, across their cases: each case's timeline, newest first. */
 import { Box, List, ListItem, ListItemText, Typography } from "@mui/material";
-import { useEffect, useState } from "react";
-import { useLocaleState, useRecordContext, useTranslate } from "react-admin";
+import { useQueries } from "@tanstack/react-query";
+import { useDataProvider, useGetList, useLocaleState, useRecordContext, useTranslate } from "react-admin";
 
-import { dataProvider } from "../dataProvider";
+import type { CaseRecord, Schemas } from "../api";
 import { formatInZone } from "../time";
 
-interface TimelineEvent {
-  id: number;
-  kind: string;
-  occurred_at: string;
-  summary: string;
-  actor_username: string | null;
-  case_reference?: string;
-}
+type TimelineEvent = Schemas["CaseEvent"] & { case_reference: string };
+
+const EVERY_EVENT = { pagination: { page: 1, perPage: 100 }, sort: { field: "id", order: "DESC" }, filter: {} } as const;
 
 export function ChildTimeline() {
   const child = useRecordContext<{ id: number }>();
   const [locale] = useLocaleState();
   const translate = useTranslate();
-  const [events, setEvents] = useState<TimelineEvent[]>([]);
-  useEffect(() => {
-    if (!child) return;
-    let live = true;
-    dataProvider
-      .get<{ results: { id: number; reference: string }[] }>(`/cases/?child=${child.id}&page_size=50`)
-      .then(async (cases) => {
-        const all = await Promise.all(
-          cases.results.map(async (c) =>
-            (await dataProvider.get<TimelineEvent[]>(`/cases/${c.id}/timeline/`)).map((e) => ({ ...e, case_reference: c.reference })),
-          ),
-        );
-        if (live) setEvents(all.flat().sort((a, b) => b.occurred_at.localeCompare(a.occurred_at)));
-      })
-      .catch(() => live && setEvents([]));
-    return () => {
-      live = false;
-    };
-  }, [child]);
-  if (events.length === 0) return null;
+  const dataProvider = useDataProvider();
+  const cases = useGetList<CaseRecord>(
+    "cases",
+    { filter: { child: child?.id }, pagination: { page: 1, perPage: 50 } },
+    { enabled: !!child },
+  );
+  // One query per case, keyed as react-admin keys the case page's timeline (ReferenceManyField), so they share a cache.
+  const events = useQueries({
+    queries: (cases.data ?? []).map((c) => {
+      const params = { target: "case", id: c.id, ...EVERY_EVENT };
+      return {
+        queryKey: ["timeline", "getManyReference", params],
+        queryFn: () => dataProvider.getManyReference<Schemas["CaseEvent"]>("timeline", params),
+        select: (page: { data: Schemas["CaseEvent"][] }): TimelineEvent[] =>
+          page.data.map((e) => ({ ...e, case_reference: c.reference })),
+      };
+    }),
+    combine: (results): TimelineEvent[] =>
+      results.some((r) => r.isError || !r.data)
+        ? []
+        : results.flatMap((r) => r.data ?? []).sort((a, b) => b.occurred_at.localeCompare(a.occurred_at)),
+  });
+  if (cases.isError || events.length === 0) return null;
   return (
     <Box>
       <Typography variant="h6" component="h2">
