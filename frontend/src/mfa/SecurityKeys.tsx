@@ -1,60 +1,74 @@
 /** The signed-in user's security keys (WebAuthn) on the security page: list, add one, remove one (password first). */
 import { Alert, Box, Button, Card, CardContent, List, ListItem, ListItemText, TextField, Typography } from "@mui/material";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { useNotify, useTranslate } from "react-admin";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useDataProvider, useNotify, useTranslate } from "react-admin";
 
+import type { dataProvider as provider } from "../dataProvider";
 import { errorText } from "./MfaPanel";
-import { type SecurityKey, securityKeysApi, webauthnSupported } from "./webauthn";
+import { SECURITY_KEYS_PATH, type SecurityKey, securityKeysApi, webauthnSupported } from "./webauthn";
+
+const KEYS = ["mfa", "security-keys"];
 
 export function SecurityKeys() {
   const translate = useTranslate();
   const notify = useNotify();
-  const [keys, setKeys] = useState<SecurityKey[]>([]);
+  const dataProvider = useDataProvider<typeof provider>();
+  const queryClient = useQueryClient();
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState("");
   const [recovery, setRecovery] = useState<string[]>([]);
-  const reload = useCallback(() => {
-    securityKeysApi.list().then(setKeys, (e) => setError(errorText(e)));
-  }, []);
-  useEffect(reload, [reload]);
+  const list = useQuery({
+    queryKey: KEYS,
+    queryFn: () => dataProvider.get<SecurityKey[]>(SECURITY_KEYS_PATH),
+    retry: false,
+  });
+  const keys = list.data ?? [];
+  const reload = () => void queryClient.invalidateQueries({ queryKey: KEYS });
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      const added = await securityKeysApi.register(password, name);
+  const register = useMutation({
+    mutationFn: () => securityKeysApi.register(password, name),
+    onSuccess: (added) => {
       setRecovery(added.recovery_codes);
       setName("");
       setPassword("");
       setError("");
       notify("jj.mfa.key_added", { type: "success" });
       reload();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
-  const remove = async (key: SecurityKey) => {
-    if (!password) {
-      setError("jj.mfa.password_first");
-      return;
-    }
-    try {
-      await securityKeysApi.remove(key.id, password);
+    },
+    onError: (e) => setError(errorText(e)),
+  });
+  const unregister = useMutation({
+    mutationFn: (key: SecurityKey) => securityKeysApi.remove(key.id, password),
+    onSuccess: () => {
       setPassword("");
       setError("");
       notify("jj.mfa.key_removed", { type: "info" });
       reload();
-    } catch (e) {
-      setError(errorText(e));
-    }
+    },
+    onError: (e) => setError(errorText(e)),
+  });
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    register.mutate();
   };
+  const remove = (key: SecurityKey) => {
+    if (!password) {
+      setError("jj.mfa.password_first");
+      return;
+    }
+    unregister.mutate(key);
+  };
+  const shown = error || (list.isError ? errorText(list.error) : "");
 
   return (
     <Card sx={{ maxWidth: 520, mx: "auto", mt: 2 }}>
       <CardContent>
         <Typography variant="h6" component="h2">{translate("jj.mfa.keys_title")}</Typography>
         <Typography variant="body2" sx={{ my: 1 }}>{translate("jj.mfa.keys_help")}</Typography>
-        {error && <Alert severity="error" sx={{ mb: 1 }}>{translate(error, { _: error })}</Alert>}
+        {shown && <Alert severity="error" sx={{ mb: 1 }}>{translate(shown, { _: shown })}</Alert>}
         <List aria-label={translate("jj.mfa.keys_title")}>
           {keys.length === 0 && <ListItem><ListItemText primary={translate("jj.mfa.no_keys")} /></ListItem>}
           {keys.map((key) => (

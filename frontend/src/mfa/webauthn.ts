@@ -1,6 +1,7 @@
 /** Security keys (WebAuthn) as the second factor, with navigator.credentials directly: the server's options arrive
  * as JSON with binary fields in base64url (py_webauthn's options_to_json), and the browser's answer goes back the
  * same way. No library: the conversions below are all there is. */
+import type { Schemas } from "../api";
 import { apiFetch } from "../http";
 
 type Json = Record<string, unknown>;
@@ -73,27 +74,22 @@ export function credentialJson(credential: PublicKeyCredential): Json {
 export const webauthnSupported = (): boolean =>
   typeof window !== "undefined" && typeof window.PublicKeyCredential === "function" && !!navigator.credentials;
 
-export interface SecurityKey {
-  id: number;
-  name: string;
-  transports: string[];
-  sign_count: number;
-  created_at: string;
-  last_used_at: string | null;
-}
+export type SecurityKey = Schemas["WebAuthnCredential"];
+
+/** The signed-in user's keys (read through the data provider's `get`). */
+export const SECURITY_KEYS_PATH = "/auth/mfa/webauthn/keys/";
 
 const post = <T>(path: string, body: unknown) =>
   apiFetch<T>(path, { method: "POST", body: JSON.stringify(body ?? {}) });
 
 export const securityKeysApi = {
-  list: () => apiFetch<SecurityKey[]>("/auth/mfa/webauthn/keys/"),
   /** Enrol a key: the password, then the authenticator; recovery codes come back if the account had none. */
   register: async (currentPassword: string, name: string) => {
     const options = await post<Json>("/auth/mfa/webauthn/register/options/", { current_password: currentPassword });
     const credential = (await navigator.credentials.create({ publicKey: creationOptions(options) })) as
       PublicKeyCredential | null;
     if (!credential) throw new Error("jj.mfa.key_cancelled");
-    return post<{ key: SecurityKey; recovery_codes: string[] }>("/auth/mfa/webauthn/register/verify/", {
+    return post<Schemas["WebAuthnRegistered"]>("/auth/mfa/webauthn/register/verify/", {
       credential: credentialJson(credential),
       name,
     });
