@@ -12,27 +12,24 @@ import {
   ListItemText,
   Typography,
 } from "@mui/material";
-import { useEffect, useState } from "react";
-import { Title, useGetIdentity, useLocaleState, usePermissions, useTranslate } from "react-admin";
+import { useQuery } from "@tanstack/react-query";
+import {
+  Title,
+  useDataProvider,
+  useGetIdentity,
+  useGetList,
+  useLocaleState,
+  usePermissions,
+  useTranslate,
+} from "react-admin";
 import { Link } from "react-router-dom";
 
-import { dataProvider } from "../dataProvider";
+import type { DiversionReferral, Schemas } from "../api";
+import type { dataProvider as provider } from "../dataProvider";
 import { canAccess } from "../permissions";
 import { formatInZone, jurisdictionZone } from "../time";
 
-interface DeadlineRow {
-  id: number;
-  case: number;
-  case_reference: string;
-  child_display: string;
-  kind: string;
-  rule_id: string;
-  subject_type: string;
-  subject_id: number | null;
-  description: string;
-  due_at: string;
-  overdue: boolean;
-}
+type DeadlineRow = Schemas["Deadline"];
 
 /** Where a deadline is met: the custody record for custody deadlines, the case otherwise. */
 function recordOf(row: DeadlineRow): string {
@@ -44,30 +41,9 @@ function recordOf(row: DeadlineRow): string {
   return `/cases/${row.case}/show`;
 }
 
-interface Worklist {
-  counts: Record<string, number>;
-  overdue: DeadlineRow[];
-  due_24h: DeadlineRow[];
-  due_week: DeadlineRow[];
-}
+type Worklist = Schemas["Worklist"];
 
-interface EpisodeRow {
-  id: number;
-  case: number;
-  child_display: string;
-  facility_name: string | null;
-  elapsed_hours: number;
-  mandatory_release_flag: boolean;
-  final_decision_overdue: boolean;
-}
-
-interface ReferralRow {
-  id: number;
-  case_reference: string;
-  programme_name: string;
-  offered_at: string;
-}
-
+/** A row of /facilities/occupancy/ (the schema leaves its rows untyped). */
 interface OccupancyRow {
   facility: number;
   name: string;
@@ -130,37 +106,39 @@ export function Dashboard() {
   const translate = useTranslate();
   const { permissions: role } = usePermissions<string>();
   const { identity } = useGetIdentity();
-  const [worklist, setWorklist] = useState<Worklist | null>(null);
-  const [episodes, setEpisodes] = useState<EpisodeRow[]>([]);
-  const [occupancy, setOccupancy] = useState<OccupancyRow[]>([]);
-  const [offers, setOffers] = useState<ReferralRow[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const dataProvider = useDataProvider<typeof provider>();
   const seesCases = canAccess(role, "cases", "list");
+  const signedIn = !!role;
+  const byCases = { enabled: signedIn && seesCases, retry: false } as const;
 
-  useEffect(() => {
-    if (!role) return;
-    let live = true;
-    const loads: Promise<unknown>[] = [
-      dataProvider.get<{ results: OccupancyRow[] }>("/facilities/occupancy/?days=1").then((b) => live && setOccupancy(b.results)),
-    ];
-    if (seesCases) {
-      loads.push(dataProvider.get<Worklist>("/worklist/").then((b) => live && setWorklist(b)));
-      loads.push(
-        dataProvider
-          .get<{ results: EpisodeRow[] }>("/custody-episodes/?open=true&page_size=50")
-          .then((b) => live && setEpisodes(b.results)),
-      );
-      loads.push(
-        dataProvider
-          .get<{ results: ReferralRow[] }>("/diversion-referrals/?status=offered&page_size=50")
-          .then((b) => live && setOffers(b.results)),
-      );
-    }
-    Promise.all(loads).catch((e: Error) => live && setError(e.message));
-    return () => {
-      live = false;
-    };
-  }, [role, seesCases]);
+  const occupancyQuery = useQuery({
+    queryKey: ["facilities", "occupancy", { days: 1 }],
+    queryFn: () => dataProvider.get<{ results: OccupancyRow[] }>("/facilities/occupancy/?days=1"),
+    enabled: signedIn,
+    retry: false,
+  });
+  const worklistQuery = useQuery({
+    queryKey: ["worklist"],
+    queryFn: () => dataProvider.get<Worklist>("/worklist/"),
+    ...byCases,
+  });
+  // Open episodes in the server's order (by id); offered referrals newest first, as the server lists them.
+  const episodesQuery = useGetList<Schemas["CustodyEpisode"]>(
+    "custody-episodes",
+    { filter: { open: true }, pagination: { page: 1, perPage: 50 }, sort: { field: "id", order: "ASC" } },
+    byCases,
+  );
+  const offersQuery = useGetList<DiversionReferral>(
+    "diversion-referrals",
+    { filter: { status: "offered" }, pagination: { page: 1, perPage: 50 }, sort: { field: "offered_at", order: "DESC" } },
+    byCases,
+  );
+  const worklist = worklistQuery.data ?? null;
+  const episodes = episodesQuery.data ?? [];
+  const offers = offersQuery.data ?? [];
+  const occupancy = occupancyQuery.data?.results ?? [];
+  const error =
+    [occupancyQuery, worklistQuery, episodesQuery, offersQuery].map((q) => q.error?.message).find(Boolean) ?? null;
 
   return (
     <Box sx={{ mt: 1 }}>

@@ -1,5 +1,6 @@
 import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField, Typography } from "@mui/material";
-import { useEffect, useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import {
   ArrayInput,
   BooleanField,
@@ -18,17 +19,20 @@ import {
   TextField,
   TextInput,
   required,
+  useDataProvider,
   useNotify,
   useRecordContext,
   useRefresh,
   useTranslate,
 } from "react-admin";
 
+import type { Schemas } from "../api";
 import { useCan } from "../capabilities";
-import { dataProvider } from "../dataProvider";
+import type { dataProvider as provider } from "../dataProvider";
 import { DecisionItem } from "../decisions/DecisionList";
 import type { Decision } from "../http";
 
+/** A row of /facilities/inspection-status/ (the schema leaves its rows untyped). */
 interface StatusRow {
   facility: number;
   name: string;
@@ -40,14 +44,12 @@ interface StatusRow {
 /** DET-11 per facility: which places of detention lack an unannounced inspection. */
 function InspectionStatus() {
   const translate = useTranslate();
-  const [rows, setRows] = useState<StatusRow[]>([]);
-  useEffect(() => {
-    let live = true;
-    dataProvider.get<{ results: StatusRow[] }>("/facilities/inspection-status/").then((b) => live && setRows(b.results)).catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
+  const dataProvider = useDataProvider<typeof provider>();
+  const status = useQuery({
+    queryKey: ["facilities", "inspection-status"],
+    queryFn: () => dataProvider.get<{ results: StatusRow[] }>("/facilities/inspection-status/"),
+  });
+  const rows = status.data?.results ?? [];
   return (
     <Box sx={{ mb: 2 }}>
       <Typography variant="h6" component="h2">{translate("jj.inspections.status")}</Typography>
@@ -63,11 +65,7 @@ function InspectionStatus() {
   );
 }
 
-interface InspectionRecord {
-  id: number;
-  follow_up_due: string | null;
-  follow_up_done_on: string | null;
-}
+type InspectionRecord = Schemas["Inspection"];
 
 /** DET-11 as amended: the monitoring body records that it followed up its recommendations. */
 export function FollowUpButton() {
@@ -76,19 +74,21 @@ export function FollowUpButton() {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
+  const dataProvider = useDataProvider<typeof provider>();
   const [open, setOpen] = useState(false);
   const [doneOn, setDoneOn] = useState(new Date().toISOString().slice(0, 10));
   const [note, setNote] = useState("");
+  const followUp = useMutation({
+    mutationFn: (inspection: number) =>
+      dataProvider.post(`/inspections/${inspection}/follow-up/`, { done_on: doneOn, note } satisfies Schemas["InspectionFollowUpRequest"]),
+    onSuccess: () => {
+      setOpen(false);
+      refresh();
+    },
+    onError: (e: Error) => notify(e.message, { type: "error" }),
+  });
   if (!record || !can("inspection.record") || !record.follow_up_due || record.follow_up_done_on) return null;
-  const submit = () => {
-    dataProvider
-      .post(`/inspections/${record.id}/follow-up/`, { done_on: doneOn, note })
-      .then(() => {
-        setOpen(false);
-        refresh();
-      })
-      .catch((e: Error) => notify(e.message, { type: "error" }));
-  };
+  const submit = () => followUp.mutate(record.id);
   return (
     <>
       <Button size="small" onClick={() => setOpen(true)} data-action="inspection.record">
