@@ -1,25 +1,20 @@
 /** The documents attached to a child, a case or a custody episode: list, upload (the server checks the content,
  * not the name), download (audited, as a read of the child's record) and, for supervisors, delete. */
 import { Box, Button, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from "@mui/material";
-import { type FormEvent, useCallback, useEffect, useId, useState } from "react";
-import { useLocaleState, useNotify, useRecordContext, useTranslate } from "react-admin";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { useDataProvider, useDelete, useGetManyReference, useLocaleState, useNotify, useRecordContext, useTranslate } from "react-admin";
 
+import type { Schemas } from "../api";
 import { useCan } from "../capabilities";
-import { API, apiFetch, ensureCsrf, toHttpError } from "../http";
+import type { dataProvider as provider } from "../dataProvider";
+import { API } from "../http";
 import { formatInZone } from "../time";
 import { documentTypeEnumValues } from "../api/schema.generated";
 
 export const DOCUMENT_TYPES = documentTypeEnumValues;
 
-export interface DocumentRow {
-  id: number;
-  document_type: string;
-  original_name: string;
-  size: number;
-  content_type: string;
-  uploaded_by: string | null;
-  created_at: string;
-}
+export type DocumentRow = Schemas["DocumentOutput"];
 
 export type DocumentBase = "children" | "cases" | "custody-episodes";
 
@@ -36,62 +31,58 @@ export function DocumentsPanel({ base }: { base: DocumentBase }) {
   const notify = useNotify();
   const [locale] = useLocaleState();
   const ids = useId();
-  const [rows, setRows] = useState<DocumentRow[]>([]);
+  const dataProvider = useDataProvider<typeof provider>();
+  const queryClient = useQueryClient();
   const [kind, setKind] = useState<string>("court_order");
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
   const [inputKey, setInputKey] = useState(0);
-  const path = record ? `/${base}/${record.id}/documents/` : "";
+  const documents = useGetManyReference<DocumentRow>(
+    "documents",
+    { target: base, id: record?.id, pagination: { page: 1, perPage: 100 }, sort: { field: "id", order: "DESC" } },
+    { enabled: !!record },
+  );
+  const rows = documents.isError ? [] : (documents.data ?? []);
+  const failed = (error: unknown) =>
+    notify(error instanceof Error ? error.message : "ra.notification.http_error", { type: "error" });
+  const reload = () => queryClient.invalidateQueries({ queryKey: ["documents"] });
 
-  const load = useCallback(() => {
-    if (!path) return;
-    apiFetch<{ results: DocumentRow[] }>(`${path}?page_size=100`)
-      .then((body) => setRows(body.results))
-      .catch(() => setRows([]));
-  }, [path]);
-
-  useEffect(load, [load]);
+  const attach = useMutation({
+    mutationFn: ({ path, form }: { path: string; form: FormData }) => dataProvider.upload<DocumentRow>(path, form),
+    onSuccess: async () => {
+      notify("jj.documents.uploaded", { type: "success" });
+      setFile(null);
+      setInputKey((k) => k + 1);
+      await reload();
+    },
+    onError: failed,
+  });
+  const [deleteOne] = useDelete<DocumentRow>();
 
   if (!record) return null;
   // What the capability table lets this role do with documents (the server checks the record as well).
   const canUpload = can("document.attach");
   const canDelete = can("document.delete");
+  const busy = attach.isPending;
 
-  async function upload(event: FormEvent) {
+  function upload(event: FormEvent) {
     event.preventDefault();
-    if (!file || busy) return;
-    setBusy(true);
-    try {
-      const form = new FormData();
-      form.append("file", file);
-      form.append("document_type", kind);
-      const response = await fetch(`${API}${path}`, {
-        method: "POST",
-        body: form,
-        credentials: "same-origin",
-        headers: { Accept: "application/json", "X-CSRFToken": await ensureCsrf() },
-      });
-      const text = await response.text();
-      if (!response.ok) throw toHttpError(response.status, text ? JSON.parse(text) : {});
-      notify("jj.documents.uploaded", { type: "success" });
-      setFile(null);
-      setInputKey((k) => k + 1);
-      load();
-    } catch (error) {
-      notify(error instanceof Error ? error.message : "ra.notification.http_error", { type: "error" });
-    } finally {
-      setBusy(false);
-    }
+    if (!file || busy || !record) return;
+    const form = new FormData();
+    form.append("file", file);
+    form.append("document_type", kind);
+    attach.mutate({ path: `/${base}/${record.id}/documents/`, form });
   }
 
-  async function remove(id: number) {
-    try {
-      await apiFetch(`/documents/${id}/`, { method: "DELETE" });
-      notify("jj.documents.deleted", { type: "success" });
-      load();
-    } catch (error) {
-      notify(error instanceof Error ? error.message : "ra.notification.http_error", { type: "error" });
-    }
+  function remove(row: DocumentRow) {
+    void deleteOne(
+      "documents",
+      { id: row.id, previousData: row },
+      {
+        // useDelete refetches the documents lists itself once the delete settles.
+        onSuccess: () => notify("jj.documents.deleted", { type: "success" }),
+        onError: failed,
+      },
+    );
   }
 
   return (
@@ -123,7 +114,7 @@ export function DocumentsPanel({ base }: { base: DocumentBase }) {
                 <TableCell>{formatInZone(row.created_at, locale)}</TableCell>
                 {canDelete && (
                   <TableCell>
-                    <Button size="small" color="error" data-action="document.delete" onClick={() => void remove(row.id)}
+                    <Button size="small" color="error" data-action="document.delete" onClick={() => remove(row)}
                       aria-label={`${translate("jj.documents.delete")} ${row.original_name}`}>
                       {translate("jj.documents.delete")}
                     </Button>
@@ -135,7 +126,7 @@ export function DocumentsPanel({ base }: { base: DocumentBase }) {
         </Table>
       )}
       {canUpload && (
-        <Box component="form" data-action="document.attach" onSubmit={(e: FormEvent) => void upload(e)} sx={{ display: "flex", gap: 2, alignItems: "center", mt: 1, flexWrap: "wrap" }}>
+        <Box component="form" data-action="document.attach" onSubmit={upload} sx={{ display: "flex", gap: 2, alignItems: "center", mt: 1, flexWrap: "wrap" }}>
           <TextField select size="small" id={`${ids}-type`} label={translate("jj.documents.type")} value={kind}
             onChange={(e) => setKind(e.target.value)} sx={{ minWidth: 200 }}>
             {DOCUMENT_TYPES.map((t) => (

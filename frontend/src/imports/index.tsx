@@ -20,12 +20,13 @@ import {
   TableRow,
   Typography,
 } from "@mui/material";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { Link } from "react-router-dom";
-import { Title, useNotify, useTranslate } from "react-admin";
+import { Title, useDataProvider, useGetList, useGetManyReference, useGetOne, useNotify, useTranslate } from "react-admin";
 
-import { API, apiFetch, ensureCsrf, readerHeaders, toHttpError } from "../http";
+import type { dataProvider as provider } from "../dataProvider";
+import { API } from "../http";
 import { messageLines, OUTCOMES, outcomeCount, running, type ImportJob, type ImportRow } from "./api";
 
 const POLL_MS = 1000;
@@ -33,37 +34,37 @@ const POLL_MS = 1000;
 function UploadForm({ onStarted }: { onStarted: (job: ImportJob) => void }) {
   const translate = useTranslate();
   const notify = useNotify();
+  const dataProvider = useDataProvider<typeof provider>();
+  const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(true);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!file || busy) return;
-    setBusy(true);
-    setError("");
-    try {
-      const form = new FormData();
-      form.append("file", file);
-      form.append("dry_run", dryRun ? "true" : "false");
-      const headers = readerHeaders(new Headers({ Accept: "application/json", "X-CSRFToken": await ensureCsrf() }));
-      const response = await fetch(`${API}/imports/`, { method: "POST", body: form, credentials: "same-origin", headers });
-      const text = await response.text();
-      const body: unknown = text ? JSON.parse(text) : {};
-      if (!response.ok) throw toHttpError(response.status, body);
-      onStarted(body as ImportJob);
-    } catch (failure) {
+  const start = useMutation({
+    mutationFn: (form: FormData) => dataProvider.upload<ImportJob>("/imports/", form),
+    onSuccess: (job) => {
+      void queryClient.invalidateQueries({ queryKey: ["imports"] });
+      onStarted(job);
+    },
+    onError: (failure) => {
       const message = failure instanceof Error ? failure.message : "ra.notification.http_error";
       setError(translate(message, { _: message }));
       notify(message, { type: "error" });
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const busy = start.isPending;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file || busy) return;
+    setError("");
+    const form = new FormData();
+    form.append("file", file);
+    form.append("dry_run", dryRun ? "true" : "false");
+    start.mutate(form);
   }
 
   return (
-    <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} sx={{ display: "flex", gap: 2, alignItems: "center", flexWrap: "wrap" }}>
+    <Box component="form" onSubmit={submit} sx={{ display: "flex", gap: 2, alignItems: "center", flexWrap: "wrap" }}>
       <Button variant="outlined" component="label" startIcon={<UploadFileIcon />}>
         {file ? file.name : translate("jj.imports.choose_file")}
         <input hidden type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -116,11 +117,14 @@ function Progress({ job }: { job: ImportJob }) {
 function Report({ job }: { job: ImportJob }) {
   const translate = useTranslate();
   const ids = useId();
-  const rows = useQuery({
-    queryKey: ["import-rows", job.id, job.done],
-    queryFn: () => apiFetch<{ results: ImportRow[] }>(`/imports/${job.id}/rows/?page_size=500&ordering=row`),
+  // Shown once the job has stopped, so its rows are final: keyed by the job alone.
+  const rows = useGetManyReference<ImportRow>("import-rows", {
+    target: "import",
+    id: job.id,
+    pagination: { page: 1, perPage: 500 },
+    sort: { field: "row", order: "ASC" },
   });
-  const results = rows.data?.results ?? [];
+  const results = rows.data ?? [];
   return (
     <Box component="section" aria-labelledby={`${ids}-title`}>
       <Typography variant="h6" component="h2" id={`${ids}-title`}>{translate("jj.imports.report")}</Typography>
@@ -166,16 +170,19 @@ function Report({ job }: { job: ImportJob }) {
 export function ImportPage() {
   const translate = useTranslate();
   const [jobId, setJobId] = useState<number | null>(null);
-  const job = useQuery({
-    queryKey: ["import", jobId],
-    queryFn: () => apiFetch<ImportJob>(`/imports/${jobId}/`),
-    enabled: jobId !== null,
-    refetchInterval: (query) => (running(query.state.data as ImportJob | undefined) ? POLL_MS : false),
-  });
-  const past = useQuery({
-    queryKey: ["imports", jobId, job.data?.status],
-    queryFn: () => apiFetch<{ results: ImportJob[] }>("/imports/?page_size=10"),
-  });
+  const queryClient = useQueryClient();
+  const job = useGetOne<ImportJob>(
+    "imports",
+    { id: jobId ?? undefined },
+    {
+      refetchInterval: (query) => (running(query.state.data) ? POLL_MS : false),
+      // Once the followed job has stopped, the list of jobs shows its final counts.
+      onSuccess: (followed) => {
+        if (!running(followed)) void queryClient.invalidateQueries({ queryKey: ["imports", "getList"] });
+      },
+    },
+  );
+  const past = useGetList<ImportJob>("imports", { pagination: { page: 1, perPage: 10 }, sort: { field: "id", order: "DESC" } });
   const current = job.data;
   return (
     <Card sx={{ mt: 2 }}>
@@ -186,11 +193,11 @@ export function ImportPage() {
         <UploadForm onStarted={(started) => setJobId(started.id)} />
         {current && <Progress job={current} />}
         {current && !running(current) && <Report job={current} />}
-        {(past.data?.results.length ?? 0) > 0 && (
+        {(past.data?.length ?? 0) > 0 && (
           <Box component="section" sx={{ mt: 3 }}>
             <Typography variant="h6" component="h2">{translate("jj.imports.earlier")}</Typography>
             <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap" }}>
-              {past.data?.results.map((earlier) => (
+              {past.data?.map((earlier) => (
                 <Button key={earlier.id} size="small" variant={earlier.id === jobId ? "contained" : "outlined"}
                   onClick={() => setJobId(earlier.id)}>
                   {`#${earlier.id} · ${translate(earlier.dry_run ? "jj.imports.dry_run" : "jj.imports.import")} · ${earlier.done}/${earlier.total}`}
