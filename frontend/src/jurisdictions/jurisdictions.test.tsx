@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { AdminContext, ResourceContextProvider } from "react-admin";
+import { AdminContext, ResourceContextProvider, testDataProvider } from "react-admin";
 import { describe, expect, it, vi } from "vitest";
 
 import { i18nProvider } from "../i18n";
@@ -8,8 +8,8 @@ import { JurisdictionCreate } from ".";
 
 describe("JurisdictionCreate", () => {
   it("sends the jurisdiction, its policy facts, its first agency and administrator, and the operator's password", async () => {
-    const create = vi.fn(async (_resource: string, params: { data: Record<string, unknown> }) => ({ data: { id: 9, ...params.data } }));
-    const dataProvider = { create } as never;
+    const dataProvider = testDataProvider();
+    const create = vi.spyOn(dataProvider, "create").mockImplementation(async (_resource, params) => ({ data: { id: 9, ...params.data } }));
     render(
       <AdminContext dataProvider={dataProvider} i18nProvider={i18nProvider}>
         <ResourceContextProvider value="jurisdictions">
