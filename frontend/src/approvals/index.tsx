@@ -1,8 +1,9 @@
 /** Justifications a supervisor must approve before the action takes effect (never their own). */
 import { Button, Stack } from "@mui/material";
-import { Datagrid, List, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
+import { useMutation } from "@tanstack/react-query";
+import { Datagrid, List, TextField, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
 
-import { dataProvider } from "../dataProvider";
+import type { dataProvider as provider } from "../dataProvider";
 import { ZonedDateField } from "../layout/ZonedDateField";
 
 function DecideButtons() {
@@ -10,16 +11,18 @@ function DecideButtons() {
   const notify = useNotify();
   const refresh = useRefresh();
   const translate = useTranslate();
-  if (!record || record.status !== "pending") return null;
-  const decide = (approve: boolean) => async () => {
-    try {
-      await dataProvider.post(`/approvals/${record.id}/decide/`, { approve });
+  const dataProvider = useDataProvider<typeof provider>();
+  const decision = useMutation({
+    mutationFn: ({ id, approve }: { id: number; approve: boolean }) =>
+      dataProvider.post(`/approvals/${id}/decide/`, { approve }),
+    onSuccess: () => {
       notify("jj.custody.saved", { type: "success" });
       refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: "error" });
-    }
-  };
+    },
+    onError: (error: Error) => notify(error.message, { type: "error" }),
+  });
+  if (!record || record.status !== "pending") return null;
+  const decide = (approve: boolean) => () => decision.mutate({ id: record.id, approve });
   return (
     <Stack direction="row" spacing={1}>
       <Button size="small" variant="contained" onClick={decide(true)}>{translate("jj.labels.approve")}</Button>

@@ -4,11 +4,11 @@ import { Accordion, AccordionDetails, AccordionSummary, Typography } from "@mui/
 import ExpandMoreIcon from "@mui/icons-material/ExpandMore";
 import type { ReactNode } from "react";
 import { useState } from "react";
-import { Form, SaveButton, useNotify, useRefresh, useTranslate } from "react-admin";
+import { Form, SaveButton, useDataProvider, useNotify, useRefresh, useTranslate } from "react-admin";
 import type { FieldValues } from "react-hook-form";
 
 import { useCan } from "../capabilities";
-import { dataProvider } from "../dataProvider";
+import type { dataProvider as provider } from "../dataProvider";
 import { DecisionList } from "../decisions/DecisionList";
 import { useRuleErrors } from "../decisions/useRuleErrors";
 import { ProtectionReferralLink } from "../referrals/ReferralLink";
@@ -38,6 +38,7 @@ export function ActionForm({
   const can = useCan();
   const notify = useNotify();
   const refresh = useRefresh();
+  const dataProvider = useDataProvider<typeof provider>();
   const rules = useRuleErrors();
   const [expanded, setExpanded] = useState(false);
   // Kept from the first render: callers pass a fresh object (with "now" in it) on every render, and react-admin's

@@ -3,25 +3,35 @@
  * reference only; names are read here, behind the application's access checks. */
 import NotificationsIcon from "@mui/icons-material/Notifications";
 import { Badge, Box, Button, FormControl, IconButton, InputLabel, Menu, MenuItem, Select, Tooltip, Typography } from "@mui/material";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Datagrid, List, TextField, useNotify, useRefresh, useTranslate } from "react-admin";
+import { Datagrid, List, TextField, useDataProvider, useNotify, useRefresh, useTranslate } from "react-admin";
 import { useNavigate } from "react-router-dom";
 
-import { dataProvider } from "../dataProvider";
+import type { Schemas } from "../api";
+import type { dataProvider as provider } from "../dataProvider";
 import { ZonedDateField } from "../layout/ZonedDateField";
 
-export interface NotificationRow {
-  id: number;
-  kind: string;
-  message: string;
-  case: number | null;
-  case_reference: string | null;
-  created_at: string;
-  read_at: string | null;
-}
+export type NotificationRow = Schemas["Notification"];
+type Preference = Schemas["NotificationPreference"];
 
 const POLL_MS = 60_000;
+
+/** Every notification query: a write invalidates them all. */
+const NOTIFICATIONS = ["jj", "notifications"];
+
+/** Mark one notification read, or all of them, then read the counts and lists again. */
+function useMarkRead() {
+  const dataProvider = useDataProvider<typeof provider>();
+  const client = useQueryClient();
+  const notify = useNotify();
+  return useMutation({
+    mutationFn: (id: number | "all") =>
+      dataProvider.post(id === "all" ? "/notifications/read-all/" : `/notifications/${id}/read/`, {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: NOTIFICATIONS }),
+    onError: (error: Error) => notify(error.message, { type: "error" }),
+  });
+}
 
 /** Where a notification leads: its case, or the list of notifications. */
 export function notificationLink(row: Pick<NotificationRow, "case">): string {
@@ -31,11 +41,12 @@ export function notificationLink(row: Pick<NotificationRow, "case">): string {
 export function NotificationBell() {
   const translate = useTranslate();
   const navigate = useNavigate();
-  const client = useQueryClient();
+  const dataProvider = useDataProvider<typeof provider>();
+  const markRead = useMarkRead();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const count = useQuery({
     queryKey: ["jj", "notifications", "unread-count"],
-    queryFn: () => dataProvider.get<{ unread: number }>("/notifications/unread-count/"),
+    queryFn: () => dataProvider.get<Schemas["UnreadCount"]>("/notifications/unread-count/"),
     refetchInterval: POLL_MS,
   });
   const latest = useQuery({
@@ -44,12 +55,9 @@ export function NotificationBell() {
     enabled: anchor !== null,
   });
   const unread = count.data?.unread ?? 0;
-  const reload = () => client.invalidateQueries({ queryKey: ["jj", "notifications"] });
-  const open = async (row: NotificationRow) => {
+  const open = (row: NotificationRow) => {
     setAnchor(null);
-    await dataProvider.post(`/notifications/${row.id}/read/`, {});
-    await reload();
-    navigate(notificationLink(row));
+    markRead.mutate(row.id, { onSuccess: () => navigate(notificationLink(row)) });
   };
   const label = translate("jj.notifications.bell", { smart_count: unread });
   return (
@@ -63,7 +71,7 @@ export function NotificationBell() {
       </Tooltip>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         {(latest.data?.results ?? []).map((row) => (
-          <MenuItem key={row.id} onClick={() => void open(row)} sx={{ whiteSpace: "normal", maxWidth: 420 }}>
+          <MenuItem key={row.id} onClick={() => open(row)} sx={{ whiteSpace: "normal", maxWidth: 420 }}>
             <Box>
               <Typography variant="body2">{row.message}</Typography>
               <Typography variant="caption">{row.case_reference ?? ""}</Typography>
@@ -75,10 +83,9 @@ export function NotificationBell() {
         )}
         {unread > 0 && (
           <MenuItem
-            onClick={async () => {
-              await dataProvider.post("/notifications/read-all/", {});
+            onClick={() => {
+              markRead.mutate("all");
               setAnchor(null);
-              await reload();
             }}
           >
             {translate("jj.notifications.mark_all_read")}
@@ -100,11 +107,20 @@ export function NotificationBell() {
 function EmailPreference() {
   const translate = useTranslate();
   const notify = useNotify();
-  const pref = useQuery({
-    queryKey: ["jj", "notifications", "preference"],
-    queryFn: () => dataProvider.get<{ email_mode: string; email: string }>("/notifications/preference/"),
-  });
+  const dataProvider = useDataProvider<typeof provider>();
   const client = useQueryClient();
+  const pref = useQuery({
+    queryKey: [...NOTIFICATIONS, "preference"],
+    queryFn: () => dataProvider.get<Preference>("/notifications/preference/"),
+  });
+  const save = useMutation({
+    mutationFn: (email_mode: string) => dataProvider.put<Preference>("/notifications/preference/", { email_mode }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: [...NOTIFICATIONS, "preference"] });
+      notify("jj.notifications.saved", { type: "success" });
+    },
+    onError: (error: Error) => notify(error.message, { type: "error" }),
+  });
   if (!pref.data) return null;
   return (
     <Box sx={{ p: 2, display: "flex", gap: 2, alignItems: "center", flexWrap: "wrap" }}>
@@ -114,11 +130,7 @@ function EmailPreference() {
           labelId="email-mode-label"
           label={translate("jj.notifications.email_mode")}
           value={pref.data.email_mode}
-          onChange={async (event) => {
-            await dataProvider.put("/notifications/preference/", { email_mode: event.target.value });
-            await client.invalidateQueries({ queryKey: ["jj", "notifications", "preference"] });
-            notify("jj.notifications.saved", { type: "success" });
-          }}
+          onChange={(event) => save.mutate(event.target.value)}
         >
           {["immediate", "digest", "off"].map((mode) => (
             <MenuItem key={mode} value={mode}>
@@ -137,15 +149,9 @@ function EmailPreference() {
 function MarkAllRead() {
   const translate = useTranslate();
   const refresh = useRefresh();
-  const client = useQueryClient();
+  const markRead = useMarkRead();
   return (
-    <Button
-      onClick={async () => {
-        await dataProvider.post("/notifications/read-all/", {});
-        await client.invalidateQueries({ queryKey: ["jj", "notifications"] });
-        refresh();
-      }}
-    >
+    <Button onClick={() => markRead.mutate("all", { onSuccess: refresh })}>
       {translate("jj.notifications.mark_all_read")}
     </Button>
   );

@@ -11,6 +11,7 @@ import {
   TextField as MuiTextField,
   Typography,
 } from "@mui/material";
+import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import {
   BooleanField,
@@ -31,6 +32,7 @@ import {
   email,
   minLength,
   required,
+  useDataProvider,
   useNotify,
   useRecordContext,
   useRedirect,
@@ -39,7 +41,7 @@ import {
 } from "react-admin";
 
 import { useCan } from "../capabilities";
-import { dataProvider } from "../dataProvider";
+import type { dataProvider as provider } from "../dataProvider";
 import { ResponsiveDatagrid } from "../layout/ResponsiveDatagrid";
 
 export const ROLES = [
@@ -146,20 +148,25 @@ export function MfaResetButton() {
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState("");
   const [error, setError] = useState("");
-  if (!record || !can("users.manage")) return null;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    event.stopPropagation(); // the dialog is inside the account's form in React's tree: do not submit that one too
-    try {
-      await dataProvider.post(`/users/${record.id}/mfa-reset/`, { current_password: password });
+  const dataProvider = useDataProvider<typeof provider>();
+  const reset = useMutation({
+    mutationFn: (user: number) => dataProvider.post(`/users/${user}/mfa-reset/`, { current_password: password }),
+    onSuccess: () => {
       notify("jj.users.mfa_reset_done", { type: "success" });
       setOpen(false);
       setPassword("");
       setError("");
-    } catch (e) {
+    },
+    onError: (e: Error) => {
       const body = (e as { body?: { errors?: Record<string, string> } }).body;
-      setError(body?.errors?.current_password ?? (e as Error).message);
-    }
+      setError(body?.errors?.current_password ?? e.message);
+    },
+  });
+  if (!record || !can("users.manage")) return null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    event.stopPropagation(); // the dialog is inside the account's form in React's tree: do not submit that one too
+    reset.mutate(record.id);
   };
   return (
     <>
