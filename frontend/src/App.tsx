@@ -19,6 +19,7 @@ import PublicIcon from "@mui/icons-material/Public";
 import ScienceIcon from "@mui/icons-material/Science";
 import ManageAccountsIcon from "@mui/icons-material/ManageAccounts";
 import UploadFileIcon from "@mui/icons-material/UploadFile";
+import { QueryClient } from "@tanstack/react-query";
 import { Admin, CustomRoutes, Resource } from "react-admin";
 import { Route } from "react-router-dom";
 
@@ -52,9 +53,14 @@ import { ImportPage } from "./imports";
 import { theme } from "./layout/theme";
 import { UserCreate, UserEdit, UserList } from "./users";
 
+// Every read of a child's record is audited (REC-1): a tab regaining focus must not re-read, and re-audit, every
+// record on screen. Pages still refresh after a write (react-admin invalidates its queries) and on navigation.
+const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
+
 export function App() {
   return (
     <Admin
+      queryClient={queryClient}
       title="jj.app_title"
       dataProvider={dataProvider}
       authProvider={authProvider}
