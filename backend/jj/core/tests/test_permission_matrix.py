@@ -46,7 +46,7 @@ from jj.audit.models import AuditEvent, Outcome
 from jj.cases.models import Assignment, ChildProtectionReferral, Sentence
 from jj.core.tests.matrix_bodies import BODIES, NEVER_2XX, PATH_KEYS, QUERIES, body_for
 from jj.custody import services as custody_services
-from jj.custody.models import SealedReadRequest, SealedReadStatus
+from jj.custody.models import Complaint, Incident, LegalityChallenge, SealedReadRequest, SealedReadStatus
 from jj.deadlines.models import Notification
 from jj.diversion.models import Programme
 from jj.documents.models import Document
@@ -682,12 +682,14 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
         }
         values = result[side]
         # Records made through the API by the side's own people, with the bodies the matrix sends.
-        for key, operation in [
-            ("complaint_id", "POST /api/custody-episodes/{episode_id}/complaints/"),
-            ("incident_id", "POST /api/custody-episodes/{episode_id}/incidents/"),
-            ("challenge_id", "POST /api/custody-episodes/{episode_id}/legality-challenges/"),
+        # These answer with the episode (its id, not the record's): the record is the episode's newest of its kind.
+        for key, operation, model in [
+            ("complaint_id", "POST /api/custody-episodes/{episode_id}/complaints/", Complaint),
+            ("incident_id", "POST /api/custody-episodes/{episode_id}/incidents/", Incident),
+            ("challenge_id", "POST /api/custody-episodes/{episode_id}/legality-challenges/", LegalityChallenge),
         ]:
-            values[key] = _made(client_for(who), operation, values)
+            assert _made(client_for(who), operation, values) == values["episode_id"]
+            values[key] = model.objects.filter(episode_id=values["episode_id"]).latest("pk").pk
         # Diversions, one per case: one offered (on the spare case) and one active (on a case of its own).
         refer = "POST /api/diversion-referrals/"
         values["referral_id"] = _made(client_for(who), refer, {**values, "case_id": values["spare_case_id"]})
@@ -768,11 +770,12 @@ def _tables() -> list[str]:
 
 
 def _fingerprint(tables: list[str]) -> list[Any]:
-    """Row count of every table but the audit trail's, in one query."""
-    parts = [f"SELECT COUNT(*) FROM {t}" for t in tables]  # noqa: S608  (names from Django's model registry)
+    """Row count of every table but the audit trail's, in one query and one row: the rows of a UNION ALL come in
+    no guaranteed order (PostgreSQL's parallel append interleaves them), so the counts would be compared askew."""
+    parts = [f"(SELECT COUNT(*) FROM {t})" for t in tables]  # noqa: S608  (names from Django's model registry)
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts))
-        return [row[0] for row in cursor.fetchall()]
+        cursor.execute("SELECT " + ", ".join(parts))
+        return list(cursor.fetchone() or ())
 
 
 class _Rollback(Exception):
@@ -797,8 +800,9 @@ def _call(client: Any, operation: str, path: str, values: dict[str, Any], tables
             response = getattr(client, method.lower())(url, body, format=content)
             changed = ""
             if response.status_code >= 400:
-                if _fingerprint(tables) != before:
-                    changed = "rows"
+                after = _fingerprint(tables)
+                if after != before:
+                    changed = "rows:" + ",".join(t for t, b, a in zip(tables, before, after, strict=True) if a != b)
                 succeeded = AuditEvent.objects.filter(seq__gt=last, outcome=Outcome.SUCCESS)
                 if succeeded.exists():
                     changed += " audit:" + ",".join(succeeded.values_list("action", flat=True))
