@@ -114,6 +114,8 @@ def measure_posts(port: int, username: str, bodies: list[dict[str, Any]]) -> dic
         if status >= 500:
             raise RuntimeError(f"POST custody start: {status} {payload[:300]!r}")
         if status not in (201, 202):
+            if not refused:  # the first refusal says why (the rules' decisions), for the benchmarks document
+                print(f"custody start refused: {status} {payload[:600]!r}", flush=True)
             refused += 1
             continue
         times.append(elapsed * 1000)
@@ -249,7 +251,7 @@ def startable_cases(url: str, worker: int) -> list[int]:
         for r in db_rows(
             url,
             "SELECT c.id FROM cases_assignment a JOIN cases_case c ON c.id = a.case_id"
-            " WHERE a.user_id = %s AND a.ended_at IS NULL AND c.status <> 'closed' AND NOT EXISTS"
+            " WHERE a.user_id = %s AND a.ended_at IS NULL AND c.status IN ('open', 'charged', 'sentenced') AND NOT EXISTS"
             " (SELECT 1 FROM custody_custodyepisode e WHERE e.child_id = c.child_id AND e.ended_at IS NULL)"
             " ORDER BY c.id LIMIT %s",
             (worker, POST_ROUNDS),
@@ -265,6 +267,7 @@ def start_bodies(cases: list[int], facility: int) -> list[dict[str, Any]]:
             "police_cell_justification": "No youth unit open at night",
             "age_floor_justification": "Benchmark: the child's age is documented",
             "commitment_order_reference": f"BENCH-{case_id}",  # DET-3: a detention facility needs one
+            "child_views": "The child was heard and asked to go home (bench)",  # HRD-1: the child's views recorded
         }
         for case_id in cases
     ]
@@ -450,7 +453,7 @@ def write_doc() -> None:
             "",
         ]
     if len(runs) > 1:
-        names = [n for n in runs[0]["latency"] if all(n in r["latency"] for r in runs)]
+        names = [n for n in runs[0]["latency"] if all("p50" in r["latency"].get(n, {}) for r in runs)]
         lines += ["### Growth (p50 ms)", "", "| endpoint | " + " | ".join(r["size"] for r in runs) + " |"]
         lines.append("| --- |" + " --- |" * len(runs))
         for n in names:
