@@ -31,6 +31,7 @@ import {
 } from "react-admin";
 import type { FieldValues } from "react-hook-form";
 
+import type { Schemas } from "../api";
 import { useCan } from "../capabilities";
 import { DOB_CERTAINTY, SEX } from "../children";
 import type { dataProvider as jjDataProvider } from "../dataProvider";
@@ -43,19 +44,8 @@ export interface PreviewRow {
   due_on: string | null;
 }
 
-export type SealedReadStatus = "pending" | "approved" | "rejected" | "opened";
-
-export interface SealedReadRow {
-  id: number;
-  child: number;
-  pseudonym: string;
-  status: SealedReadStatus;
-  requested_by_username: string;
-  decided_by_username: string | null;
-  created_at: string;
-  decided_at: string | null;
-  opened_at: string | null;
-}
+/** A break-glass request as the list answers it (GET /api/records/sealed-reads/). */
+export type SealedReadRow = Schemas["SealedReadRequest"];
 
 type OpenedChild = Record<string, unknown> & { id: number; pseudonym: string };
 
