@@ -62,7 +62,7 @@ export const records: Record<"en" | "fr" | "es" | "ar", Records> = {
         break_glass_help:
           "A sealed record is read only with a stated reason. Every read is audited and reported to the oversight body and your agency's supervisors.",
         request: "Ask to read a sealed record",
-        child_help: "The child's number in the system (on the paper file, or in the preview above).",
+        child_help: "The child's number in the system (on the paper file, or in a supervisor's preview of sealing and removal).",
         reason: "Why you need this sealed record",
         reason_help: "At least 20 characters; recorded in the child's access log and reported to oversight.",
         reason_short: "Give the reason in at least 20 characters.",
@@ -111,7 +111,7 @@ export const records: Record<"en" | "fr" | "es" | "ar", Records> = {
         break_glass_help:
           "Un dossier verrouillé ne se consulte qu'avec un motif déclaré. Chaque consultation est journalisée et signalée à l'organe de contrôle et aux superviseurs de votre service.",
         request: "Demander à consulter un dossier verrouillé",
-        child_help: "Le numéro de l'enfant dans le système (sur le dossier papier, ou dans l'aperçu ci-dessus).",
+        child_help: "Le numéro de l'enfant dans le système (sur le dossier papier, ou dans l'aperçu du verrouillage et de l'effacement d'un superviseur).",
         reason: "Pourquoi vous avez besoin de ce dossier verrouillé",
         reason_help: "Au moins 20 caractères ; consigné dans le journal d'accès de l'enfant et signalé à l'organe de contrôle.",
         reason_short: "Donnez le motif en au moins 20 caractères.",
@@ -160,7 +160,7 @@ export const records: Record<"en" | "fr" | "es" | "ar", Records> = {
         break_glass_help:
           "Un expediente sellado solo se consulta con un motivo declarado. Cada consulta queda registrada y se comunica al órgano de supervisión y a los supervisores de su organismo.",
         request: "Solicitar la consulta de un expediente sellado",
-        child_help: "El número del niño en el sistema (en el expediente en papel, o en la vista previa anterior).",
+        child_help: "El número del niño en el sistema (en el expediente en papel, o en la vista previa de sellado y supresión de un supervisor).",
         reason: "Por qué necesita este expediente sellado",
         reason_help: "Al menos 20 caracteres; se anota en el registro de accesos del niño y se comunica al órgano de supervisión.",
         reason_short: "Indique el motivo en al menos 20 caracteres.",
@@ -209,7 +209,7 @@ export const records: Record<"en" | "fr" | "es" | "ar", Records> = {
         break_glass_help:
           "لا يُطّلع على سجل مختوم إلا بسبب مُعلَن. كل اطلاع يُسجَّل ويُبلَّغ إلى هيئة الرقابة وإلى المشرفين في جهتك.",
         request: "طلب الاطلاع على سجل مختوم",
-        child_help: "رقم الطفل في النظام (في الملف الورقي، أو في المعاينة أعلاه).",
+        child_help: "رقم الطفل في النظام (في الملف الورقي، أو في معاينة المشرف للختم والمحو).",
         reason: "لماذا تحتاج إلى هذا السجل المختوم",
         reason_help: "عشرون حرفًا على الأقل؛ يُدوَّن في سجل الاطلاع الخاص بالطفل ويُبلَّغ إلى هيئة الرقابة.",
         reason_short: "اذكر السبب في عشرين حرفًا على الأقل.",
