@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
 
+import { records } from "../src/i18n/records";
+import { DEMO_PASSWORD } from "./global-setup";
 import { expectAccessible, login, submitForm } from "./helpers";
 
 const REASON = "The youth court asked for the earlier file in a related hearing";
@@ -80,4 +82,19 @@ test("the Records menu entry is offered only to the roles that preview or break 
     await page.getByRole("button", { name: /Lena|Olga|Carmen|legal_counsel|oversight_monitor|caseworker/ }).first().click();
     await page.getByRole("menuitem", { name: /logout/i }).click();
   }
+});
+
+test("the records page in Arabic reads right to left, the standards quoted in their own words", async ({ page }) => {
+  await page.goto("/#/login");
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("menuitem", { name: "العربية" }).click();
+  await page.locator('input[name="username"]').fill("supervisor");
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await page.getByRole("menuitem", { name: records.ar.resources.records.name.split(" |||| ")[0] }).click();
+  await expect(page.getByRole("heading", { name: records.ar.jj.records.title, level: 1 })).toBeVisible();
+  await expect(page.getByTestId("records-preview").getByText(records.ar.jj.records.actions.remove).first()).toBeVisible();
+  await expect(page.locator('blockquote[lang="en"]').first()).toContainText("removal of children's criminal records");
+  await expectAccessible(page, "records-ar");
 });
