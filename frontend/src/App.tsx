@@ -14,6 +14,7 @@ import RuleIcon from "@mui/icons-material/Rule";
 import SchoolIcon from "@mui/icons-material/School";
 import ShieldIcon from "@mui/icons-material/Shield";
 import InsightsIcon from "@mui/icons-material/Insights";
+import LockIcon from "@mui/icons-material/Lock";
 import PeopleIcon from "@mui/icons-material/People";
 import PublicIcon from "@mui/icons-material/Public";
 import ScienceIcon from "@mui/icons-material/Science";
@@ -45,6 +46,7 @@ import { JurisdictionCreate, JurisdictionList } from "./jurisdictions";
 import { PopulationCreate, PopulationList } from "./population";
 import { PolicyEdit, PolicyList, PolicyShow } from "./policies";
 import { ProtectionReferralList, ProtectionReferralShow } from "./referrals";
+import { RecordsPage } from "./records";
 import { Layout } from "./layout/Layout";
 import { LoginPage } from "./layout/LoginPage";
 import { SecurityPage } from "./mfa";
@@ -88,6 +90,7 @@ export function App() {
       <Resource name="approvals" list={ApprovalList} icon={TaskAltIcon} />
       <Resource name="protection-referrals" list={ProtectionReferralList} show={ProtectionReferralShow} icon={ShieldIcon}
         recordRepresentation="child_display" />
+      <Resource name="records" list={RecordsPage} icon={LockIcon} />
       <Resource name="indicators" list={OversightDashboard} icon={InsightsIcon}>
         <Route path="report" element={<OversightReport />} />
       </Resource>

@@ -16,6 +16,7 @@ import { DocumentsPanel } from "./documents/DocumentsPanel";
 import { HearingOutcomeForm } from "./hearings";
 import { i18nProvider } from "./i18n";
 import { FollowUpButton } from "./inspections";
+import { RecordsPage } from "./records";
 import { ProtectionReferralActions } from "./referrals";
 import { authAs } from "./test/authAs";
 import { MfaResetButton } from "./users";
@@ -59,6 +60,7 @@ const PAGES: Record<string, { record: Record<string, unknown>; element: ReactNod
   "child, record contests": { record: { id: 3 }, element: <RecordContests /> },
   "child, documents": { record: { id: 3 }, element: <DocumentsPanel base="children" /> },
   "case, documents": { record: { id: 5 }, element: <DocumentsPanel base="cases" /> },
+  "records (REC-3 preview and break-glass)": { record: {}, element: <RecordsPage /> },
 };
 
 function Loaded() {
@@ -135,6 +137,15 @@ describe("no page shows an action the capability table denies", { timeout: 300_0
     for (const role of ROLES) {
       const actions = await offered(role, "case, documents");
       expect(actions.has("document.attach"), role).toBe(allows(TABLE.roles[role], "document.attach"));
+    }
+  });
+
+  it("offers the records preview and the break-glass steps to exactly the roles the table allows", async () => {
+    for (const role of ROLES) {
+      const actions = await offered(role, "records (REC-3 preview and break-glass)");
+      for (const action of ["records.preview", "records.sealed_read", "records.sealed_read_approve"]) {
+        expect(actions.has(action), `${role} ${action}`).toBe(allows(TABLE.roles[role], action));
+      }
     }
   });
 

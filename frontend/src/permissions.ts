@@ -30,6 +30,7 @@ const TABLE: Record<Role, Record<string, string[]>> = {
     "diversion-programmes": READ,
     approvals: READ,
     policies: READ,
+    records: READ,
   },
   supervisor: {
     children: WRITE,
@@ -48,6 +49,7 @@ const TABLE: Record<Role, Record<string, string[]>> = {
     inspections: READ,
     policies: READ,
     staff: READ,
+    records: READ,
   },
   legal_counsel: {
     children: READ, cases: READ, deadlines: READ, "custody-episodes": READ, facilities: READ, policies: READ,

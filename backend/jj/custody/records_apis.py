@@ -1,20 +1,33 @@
 """REC-3 endpoints: the supervisor's preview of sealing and removal, and the break-glass read of a sealed record."""
 
+from django.db.models import QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from jj.accounts.capabilities import can
 from jj.accounts.models import User
 from jj.audit.services import audit_append
+from jj.core.exceptions import ActionNotAllowed
 from jj.core.permissions import HasCapability
+from jj.core.pseudonym import child_pseudonym
+from jj.core.views import ListAPIView
 from jj.custody.models import SealedReadRequest
-from jj.custody.records import records_preview, sealed_child_read, sealed_read_decide, sealed_read_open
+from jj.custody.records import (
+    NOT_A_SEALED_READER,
+    records_preview,
+    sealed_child_read,
+    sealed_read_decide,
+    sealed_read_open,
+)
+from jj.custody.selectors import SEALED_READ_SCOPES, sealed_read_requests_for
 from jj.people.access import child_fields_for
 from jj.people.serializers import ChildOutputSerializer
+from jj.rules.text import t
 
 
 class _PreviewQuery(serializers.Serializer):
@@ -126,3 +139,62 @@ class SealedReadOpenApi(APIView):
         user: User = request.user  # type: ignore[assignment]
         child = sealed_read_open(actor=user, request_id=request_id)
         return Response({"child": ChildOutputSerializer(child, allowed_fields=child_fields_for(user)).data})
+
+
+class SealedReadRequestSerializer(serializers.ModelSerializer[SealedReadRequest]):
+    pseudonym = serializers.SerializerMethodField()
+    requested_by_username = serializers.CharField(source="requested_by.username", read_only=True)
+    decided_by_username = serializers.CharField(source="decided_by.username", read_only=True, allow_null=True)
+
+    class Meta:
+        model = SealedReadRequest
+        fields = [
+            "id",
+            "child",
+            "pseudonym",
+            "status",
+            "requested_by_username",
+            "decided_by_username",
+            "created_at",
+            "decided_at",
+            "opened_at",
+        ]
+        read_only_fields = fields
+
+    def get_pseudonym(self, obj: SealedReadRequest) -> str:
+        return child_pseudonym(obj.child_id)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "scope",
+                str,
+                enum=list(SEALED_READ_SCOPES),
+                description="mine (the default): the caller's own requests; to_decide: their agency's requests that"
+                " wait for a second supervisor, not asked by the caller (supervisors)",
+            )
+        ],
+        summary="List break-glass reads of sealed records: the caller's own, or those awaiting their decision",
+    )
+)
+class SealedReadRequestListApi(ListAPIView):
+    """The break-glass reads the caller asked for (to follow them and open an approved one), or, for a second
+    supervisor, those of their agency waiting for a decision. Only the child's id and pseudonym and the request's
+    state; the stated reason stays in the audit trail. Audited as a list (REC-1)."""
+
+    serializer_class = SealedReadRequestSerializer
+    permission_classes = [IsAuthenticated, HasCapability.of("records.sealed_read", "records.sealed_read_approve")]
+    ordering_fields = ["created_at", "id"]
+    audited_as = "sealed_read_request"
+
+    def scoped_queryset(self, user: User) -> QuerySet[SealedReadRequest]:
+        scope = self.request.query_params.get("scope", "mine")
+        if scope not in SEALED_READ_SCOPES:
+            raise serializers.ValidationError({"scope": [t("Choose mine or to_decide.")]})
+        if scope == "to_decide" and not can(user, "records.sealed_read_approve"):
+            raise ActionNotAllowed(t("Only a supervisor of the child's agency can approve a break-glass read."))
+        if scope == "mine" and not can(user, "records.sealed_read"):
+            raise ActionNotAllowed(NOT_A_SEALED_READER)
+        return sealed_read_requests_for(user=user, scope=scope)

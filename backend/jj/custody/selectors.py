@@ -7,7 +7,7 @@ from django.utils import timezone
 from jj.accounts.models import User
 from jj.core.filters import IdInFilter
 from jj.custody.access import episode_queryset_for, facility_queryset_for
-from jj.custody.models import CustodyEpisode, Facility, Placement
+from jj.custody.models import CustodyEpisode, Facility, Placement, SealedReadRequest, SealedReadStatus
 from jj.deadlines.models import Deadline
 
 
@@ -60,3 +60,21 @@ def occupancy_series(*, facilities: QuerySet[Facility], start: date, end: date) 
             )
             series[facility_id].append({"date": day.isoformat(), "held": held})
     return series
+
+
+SEALED_READ_SCOPES = ("mine", "to_decide")
+
+
+def sealed_read_requests_for(*, user: User, scope: str) -> QuerySet[SealedReadRequest]:
+    """Break-glass reads of sealed records (REC-3), scoped: `mine`, the caller's own requests, whatever their state;
+    `to_decide`, the requests of the caller's agency that wait for a second supervisor and that the caller did not
+    ask (they may not approve their own). Nothing of the record itself: the child's id and the request's state."""
+    if user.agency_id is None:
+        return SealedReadRequest.objects.none()
+    if scope == "to_decide":
+        rows = SealedReadRequest.objects.filter(agency_id=user.agency_id, status=SealedReadStatus.PENDING).exclude(
+            requested_by=user
+        )
+    else:
+        rows = SealedReadRequest.objects.filter(requested_by=user, agency_id=user.agency_id)
+    return rows.select_related("requested_by", "decided_by").order_by("-created_at", "-id")

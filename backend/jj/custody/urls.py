@@ -6,6 +6,7 @@ E = "custody-episodes/<int:episode_id>/"
 
 urlpatterns = [
     path("records/preview/", records_apis.RecordsPreviewApi.as_view(), name="records-preview"),
+    path("records/sealed-reads/", records_apis.SealedReadRequestListApi.as_view(), name="records-sealed-read-list"),
     path("records/sealed-read/", records_apis.SealedChildReadApi.as_view(), name="records-sealed-read"),
     path(
         "records/sealed-read/<int:request_id>/decide/",

@@ -15,6 +15,7 @@ import fr from "./fr";
 import { importMessages } from "./imports";
 import raArabic from "./raArabic";
 import raSpanish from "./raSpanish";
+import { records } from "./records";
 import { referrals } from "./referrals";
 import { schemaChoices } from "./schemaChoices";
 
@@ -35,6 +36,7 @@ export const messages: Record<string, TranslationMessages> = {
     importMessages.en,
     consent.en,
     schemaChoices.en,
+    records.en,
   ),
   fr: mergeTranslations(
     frenchMessages,
@@ -45,6 +47,7 @@ export const messages: Record<string, TranslationMessages> = {
     importMessages.fr,
     consent.fr,
     schemaChoices.fr,
+    records.fr,
   ),
   es: mergeTranslations(
     englishMessages,
@@ -56,6 +59,7 @@ export const messages: Record<string, TranslationMessages> = {
     importMessages.es,
     consent.es,
     schemaChoices.es,
+    records.es,
   ),
   ar: mergeTranslations(
     englishMessages,
@@ -67,6 +71,7 @@ export const messages: Record<string, TranslationMessages> = {
     importMessages.ar,
     consent.ar,
     schemaChoices.ar,
+    records.ar,
   ),
 };
 

@@ -152,6 +152,7 @@ EXPECTED: dict[str, str] = {
     "GET /api/protection-referrals/{referral_id}/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
     "POST /api/protection-referrals/{referral_id}/follow-up/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
     "GET /api/records/preview/": "cw=403 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
+    "GET /api/records/sealed-reads/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
     "GET /api/staff/": "cw=403 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
     "GET /api/users/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=200",
     "GET /api/users/{user_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=200",

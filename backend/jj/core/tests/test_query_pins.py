@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from jj.cases.models import Case, ChildProtectionReferral
 from jj.custody import services as custody_services
-from jj.custody.models import CustodyEpisode
+from jj.custody.models import CustodyEpisode, SealedReadRequest
 from jj.deadlines.models import Deadline
 from jj.deadlines.services import notification_create
 from jj.documents.models import Document
@@ -81,6 +81,8 @@ PINS: list[tuple[str, str, int]] = [
     ("administrator", "/api/users/", 7),
     ("supervisor", "/api/staff/", 7),
     ("supervisor", "/api/records/preview/", 7),
+    ("caseworker", "/api/records/sealed-reads/", 7),
+    ("supervisor", "/api/records/sealed-reads/?scope=to_decide", 8),
     ("supervisor", "/api/agencies/", 7),
     ("caseworker", "/api/children/{child}/documents/", 8),
     ("caseworker", "/api/cases/{case}/documents/", 8),
@@ -176,6 +178,8 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
         )
         for c in cases
     ]
+    for c in cases:  # break-glass reads waiting for a second supervisor (REC-3)
+        SealedReadRequest.objects.create(child_id=c.child_id, agency_id=c.agency_id, requested_by=world["caseworker"])
     for _ in range(3):
         job = ImportJob.objects.create(
             agency=world.yjs, requested_by=world["caseworker"], file_format="csv", status="done", total=3, done=3

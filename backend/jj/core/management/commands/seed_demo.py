@@ -236,6 +236,7 @@ class Command(BaseCommand):
         self._seed_status_offence_codes(admin, north)
         self._seed_refused_intakes(caseworker, today)
         self._seed_custody(admin, officer, caseworker, yjs)
+        self._seed_sealed(supervisor, caseworker2, today)
         self._seed_population(admin, north, today)
         self._seed_southport_young(sp_admin, sp_worker, south_agency, rng, today)
         return True
@@ -451,10 +452,54 @@ class Command(BaseCommand):
                 diversion.referral_outcome(actor=worker, referral=referral, outcome="completed", reason="All sessions")
 
     def _seed_status_offence_codes(self, admin: User, north: Jurisdiction) -> None:
-        """STA-1: Northland's list of status-offence codes, set as an administrator would (the policy path, POL-1)."""
+        """STA-1: Northland's list of status-offence codes, set as an administrator would (the policy path, POL-1);
+        and REC-3: a break-glass read of a sealed record waits for a second supervisor."""
         compliance_services.policy_update(
-            actor=admin, jurisdiction=north, version=0, values={"status_offence_codes": list(DEMO_STATUS_OFFENCE_CODES)}
+            actor=admin,
+            jurisdiction=north,
+            version=0,
+            values={
+                "status_offence_codes": list(DEMO_STATUS_OFFENCE_CODES),
+                "records_sealed_read_second_person": True,
+            },
         )
+
+    def _seed_sealed(self, boss: User, worker: User, today: date) -> None:
+        """REC-3: a sealed record (a referral dismissed five months ago), for the break-glass read. The child turns
+        18 in three weeks, so the supervisor's preview shows the identity's removal coming. A sealed child is in no
+        ordinary list or count."""
+        from jj.cases.records import child_seal
+
+        birthday = today + timedelta(days=21)  # the 18th
+        try:
+            born = birthday.replace(year=birthday.year - 18)
+        except ValueError:  # 29 February
+            born = birthday.replace(year=birthday.year - 18, day=28)
+        child = people_services.child_register(
+            actor=worker,
+            data={
+                "given_name": "Rosa",
+                "family_name": "Demo",
+                "sex": Sex.FEMALE,
+                "dob_certainty": DobCertainty.DOCUMENTED,
+                "date_of_birth": born,
+                "age_assessment_method": AgeAssessmentMethod.DOCUMENTS,
+            },
+        )
+        offence_day = today - timedelta(days=200)
+        case = case_services.case_open(
+            actor=worker,
+            child=child,
+            kind=CaseKind.REFERRAL,
+            opened_at=timezone.make_aware(datetime.combine(offence_day + timedelta(days=1), time(9, 30))),
+            summary="Demo case",
+            offences=[{"description": "Shoplifting", "category": OffenceCategory("05"), "offence_date": offence_day}],
+        )
+        closed = timezone.make_aware(datetime.combine(today - timedelta(days=150), time(15, 0)))
+        case_services.case_close(
+            actor=boss, case=case, reason="Charges withdrawn by the prosecutor", occurred_at=closed
+        )
+        child_seal(child=child, at=closed + timedelta(days=1))
 
     def _seed_refused_intakes(self, worker: User, today: date) -> None:
         """Two children below the minimum age: intake is refused (MACR-1) and each becomes a protection referral."""
