@@ -652,10 +652,15 @@ def _spec(number: int, jurisdiction: Jurisdiction, c: Conventions) -> Counted:
             case=OuterRef("pk"), activated_at__gte=c.start_at, activated_at__lt=c.end_at
         )
         sentenced = Sentence.objects.filter(case=OuterRef("pk"), imposed_at__gte=c.start_at, imposed_at__lt=c.end_at)
-        cases = (
-            Case.objects.filter(jurisdiction=jurisdiction)
-            .annotate(diverted=Exists(entered), sentenced=Exists(sentenced))
-            .filter(Q(diverted=True) | Q(sentenced=True))
+        # Driven from the period's referrals and sentences (their case ids), not by probing every case of the
+        # jurisdiction: at a million children the OR of two EXISTS scanned all 1.5 million cases (1.1 s).
+        in_period = (
+            DiversionReferral.objects.filter(activated_at__gte=c.start_at, activated_at__lt=c.end_at)
+            .values("case_id")
+            .union(Sentence.objects.filter(imposed_at__gte=c.start_at, imposed_at__lt=c.end_at).values("case_id"))
+        )
+        cases = Case.objects.filter(jurisdiction=jurisdiction, pk__in=in_period).annotate(
+            diverted=Exists(entered), sentenced=Exists(sentenced)
         )
         counted = "child" if c.diversion_unit == "child" else "pk"
         return Counted(cases, Paths(child="child", case=""), counted, Q(diverted=True), Q(), 100, c.period_end)
