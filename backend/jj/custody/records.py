@@ -13,7 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from jj.accounts.capabilities import can, roles_for
-from jj.accounts.models import User
+from jj.accounts.models import Agency, User
 from jj.audit.services import audit_append, audit_denied
 from jj.cases.models import Assignment, Case, CaseStatus
 from jj.cases.records import child_identity_shred, child_seal
@@ -227,12 +227,12 @@ def removal_review_open(*, child: Child, decision: Decision, at: datetime) -> Re
 def removal_review_list(*, user: User) -> QuerySet[RecordsRemovalReview]:
     """The open reviews a court officer may decide: their jurisdiction's, never one of a child whose case they are
     or were assigned to (independence). Children appear by pseudonym only."""
-    jurisdiction_id = user.jurisdiction_id if can(user, "records.removal_review") else None
-    if jurisdiction_id is None:
+    if not can(user, "records.removal_review") or user.agency_id is None:
         return RecordsRemovalReview.objects.none()
+    jurisdiction = Agency.objects.filter(pk=user.agency_id).values("jurisdiction_id")
     return (
         RecordsRemovalReview.objects.filter(
-            decided_at__isnull=True, child__jurisdiction_id=jurisdiction_id, child__removed_at__isnull=True
+            decided_at__isnull=True, child__jurisdiction_id__in=jurisdiction, child__removed_at__isnull=True
         )
         .exclude(child_id__in=Assignment.objects.filter(user=user).values("case__child_id"))
         .order_by("due_at", "pk")

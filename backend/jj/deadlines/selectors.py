@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Count, Q, QuerySet
 
 from jj.accounts.capabilities import can
-from jj.accounts.models import Role, User
+from jj.accounts.models import Agency, Role, User
 from jj.cases.access import case_related_scope_q, shared_case_id_list
 from jj.cases.models import Assignment
 from jj.core.filters import IdInFilter
@@ -33,10 +33,12 @@ def removal_review_deadlines_q(user: User) -> Q | None:
     """The removal-review deadlines of the caller's jurisdiction, for a role that decides them, except those of a
     child whose case they are or were assigned to (they may not decide it). The child is sealed: the worklist shows
     the pseudonym only."""
-    if not can(user, "records.removal_review") or user.jurisdiction_id is None:
+    if not can(user, "records.removal_review") or user.agency_id is None:
         return None
+    # The jurisdiction as a subquery on the agency (not user.jurisdiction_id, which would read the agency first).
+    jurisdiction = Agency.objects.filter(pk=user.agency_id).values("jurisdiction_id")
     mine = Assignment.objects.filter(user=user).values("case__child_id")
-    return Q(kind=REMOVAL_REVIEW, case__jurisdiction_id=user.jurisdiction_id) & ~Q(case__child_id__in=mine)
+    return Q(kind=REMOVAL_REVIEW, case__jurisdiction_id__in=jurisdiction) & ~Q(case__child_id__in=mine)
 
 
 def deadline_list(*, user: User) -> QuerySet[Deadline]:
