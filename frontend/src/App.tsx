@@ -19,6 +19,7 @@ import PublicIcon from "@mui/icons-material/Public";
 import ScienceIcon from "@mui/icons-material/Science";
 import ManageAccountsIcon from "@mui/icons-material/ManageAccounts";
 import UploadFileIcon from "@mui/icons-material/UploadFile";
+import AutoDeleteIcon from "@mui/icons-material/AutoDelete";
 import { Admin, CustomRoutes, Resource } from "react-admin";
 import { Route } from "react-router-dom";
 
@@ -44,6 +45,7 @@ import { JurisdictionCreate, JurisdictionList } from "./jurisdictions";
 import { PopulationCreate, PopulationList } from "./population";
 import { PolicyEdit, PolicyList, PolicyShow } from "./policies";
 import { ProtectionReferralList, ProtectionReferralShow } from "./referrals";
+import { RemovalReviewList } from "./records/removal-reviews";
 import { Layout } from "./layout/Layout";
 import { LoginPage } from "./layout/LoginPage";
 import { SecurityPage } from "./mfa";
@@ -80,6 +82,7 @@ export function App() {
       <Resource name="diversion-programmes" list={ProgrammeList} create={ProgrammeCreate} icon={SchoolIcon}
         recordRepresentation="name" />
       <Resource name="approvals" list={ApprovalList} icon={TaskAltIcon} />
+      <Resource name="removal-reviews" list={RemovalReviewList} icon={AutoDeleteIcon} />
       <Resource name="protection-referrals" list={ProtectionReferralList} show={ProtectionReferralShow} icon={ShieldIcon}
         recordRepresentation="child_display" />
       <Resource name="indicators" list={OversightDashboard} icon={InsightsIcon}>

@@ -17,6 +17,7 @@ import { HearingOutcomeForm } from "./hearings";
 import { i18nProvider } from "./i18n";
 import { FollowUpButton } from "./inspections";
 import { ProtectionReferralActions } from "./referrals";
+import { RemovalReviewDecide } from "./records/removal-reviews";
 import { authAs } from "./test/authAs";
 import { MfaResetButton } from "./users";
 
@@ -59,6 +60,10 @@ const PAGES: Record<string, { record: Record<string, unknown>; element: ReactNod
   "child, record contests": { record: { id: 3 }, element: <RecordContests /> },
   "child, documents": { record: { id: 3 }, element: <DocumentsPanel base="children" /> },
   "case, documents": { record: { id: 5 }, element: <DocumentsPanel base="cases" /> },
+  "removal review, open": {
+    record: { id: 14, child_pseudonym: "C-0123456789AB", decided_at: null },
+    element: <RemovalReviewDecide />,
+  },
 };
 
 function Loaded() {
@@ -135,6 +140,13 @@ describe("no page shows an action the capability table denies", { timeout: 300_0
     for (const role of ROLES) {
       const actions = await offered(role, "case, documents");
       expect(actions.has("document.attach"), role).toBe(allows(TABLE.roles[role], "document.attach"));
+    }
+  });
+
+  it("offers the decision of a removal review to court officers only (REC-3)", async () => {
+    for (const role of ROLES) {
+      const actions = await offered(role, "removal review, open");
+      expect(actions.has("records.removal_review"), role).toBe(role === "court_officer");
     }
   });
 

@@ -16,6 +16,7 @@ import { importMessages } from "./imports";
 import raArabic from "./raArabic";
 import raSpanish from "./raSpanish";
 import { referrals } from "./referrals";
+import { removalReviewMessages } from "../records/removal-reviews/messages";
 import { schemaChoices } from "./schemaChoices";
 
 export const LOCALES = [
@@ -32,6 +33,7 @@ export const messages: Record<string, TranslationMessages> = {
     extra.en,
     accounts.en,
     referrals.en,
+    removalReviewMessages.en,
     importMessages.en,
     consent.en,
     schemaChoices.en,
@@ -42,6 +44,7 @@ export const messages: Record<string, TranslationMessages> = {
     extra.fr,
     accounts.fr,
     referrals.fr,
+    removalReviewMessages.fr,
     importMessages.fr,
     consent.fr,
     schemaChoices.fr,
@@ -53,6 +56,7 @@ export const messages: Record<string, TranslationMessages> = {
     extra.es,
     accounts.es,
     referrals.es,
+    removalReviewMessages.es,
     importMessages.es,
     consent.es,
     schemaChoices.es,
@@ -64,6 +68,7 @@ export const messages: Record<string, TranslationMessages> = {
     extra.ar,
     accounts.ar,
     referrals.ar,
+    removalReviewMessages.ar,
     importMessages.ar,
     consent.ar,
     schemaChoices.ar,
