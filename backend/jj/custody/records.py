@@ -143,11 +143,12 @@ def _due(children: QuerySet[Child], at: datetime) -> Iterator[tuple[Child, Recor
                 yield child, facts, policy, decision
 
 
-def records_sweep(*, now: datetime) -> SweepResult:
+def records_sweep(*, now: datetime, children: QuerySet[Child] | None = None) -> SweepResult:
     """The scheduled REC-3 task (Celery beat in production, the in-process timer in `make run`). Idempotent: a
-    sealed child is not sealed twice, a removed child is never looked at again."""
+    sealed child is not sealed twice, a removed child is never looked at again. `children` narrows it (the demo)."""
     sealed = removed = reviews = 0
-    for child, facts, _policy, decision in _due(Child.objects.filter(_due_children()).distinct().order_by("pk"), now):
+    due = (children if children is not None else Child.objects).filter(_due_children()).distinct().order_by("pk")
+    for child, facts, _policy, decision in _due(due, now):
         action = decision.facts.get("action")
         if action == SEAL and child_seal(child=child, at=now, decisions=[decision]):
             sealed += 1
