@@ -247,13 +247,14 @@ class Command(BaseCommand):
         return True
 
     def _seed_removal_review(self, worker: User, boss: User, court: User, today: date) -> None:
-        """REC-3 in Southport: a young man whose case, opened at 15, was dismissed; he turned 18 three weeks ago and
-        the policy asks for an independent review before his records are removed. The records sweep, run for him
-        alone (the other demo children keep their lists), seals his records and opens the review that Southport's
-        court officer (`sp_court_officer`, never assigned to his case) finds on the worklist and decides."""
+        """REC-3 in Southport: a young man whose case, opened at 15, was dismissed; he turned 18 about a month ago
+        and the policy asks for an independent review before his records are removed. The records sweep of 25 days
+        ago, run for him alone (the other demo children keep their lists), sealed his records and opened the review,
+        due in 5 days: Southport's court officer (`sp_court_officer`, never assigned to his case) finds it on the
+        worklist and decides it."""
         from jj.custody.records import records_sweep  # the sweep builds on custody; the demo reads up only here
 
-        dob = today - timedelta(days=18 * 365 + 25)
+        dob = today - timedelta(days=18 * 365 + 35)
         child = people_services.child_register(
             actor=worker,
             data={
@@ -274,8 +275,9 @@ class Command(BaseCommand):
             summary="Demo case",
             offences=[{"description": "Shoplifting", "category": OffenceCategory("05"), "offence_date": offence_day}],
         )
-        case_services.case_close(actor=boss, case=case, reason="Dismissed: restitution made to the shop")
-        records_sweep(now=timezone.now(), children=Child.objects.filter(pk=child.pk))
+        closed = timezone.now() - timedelta(days=400)
+        case_services.case_close(actor=boss, case=case, reason="Dismissed: restitution made", occurred_at=closed)
+        records_sweep(now=timezone.now() - timedelta(days=25), children=Child.objects.filter(pk=child.pk))
 
     def _seed_southport_young(self, admin: User, worker: User, agency: Agency, rng: random.Random, today: date) -> None:
         """Southport (minimum age 12): fifteen children of 12 and 13 prosecuted in the last months, six of them held
