@@ -401,3 +401,20 @@ def test_decide_through_the_api(due_today: RecordsRemovalReview, client_for: Any
     assert client.get(URL).json()["results"] == []
     again = client.post(f"{URL}{due_today.pk}/decide/", body, format="json")
     assert again.status_code == 409
+
+
+def test_the_people_of_the_sealed_childs_case_are_not_told_about_its_review(
+    review: RecordsRemovalReview, world: Any
+) -> None:
+    """Due soon: nobody is told (the deciders read it on their worklist); overdue: the independent oversight, to
+    whom it escalates, never the caseworker of the sealed child's case."""
+    from jj.deadlines.models import Notification
+    from jj.deadlines.services import deadlines_due_soon_sweep, deadlines_sweep
+
+    before = set(Notification.objects.values_list("pk", flat=True))
+    assert deadlines_due_soon_sweep(now=review.due_at - timedelta(hours=2)) == 1
+    assert set(Notification.objects.values_list("pk", flat=True)) == before
+    assert deadlines_sweep(now=review.due_at + timedelta(hours=1)) == 1
+    told = Notification.objects.exclude(pk__in=before)
+    assert set(told.values_list("recipient__username", flat=True)) == {"oversight_monitor"}
+    assert NAME not in " ".join(told.values_list("message", flat=True))
