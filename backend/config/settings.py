@@ -368,6 +368,7 @@ SPECTACULAR_SETTINGS = {
         "SimulationStatusEnum": "jj.simulation.models.SimulationStatus",
         "ProtectionReferralStatusEnum": "jj.cases.models.ProtectionReferralStatus",
         "ExportKindEnum": "jj.oversight.models.ExportKind",
+        "RemovalReviewOutcomeEnum": "jj.custody.models.RemovalReviewOutcome",
     },
 }
 

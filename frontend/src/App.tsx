@@ -21,6 +21,7 @@ import ScienceIcon from "@mui/icons-material/Science";
 import ManageAccountsIcon from "@mui/icons-material/ManageAccounts";
 import UploadFileIcon from "@mui/icons-material/UploadFile";
 import { QueryClient } from "@tanstack/react-query";
+import AutoDeleteIcon from "@mui/icons-material/AutoDelete";
 import { Admin, CustomRoutes, Resource } from "react-admin";
 import { Route } from "react-router-dom";
 
@@ -47,6 +48,7 @@ import { PopulationCreate, PopulationList } from "./population";
 import { PolicyEdit, PolicyList, PolicyShow } from "./policies";
 import { ProtectionReferralList, ProtectionReferralShow } from "./referrals";
 import { RecordsPage } from "./records";
+import { RemovalReviewList } from "./records/removal-reviews";
 import { Layout } from "./layout/Layout";
 import { LoginPage } from "./layout/LoginPage";
 import { SecurityPage } from "./mfa";
@@ -88,6 +90,7 @@ export function App() {
       <Resource name="diversion-programmes" list={ProgrammeList} create={ProgrammeCreate} icon={SchoolIcon}
         recordRepresentation="name" />
       <Resource name="approvals" list={ApprovalList} icon={TaskAltIcon} />
+      <Resource name="removal-reviews" list={RemovalReviewList} icon={AutoDeleteIcon} />
       <Resource name="protection-referrals" list={ProtectionReferralList} show={ProtectionReferralShow} icon={ShieldIcon}
         recordRepresentation="child_display" />
       <Resource name="records" list={RecordsPage} icon={LockIcon} />

@@ -18,6 +18,7 @@ import { i18nProvider } from "./i18n";
 import { FollowUpButton } from "./inspections";
 import { RecordsPage } from "./records";
 import { ProtectionReferralActions } from "./referrals";
+import { RemovalReviewDecide } from "./records/removal-reviews";
 import { authAs } from "./test/authAs";
 import { MfaResetButton } from "./users";
 
@@ -61,6 +62,10 @@ const PAGES: Record<string, { record: Record<string, unknown>; element: ReactNod
   "child, documents": { record: { id: 3 }, element: <DocumentsPanel base="children" /> },
   "case, documents": { record: { id: 5 }, element: <DocumentsPanel base="cases" /> },
   "records (REC-3 preview and break-glass)": { record: {}, element: <RecordsPage /> },
+  "removal review, open": {
+    record: { id: 14, child_pseudonym: "C-0123456789AB", decided_at: null },
+    element: <RemovalReviewDecide />,
+  },
 };
 
 function Loaded() {
@@ -146,6 +151,13 @@ describe("no page shows an action the capability table denies", { timeout: 300_0
       for (const action of ["records.preview", "records.sealed_read", "records.sealed_read_approve"]) {
         expect(actions.has(action), `${role} ${action}`).toBe(allows(TABLE.roles[role], action));
       }
+    }
+  });
+
+  it("offers the decision of a removal review to court officers only (REC-3)", async () => {
+    for (const role of ROLES) {
+      const actions = await offered(role, "removal review, open");
+      expect(actions.has("records.removal_review"), role).toBe(role === "court_officer");
     }
   });
 

@@ -41,6 +41,7 @@ const PATHS: Record<string, string> = {
   "protection-referrals": "/protection-referrals/",
   "oversight-decisions": "/oversight/decisions/",
   "child-population": "/oversight/population/",
+  "removal-reviews": "/records/removal-reviews/",
 };
 
 /** Nested lists: resource -> path under its parent, for getManyReference(resource, {target, id}). Documents hang

@@ -57,7 +57,7 @@ const TABLE: Record<Role, Record<string, string[]>> = {
   },
   court_officer: {
     children: READ, cases: READ, deadlines: READ, "custody-episodes": READ, facilities: READ, policies: READ,
-    "diversion-referrals": READ, hearings: READ, notifications: READ,
+    "diversion-referrals": READ, hearings: READ, notifications: READ, "removal-reviews": ["list"],
   },
   facility_officer: {
     children: READ, cases: READ, deadlines: READ, "custody-episodes": READ, facilities: READ, policies: READ,

@@ -137,6 +137,15 @@ CAPABILITIES: tuple[Capability, ...] = (
         "approve another person's break-glass read of a sealed record, where the policy asks for a second person",
         {SUP: AG},
     ),
+    # REC-3: removal in exceptional cases after an independent review (GC24 71). A judicial officer of the
+    # jurisdiction decides, never one assigned (now or before) to the child's cases: the service refuses them.
+    _c(
+        "records.removal_review",
+        "records",
+        "decide the independent review before a child's records are removed (never on a child whose case they were"
+        " assigned to)",
+        {CO: J},
+    ),
     # Custody
     _c("custody.start", "custody", "start custody", _CUSTODY),
     _c("custody.transfer", "custody", "transfer to another facility", _CUSTODY),
@@ -314,14 +323,17 @@ DEADLINE_ACTIONS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "sentence_review": ("case.court_decision", CO),  # SEN-4: the authority's review, recorded on the sentence
         # ILL-1: a supervisor outside the facility's staff opens it, on an incident's or a complaint's allegation
         "allegation_investigation": ("custody.open_investigation", SUP),
+        # REC-3: the court officer of the jurisdiction decides the independent review before removal
+        "records_removal_review": ("records.removal_review", CO),
     }
 )
 DEADLINES_WITHOUT_A_FORM: Mapping[str, str] = MappingProxyType(
     {
         # REC-3's removal day is stored with the sealing decision (audit), never opened as a Deadline row: the sweep
-        # removes on the day. Where the policy asks for an independent review first, no act records it yet.
-        "records_removal": "the records sweep's own timer (REC-3), not on a worklist; the independent review that "
-        "the policy may ask for has no act yet",
+        # removes on the day. Where the policy asks for an independent review first, the sweep opens it with its
+        # own deadline, `records_removal_review`, which the court officer's decision meets.
+        "records_removal": "the records sweep's own timer (REC-3), not on a worklist; where the policy asks for an "
+        "independent review, the sweep opens one (records_removal_review) for a court officer to decide",
     }
 )
 

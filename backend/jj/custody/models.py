@@ -443,3 +443,43 @@ class SealedReadRequest(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Sealed read {self.pk} ({self.status})"
+
+
+class RemovalReviewOutcome(models.TextChoices):
+    REMOVE = "remove", msgid("Remove the records now")
+    RETAIN = "retain", msgid("Retain them until a later review")
+
+
+class RecordsRemovalReview(TimeStampedModel):
+    """The independent review REC-3 asks for before a child's records are removed, where the jurisdiction's policy
+    says `records_removal = "review"` (CRC/C/GC/24 para. 71: removal automatically at 18, or in exceptional cases
+    after an independent review). Opened by the records sweep on the removal day, decided by a court officer of the
+    jurisdiction who was never assigned to any of the child's cases (`custody.records.removal_review_decide`).
+    `remove` removes the identity at once; `retain` keeps the records until `retain_until` (at most a year ahead),
+    when REC-3 asks for a review again. The reason is free text about the child: blanked here when the identity is
+    removed, and kept in the audit trail only encrypted under the child's data key."""
+
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="+")
+    opened_at = models.DateTimeField()
+    due_at = models.DateTimeField()  # the deadline for deciding (policy `records_removal_review_days`)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    outcome = models.CharField(max_length=8, choices=RemovalReviewOutcome.choices, blank=True)
+    reason = models.TextField(blank=True)
+    retain_until = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child"], condition=Q(decided_at__isnull=True), name="removal_review_one_open_per_child"
+            ),
+            models.CheckConstraint(
+                condition=~Q(outcome="retain") | Q(retain_until__isnull=False), name="removal_review_retain_has_date"
+            ),
+        ]
+        indexes = [models.Index(fields=["decided_at", "due_at"], name="removal_review_open_due_idx")]
+
+    def __str__(self) -> str:
+        return f"Removal review {self.pk} ({self.outcome or 'open'})"

@@ -4,24 +4,30 @@ preview what falls due; a sealed record is read only by break-glass. Lives above
 process is over depends on the cases and on custody."""
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from jj.accounts.capabilities import can, roles_for
-from jj.accounts.models import User
+from jj.accounts.models import Agency, User
 from jj.audit.services import audit_append, audit_denied
-from jj.cases.models import Case, CaseStatus
+from jj.cases.models import Assignment, Case, CaseStatus
 from jj.cases.records import child_identity_shred, child_seal
 from jj.compliance.selectors import policy_for
 from jj.core.exceptions import ActionNotAllowed, ApplicationError, VersionConflict
 from jj.core.pseudonym import child_pseudonym
-from jj.custody.models import CustodyEpisode, SealedReadRequest, SealedReadStatus
-from jj.deadlines.services import notification_create
+from jj.custody.models import (
+    CustodyEpisode,
+    RecordsRemovalReview,
+    RemovalReviewOutcome,
+    SealedReadRequest,
+    SealedReadStatus,
+)
+from jj.deadlines.services import deadlines_from_decisions, deadlines_meet, notification_create
 from jj.people.models import Child
 from jj.rules.checks.common import INDEPENDENT_OVERSIGHT, SUPERVISOR
 from jj.rules.checks.records import REMOVE, REVIEW, SEAL, removal_day
@@ -29,7 +35,7 @@ from jj.rules.engine import Decision, Trigger
 from jj.rules.facts import ChildFacts, RecordFacts
 from jj.rules.policy import Policy
 from jj.rules.registry import evaluate
-from jj.rules.text import t
+from jj.rules.text import msgid, t
 
 _CLOSED = (CaseStatus.CLOSED, CaseStatus.CLOSED_FINAL)
 SEALED_READ_ROLES = roles_for("records.sealed_read")
@@ -46,9 +52,28 @@ def _child_facts(child: Child) -> ChildFacts:
     )
 
 
+def _reviews_of(ids: Sequence[int]) -> dict[int, tuple[bool, date | None]]:
+    """Per child: is an independent removal review open, and until when did the last decided one retain the
+    records (None when it removed them, or when none was ever decided)."""
+    reviews: dict[int, tuple[bool, date | None]] = {}
+    rows = (
+        RecordsRemovalReview.objects.filter(child_id__in=ids)
+        .order_by("child_id", "opened_at", "pk")
+        .values_list("child_id", "decided_at", "outcome", "retain_until")
+    )
+    for child_id, decided_at, outcome, retain_until in rows:
+        opened, retained = reviews.get(child_id, (False, None))
+        if decided_at is None:
+            opened = True
+        else:
+            retained = retain_until if outcome == RemovalReviewOutcome.RETAIN else None
+        reviews[child_id] = (opened, retained)
+    return reviews
+
+
 def record_facts_for(children: Sequence[Child]) -> dict[int, RecordFacts]:
-    """Where each child's records stand (is a process running; when did it end for them), in two queries for
-    any number of children."""
+    """Where each child's records stand (is a process running; when did it end for them; is a removal review
+    open or did one retain the records), in three queries for any number of children."""
     ids = [child.pk for child in children]
     cases = {
         row["child_id"]: row
@@ -62,6 +87,7 @@ def record_facts_for(children: Sequence[Child]) -> dict[int, RecordFacts]:
         .values("child_id")
         .annotate(held=Count("id", filter=Q(ended_at__isnull=True)), last_release=Max("ended_at"))
     }
+    reviews = _reviews_of(ids)
     facts: dict[int, RecordFacts] = {}
     for child in children:
         case_row = cases.get(child.pk, {"running": 0, "last_closed": None, "total": 0})
@@ -74,6 +100,8 @@ def record_facts_for(children: Sequence[Child]) -> dict[int, RecordFacts]:
             process_ended_on=max(ends).date() if ends and case_row["total"] and not in_process else None,
             sealed=child.sealed_at is not None,
             removed=child.removed_at is not None,
+            review_opened=reviews.get(child.pk, (False, None))[0],
+            retained_until=reviews.get(child.pk, (False, None))[1],
         )
     return facts
 
@@ -99,7 +127,7 @@ def _due_children() -> Q:
 class SweepResult:
     sealed: int = 0
     removed: int = 0
-    reviews: int = 0
+    reviews: int = 0  # independent removal reviews opened (one per child; an open one is not opened again)
 
 
 def _due(children: QuerySet[Child], at: datetime) -> Iterator[tuple[Child, RecordFacts, Policy, Decision]]:
@@ -115,11 +143,12 @@ def _due(children: QuerySet[Child], at: datetime) -> Iterator[tuple[Child, Recor
                 yield child, facts, policy, decision
 
 
-def records_sweep(*, now: datetime) -> SweepResult:
+def records_sweep(*, now: datetime, children: QuerySet[Child] | None = None) -> SweepResult:
     """The scheduled REC-3 task (Celery beat in production, the in-process timer in `make run`). Idempotent: a
-    sealed child is not sealed twice, a removed child is never looked at again."""
+    sealed child is not sealed twice, a removed child is never looked at again. `children` narrows it (the demo)."""
     sealed = removed = reviews = 0
-    for child, _facts, _policy, decision in _due(Child.objects.filter(_due_children()).distinct().order_by("pk"), now):
+    due = (children if children is not None else Child.objects).filter(_due_children()).distinct().order_by("pk")
+    for child, facts, _policy, decision in _due(due, now):
         action = decision.facts.get("action")
         if action == SEAL and child_seal(child=child, at=now, decisions=[decision]):
             sealed += 1
@@ -130,8 +159,198 @@ def records_sweep(*, now: datetime) -> SweepResult:
                 if child_identity_shred(actor=None, child=child, reason="REC-3: removal at the removal age"):
                     removed += 1
         elif action == REVIEW:
-            reviews += 1
+            with transaction.atomic():
+                if child_seal(child=child, at=now, decisions=[decision]):  # waiting for the review, sealed
+                    sealed += 1
+                if not facts.review_opened and removal_review_open(child=child, decision=decision, at=now):
+                    reviews += 1
     return SweepResult(sealed, removed, reviews)
+
+
+# --- The independent review before removal (REC-3, GC24 71) ----------------------------------------------------------
+
+REVIEW_DEADLINE = "records_removal_review"
+REVIEW_ACTION = "records.removal_review.decide"
+# Retention is the exception (GC24 71): a retained record comes back for review within a year at most.
+RETAIN_AT_MOST_DAYS = 366
+REASON_MIN_LENGTH = 20
+NOT_A_REVIEWER = msgid("Only a court officer of the child's jurisdiction can decide the review of a removal.")
+NOT_INDEPENDENT = msgid(
+    "The review must be independent: a court officer who is or was assigned to one of the child's cases cannot "
+    "decide it."
+)
+
+
+def removal_review_open(*, child: Child, decision: Decision, at: datetime) -> RecordsRemovalReview | None:
+    """Open the independent review REC-3 asks for, with its worklist deadline (decided by a court officer of the
+    jurisdiction, `records_removal_review`), audited and told to the independent oversight. None when one is
+    already open (the partial unique index makes it one per child even under concurrent sweeps)."""
+    spec = next((d for d in decision.deadlines if d.kind == REVIEW_DEADLINE), None)
+    if spec is None:
+        return None
+    try:
+        with transaction.atomic():
+            review = RecordsRemovalReview.objects.create(child=child, opened_at=at, due_at=spec.due_at)
+    except IntegrityError:
+        return None
+    case = Case.objects.filter(child_id=child.pk).order_by("-opened_at", "-pk").first()
+    if case is not None:
+        deadlines_from_decisions(
+            case=case,
+            decisions=[replace(decision, deadlines=(spec,))],
+            subject_type=REVIEW_DEADLINE,
+            subject_id=review.pk,
+        )
+        notification_create(
+            case=case,
+            kind="records.removal_review",
+            message=t(
+                "The removal of a child's records waits for an independent review (review {review}); a court officer"
+                " decides it.",
+                review=review.pk,
+            ),
+            targets=(INDEPENDENT_OVERSIGHT,),
+            at=at,
+        )
+    audit_append(
+        actor=None,
+        actor_username="records-sweep",
+        action="records.removal_review.open",
+        object_type=REVIEW_DEADLINE,
+        object_id=review.pk,
+        child_id=child.pk,
+        decisions=[decision],
+        changes={"due_at": review.due_at.isoformat()},
+    )
+    return review
+
+
+def removal_review_list(*, user: User) -> QuerySet[RecordsRemovalReview]:
+    """The open reviews a court officer may decide: their jurisdiction's, never one of a child whose case they are
+    or were assigned to (independence). Children appear by pseudonym only."""
+    if not can(user, "records.removal_review") or user.agency_id is None:
+        return RecordsRemovalReview.objects.none()
+    jurisdiction = Agency.objects.filter(pk=user.agency_id).values("jurisdiction_id")
+    return (
+        RecordsRemovalReview.objects.filter(
+            decided_at__isnull=True, child__jurisdiction_id__in=jurisdiction, child__removed_at__isnull=True
+        )
+        .exclude(child_id__in=Assignment.objects.filter(user=user).values("case__child_id"))
+        .order_by("due_at", "pk")
+    )
+
+
+class _Refused(Exception):
+    def __init__(self, error: Exception, why: str) -> None:
+        super().__init__(why)
+        self.error, self.why = error, why
+
+
+def removal_review_decide(
+    *,
+    actor: User,
+    review_id: int,
+    outcome: str,
+    reason: str,
+    retain_until: date | None,
+    now: datetime | None = None,
+) -> RecordsRemovalReview:
+    """An independent court officer decides a removal review: `remove` seals (if not yet) and removes the identity
+    at once; `retain` keeps the records until `retain_until` (after today, at most a year ahead), when REC-3 asks
+    again. One transaction, the review row locked; the deadline met; audited (the reason encrypted under the
+    child's key). Refusals (wrong role, another jurisdiction, assigned to the child, bad dates, already decided)
+    write nothing but their audit event."""
+    at = now or timezone.now()
+    try:
+        return _decide(
+            actor=actor, review_id=review_id, outcome=outcome, reason=reason, retain_until=retain_until, at=at
+        )
+    except _Refused as refused:
+        audit_denied(
+            actor=actor, action=REVIEW_ACTION, object_type=REVIEW_DEADLINE, object_id=review_id, reason=refused.why
+        )
+        raise refused.error from None
+
+
+def _decide(
+    *, actor: User, review_id: int, outcome: str, reason: str, retain_until: date | None, at: datetime
+) -> RecordsRemovalReview:
+    if not can(actor, "records.removal_review") or actor.jurisdiction_id is None:
+        raise _Refused(ActionNotAllowed(t(NOT_A_REVIEWER)), "not a court officer")
+    today = at.astimezone(UTC).date()
+    errors: dict[str, list[str]] = {}
+    if outcome not in RemovalReviewOutcome.values:
+        errors["outcome"] = [t("Choose remove or retain.")]
+    if len(reason.strip()) < REASON_MIN_LENGTH:
+        errors["reason"] = [t("Give the reason in at least 20 characters.")]
+    if outcome == RemovalReviewOutcome.RETAIN:
+        if retain_until is None:
+            errors["retain_until"] = [t("Say until when the records are retained.")]
+        elif not today < retain_until <= today + timedelta(days=RETAIN_AT_MOST_DAYS):
+            errors["retain_until"] = [
+                t("Retain the records until a day after today and at most a year ahead: the review then comes back.")
+            ]
+    elif retain_until is not None:
+        errors["retain_until"] = [t("Only a decision to retain the records takes a date.")]
+    if errors:
+        raise _Refused(ApplicationError(t("The decision is incomplete."), extra=errors), "invalid decision")
+    with transaction.atomic():
+        # The review row only: PostgreSQL refuses FOR UPDATE on the nullable side of an outer join (decided_by).
+        review = (
+            RecordsRemovalReview.objects.select_for_update(of=("self",))
+            .select_related("child")
+            .filter(pk=review_id, child__jurisdiction_id=actor.jurisdiction_id)
+            .first()
+        )
+        if review is None:
+            raise _Refused(Http404(), "not a review of the caller's jurisdiction")
+        if Assignment.objects.filter(user=actor, case__child_id=review.child_id).exists():
+            raise _Refused(ActionNotAllowed(t(NOT_INDEPENDENT)), "assigned to the child's case: not independent")
+        if review.decided_at is not None:
+            raise _Refused(VersionConflict(t("This review has already been decided.")), "already decided")
+        child = review.child
+        if outcome == RemovalReviewOutcome.REMOVE and record_facts_for([child])[child.pk].in_process:
+            raise _Refused(
+                VersionConflict(t("A process is running for this person again: removal waits until it ends.")),
+                "a process is running",
+            )
+        review.decided_at, review.decided_by, review.outcome = at, actor, outcome
+        review.reason = reason.strip()
+        review.retain_until = retain_until if outcome == RemovalReviewOutcome.RETAIN else None
+        review.save(update_fields=["decided_at", "decided_by", "outcome", "reason", "retain_until", "updated_at"])
+        case = Case.objects.filter(child_id=child.pk).order_by("-opened_at", "-pk").first()
+        if case is not None:
+            deadlines_meet(
+                case=case,
+                kinds=[REVIEW_DEADLINE],
+                at=at,
+                by=actor,
+                note=f"review {review.pk}: {outcome}",
+                subject_type=REVIEW_DEADLINE,
+                subject_id=review.pk,
+            )
+        audit_append(
+            actor=actor,
+            action=REVIEW_ACTION,
+            object_type=REVIEW_DEADLINE,
+            object_id=review.pk,
+            child_id=child.pk,
+            changes={
+                "outcome": outcome,
+                "retain_until": review.retain_until.isoformat() if review.retain_until else None,
+            },
+            reason=review.reason,
+        )
+        if outcome == RemovalReviewOutcome.REMOVE:
+            child_seal(child=child, at=at)
+            child_identity_shred(actor=actor, child=child, reason="REC-3: removal after an independent review")
+            review.refresh_from_db()
+    return review
+
+
+def removal_reviews_blank(child: Child) -> None:
+    """At identity removal: the reviews' reasons are free text about the child (their audit copy is encrypted)."""
+    RecordsRemovalReview.objects.filter(child_id=child.pk).update(reason="")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,7 @@
-"""REC-3 endpoints: the supervisor's preview of sealing and removal, and the break-glass read of a sealed record."""
+"""REC-3 endpoints: the supervisor's preview of sealing and removal, the break-glass read of a sealed record, and the
+court officer's independent review before removal."""
+
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -16,10 +19,13 @@ from jj.core.exceptions import ActionNotAllowed
 from jj.core.permissions import HasCapability
 from jj.core.pseudonym import child_pseudonym
 from jj.core.views import ListAPIView
-from jj.custody.models import SealedReadRequest
+from jj.custody.models import RecordsRemovalReview, RemovalReviewOutcome, SealedReadRequest
 from jj.custody.records import (
     NOT_A_SEALED_READER,
+    RETAIN_AT_MOST_DAYS,
     records_preview,
+    removal_review_decide,
+    removal_review_list,
     sealed_child_read,
     sealed_read_decide,
     sealed_read_open,
@@ -198,3 +204,73 @@ class SealedReadRequestListApi(ListAPIView):
         if scope == "mine" and not can(user, "records.sealed_read"):
             raise ActionNotAllowed(NOT_A_SEALED_READER)
         return sealed_read_requests_for(user=user, scope=scope)
+
+
+class RemovalReviewSerializer(serializers.ModelSerializer[RecordsRemovalReview]):
+    """An independent removal review as its decider sees it: the child by pseudonym only (the record is sealed)."""
+
+    child_pseudonym = serializers.SerializerMethodField()
+    overdue = serializers.SerializerMethodField()
+
+    class Meta:
+        model = RecordsRemovalReview
+        fields = ["id", "child_pseudonym", "opened_at", "due_at", "overdue", "decided_at", "outcome", "retain_until"]
+        read_only_fields = fields
+
+    def get_child_pseudonym(self, review: RecordsRemovalReview) -> str:
+        return child_pseudonym(review.child_id)
+
+    def get_overdue(self, review: RecordsRemovalReview) -> bool:
+        return review.decided_at is None and review.due_at < timezone.now()
+
+
+class RemovalReviewListApi(ListAPIView):
+    """The open independent reviews before removal (REC-3) that the calling court officer may decide: their
+    jurisdiction's, never one of a child whose case they are or were assigned to. Pseudonyms only."""
+
+    permission_classes = [IsAuthenticated, HasCapability.of("records.removal_review")]
+    serializer_class = RemovalReviewSerializer
+    ordering_fields = ["due_at", "opened_at", "id"]
+    ordering = ["due_at", "id"]
+    audited_as = "records_removal_review"
+
+    def scoped_queryset(self, user: User) -> QuerySet[Any]:
+        return removal_review_list(user=user)
+
+
+class _ReviewDecideInput(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=RemovalReviewOutcome.choices)
+    reason = serializers.CharField(
+        help_text="Why: free text about the child, kept encrypted under the child's key in the audit trail."
+    )
+    retain_until = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=f"For `retain`: the day the review comes back (after today, at most {RETAIN_AT_MOST_DAYS} days on).",
+    )
+
+
+class RemovalReviewDecideApi(APIView):
+    """An independent court officer decides: `remove` removes the child's identity now; `retain` keeps the sealed
+    records until `retain_until`, when the review comes back."""
+
+    permission_classes = [IsAuthenticated, HasCapability.of("records.removal_review")]
+
+    @extend_schema(
+        request=_ReviewDecideInput,
+        responses={200: RemovalReviewSerializer},
+        summary="Decide the independent review before a child's records are removed (REC-3)",
+    )
+    def post(self, request: Request, review_id: int) -> Response:
+        user: User = request.user  # type: ignore[assignment]
+        data = _ReviewDecideInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        review = removal_review_decide(
+            actor=user,
+            review_id=review_id,
+            outcome=data.validated_data["outcome"],
+            reason=data.validated_data["reason"],
+            retain_until=data.validated_data["retain_until"],
+        )
+        return Response(RemovalReviewSerializer(review).data)

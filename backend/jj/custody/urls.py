@@ -8,6 +8,12 @@ urlpatterns = [
     path("records/preview/", records_apis.RecordsPreviewApi.as_view(), name="records-preview"),
     path("records/sealed-reads/", records_apis.SealedReadRequestListApi.as_view(), name="records-sealed-read-list"),
     path("records/sealed-read/", records_apis.SealedChildReadApi.as_view(), name="records-sealed-read"),
+    path("records/removal-reviews/", records_apis.RemovalReviewListApi.as_view(), name="records-removal-reviews"),
+    path(
+        "records/removal-reviews/<int:review_id>/decide/",
+        records_apis.RemovalReviewDecideApi.as_view(),
+        name="records-removal-review-decide",
+    ),
     path(
         "records/sealed-read/<int:request_id>/decide/",
         records_apis.SealedReadDecideApi.as_view(),

@@ -3,8 +3,10 @@ from datetime import datetime, timedelta
 import django_filters
 from django.db.models import Count, Q, QuerySet
 
-from jj.accounts.models import Role, User
+from jj.accounts.capabilities import can
+from jj.accounts.models import Agency, Role, User
 from jj.cases.access import case_related_scope_q, shared_case_id_list
+from jj.cases.models import Assignment
 from jj.core.filters import IdInFilter
 from jj.deadlines.models import Deadline, Notification
 
@@ -23,10 +25,28 @@ def deadline_scope_q(user: User) -> Q:
     return case_related_scope_q(user)
 
 
+# REC-3: the independent review before removal, on the worklist of the court officers who may decide it.
+REMOVAL_REVIEW = "records_removal_review"
+
+
+def removal_review_deadlines_q(user: User) -> Q | None:
+    """The removal-review deadlines of the caller's jurisdiction, for a role that decides them, except those of a
+    child whose case they are or were assigned to (they may not decide it). The child is sealed: the worklist shows
+    the pseudonym only."""
+    if not can(user, "records.removal_review") or user.agency_id is None:
+        return None
+    # The jurisdiction as a subquery on the agency (not user.jurisdiction_id, which would read the agency first).
+    jurisdiction = Agency.objects.filter(pk=user.agency_id).values("jurisdiction_id")
+    mine = Assignment.objects.filter(user=user).values("case__child_id")
+    return Q(kind=REMOVAL_REVIEW, case__jurisdiction_id__in=jurisdiction) & ~Q(case__child_id__in=mine)
+
+
 def deadline_list(*, user: User) -> QuerySet[Deadline]:
     """Deadlines of the caller's cases (deadline_scope_q), never by walking the nation's open deadlines. A sealed
-    child's (REC-3) are in no list."""
-    return Deadline.objects.filter(deadline_scope_q(user), case__child__sealed_at__isnull=True).select_related(
+    child's (REC-3) are in no list, but for the removal review's deadline on the worklist of who decides it."""
+    visible = deadline_scope_q(user) & Q(case__child__sealed_at__isnull=True)
+    reviews = removal_review_deadlines_q(user)
+    return Deadline.objects.filter(visible | reviews if reviews is not None else visible).select_related(
         "case", "case__child", "met_by"
     )
 

@@ -44,7 +44,7 @@ class DeadlineSerializer(CachedFieldsMixin, serializers.ModelSerializer[Deadline
 
     def get_child_display(self, deadline: Deadline) -> str:
         child = deadline.case.child
-        if self.show_names:
+        if self.show_names and child.sealed_at is None:  # a sealed child (REC-3) by pseudonym only
             return f"{child.given_name} {child.family_name}".strip()
         return child_pseudonym(child.pk)
 

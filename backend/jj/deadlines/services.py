@@ -266,6 +266,11 @@ def notifications_from_decisions(
 # --- The sweep -----------------------------------------------------------------------------------------------------
 
 
+# Deadlines about a sealed child (REC-3's review before removal): the people of the child's case are not told about
+# the sealed record; its deciders read it on their worklist, and an overdue one goes to whom it escalates only.
+SEALED_CHILD_KINDS = frozenset({"records_removal_review"})
+
+
 def _open_overdue(now: datetime) -> QuerySet[Deadline]:
     qs = Deadline.objects.filter(met_at__isnull=True, overdue_notified_at__isnull=True, due_at__lt=now)
     qs = qs.select_related("case").order_by("due_at", "id")
@@ -300,7 +305,7 @@ def deadlines_sweep(*, now: datetime, batch: int = 500) -> int:
                     deadline=deadline,
                     rule_id=deadline.rule_id,
                     at=now,
-                    include_assigned=True,
+                    include_assigned=deadline.kind not in SEALED_CHILD_KINDS,
                 )
                 deadline.overdue_notified_at = now
             Deadline.objects.bulk_update(due, ["overdue_notified_at"])
@@ -352,6 +357,9 @@ def deadlines_due_soon_sweep(*, now: datetime, batch: int = 500) -> int:
             if not due:
                 return raised
             for deadline in due:
+                if deadline.kind in SEALED_CHILD_KINDS:  # on its deciders' worklist already; no one else told
+                    deadline.due_soon_notified_at = now
+                    continue
                 has_assigned = Assignment.objects.filter(
                     case_id=deadline.case_id, ended_at__isnull=True, user__is_active=True
                 ).exists()

@@ -296,6 +296,14 @@ INVENTORY: dict[str, Holding] = {
         "supervisors of the child's agency; the person who asked",
         WITH_THE_CHILD,
     ),
+    "custody.RecordsRemovalReview": Holding(
+        "The independent review before a child's records are removed, where the policy asks for one: opened, due,"
+        " decided (remove, or retain until a date at most a year ahead), by whom and why. The reason is free text"
+        " about the child: blanked at removal, kept in the audit trail only encrypted under the child's key.",
+        ("REC-3",),
+        "court officers of the jurisdiction never assigned to the child's cases (the child by pseudonym only)",
+        WITH_THE_CHILD,
+    ),
     "oversight.ExportJob": Holding(
         "An oversight export computed in the background: the indicator table (suppressed aggregates) or the"
         " pseudonymised dataset (one row per case: keyed pseudonyms, age group, no name, birth date or address).",

@@ -354,3 +354,5 @@ class RecordFacts:
     sealed: bool = False
     removed: bool = False
     review_opened: bool = False  # an independent review of the removal is open (GC24 71: exceptional cases)
+    # The last review decided to retain the records until this day: nothing is due before it, a review again on it.
+    retained_until: date | None = None

@@ -129,6 +129,7 @@ class Policy:
     mandatory_pretrial_detention: str = Strictness.BLOCK
     records_removal_age: int = 18
     records_removal: str = "automatic"
+    records_removal_review_days: int = 30
     records_sealed_read_second_person: bool = False
 
     def is_status_offence_code(self, code: str) -> bool:
@@ -552,6 +553,17 @@ _PARAMETERS = (
         ("REC-3",),
         "CRC/C/GC/24 para. 71",
         choices=("automatic", "review"),
+    ),
+    Parameter(
+        "records_removal_review_days",
+        msgid("Days for the independent review to decide, where removal waits for one"),
+        30,
+        Direction.LOWER,
+        ("REC-3",),
+        "CRC/C/GC/24 para. 71 (removal in exceptional cases after independent review; the number of days is not in it)",
+        unverified=True,
+        minimum=1,
+        maximum=90,
     ),
     Parameter(
         "records_sealed_read_second_person",

@@ -36,6 +36,8 @@ function recordOf(row: DeadlineRow): string {
   if (row.subject_type === "custody_episode" && row.subject_id) return `/custody-episodes/${row.subject_id}/show`;
   if (row.subject_type === "diversion_referral" && row.subject_id) return `/diversion-referrals/${row.subject_id}/show`;
   // ILL-1: an allegation (incident or complaint) is met on its custody record: the case's custody episodes.
+  // REC-3: the independent review before removal is decided on its own page (the child is sealed: no case page).
+  if (row.subject_type === "records_removal_review") return "/removal-reviews";
   if (row.subject_type === "incident" || row.subject_type === "complaint")
     return `/custody-episodes?filter=${encodeURIComponent(JSON.stringify({ case: row.case }))}`;
   return `/cases/${row.case}/show`;

@@ -1,4 +1,4 @@
-import { BooleanField, List, SelectInput, TextField, TextInput } from "react-admin";
+import { BooleanField, List, SelectInput, TextField, TextInput, type RaRecord } from "react-admin";
 
 import { ExportingListActions } from "../layout/ServerExportButtons";
 import { ZonedDateField } from "../layout/ZonedDateField";
@@ -17,12 +17,17 @@ const filters = [
   <TextInput source="rule_id" key="rule_id" label="jj.fields.rule_id" />,
 ];
 
+/** The case, or for REC-3's removal review (a sealed child: no case page) the page where it is decided. */
+function rowLink(record: RaRecord): string {
+  return record.subject_type === "records_removal_review" ? "/removal-reviews" : `/cases/${record.case}/show`;
+}
+
 /** Every deadline in the caller's scope; overdue is computed from the data, never from a background job. */
 export function DeadlineList() {
   return (
     <List empty={false} filters={filters} filterDefaultValues={{ bucket: "open" }} sort={{ field: "due_at", order: "ASC" }}
       exporter={false} actions={<ExportingListActions />}>
-      <ResponsiveDatagrid rowClick={(_id, _resource, record) => `/cases/${record.case}/show`} primary="description"
+      <ResponsiveDatagrid rowClick={(_id, _resource, record) => rowLink(record)} primary="description"
         secondary={<ZonedDateField source="due_at" />} tertiary="case_reference">
         <ZonedDateField source="due_at" label="jj.fields.due_at" />
         <TextField source="rule_id" label="jj.fields.rule_id" sortable={false} />

@@ -17,6 +17,7 @@ import raArabic from "./raArabic";
 import raSpanish from "./raSpanish";
 import { records } from "./records";
 import { referrals } from "./referrals";
+import { removalReviewMessages } from "../records/removal-reviews/messages";
 import { schemaChoices } from "./schemaChoices";
 
 export const LOCALES = [
@@ -33,6 +34,7 @@ export const messages: Record<string, TranslationMessages> = {
     extra.en,
     accounts.en,
     referrals.en,
+    removalReviewMessages.en,
     importMessages.en,
     consent.en,
     schemaChoices.en,
@@ -44,6 +46,7 @@ export const messages: Record<string, TranslationMessages> = {
     extra.fr,
     accounts.fr,
     referrals.fr,
+    removalReviewMessages.fr,
     importMessages.fr,
     consent.fr,
     schemaChoices.fr,
@@ -56,6 +59,7 @@ export const messages: Record<string, TranslationMessages> = {
     extra.es,
     accounts.es,
     referrals.es,
+    removalReviewMessages.es,
     importMessages.es,
     consent.es,
     schemaChoices.es,
@@ -68,6 +72,7 @@ export const messages: Record<string, TranslationMessages> = {
     extra.ar,
     accounts.ar,
     referrals.ar,
+    removalReviewMessages.ar,
     importMessages.ar,
     consent.ar,
     schemaChoices.ar,

@@ -91,6 +91,7 @@ BEFORE = {
     "records.preview": {"supervisor"},
     "records.sealed_read": {"caseworker", "supervisor"},
     "records.sealed_read_approve": {"supervisor"},
+    "records.removal_review": {"court_officer"},  # REC-3: the independent review before removal (new with its act)
     "export.csv": {"caseworker", "supervisor", "legal_counsel", "court_officer", "facility_officer"},
     "export.xlsx": {"caseworker", "supervisor", "court_officer"},
     "diversion.record": {"caseworker", "supervisor"},

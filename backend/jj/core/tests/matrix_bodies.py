@@ -387,6 +387,12 @@ BODIES: dict[str, Factory] = {
     },
     "POST /api/records/sealed-read/{request_id}/decide/": lambda v: {"approve": True, "note": "Court order seen"},
     "POST /api/records/sealed-read/{request_id}/open/": lambda v: {},
+    # REC-3: retain (a removal would crypto-shred the child of the side, which the matrix's rollback undoes anyway).
+    "POST /api/records/removal-reviews/{review_id}/decide/": lambda v: {
+        "outcome": "retain",
+        "reason": "Exceptional: a related appeal is still pending before the court",
+        "retain_until": (timezone.now() + timedelta(days=60)).date().isoformat(),
+    },
     "POST /api/protection-referrals/{referral_id}/follow-up/": lambda v: {"note": "Called the service"},
     "POST /api/imports/": lambda v: {"file": _csv_import(), "dry_run": True},
     "POST /api/auth/password/": lambda v: {

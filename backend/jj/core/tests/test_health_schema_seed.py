@@ -59,8 +59,19 @@ def test_seed_demo_is_idempotent_and_audited(settings: Any, monkeypatch: Any) ->
     counts = (Jurisdiction.objects.count(), Agency.objects.count(), Child.objects.count(), Case.objects.count())
     call_command("seed_demo", stdout=out)
     # Two children below the minimum age and one alleged a status offence (STA-1) have referrals, not cases.
-    assert counts == (2, 4, 69, 66)  # with the sealed one (REC-3), in no ordinary list
+    assert counts == (
+        2,
+        4,
+        70,
+        67,
+    )  # + a sealed one (REC-3), in no ordinary list, + the Southport young man whose removal waits for a review
     assert ChildProtectionReferral.objects.count() == 3
+    # REC-3: Southport's court officer has one independent review before removal waiting, on the worklist.
+    from jj.custody.models import RecordsRemovalReview
+
+    assert (
+        RecordsRemovalReview.objects.filter(decided_at__isnull=True, child__jurisdiction__code="southport").count() == 1
+    )
     assert (Jurisdiction.objects.count(), Agency.objects.count(), Child.objects.count(), Case.objects.count()) == counts
     for role in Role.values:
         assert User.objects.get(username=role).check_password("demo-password-for-tests")

@@ -46,7 +46,14 @@ from jj.audit.models import AuditEvent, Outcome
 from jj.cases.models import Assignment, ChildProtectionReferral, Sentence
 from jj.core.tests.matrix_bodies import BODIES, NEVER_2XX, PATH_KEYS, QUERIES, body_for
 from jj.custody import services as custody_services
-from jj.custody.models import Complaint, Incident, LegalityChallenge, SealedReadRequest, SealedReadStatus
+from jj.custody.models import (
+    Complaint,
+    Incident,
+    LegalityChallenge,
+    RecordsRemovalReview,
+    SealedReadRequest,
+    SealedReadStatus,
+)
 from jj.deadlines.models import Notification
 from jj.diversion.models import Programme
 from jj.documents.models import Document
@@ -153,6 +160,7 @@ EXPECTED: dict[str, str] = {
     "POST /api/protection-referrals/{referral_id}/follow-up/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
     "GET /api/records/preview/": "cw=403 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
     "GET /api/records/sealed-reads/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
+    "GET /api/records/removal-reviews/": "cw=403 sv=403 lc=403 fo=403 co=200 om=403 ad=403",
     "GET /api/staff/": "cw=403 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
     "GET /api/users/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=200",
     "GET /api/users/{user_id}/": "cw=403 sv=403 lc=403 fo=403 co=403 om=403 ad=200",
@@ -274,6 +282,7 @@ EXPECTED: dict[str, str] = {
     # REC-3 second person: the caseworker asked; a supervisor of the agency decides; the asker opens it once approved
     "POST /api/records/sealed-read/{request_id}/decide/": "cw=403 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
     "POST /api/records/sealed-read/{request_id}/open/": "cw=200 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
+    "POST /api/records/removal-reviews/{review_id}/decide/": "cw=403 sv=403 lc=403 fo=403 co=200 om=403 ad=403",
     "GET /api/imports/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
     "GET /api/imports/template/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
     "GET /api/imports/{import_id}/": "cw=200 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
@@ -387,6 +396,7 @@ EXPECTED_COLLEAGUE: dict[str, str] = {
     "GET /api/simulations/{simulation_id}/xlsx/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "POST /api/records/sealed-read/{request_id}/decide/": "cw=403 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
     "POST /api/records/sealed-read/{request_id}/open/": "cw=404 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
+    "POST /api/records/removal-reviews/{review_id}/decide/": "cw=403 sv=403 lc=403 fo=403 co=200 om=403 ad=403",
     "GET /api/imports/{import_id}/": "cw=404 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
     "GET /api/imports/{import_id}/rows/": "cw=404 sv=200 lc=403 fo=403 co=403 om=403 ad=403",
 }
@@ -494,6 +504,7 @@ EXPECTED_AGENCY: dict[str, str] = {
     "GET /api/simulations/{simulation_id}/xlsx/": "cw=403 sv=403 lc=403 fo=403 co=403 om=200 ad=200",
     "POST /api/records/sealed-read/{request_id}/decide/": "cw=403 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
     "POST /api/records/sealed-read/{request_id}/open/": "cw=404 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
+    "POST /api/records/removal-reviews/{review_id}/decide/": "cw=403 sv=403 lc=403 fo=403 co=200 om=403 ad=403",
     "GET /api/imports/{import_id}/": "cw=404 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
     "GET /api/imports/{import_id}/rows/": "cw=404 sv=404 lc=403 fo=403 co=403 om=403 ad=403",
 }
@@ -657,6 +668,9 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
             "request_id": SealedReadRequest.objects.create(
                 child_id=case.child_id, agency_id=case.agency_id, requested_by=world[who]
             ).pk,
+            # REC-3: an independent removal review of a sealed child of the side, whose case no caller was assigned
+            # to (a court officer assigned to it could not decide it).
+            "review_id": _removal_review(make_case(by=who, given_name="Reviewed")),
             # An import is its requester's, and their agency supervisor's: the case maker's (a caseworker's).
             "import_id": ImportJob.objects.create(
                 agency=case.agency, requested_by=world[who], file_format="csv", status="done"
@@ -690,7 +704,7 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
             ("challenge_id", "POST /api/custody-episodes/{episode_id}/legality-challenges/", LegalityChallenge),
         ]:
             assert _made(client_for(who), operation, values) == values["episode_id"]
-            values[key] = model.objects.filter(episode_id=values["episode_id"]).latest("pk").pk
+            values[key] = model._default_manager.filter(episode_id=values["episode_id"]).latest("pk").pk
         # Diversions, one per case: one offered (on the spare case) and one active (on a case of its own).
         refer = "POST /api/diversion-referrals/"
         values["referral_id"] = _made(client_for(who), refer, {**values, "case_id": values["spare_case_id"]})
@@ -714,6 +728,14 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
             decided_at=timezone.now(),
         ).pk
     return result
+
+
+def _removal_review(case: Any) -> int:
+    Child.objects.filter(pk=case.child_id).update(sealed_at=timezone.now())  # as the records sweep does
+    now = timezone.now()
+    return RecordsRemovalReview.objects.create(
+        child_id=case.child_id, opened_at=now, due_at=now + timedelta(days=30)
+    ).pk
 
 
 def _made(client: Any, operation: str, values: dict[str, Any], status: int = 201) -> int:

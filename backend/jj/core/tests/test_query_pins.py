@@ -11,14 +11,14 @@ from django.utils import timezone
 
 from jj.cases.models import Case, ChildProtectionReferral
 from jj.custody import services as custody_services
-from jj.custody.models import CustodyEpisode, SealedReadRequest
+from jj.custody.models import CustodyEpisode, RecordsRemovalReview, SealedReadRequest
 from jj.deadlines.models import Deadline
 from jj.deadlines.services import notification_create
 from jj.documents.models import Document
 from jj.hearings.models import Hearing
 from jj.imports.models import ImportJob, ImportRow
 from jj.oversight.models import ExportJob
-from jj.people.models import Guardian, RecordContest
+from jj.people.models import Child, Guardian, RecordContest
 from jj.simulation.models import PolicySimulation, SimulationStatus
 
 # (user, url template, queries): {case}, {referral}, {child}, {guardian}, {contest}, {episode}, {facility}, {export},
@@ -59,8 +59,8 @@ PINS: list[tuple[str, str, int]] = [
     ("caseworker", "/api/cases/{case}/report/?lang=fr&purpose=Hearing+on+Monday", 10),
     # One query per table that leads to the child; 46 since the audit reason is encrypted under the child's data key
     # (the key read, and created the first time); 48 since the reason carries the stated purpose (the 2 more are not
-    # yet explained: look at them with -v before raising this pin again).
-    ("supervisor", "/api/children/{child}/subject-access/?purpose=Counsel+request", 48),
+    # yet explained: look at them with -v before raising this pin again); 49 with the removal reviews' table (REC-3).
+    ("supervisor", "/api/children/{child}/subject-access/?purpose=Counsel+request", 49),
     ("caseworker", "/api/custody-episodes/", 7),
     ("facility_officer", "/api/custody-episodes/", 7),
     ("caseworker", "/api/custody-episodes/{episode}/", 22),  # + plans, education, aftercare, implicated staff
@@ -80,9 +80,12 @@ PINS: list[tuple[str, str, int]] = [
     ("oversight_monitor", "/api/simulations/{simulation}/", 7),
     ("administrator", "/api/users/", 7),
     ("supervisor", "/api/staff/", 7),
-    ("supervisor", "/api/records/preview/", 7),
     ("caseworker", "/api/records/sealed-reads/", 7),
     ("supervisor", "/api/records/sealed-reads/?scope=to_decide", 8),
+    ("supervisor", "/api/records/preview/", 11),  # the sealed children under review: facts in 3 queries + the policy
+    ("court_officer", "/api/records/removal-reviews/", 7),  # + the audit of the reviews shown
+    ("court_officer", "/api/deadlines/", 5),  # their cases' and the jurisdiction's removal reviews, one query
+    ("court_officer", "/api/worklist/", 8),
     ("supervisor", "/api/agencies/", 7),
     ("caseworker", "/api/children/{child}/documents/", 8),
     ("caseworker", "/api/cases/{case}/documents/", 8),
@@ -171,6 +174,21 @@ def filled(world: Any, make_case: Any) -> dict[str, int]:
             period_to="2026-06-30",
             status=SimulationStatus.DONE,
             result={"totals": {"cases_removed": None}},
+        )
+    for _ in range(3):  # REC-3 reviews of children whose case the court officer never saw, on their worklist
+        sealed = make_case()
+        Child.objects.filter(pk=sealed.child_id).update(sealed_at=timezone.now())
+        review = RecordsRemovalReview.objects.create(
+            child_id=sealed.child_id, opened_at=timezone.now(), due_at=timezone.now() + timedelta(hours=5)
+        )
+        Deadline.objects.create(
+            case=sealed,
+            agency_id=sealed.agency_id,
+            kind="records_removal_review",
+            description="Decide the review",
+            due_at=review.due_at,
+            subject_type="records_removal_review",
+            subject_id=review.pk,
         )
     referrals = [
         ChildProtectionReferral.objects.create(

@@ -43,8 +43,8 @@ from jj.compliance.services import approval_decide
 from jj.core.exceptions import ApplicationError, RuleViolation
 from jj.custody import allegations, services
 from jj.custody.lifecycle import HELD_DEADLINES, case_clock
-from jj.custody.models import Complaint, CustodyEpisode, Facility, Incident, Placement
-from jj.custody.records import records_sweep
+from jj.custody.models import Complaint, CustodyEpisode, Facility, Incident, Placement, RecordsRemovalReview
+from jj.custody.records import records_sweep, removal_review_decide
 from jj.deadlines.models import Deadline, Notification
 from jj.deadlines.selectors import deadline_list
 from jj.deadlines.services import deadlines_sweep
@@ -127,6 +127,8 @@ def _stage() -> Stage:
     users["oversight_monitor"].save()
     admin = User.objects.create(username="sm_admin", role=Role.ADMINISTRATOR, agency=agency)
     users["second_supervisor"] = User.objects.create(username="sm_supervisor2", role=Role.SUPERVISOR, agency=agency)
+    # REC-3: a court officer never assigned to any case, who decides the independent reviews before removal.
+    users["independent_court"] = User.objects.create(username="sm_court2", role=Role.COURT_OFFICER, agency=agency)
 
     def facility(name: str, kind: str, separated: bool = True, capacity: int = 50) -> Facility:
         data = {"name": name, "kind": kind, "capacity": capacity, "children_wholly_separated": separated}
@@ -724,6 +726,39 @@ class JusticeSystem(RuleBasedStateMachine):
     def records_sweep(self) -> None:
         self._records_sweep()
 
+    @rule(remove=st.booleans(), days=st.integers(1, 366), assigned=st.booleans())
+    def decide_removal_review(self, remove: bool, days: int, assigned: bool) -> None:
+        """The independent court officer decides the oldest open review: remove now, or retain for `days`; the
+        court officer who is assigned to cases is refused, writing nothing (when assigned to the child's)."""
+        review = (
+            RecordsRemovalReview.objects.filter(child_id__in=self.children, decided_at__isnull=True)
+            .order_by("pk")
+            .first()
+        )
+        if review is None:
+            return
+        now = datetime.now(UTC)
+        actor = self._user("court_officer" if assigned else "independent_court")
+        decided = self._attempt(
+            removal_review_decide,
+            actor=actor,
+            review_id=review.pk,
+            outcome="remove" if remove else "retain",
+            reason="Decided on the file by an independent court officer",
+            retain_until=None if remove else now.date() + timedelta(days=days),
+            now=now,
+        )
+        review.refresh_from_db()
+        if Assignment.objects.filter(user=actor, case__child_id=review.child_id).exists():
+            assert decided is None, "REC-3: a court officer of the child decided"
+            assert review.decided_at is None, "REC-3: the refused decision was written"
+            return
+        if decided is not None and remove:
+            assert Child.objects.get(pk=review.child_id).removed_at is not None, "REC-3: remove left the identity"
+            assert verify_chain().ok, "REC-3: removal after review broke the audit chain"
+        if decided is not None:
+            OUTCOMES[f"removal review decided: {decided.outcome}"] += 1
+
     @rule(years=st.integers(1, 7))
     def years_pass_then_records_sweep(self, years: int) -> None:
         """Time travel towards the removal age, then the scheduled sweep."""
@@ -969,8 +1004,19 @@ def rec_3_a_sealed_child_is_in_no_ordinary_list(children: list[int], users: dict
             f"REC-3: {role} lists a sealed child"
         )
         assert not sealed & set(case_list(user=user).values_list("child_id", flat=True)), f"REC-3: {role}'s cases"
-        listed = set(deadline_list(user=user).values_list("case__child_id", flat=True))
+        listed = set(
+            deadline_list(user=user).exclude(kind="records_removal_review").values_list("case__child_id", flat=True)
+        )
         assert not sealed & listed, f"REC-3: {role}'s deadlines"
+        # The one exception: the removal review on the worklist of a court officer who may decide it.
+        reviews = set(
+            deadline_list(user=user).filter(kind="records_removal_review").values_list("case__child_id", flat=True)
+        )
+        own = set(Assignment.objects.filter(user=user).values_list("case__child_id", flat=True))
+        assert not reviews & own, f"REC-3: {role} sees the removal review of a child whose case they had"
+        assert not reviews or role == "court_officer", f"REC-3: {role} sees a removal review"
+    open_reviews = RecordsRemovalReview.objects.filter(child_id__in=children, decided_at__isnull=True)
+    assert not open_reviews.filter(child__removed_at__isnull=False).exists(), "REC-3: a review open on a removed child"
 
 
 def _statistics(jurisdiction: Jurisdiction) -> list[Any]:

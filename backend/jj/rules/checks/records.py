@@ -2,9 +2,10 @@
 diversion) and removed at the jurisdiction's removal age (18 under the standard), automatically or, where the
 policy says so, after an independent review. The check says what is due; the records sweep does it."""
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 from jj.rules import citations as c
+from jj.rules.checks.common import INDEPENDENT_OVERSIGHT
 from jj.rules.engine import DeadlineSpec, Decision, Outcome, Trigger
 from jj.rules.facts import ChildFacts, RecordFacts
 from jj.rules.policy import Policy
@@ -58,10 +59,12 @@ def removal_day(policy: Policy, child: ChildFacts) -> date | None:
     "vanish from every ordinary list, search and count, and a break-glass read needs a stated reason. On the day the "
     "child reaches the removal age (18 under the standard; the oldest plausible date of birth counts) the identity "
     "is removed (crypto-shredding; once no process is running) and only pseudonymised facts stay for statistics; "
-    "where the policy asks for an independent review, or one is open, the removal waits for it. Run by the daily "
-    "records sweep, which also previews what falls due in the next 30 days.",
+    "where the policy asks for an independent review, or one is open, the removal waits for it: the sweep opens the "
+    "review, which a court officer never assigned to the child's cases decides within the policy's days (remove now, "
+    "or retain until a date at most a year ahead, when the review comes back). Run by the daily records sweep, which "
+    "also previews what falls due in the next 30 days.",
     citations=(c.GC24_71, c.HAVANA_19, c.GC24_66_70, c.RES79_34),
-    parameters=("records_removal_age", "records_removal"),
+    parameters=("records_removal_age", "records_removal", "records_removal_review_days"),
 )
 def rec_3(policy: Policy, facts: RecordFacts, as_of: datetime) -> list[Decision]:
     if facts.removed:
@@ -72,15 +75,32 @@ def rec_3(policy: Policy, facts: RecordFacts, as_of: datetime) -> list[Decision]
     base = {"removal_day": due.isoformat() if due else None, "sealed": facts.sealed, "in_process": facts.in_process}
     # A process still running at the removal age (a case open, a measure not over) ends first: removal waits for it.
     if due is not None and today >= due and not facts.in_process:
-        if policy.records_removal == REVIEW or facts.review_opened:
+        retained = facts.retained_until is not None
+        if retained and not facts.review_opened and today < facts.retained_until:  # type: ignore[operator]
+            return []  # an independent review retained the records until a later day: it comes back then
+        if policy.records_removal == REVIEW or facts.review_opened or retained:
+            decide_by = as_of.astimezone(UTC) + timedelta(days=policy.records_removal_review_days)
             return [
                 Decision(
                     "REC-3",
                     Outcome.REQUIRE_JUSTIFICATION,
                     t(MSG_REVIEW),
                     c.GC24_71,
-                    {**base, "action": REVIEW},
+                    {
+                        **base,
+                        "action": REVIEW,
+                        "retained_until": facts.retained_until.isoformat() if facts.retained_until else None,
+                    },
                     satisfied_by=("review_decision",),
+                    # The sweep opens one review (and this deadline) per child; while it is open, nothing new.
+                    deadlines=(
+                        DeadlineSpec(
+                            "records_removal_review",
+                            decide_by,
+                            t("Decide the independent review of the removal of the child's records (REC-3)"),
+                            escalate_to=INDEPENDENT_OVERSIGHT,
+                        ),
+                    ),
                     below_standard=below,
                     further_citations=(c.HAVANA_19, c.RES79_34),
                 )

@@ -1,7 +1,7 @@
 """REC-3: sealed when the process ends for the child, removed at the removal age (GC24 71; Havana r. 19)."""
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -120,3 +120,42 @@ def test_an_estimated_age_counts_at_its_oldest_end_and_an_unknown_age_is_never_r
     unknown = ChildFacts(date_of_birth=None, dob_certainty="unknown")
     assert action(replace(RELEASED, child=unknown), date(2040, 1, 1)) == SEAL
     assert rec_3(Policy(), replace(RELEASED, child=unknown), at(date(2040, 1, 1)))[0].deadlines == ()
+
+
+def test_the_review_decision_asks_for_a_decision_within_the_policys_days() -> None:
+    """The sweep opens the review with this deadline: 30 days by default, the policy's number otherwise."""
+    now = at(date(2026, 6, 15))
+    for days in (30, 7):
+        decision = rec_3(Policy(records_removal="review", records_removal_review_days=days), RELEASED, now)[0]
+        (spec,) = decision.deadlines
+        assert spec.kind == "records_removal_review"
+        assert spec.due_at == now + timedelta(days=days)
+        assert spec.escalate_to == "independent_oversight"
+    assert Policy(records_removal_review_days=45).below_standard("records_removal_review_days")
+    assert not Policy(records_removal_review_days=30).below_standard("records_removal_review_days")
+
+
+RETAINED = replace(RELEASED, sealed=True, retained_until=date(2027, 3, 10))
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2027, 3, 9), None),  # the day before the review retained the records until: nothing
+        (date(2027, 3, 10), REVIEW),  # the day itself: the review comes back
+        (date(2027, 3, 11), REVIEW),  # the day after (a sweep that did not run catches up)
+    ],
+)
+@pytest.mark.parametrize("policy", [Policy(), Policy(records_removal="review")])
+def test_retained_records_come_back_for_review_on_the_retain_until_day(
+    day: date, expected: str | None, policy: Policy
+) -> None:
+    """A retention came from a review: whatever the policy says now, it comes back as a review, never removed
+    automatically, and nothing is due before its day."""
+    assert action(RETAINED, day, policy) == expected
+    if expected:
+        assert rec_3(policy, RETAINED, at(day))[0].facts["retained_until"] == "2027-03-10"
+
+
+def test_an_open_review_asks_for_its_decision_even_before_a_retained_day() -> None:
+    assert action(replace(RETAINED, review_opened=True), date(2027, 1, 1)) == REVIEW

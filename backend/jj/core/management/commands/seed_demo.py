@@ -22,7 +22,7 @@ from jj.cases.models import AssignmentRole, CaseKind, OffenceCategory
 from jj.compliance import services as compliance_services
 from jj.core.exceptions import RuleViolation
 from jj.people import services as people_services
-from jj.people.models import AgeAssessmentMethod, DobCertainty, Guardian, Sex
+from jj.people.models import AgeAssessmentMethod, Child, DobCertainty, Guardian, Sex
 
 PASSWORD_FILE = Path(settings.BASE_DIR) / ".demo-password"
 
@@ -92,7 +92,7 @@ OFFENCES = [
 DEMO_NO_DIVERSION = "Demo: the child declined the diversion programme offered by the police"
 # CNS-1 and HRD-1: legal counsel is being appointed (its deadline shows on the worklist), and the child was heard.
 DEMO_NO_COUNSEL = "Legal aid counsel requested from the Northland defender; the court would not wait"
-SOUTHPORT_USERS = ("sp_caseworker", "sp_supervisor", "sp_monitor", "sp_administrator")
+SOUTHPORT_USERS = ("sp_caseworker", "sp_supervisor", "sp_monitor", "sp_administrator", "sp_court_officer")
 DEMO_VIEWS = "Wants to go home to the family and keep going to school"
 
 
@@ -111,7 +111,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo data created." if created else "Demo data already present."))
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {password})")
-        for user in User.objects.filter(username__in=[*Role.values, "caseworker2", "sp_monitor"]).order_by("username"):
+        shown = [*Role.values, "caseworker2", "sp_monitor", "sp_court_officer"]
+        for user in User.objects.filter(username__in=shown).order_by("username"):
             agency = user.agency.name if user.agency else "-"
             self.stdout.write(f"  {user.username:<18} {user.get_role_display():<18} {agency}")
 
@@ -162,9 +163,13 @@ class Command(BaseCommand):
         sp_super = make_user("sp_supervisor", Role.SUPERVISOR, south_agency, "Sue", "Park")
         sp_admin = make_user("sp_administrator", Role.ADMINISTRATOR, south_agency, "Ayo", "Bello")
         make_user("sp_monitor", Role.OVERSIGHT_MONITOR, south_agency, "Marta", "Silva")
+        sp_court = make_user("sp_court_officer", Role.COURT_OFFICER, south_agency, "Rosa", "Quintero")
         # Southport's minimum age is 12 (as in many countries), from before any of its acts: the policy impact
-        # simulation's demo is "what if it were 14?" (issue 18).
-        compliance_services.policy_update(actor=sp_admin, jurisdiction=south, version=0, values={"macr": 12})
+        # simulation's demo is "what if it were 14?" (issue 18). Its records are removed at 18 only after an
+        # independent review (REC-3), which its court officer decides.
+        compliance_services.policy_update(
+            actor=sp_admin, jurisdiction=south, version=0, values={"macr": 12, "records_removal": "review"}
+        )
 
         rng = random.Random(2026)  # noqa: S311  (demo data, not security)
         today = timezone.localdate()
@@ -239,7 +244,41 @@ class Command(BaseCommand):
         self._seed_sealed(supervisor, caseworker2, today)
         self._seed_population(admin, north, today)
         self._seed_southport_young(sp_admin, sp_worker, south_agency, rng, today)
+        self._seed_removal_review(sp_worker, sp_super, sp_court, today)
         return True
+
+    def _seed_removal_review(self, worker: User, boss: User, court: User, today: date) -> None:
+        """REC-3 in Southport: a young man whose case, opened at 15, was dismissed; he turned 18 about a month ago
+        and the policy asks for an independent review before his records are removed. The records sweep of 25 days
+        ago, run for him alone (the other demo children keep their lists), sealed his records and opened the review,
+        due in 5 days: Southport's court officer (`sp_court_officer`, never assigned to his case) finds it on the
+        worklist and decides it."""
+        from jj.custody.records import records_sweep  # the sweep builds on custody; the demo reads up only here
+
+        dob = today - timedelta(days=18 * 365 + 35)
+        child = people_services.child_register(
+            actor=worker,
+            data={
+                "given_name": "Tomas",
+                "family_name": "Ferreira",
+                "sex": Sex.MALE,
+                "dob_certainty": DobCertainty.DOCUMENTED,
+                "date_of_birth": dob,
+                "age_assessment_method": AgeAssessmentMethod.DOCUMENTS,
+            },
+        )
+        offence_day = today - timedelta(days=3 * 365)
+        case = case_services.case_open(
+            actor=worker,
+            child=child,
+            kind=CaseKind.REFERRAL,
+            opened_at=timezone.make_aware(datetime.combine(offence_day + timedelta(days=1), time(11, 0))),
+            summary="Demo case",
+            offences=[{"description": "Shoplifting", "category": OffenceCategory("05"), "offence_date": offence_day}],
+        )
+        closed = timezone.now() - timedelta(days=400)
+        case_services.case_close(actor=boss, case=case, reason="Dismissed: restitution made", occurred_at=closed)
+        records_sweep(now=timezone.now() - timedelta(days=25), children=Child.objects.filter(pk=child.pk))
 
     def _seed_southport_young(self, admin: User, worker: User, agency: Agency, rng: random.Random, today: date) -> None:
         """Southport (minimum age 12): fifteen children of 12 and 13 prosecuted in the last months, six of them held
