@@ -698,13 +698,14 @@ def records(world: World, make_case: Any, client_for: Any) -> dict[str, dict[str
         values = result[side]
         # Records made through the API by the side's own people, with the bodies the matrix sends.
         # These answer with the episode (its id, not the record's): the record is the episode's newest of its kind.
-        for key, operation, model in [
-            ("complaint_id", "POST /api/custody-episodes/{episode_id}/complaints/", Complaint),
-            ("incident_id", "POST /api/custody-episodes/{episode_id}/incidents/", Incident),
-            ("challenge_id", "POST /api/custody-episodes/{episode_id}/legality-challenges/", LegalityChallenge),
-        ]:
+        made: list[tuple[str, str, Any]] = [
+            ("complaint_id", "POST /api/custody-episodes/{episode_id}/complaints/", Complaint.objects),
+            ("incident_id", "POST /api/custody-episodes/{episode_id}/incidents/", Incident.objects),
+            ("challenge_id", "POST /api/custody-episodes/{episode_id}/legality-challenges/", LegalityChallenge.objects),
+        ]
+        for key, operation, of_kind in made:
             assert _made(client_for(who), operation, values) == values["episode_id"]
-            values[key] = model._default_manager.filter(episode_id=values["episode_id"]).latest("pk").pk
+            values[key] = of_kind.filter(episode_id=values["episode_id"]).latest("pk").pk
         # Diversions, one per case: one offered (on the spare case) and one active (on a case of its own).
         refer = "POST /api/diversion-referrals/"
         values["referral_id"] = _made(client_for(who), refer, {**values, "case_id": values["spare_case_id"]})
