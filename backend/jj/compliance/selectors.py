@@ -52,5 +52,7 @@ class OversightDecisionFilter(django_filters.FilterSet):
 
 def decisions_for_oversight(jurisdiction_id: int) -> QuerySet[DecisionRecord]:
     return DecisionRecord.objects.filter(jurisdiction_id=jurisdiction_id).select_related(
-        "actor", "approval__decided_by", "case"
+        "actor",
+        "approval__decided_by",
+        "case__child",  # the child only to mask its identity in free text (REC-2)
     )

@@ -6,6 +6,7 @@ from jj.compliance.models import ApprovalRequest, DecisionRecord
 from jj.core.i18n import quoted
 from jj.core.pseudonym import child_pseudonym
 from jj.core.serializers import LocalizedDecisionsField, LocalizedTextField
+from jj.rules.masking import mask_identity
 from jj.rules.policy import PARAMETERS, Direction, Parameter
 from jj.rules.text import t
 
@@ -125,3 +126,16 @@ class OversightDecisionSerializer(DecisionRecordSerializer):
 
     def get_child_ref(self, record: DecisionRecord) -> str:
         return child_pseudonym(record.case.child_id) if record.case_id and record.case else ""
+
+    def to_representation(self, instance: DecisionRecord) -> dict[str, Any]:
+        """REC-2: a justification is the caseworker's free text; oversight reads it with the child's known names and
+        date of birth masked (the child is loaded with the case, no query more)."""
+        data = super().to_representation(instance)
+        child = instance.case.child if instance.case_id and instance.case else None
+        if child is not None and data.get("justification"):
+            data["justification"] = mask_identity(
+                data["justification"],
+                names=(child.given_name, child.family_name, child.other_names),
+                dates=[child.date_of_birth],
+            )
+        return data
