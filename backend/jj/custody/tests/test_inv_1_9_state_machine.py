@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import time_machine
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -770,9 +771,16 @@ class JusticeSystem(RuleBasedStateMachine):
         policy = policy_for(jurisdiction.pk)
         review = policy.records_removal == "review"
         now = datetime.now(UTC)
-        # The statistics (a few queries per indicator) only when someone could be removed: a child of removal age.
-        of_age = now.date().replace(year=now.date().year - policy.records_removal_age)
-        removable = Child.objects.filter(pk__in=self.children, removed_at__isnull=True, date_of_birth__lte=of_age)
+        # The statistics (a few queries per indicator) only when someone could be removed: a child of removal age by
+        # the oldest date of birth the evidence allows, as REC-3 counts it (an estimated age: the range's earliest).
+        try:
+            of_age = now.date().replace(year=now.date().year - policy.records_removal_age)
+        except ValueError:  # 29 February: one born on 1 March of that year is of age today too
+            of_age = date(now.date().year - policy.records_removal_age, 3, 1)
+        removable = Child.objects.filter(pk__in=self.children, removed_at__isnull=True).filter(
+            Q(dob_certainty="documented", date_of_birth__lte=of_age)
+            | Q(dob_certainty="estimated", dob_earliest__lte=of_age)
+        )
         before = _statistics(jurisdiction) if removable.exists() else None
         result = records_sweep(now=now)
         OUTCOMES[f"records_sweep: sealed={result.sealed} removed={result.removed} reviews={result.reviews}"] += 1
