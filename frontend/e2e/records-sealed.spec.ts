@@ -11,6 +11,8 @@ async function logout(page: Page, name: RegExp): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.getByRole("button", { name }).first().click();
   await page.getByRole("menuitem", { name: /logout/i }).click();
+  // The sign-in page must be there before the next login fills it: a form still mounting would be emptied again.
+  await expect(page.getByRole("button", { name: /sign in/i })).toBeVisible();
 }
 
 async function openRecords(page: Page): Promise<void> {
