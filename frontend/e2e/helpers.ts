@@ -17,8 +17,8 @@ export async function login(page: Page, username: string): Promise<void> {
   await expect(async () => {
     await page.getByLabel(/username/i).fill(username);
     await page.getByRole("textbox", { name: /password/i }).fill(DEMO_PASSWORD);
-    await expect(page.getByLabel(/username/i)).toHaveValue(username, { timeout: 1000 });
-    await expect(page.getByRole("textbox", { name: /password/i })).toHaveValue(DEMO_PASSWORD, { timeout: 1000 });
+    await expect(page.getByLabel(/username/i)).toHaveValue(username);
+    await expect(page.getByRole("textbox", { name: /password/i })).toHaveValue(DEMO_PASSWORD);
   }).toPass();
   await page.getByRole("button", { name: /sign in/i }).click();
   await expect(page.getByRole("heading", { name: "What needs doing", level: 1 })).toBeVisible();
